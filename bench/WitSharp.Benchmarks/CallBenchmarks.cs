@@ -8,7 +8,9 @@ public class CallBenchmarks : IDisposable
     private const int Calls = 1000;
     private List<EngineSide> _sides = [];
 
-    [Params("Wasmtime", "WitSharp")]
+    public static IEnumerable<string> SideNames => Sides.WitSharpEnabled ? ["Wasmtime", "WitSharp"] : ["Wasmtime"];
+
+    [ParamsSource(nameof(SideNames))]
     public string Side { get; set; } = "Wasmtime";
 
     private Action _nop = () => { };

@@ -29,8 +29,10 @@ public class KernelBenchmarks : IDisposable
     [Benchmark(Baseline = true)]
     public int Wasmtime() => _wasmtime!(_n);
 
+#if WITSHARP_ENGINE
     [Benchmark]
     public int WitSharp() => (_witsharp ?? throw new NotSupportedException("WitSharp engine not built in"))(_n);
+#endif
 
     [Benchmark]
     public int Native() => (_native ?? throw new NotSupportedException("libkernels.so not built"))(_n);

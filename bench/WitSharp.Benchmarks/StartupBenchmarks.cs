@@ -11,7 +11,9 @@ public class StartupBenchmarks : IDisposable
     private byte[] _kernels = [];
     private byte[]? _large;
 
-    [Params("Wasmtime", "WitSharp")]
+    public static IEnumerable<string> SideNames => Sides.WitSharpEnabled ? ["Wasmtime", "WitSharp"] : ["Wasmtime"];
+
+    [ParamsSource(nameof(SideNames))]
     public string Side { get; set; } = "Wasmtime";
 
     [GlobalSetup]
