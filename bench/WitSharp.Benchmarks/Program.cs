@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Benchmarks;
+
+// `dotnet run -c Release --project bench/WitSharp.Benchmarks -- --quick` prints markdown tables quickly;
+// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`, `-- --filter '*Kernel*'`).
+if (args.Contains("--quick"))
+{
+    return QuickRunner.Run(args);
+}
+
+// Short in-process jobs: the machine has 2 cores shared with other work, and an out-of-process
+// toolchain would rebuild this project for every benchmark class.
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args, config);
+return 0;
