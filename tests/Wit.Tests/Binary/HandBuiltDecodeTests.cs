@@ -116,7 +116,7 @@ public sealed class HandBuiltDecodeTests
         Assert.Equal(CoreExternKind.Memory, mt.Declarations[2].ExternType!.Kind);
         Assert.Equal(2ul, mt.Declarations[2].ExternType!.Maximum);
         var alias = Assert.IsType<AliasDefinition>(defs[1]).Alias;
-        Assert.Equal(AliasKind.Outer, alias.Kind);
+        Assert.Equal(Wit.Binary.AliasKind.Outer, alias.Kind);
         Assert.Equal(1u, alias.InstanceOrCount);
         Assert.Equal(7u, alias.OuterIndex);
         Assert.Equal(ComponentSort.Type, alias.Sort);

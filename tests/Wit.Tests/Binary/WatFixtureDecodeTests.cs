@@ -120,9 +120,9 @@ public sealed class WatFixtureDecodeTests
         Assert.Equal("host", Assert.Single(coreInstances[2].Arguments).Name);
 
         var aliases = s_component.Definitions.OfType<AliasDefinition>().Select(a => a.Alias).ToList();
-        Assert.Contains(aliases, a => a.Kind == AliasKind.InstanceExport && a.Name == "log" && a.Sort == ComponentSort.Func);
-        Assert.Contains(aliases, a => a.Kind == AliasKind.CoreInstanceExport && a.Name == "memory" && a.Sort == ComponentSort.CoreMemory);
-        Assert.Contains(aliases, a => a.Kind == AliasKind.CoreInstanceExport && a.Name == "add" && a.Sort == ComponentSort.CoreFunc);
+        Assert.Contains(aliases, a => a.Kind == Wit.Binary.AliasKind.InstanceExport && a.Name == "log" && a.Sort == ComponentSort.Func);
+        Assert.Contains(aliases, a => a.Kind == Wit.Binary.AliasKind.CoreInstanceExport && a.Name == "memory" && a.Sort == ComponentSort.CoreMemory);
+        Assert.Contains(aliases, a => a.Kind == Wit.Binary.AliasKind.CoreInstanceExport && a.Name == "add" && a.Sort == ComponentSort.CoreFunc);
 
         var nested = s_component.Definitions.OfType<NestedComponentDefinition>().Single().Component;
         Assert.Equal("f", Assert.Single(nested.Imports).Name.Name);
