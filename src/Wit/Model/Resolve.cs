@@ -5,7 +5,7 @@ namespace WitSharp.Wit;
 
 /// <summary>A fully resolved set of WIT packages: arenas of packages, worlds, interfaces and types,
 /// cross-referenced by index (the wit-parser <c>Resolve</c> model). Packages appear in dependency order.</summary>
-public sealed class Resolve
+public sealed partial class Resolve
 {
     internal List<WitPackage> PackageList { get; } = new();
 
