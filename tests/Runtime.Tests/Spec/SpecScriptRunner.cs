@@ -138,8 +138,9 @@ internal sealed class SpecScriptRunner
             case WastModuleAssertion.Malformed:
                 try
                 {
-                    var bytes = a.Module.Encode();
-                    ModuleDecoder.Decode(bytes);
+                    // Function bodies are decoded by the validator (one pass), so a malformed body
+                    // surfaces there; it still has to be a MalformedException, not an InvalidException.
+                    Compile(a.Module);
                 }
                 catch (MalformedException)
                 {
@@ -149,7 +150,7 @@ internal sealed class SpecScriptRunner
                 {
                     return $"expected malformed \"{a.Message}\", got {Kind(e)}: {e.Message}";
                 }
-                return $"expected malformed \"{a.Message}\", but the module decoded";
+                return $"expected malformed \"{a.Message}\", but the module decoded and validated";
             case WastModuleAssertion.Invalid:
                 {
                     ModuleInfo info;
