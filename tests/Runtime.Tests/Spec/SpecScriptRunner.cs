@@ -14,13 +14,14 @@ internal sealed class SpecScriptRunner
 {
     private readonly string _file;
     private readonly SpecSkips _skips;
-    private readonly SpecExecution _exec = new();
+    private readonly SpecExecution _exec;
     private readonly List<SpecCommandResult> _results = [];
 
     private SpecScriptRunner(string file, SpecSkips skips)
     {
         _file = file;
         _skips = skips;
+        _exec = new SpecExecution(SpecBackends.Create(out var unavailable), unavailable);
     }
 
     public static SpecFileResult Run(string file, string text, SpecSkips skips)
@@ -38,7 +39,10 @@ internal sealed class SpecScriptRunner
             runner.Record(line, "script", $"the script could not be read: {e.Message}");
             return new SpecFileResult(file, runner._results, sw.Elapsed);
         }
-        foreach (var command in commands) runner.RunCommand(command);
+        using (runner._exec)
+        {
+            foreach (var command in commands) runner.RunCommand(command);
+        }
         return new SpecFileResult(file, runner._results, sw.Elapsed);
     }
 
