@@ -17,6 +17,9 @@ internal sealed record SpecCommandResult(int Line, string Directive, SpecStatus 
 /// <summary>All outcomes of one .wast file.</summary>
 internal sealed record SpecFileResult(string File, IReadOnlyList<SpecCommandResult> Commands, TimeSpan Elapsed)
 {
+    /// <summary>Passing malformed/invalid assertions whose error reason is worded unlike the spec's.</summary>
+    public IReadOnlyList<string> MessageNotes { get; init; } = [];
+
     public int Count(SpecStatus status) => Commands.Count(c => c.Status == status);
 }
 
@@ -56,5 +59,7 @@ public sealed class SpecResultsFixture : IDisposable
             }
         }
         File.WriteAllText(Path.Combine(dir, "core-spec.failures.log"), failures.ToString());
+        File.WriteAllLines(Path.Combine(dir, "core-spec.messages.log"),
+            _files.Values.OrderBy(r => r.File, StringComparer.Ordinal).SelectMany(r => r.MessageNotes));
     }
 }
