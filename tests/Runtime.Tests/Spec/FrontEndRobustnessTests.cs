@@ -56,6 +56,49 @@ public sealed class FrontEndRobustnessTests(Xunit.Abstractions.ITestOutputHelper
         Assert.True(crashes.Count == 0, string.Join(Environment.NewLine, crashes.Distinct().Take(20)));
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void MutatedScriptsFailWithTypedErrors(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(s_suite, file));
+        var random = new Random(file.Length * 104729 + text.Length);
+        var crashes = new List<string>();
+        for (int k = 0; k < 12; k++)
+        {
+            int at = random.Next(text.Length);
+            // Alternate a cut (the rest of the script is lost) and a one-character deletion.
+            var mutated = k % 2 == 0 ? text[..at] : text.Remove(at, 1);
+            try
+            {
+                foreach (var command in Wast.ParseScript(mutated))
+                {
+                    var module = command switch
+                    {
+                        WastModuleCommand m => m.Module,
+                        WastAssertModule a => a.Module,
+                        _ => null,
+                    };
+                    if (module is null) continue;
+                    try
+                    {
+                        ModuleValidator.Validate(ModuleDecoder.Decode(module.Encode()));
+                    }
+                    catch (WasmException)
+                    {
+                    }
+                }
+            }
+            catch (WasmException)
+            {
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                crashes.Add($"{(k % 2 == 0 ? "cut" : "deletion")} at {at}: {e.GetType().Name}: {e.Message} {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
+            }
+        }
+        Assert.True(crashes.Count == 0, string.Join(Environment.NewLine, crashes.Distinct().Take(20)));
+    }
+
     private static void Check(byte[] bytes, string what, List<string> crashes)
     {
         try
