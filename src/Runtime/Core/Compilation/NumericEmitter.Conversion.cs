@@ -37,7 +37,7 @@ internal static partial class NumericEmitter
             // cvtsd2ss/cvtss2sd: IEEE rounding, NaNs come out quiet with their payload's high bits (the
             // spec's arithmetic NaN).
             case Opcode.F32DemoteF64: il.Emit(OpCodes.Conv_R4); break;
-            case Opcode.F64PromoteF32: il.Emit(OpCodes.Conv_R8); break;
+            case Opcode.F64PromoteF32: EmitPromote(il); break;
 
             // BitConverter's bit casts are JIT intrinsics (a register move, payload untouched).
             case Opcode.I32ReinterpretF32: Call(il, Conversion.SingleToInt32Bits); break;
@@ -54,6 +54,20 @@ internal static partial class NumericEmitter
         }
         return true;
     }
+
+    /// <summary>fpromote: <c>conv.r8</c>, then + (−0.0) read from a mutable static. RyuJIT removes the pair
+    /// <c>(float)(double)x</c> as lossless, but for a signalling NaN x wasm's demote(promote(x)) must be quiet
+    /// (spec float_exprs.wast no_fold_promote_demote). Adding −0.0 changes no other value (−0 + −0 = −0) and
+    /// the JIT cannot fold a field it cannot prove constant; the cost is one addsd.</summary>
+    private static void EmitPromote(ILGenerator il)
+    {
+        il.Emit(OpCodes.Conv_R8);
+        il.Emit(OpCodes.Ldsfld, s_negativeZero64);
+        il.Emit(OpCodes.Add);
+    }
+
+    private static readonly FieldInfo s_negativeZero64 =
+        typeof(NumericOps).GetField(nameof(NumericOps.NegativeZero64), BindingFlags.Public | BindingFlags.Static)!;
 
     /// <summary>One trapping truncation: the source is a 32-bit float when <paramref name="Single"/>; values
     /// at or below <paramref name="TrapAtOrBelow"/> or at or above <paramref name="TrapAtOrAbove"/> are out of

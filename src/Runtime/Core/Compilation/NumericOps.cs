@@ -84,4 +84,22 @@ internal static class NumericOps
         ulong bits = (ulong)value;
         return (long)((bits >> 1) | (bits & 1)) * 2d;
     }
+
+    // Float constants the JIT must not see as constants (see NumericEmitter.EmitF32Const). Mutable on purpose:
+    // RyuJIT folds static readonly fields into constants once the class is initialized.
+#pragma warning disable CA2211 // read by emitted IL only; never written
+    public static float PositiveZero32 = 0f, NegativeZero32 = -0f, PositiveOne32 = 1f, NegativeOne32 = -1f;
+    public static double PositiveZero64 = 0d, NegativeZero64 = -0d, PositiveOne64 = 1d, NegativeOne64 = -1d;
+#pragma warning restore CA2211
+
+    /// <summary>Whether an f32 constant with these bits must be loaded through <see cref="SignalingNaN32"/>.</summary>
+    public static bool IsSignalingNaN32(uint bits) => (bits & 0x7F80_0000u) == 0x7F80_0000u && (bits & 0x0040_0000u) == 0 && (bits & 0x003F_FFFFu) != 0;
+
+    /// <summary>Loads an f32 signalling NaN from its bits. RyuJIT folds <c>BitConverter.Int32BitsToSingle(c)</c>
+    /// into a float constant held as a double, and the float→double→float round trip sets the quiet bit, so a
+    /// folded <c>f32.const nan:0x012345</c> would come out as 0x7fc12345 (spec float_literals.wast checks it).
+    /// Not inlining keeps the bits opaque to the JIT; only signalling-NaN constants (rare) pay for the call.
+    /// f64 constants are not affected: their folded form is the double itself.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float SignalingNaN32(int bits) => BitConverter.Int32BitsToSingle(bits);
 }
