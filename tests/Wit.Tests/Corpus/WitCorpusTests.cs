@@ -33,7 +33,7 @@ public sealed class WitCorpusTests : IClassFixture<WitCorpusReport>
 
     private void Conclude(string name, (bool Passed, string Detail) outcome)
     {
-        var skip = WitCorpusSkips.Reason(name);
+        var skip = SkipList.Corpus.Reason(name);
         if (skip is not null)
         {
             if (outcome.Passed)
