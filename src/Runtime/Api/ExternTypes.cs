@@ -2,10 +2,11 @@ using WitSharp.Core;
 
 namespace WitSharp;
 
-/// <summary>An import of a module (wasmtime-dotnet <c>Import</c>); the subclass tells the kind.</summary>
-public abstract class Import
+/// <summary>An import of a module (wasmtime-dotnet <c>Import</c>, renamed because <c>WitSharp.Core.Import</c> is the
+/// decoder's type); the subclass (<see cref="FunctionImport"/>…) tells the kind, as in wasmtime-dotnet.</summary>
+public abstract class ModuleImport
 {
-    private protected Import(string moduleName, string name)
+    private protected ModuleImport(string moduleName, string name)
     {
         ModuleName = moduleName;
         Name = name;
@@ -20,7 +21,7 @@ public abstract class Import
     /// <inheritdoc/>
     public override string ToString() => $"{ModuleName}.{Name}";
 
-    internal static Import From(Core.Import i, ModuleInfo m) => i.Kind switch
+    internal static ModuleImport From(Core.Import i, ModuleInfo m) => i.Kind switch
     {
         ExternKind.Func => new FunctionImport(i.Module, i.Name, m.Types[(int)i.TypeIndex]),
         ExternKind.Table => new TableImport(i.Module, i.Name, i.Table!),
@@ -30,7 +31,7 @@ public abstract class Import
 }
 
 /// <summary>A function import.</summary>
-public sealed class FunctionImport : Import
+public sealed class FunctionImport : ModuleImport
 {
     internal FunctionImport(string module, string name, FuncType type) : base(module, name)
     {
@@ -46,7 +47,7 @@ public sealed class FunctionImport : Import
 }
 
 /// <summary>A memory import.</summary>
-public sealed class MemoryImport : Import
+public sealed class MemoryImport : ModuleImport
 {
     internal MemoryImport(string module, string name, MemoryType type) : base(module, name)
     {
@@ -66,7 +67,7 @@ public sealed class MemoryImport : Import
 }
 
 /// <summary>A table import.</summary>
-public sealed class TableImport : Import
+public sealed class TableImport : ModuleImport
 {
     internal TableImport(string module, string name, TableType type) : base(module, name)
     {
@@ -86,7 +87,7 @@ public sealed class TableImport : Import
 }
 
 /// <summary>A global import.</summary>
-public sealed class GlobalImport : Import
+public sealed class GlobalImport : ModuleImport
 {
     internal GlobalImport(string module, string name, GlobalType type) : base(module, name)
     {
@@ -101,10 +102,10 @@ public sealed class GlobalImport : Import
     public Mutability Mutability { get; }
 }
 
-/// <summary>An export of a module (wasmtime-dotnet <c>Export</c>); the subclass tells the kind.</summary>
-public abstract class Export
+/// <summary>An export of a module (wasmtime-dotnet <c>Export</c>, renamed like <see cref="ModuleImport"/>); the subclass tells the kind.</summary>
+public abstract class ModuleExport
 {
-    private protected Export(string name) => Name = name;
+    private protected ModuleExport(string name) => Name = name;
 
     /// <summary>The export name.</summary>
     public string Name { get; }
@@ -112,7 +113,7 @@ public abstract class Export
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    internal static Export From(Core.Export e, ModuleInfo m)
+    internal static ModuleExport From(Core.Export e, ModuleInfo m)
     {
         switch (e.Kind)
         {
@@ -129,7 +130,7 @@ public abstract class Export
 }
 
 /// <summary>A function export.</summary>
-public sealed class FunctionExport : Export
+public sealed class FunctionExport : ModuleExport
 {
     internal FunctionExport(string name, FuncType type) : base(name)
     {
@@ -145,7 +146,7 @@ public sealed class FunctionExport : Export
 }
 
 /// <summary>A memory export.</summary>
-public sealed class MemoryExport : Export
+public sealed class MemoryExport : ModuleExport
 {
     internal MemoryExport(string name, MemoryType type) : base(name)
     {
@@ -165,7 +166,7 @@ public sealed class MemoryExport : Export
 }
 
 /// <summary>A table export.</summary>
-public sealed class TableExport : Export
+public sealed class TableExport : ModuleExport
 {
     internal TableExport(string name, TableType type) : base(name)
     {
@@ -185,7 +186,7 @@ public sealed class TableExport : Export
 }
 
 /// <summary>A global export.</summary>
-public sealed class GlobalExport : Export
+public sealed class GlobalExport : ModuleExport
 {
     internal GlobalExport(string name, GlobalType type) : base(name)
     {

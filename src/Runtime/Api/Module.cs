@@ -16,8 +16,8 @@ public sealed class Module : IDisposable
         Name = name;
         Compiled = compiled;
         var info = compiled.Info;
-        Imports = [.. info.Imports.Select(i => Import.From(i, info))];
-        Exports = [.. info.Exports.Select(e => Export.From(e, info))];
+        Imports = [.. info.Imports.Select(i => ModuleImport.From(i, info))];
+        Exports = [.. info.Exports.Select(e => ModuleExport.From(e, info))];
     }
 
     /// <summary>The name given at creation.</summary>
@@ -27,10 +27,10 @@ public sealed class Module : IDisposable
     public Engine Engine { get; }
 
     /// <summary>The module's imports in declaration order.</summary>
-    public IReadOnlyList<Import> Imports { get; }
+    public IReadOnlyList<ModuleImport> Imports { get; }
 
     /// <summary>The module's exports in declaration order.</summary>
-    public IReadOnlyList<Export> Exports { get; }
+    public IReadOnlyList<ModuleExport> Exports { get; }
 
     internal CompiledModule Compiled { get; }
 

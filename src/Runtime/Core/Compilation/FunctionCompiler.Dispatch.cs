@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Reflection.Emit;
 using WitSharp.Core.Binary;
 using WitSharp.Core.Validation;
@@ -81,14 +80,12 @@ internal sealed partial class FunctionCompiler
                 Push(ValType.I64);
                 return;
             case Opcode.F32Const:
-                // Through the integer bits: an ldc.r4 of a NaN would not keep every payload bit.
-                _il.Emit(OpCodes.Ldc_I4, unchecked((int)_r.ReadF32Bits()));
-                _il.Emit(OpCodes.Call, M.Int32BitsToSingle);
+                // Through the integer bits (NumericEmitter knows which constants RyuJIT would fold wrongly).
+                NumericEmitter.EmitF32Const(_il, _r.ReadF32Bits());
                 Push(ValType.F32);
                 return;
             case Opcode.F64Const:
-                _il.Emit(OpCodes.Ldc_I8, unchecked((long)_r.ReadF64Bits()));
-                _il.Emit(OpCodes.Call, M.Int64BitsToDouble);
+                NumericEmitter.EmitF64Const(_il, _r.ReadF64Bits());
                 Push(ValType.F64);
                 return;
             case >= 0x45 and <= 0xC4:
@@ -125,7 +122,7 @@ internal sealed partial class FunctionCompiler
         {
             case <= OpcodeFC.I64TruncSatF64U:
             {
-                if (!Emitters.TryEmitSaturating(this, sub)) throw Unsupported($"0xFC {sub}");
+                if (!NumericEmitter.TryEmitSaturating(this, sub)) throw Unsupported($"0xFC {sub}");
                 var sig = NumericSignatures.TruncSat[sub];
                 Pop();
                 Push(sig.Result);
@@ -172,7 +169,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitNumeric(byte op)
     {
-        if (!Emitters.TryEmit(this, op)) throw Unsupported($"numeric opcode 0x{op:x2}");
+        if (!NumericEmitter.TryEmit(this, op)) throw Unsupported($"numeric opcode 0x{op:x2}");
         var sig = NumericSignatures.Core[op - 0x45];
         Pop();
         if (sig.Operand2 != 0) Pop();
@@ -198,23 +195,4 @@ internal sealed partial class FunctionCompiler
         ReleaseTemp(second);
         ReleaseTemp(cond);
     }
-}
-
-/// <summary>The instruction emitters owned by other parts of the compiler, bound by name at run time so this
-/// backend builds whether or not they are present yet (numeric: <c>NumericEmitter</c>).</summary>
-internal static class Emitters
-{
-    private static readonly Func<IEmitContext, byte, bool>? s_numeric = Bind<Func<IEmitContext, byte, bool>>("TryEmit");
-    private static readonly Func<IEmitContext, uint, bool>? s_saturating = Bind<Func<IEmitContext, uint, bool>>("TryEmitSaturating");
-
-    private static T? Bind<T>(string name) where T : Delegate
-    {
-        var type = typeof(Emitters).Assembly.GetType("WitSharp.Core.Compilation.NumericEmitter");
-        var method = type?.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static);
-        return method is null ? null : method.CreateDelegate<T>();
-    }
-
-    public static bool TryEmit(IEmitContext ctx, byte opcode) => s_numeric is not null && s_numeric(ctx, opcode);
-
-    public static bool TryEmitSaturating(IEmitContext ctx, uint sub) => s_saturating is not null && s_saturating(ctx, sub);
 }
