@@ -32,7 +32,7 @@ public sealed class Function
     }
 
     /// <summary>The name, mangled for resource functions (<c>[method]r.f</c>, <c>[constructor]r</c>).</summary>
-    public string Name { get; }
+    public string Name { get; internal set; }
 
     public FunctionKindTag Kind { get; }
 
@@ -53,4 +53,7 @@ public sealed class Function
 
     internal Function With(int resourceTypeId, IReadOnlyList<Param> ps, WitType? result) =>
         new(Name, Kind, resourceTypeId, ps, result, Docs, Stability);
+
+    /// <summary>A shallow copy (parameters list copied) that the resolver may rename or re-point.</summary>
+    internal Function Copy() => new(Name, Kind, ResourceTypeId, new List<Param>(Params), Result, Docs, Stability);
 }

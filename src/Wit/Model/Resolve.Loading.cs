@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using WitSharp.Wit.Diagnostics;
+using WitSharp.Wit.Resolution;
+using WitSharp.Wit.Syntax;
 
 namespace WitSharp.Wit;
 
@@ -20,18 +24,147 @@ public sealed partial class Resolve
     /// <summary>Parses and resolves a <c>.wit</c> file, or a directory of <c>.wit</c> files with an optional
     /// <c>deps/</c> folder (each entry a package file or folder), and returns the main package's id.
     /// Errors are <see cref="WitException"/> with file, line and column.</summary>
-    public int PushPath(string path) => throw new NotImplementedException("resolver pending");
+    public int PushPath(string path)
+    {
+        if (!Directory.Exists(path)) return PushSource(path, ReadText(path));
+        var main = ReadDir(path);
+        var deps = new List<IReadOnlyList<WitSource>>();
+        var depsDir = Path.Combine(path, "deps");
+        if (Directory.Exists(depsDir))
+        {
+            // Reference order: entries sorted by file name; folders are packages, `.wit` files are packages,
+            // anything else is ignored. (Wasm-encoded packages, `.wasm`/`.wat`, are not read here.)
+            var entries = new List<string>(Directory.GetFileSystemEntries(depsDir));
+            entries.Sort((a, b) => string.CompareOrdinal(Path.GetFileName(a), Path.GetFileName(b)));
+            foreach (var entry in entries)
+            {
+                if (Directory.Exists(entry)) deps.Add(ReadDir(entry));
+                else if (string.Equals(Path.GetExtension(entry), ".wit", StringComparison.Ordinal)) deps.Add(new[] { new WitSource(entry, ReadText(entry)) });
+            }
+        }
+        return PushSources(main, deps);
+    }
 
     /// <summary>Parses and resolves one in-memory document as a package and returns its id.</summary>
-    public int PushSource(string path, string text) => throw new NotImplementedException("resolver pending");
+    public int PushSource(string path, string text) => PushSources(new[] { new WitSource(path, text) }, Array.Empty<IReadOnlyList<WitSource>>());
 
     /// <summary>Parses and resolves the files of one main package plus dependency packages (each dependency
     /// one list of files) and returns the main package's id. Dependencies may come in any order.</summary>
     public int PushSources(IReadOnlyList<WitSource> mainFiles, IReadOnlyList<IReadOnlyList<WitSource>> dependencies)
-        => throw new NotImplementedException("resolver pending");
+    {
+        if (mainFiles is null) throw new ArgumentNullException(nameof(mainFiles));
+        if (dependencies is null) throw new ArgumentNullException(nameof(dependencies));
+        var map = new SourceMap();
+        try
+        {
+            var main = PackageGroup.Parse(map, SortByPath(mainFiles));
+            var deps = new List<PackageGroup>(dependencies.Count);
+            foreach (var d in dependencies) deps.Add(PackageGroup.Parse(map, SortByPath(d)));
+            return PackageLoader.Push(this, map, main, deps);
+        }
+        catch (SpanException e)
+        {
+            throw map.ToException(e);
+        }
+    }
 
     /// <summary>Picks a world of <paramref name="packageId"/>: by name (<c>world</c> or <c>ns:pkg/world</c>),
     /// or the only world when <paramref name="world"/> is null. Throws <see cref="WitException"/> when it is
     /// unknown or ambiguous.</summary>
-    public int SelectWorld(int packageId, string? world) => throw new NotImplementedException("resolver pending");
+    public int SelectWorld(int packageId, string? world)
+    {
+        if (packageId < 0 || packageId >= PackageList.Count) throw new ArgumentOutOfRangeException(nameof(packageId));
+        var pkg = PackageList[packageId];
+        if (world is null)
+        {
+            if (pkg.Worlds.Count == 1) return pkg.Worlds[0].Value;
+            if (pkg.Worlds.Count == 0) throw new WitException("The main package `" + pkg.Name + "` contains no worlds");
+            var names = "";
+            foreach (var w in pkg.Worlds) names += "\n  " + pkg.Name.Namespace + ":" + pkg.Name.Name + "/" + w.Key + (pkg.Name.Version is null ? "" : "@" + pkg.Name.Version);
+            throw new WitException("There are multiple worlds in `" + pkg.Name + "`; one must be explicitly chosen:" + names);
+        }
+
+        var colon = world.IndexOf(':');
+        if (colon < 0)
+        {
+            ValidateWorldName(world);
+            return pkg.Worlds.TryGetValue(world, out var id) ? id : throw new WitException("World `" + world + "` not found in package `" + pkg.Name + "`");
+        }
+
+        // `ns:pkg/world[@version]`: the version may be left out when only one version of the package is loaded.
+        var slash = world.IndexOf('/', colon);
+        if (slash < 0) throw new WitException("failed to parse world specifier `" + world + "`");
+        var at = world.IndexOf('@', slash);
+        var ns = world.Substring(0, colon);
+        var name = world.Substring(colon + 1, slash - colon - 1);
+        var worldName = at < 0 ? world.Substring(slash + 1) : world.Substring(slash + 1, at - slash - 1);
+        var version = at < 0 ? null : world.Substring(at + 1);
+        ValidateWorldName(ns);
+        ValidateWorldName(name);
+        ValidateWorldName(worldName);
+        var pkgName = new PackageName(ns, name, version);
+        if (!PackageIndex.TryGetValue(pkgName, out var pkgId))
+        {
+            pkgId = -1;
+            foreach (var e in PackageIndex)
+            {
+                if (version is not null || e.Key.Namespace != ns || e.Key.Name != name || e.Key.Version is null) continue;
+                if (pkgId >= 0)
+                {
+                    throw new WitException("package name `" + pkgName + "` is available at both versions " + PackageList[pkgId].Name.Version +
+                        " and " + e.Key.Version + " but which is not specified");
+                }
+                pkgId = e.Value;
+            }
+            if (pkgId < 0) throw new WitException("unknown package `" + pkgName + "`");
+        }
+        var target = PackageList[pkgId];
+        return target.Worlds.TryGetValue(worldName, out var wid) ? wid : throw new WitException("World `" + worldName + "` not found in package `" + target.Name + "`");
+    }
+
+    private static void ValidateWorldName(string name)
+    {
+        try
+        {
+            Lexer.ValidateId(0, name);
+        }
+        catch (SpanException e)
+        {
+            throw new WitException("failed to parse world specifier `" + name + "`: " + e.Message);
+        }
+    }
+
+    private static IReadOnlyList<WitSource> SortByPath(IReadOnlyList<WitSource> files)
+    {
+        var list = new List<WitSource>(files);
+        list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return list;
+    }
+
+    private static List<WitSource> ReadDir(string dir)
+    {
+        var files = new List<WitSource>();
+        foreach (var f in Directory.GetFiles(dir))
+        {
+            if (string.Equals(Path.GetExtension(f), ".wit", StringComparison.Ordinal)) files.Add(new WitSource(f, ReadText(f)));
+        }
+        return files;
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return new System.Text.UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new WitException("input file is not valid utf-8 [" + path + "]");
+        }
+        catch (IOException e)
+        {
+            throw new WitException("failed to read path for WIT [" + path + "]", e);
+        }
+    }
 }

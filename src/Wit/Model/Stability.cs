@@ -36,6 +36,18 @@ public sealed class Stability
     /// <summary>The <c>@deprecated</c> version, if any.</summary>
     public string? Deprecated { get; }
 
+    /// <summary>Whether both gates say the same thing.</summary>
+    internal bool SameAs(Stability other) =>
+        Kind == other.Kind && Since == other.Since && Feature == other.Feature && Deprecated == other.Deprecated;
+
+    /// <summary>Debug-style text used in merge diagnostics.</summary>
+    public override string ToString() => Kind switch
+    {
+        StabilityKind.Stable => "Stable { since: " + Since + ", deprecated: " + (Deprecated ?? "None") + " }",
+        StabilityKind.Unstable => "Unstable { feature: " + Feature + ", deprecated: " + (Deprecated ?? "None") + " }",
+        _ => "Unknown",
+    };
+
     internal static Stability Stable(string since, string? deprecated) => new(StabilityKind.Stable, since, null, deprecated);
 
     internal static Stability Unstable(string feature, string? deprecated) => new(StabilityKind.Unstable, null, feature, deprecated);

@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WitSharp.Wit.Resolution;
+
+/// <summary>World elaboration (reference: <c>Resolve::elaborate_world</c>): every interface an import needs is
+/// imported before it, exports' dependencies are imported (or exported) consistently, and items are grouped
+/// interfaces → type imports → type definitions → functions → resource functions.</summary>
+internal static class WorldElaboration
+{
+    /// <summary>The interface a type is <c>use</c>d from, when it is a use of another owner's type.</summary>
+    public static int TypeInterfaceDep(Resolve r, int typeId)
+    {
+        var ty = r.TypeList[typeId];
+        if (ty.Kind is not AliasKind { Target.IsId: true } a) return -1;
+        var other = r.TypeList[a.Target.TypeId];
+        if (ty.Owner == other.Owner) return -1;
+        return other.Owner.Kind == TypeOwnerKind.Interface ? other.Owner.Id : -1;
+    }
+
+    /// <summary>Interfaces whose types <paramref name="ifaceId"/> uses, in type order (may repeat).</summary>
+    public static IEnumerable<int> InterfaceDirectDeps(Resolve r, int ifaceId)
+    {
+        foreach (var t in r.InterfaceList[ifaceId].Types.Values)
+        {
+            var dep = TypeInterfaceDep(r, t);
+            if (dep >= 0) yield return dep;
+        }
+    }
+
+    private static int SortKey(Resolve r, WorldItem item)
+    {
+        switch (item.Kind)
+        {
+            case WorldItemKind.Interface:
+                return 0;
+            case WorldItemKind.Type:
+            {
+                var ty = r.TypeList[item.Id];
+                return ty.Kind is AliasKind { Target.IsId: true } a && r.TypeList[a.Target.TypeId].Owner != ty.Owner ? 1 : 2;
+            }
+            default:
+                return item.Function!.ResourceTypeId < 0 ? 3 : 4;
+        }
+    }
+
+    public static void Elaborate(Resolve r, int worldId)
+    {
+        var world = r.WorldList[worldId];
+        var newImports = new OrderedMap<WorldKey, WorldItem>();
+        foreach (var e in world.Imports.OrderBy(e => SortKey(r, e.Value)))
+        {
+            switch (e.Value.Kind)
+            {
+                case WorldItemKind.Interface:
+                    ElaborateImport(r, newImports, e.Key, e.Value.Id, e.Value.Stability);
+                    break;
+                case WorldItemKind.Function:
+                    newImports.Set(e.Key, e.Value);
+                    break;
+                default:
+                {
+                    var dep = TypeInterfaceDep(r, e.Value.Id);
+                    if (dep >= 0) ElaborateImport(r, newImports, WorldKey.FromInterface(dep), dep, r.TypeList[e.Value.Id].Stability);
+                    newImports.Set(e.Key, e.Value);
+                    break;
+                }
+            }
+        }
+
+        var newExports = new OrderedMap<WorldKey, WorldItem>();
+        var exportInterfaces = new OrderedMap<int, KeyValuePair<WorldKey, Stability>>();
+        foreach (var e in world.Exports)
+        {
+            if (e.Value.Kind == WorldItemKind.Interface) exportInterfaces.Set(e.Value.Id, new KeyValuePair<WorldKey, Stability>(e.Key, e.Value.Stability));
+            else newExports.Set(e.Key, e.Value);
+        }
+
+        var required = new HashSet<int>();
+        foreach (var e in exportInterfaces)
+        {
+            if (!AddExport(r, newImports, newExports, exportInterfaces, required, e.Key, e.Value.Key, true, e.Value.Value))
+            {
+                throw new WitException("interface `" + NameWorldKey(r, e.Value.Key) + "` transitively depends on an interface in incompatible ways");
+            }
+        }
+
+        var sorted = new OrderedMap<WorldKey, WorldItem>();
+        foreach (var e in newImports.OrderBy(e => SortKey(r, e.Value))) sorted.Set(e.Key, e.Value);
+        world.Imports = sorted;
+        world.Exports = newExports;
+    }
+
+    private static string NameWorldKey(Resolve r, WorldKey key) => key.Name ?? r.InterfaceQualifiedName(key.InterfaceId) ?? "<anon>";
+
+    private static void ElaborateImport(Resolve r, OrderedMap<WorldKey, WorldItem> imports, WorldKey key, int id, Stability stability)
+    {
+        if (imports.ContainsKey(key)) return;
+        foreach (var dep in InterfaceDirectDeps(r, id)) ElaborateImport(r, imports, WorldKey.FromInterface(dep), dep, stability);
+        imports.Set(key, WorldItem.Interface(id, stability));
+    }
+
+    /// <summary>Adds an exported interface after its dependencies; a dependency that must be imported for one
+    /// export but is exported itself (or the reverse) makes the world invalid (component-model#208).</summary>
+    private static bool AddExport(Resolve r, OrderedMap<WorldKey, WorldItem> imports, OrderedMap<WorldKey, WorldItem> exports,
+        OrderedMap<int, KeyValuePair<WorldKey, Stability>> exportInterfaces, HashSet<int> required, int id, WorldKey key, bool addExport, Stability stability)
+    {
+        if (exports.ContainsKey(key)) return addExport;
+        if (!addExport && required.Contains(id)) return true;
+        foreach (var dep in InterfaceDirectDeps(r, id))
+        {
+            var depKey = WorldKey.FromInterface(dep);
+            var depExport = addExport && exportInterfaces.ContainsKey(dep);
+            if (!AddExport(r, imports, exports, exportInterfaces, required, dep, depKey, depExport, stability)) return false;
+        }
+        var item = WorldItem.Interface(id, stability);
+        if (addExport)
+        {
+            if (required.Contains(id)) return false;
+            exports.Set(key, item);
+        }
+        else
+        {
+            required.Add(id);
+            imports.Set(key, item);
+        }
+        return true;
+    }
+}
