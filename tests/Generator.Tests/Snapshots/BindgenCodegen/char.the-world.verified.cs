@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/chars.
@@ -24,20 +22,14 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Chars;
 
-/// <summary>
-/// The exported interface `foo:foo/chars`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/chars`.</summary>
 public interface IChars
 {
-    /// <summary>
-    /// A function that accepts a character
-    /// </summary>
+    /// <summary>A function that accepts a character</summary>
     /// <param name="x">The `x` argument.</param>
     void TakeChar(global::System.Text.Rune x);
 
-    /// <summary>
-    /// A function that returns a character
-    /// </summary>
+    /// <summary>A function that returns a character</summary>
     global::System.Text.Rune ReturnChar();
 }
 //---- Corpus.Foo.Foo.Chars.g.cs ----
@@ -47,19 +39,13 @@ public interface IChars
 
 namespace Corpus.Foo.Foo.Chars;
 
-/// <summary>
-/// The imported interface `foo:foo/chars`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/chars`.</summary>
 public interface IChars
 {
-    /// <summary>
-    /// A function that accepts a character
-    /// </summary>
+    /// <summary>A function that accepts a character</summary>
     /// <param name="x">The `x` argument.</param>
     void TakeChar(global::System.Text.Rune x);
 
-    /// <summary>
-    /// A function that returns a character
-    /// </summary>
+    /// <summary>A function that returns a character</summary>
     global::System.Text.Rune ReturnChar();
 }

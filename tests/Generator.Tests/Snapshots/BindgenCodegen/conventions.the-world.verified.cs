@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/conventions.
@@ -24,57 +22,37 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Conventions;
 
-/// <summary>
-/// The WIT record `ludicrous-speed` of `foo:foo/conventions`.
-/// </summary>
+/// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
 public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
 
-/// <summary>
-/// The exported interface `foo:foo/conventions`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/conventions`.</summary>
 public interface IConventions
 {
-    /// <summary>
-    /// The WIT function `kebab-case`.
-    /// </summary>
+    /// <summary>The WIT function `kebab-case`.</summary>
     void KebabCase();
 
-    /// <summary>
-    /// The WIT function `foo`.
-    /// </summary>
+    /// <summary>The WIT function `foo`.</summary>
     /// <param name="x">The `x` argument.</param>
     void Foo(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed x);
 
-    /// <summary>
-    /// The WIT function `function-with-dashes`.
-    /// </summary>
+    /// <summary>The WIT function `function-with-dashes`.</summary>
     void FunctionWithDashes();
 
-    /// <summary>
-    /// The WIT function `function-with-no-weird-characters`.
-    /// </summary>
+    /// <summary>The WIT function `function-with-no-weird-characters`.</summary>
     void FunctionWithNoWeirdCharacters();
 
-    /// <summary>
-    /// The WIT function `apple`.
-    /// </summary>
+    /// <summary>The WIT function `apple`.</summary>
     void Apple();
 
-    /// <summary>
-    /// The WIT function `apple-pear`.
-    /// </summary>
+    /// <summary>The WIT function `apple-pear`.</summary>
     void ApplePear();
 
-    /// <summary>
-    /// The WIT function `apple-pear-grape`.
-    /// </summary>
+    /// <summary>The WIT function `apple-pear-grape`.</summary>
     void ApplePearGrape();
 
-    /// <summary>
-    /// The WIT function `a0`.
-    /// </summary>
+    /// <summary>The WIT function `a0`.</summary>
     void A0();
 
     /// <summary>
@@ -86,19 +64,13 @@ public interface IConventions
     /// </summary>
     void IsXML();
 
-    /// <summary>
-    /// The WIT function `explicit`.
-    /// </summary>
+    /// <summary>The WIT function `explicit`.</summary>
     void Explicit();
 
-    /// <summary>
-    /// The WIT function `explicit-kebab`.
-    /// </summary>
+    /// <summary>The WIT function `explicit-kebab`.</summary>
     void ExplicitKebab();
 
-    /// <summary>
-    /// Identifiers with the same name as keywords are quoted.
-    /// </summary>
+    /// <summary>Identifiers with the same name as keywords are quoted.</summary>
     void Bool();
 }
 //---- Corpus.Foo.Foo.Conventions.g.cs ----
@@ -108,57 +80,37 @@ public interface IConventions
 
 namespace Corpus.Foo.Foo.Conventions;
 
-/// <summary>
-/// The WIT record `ludicrous-speed` of `foo:foo/conventions`.
-/// </summary>
+/// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
 public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
 
-/// <summary>
-/// The imported interface `foo:foo/conventions`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/conventions`.</summary>
 public interface IConventions
 {
-    /// <summary>
-    /// The WIT function `kebab-case`.
-    /// </summary>
+    /// <summary>The WIT function `kebab-case`.</summary>
     void KebabCase();
 
-    /// <summary>
-    /// The WIT function `foo`.
-    /// </summary>
+    /// <summary>The WIT function `foo`.</summary>
     /// <param name="x">The `x` argument.</param>
     void Foo(global::Corpus.Foo.Foo.Conventions.LudicrousSpeed x);
 
-    /// <summary>
-    /// The WIT function `function-with-dashes`.
-    /// </summary>
+    /// <summary>The WIT function `function-with-dashes`.</summary>
     void FunctionWithDashes();
 
-    /// <summary>
-    /// The WIT function `function-with-no-weird-characters`.
-    /// </summary>
+    /// <summary>The WIT function `function-with-no-weird-characters`.</summary>
     void FunctionWithNoWeirdCharacters();
 
-    /// <summary>
-    /// The WIT function `apple`.
-    /// </summary>
+    /// <summary>The WIT function `apple`.</summary>
     void Apple();
 
-    /// <summary>
-    /// The WIT function `apple-pear`.
-    /// </summary>
+    /// <summary>The WIT function `apple-pear`.</summary>
     void ApplePear();
 
-    /// <summary>
-    /// The WIT function `apple-pear-grape`.
-    /// </summary>
+    /// <summary>The WIT function `apple-pear-grape`.</summary>
     void ApplePearGrape();
 
-    /// <summary>
-    /// The WIT function `a0`.
-    /// </summary>
+    /// <summary>The WIT function `a0`.</summary>
     void A0();
 
     /// <summary>
@@ -170,18 +122,12 @@ public interface IConventions
     /// </summary>
     void IsXML();
 
-    /// <summary>
-    /// The WIT function `explicit`.
-    /// </summary>
+    /// <summary>The WIT function `explicit`.</summary>
     void Explicit();
 
-    /// <summary>
-    /// The WIT function `explicit-kebab`.
-    /// </summary>
+    /// <summary>The WIT function `explicit-kebab`.</summary>
     void ExplicitKebab();
 
-    /// <summary>
-    /// Identifiers with the same name as keywords are quoted.
-    /// </summary>
+    /// <summary>Identifiers with the same name as keywords are quoted.</summary>
     void Bool();
 }

@@ -5,15 +5,11 @@
 
 namespace Corpus.A.B.InterfaceWithDeadType;
 
-/// <summary>
-/// The WIT record `dead-type` of `a:b/interface-with-dead-type`.
-/// </summary>
+/// <summary>The WIT record `dead-type` of `a:b/interface-with-dead-type`.</summary>
 /// <param name="A">The `a` field.</param>
 public readonly record struct DeadType(uint A);
 
-/// <summary>
-/// The WIT variant `v` of `a:b/interface-with-dead-type`.
-/// </summary>
+/// <summary>The WIT variant `v` of `a:b/interface-with-dead-type`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record V
 {
@@ -21,15 +17,11 @@ public abstract record V
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(global::Corpus.A.B.InterfaceWithLiveType.LiveType Value) : V;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(global::Corpus.A.B.InterfaceWithDeadType.DeadType Value) : V;
 }
@@ -40,20 +32,14 @@ public abstract record V
 
 namespace Corpus.A.B.InterfaceWithLiveType;
 
-/// <summary>
-/// The WIT record `live-type` of `a:b/interface-with-live-type`.
-/// </summary>
+/// <summary>The WIT record `live-type` of `a:b/interface-with-live-type`.</summary>
 /// <param name="A">The `a` field.</param>
 public readonly record struct LiveType(uint A);
 
-/// <summary>
-/// The imported interface `a:b/interface-with-live-type`.
-/// </summary>
+/// <summary>The imported interface `a:b/interface-with-live-type`.</summary>
 public interface IInterfaceWithLiveType
 {
-    /// <summary>
-    /// The WIT function `f`.
-    /// </summary>
+    /// <summary>The WIT function `f`.</summary>
     global::Corpus.A.B.InterfaceWithLiveType.LiveType F();
 }
 //---- Corpus.Bindings.World.g.cs ----
@@ -65,9 +51,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `a:b/imports` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `a:b/imports` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `a:b/imports`.
     /// Imports: a:b/interface-with-live-type, a:b/interface-with-dead-type.

@@ -7,23 +7,17 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/foo` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/foo` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/foo`.
     /// Imports: foo.
     /// </remarks>
     public const string WorldName = "foo:foo/foo";
 
-    /// <summary>
-    /// Functions the host provides to the world `foo:foo/foo` (its imported functions).
-    /// </summary>
+    /// <summary>Functions the host provides to the world `foo:foo/foo` (its imported functions).</summary>
     public interface IImports
     {
-        /// <summary>
-        /// The WIT function `foo`.
-        /// </summary>
+        /// <summary>The WIT function `foo`.</summary>
         void Foo();
     }
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/empty` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/empty` these bindings were generated from.</summary>
     /// <remarks>Bindings for the WIT world `foo:foo/empty`.</remarks>
     public const string WorldName = "foo:foo/empty";
 }

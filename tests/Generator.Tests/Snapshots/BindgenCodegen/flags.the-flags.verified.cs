@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-flags` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-flags` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-flags`.
     /// Imports: foo:foo/flegs.
@@ -24,642 +22,344 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Flegs;
 
-/// <summary>
-/// The WIT flags `flag1` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag1` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag1 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
 }
 
-/// <summary>
-/// The WIT flags `flag2` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag2` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag2 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
 }
 
-/// <summary>
-/// The WIT flags `flag4` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag4` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag4 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
 }
 
-/// <summary>
-/// The WIT flags `flag8` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag8` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag8 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
 }
 
-/// <summary>
-/// The WIT flags `flag16` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag16` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag16 : ushort
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
 }
 
-/// <summary>
-/// The WIT flags `flag32` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag32` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag32 : uint
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
-    /// <summary>
-    /// The `b16` flag.
-    /// </summary>
+    /// <summary>The `b16` flag.</summary>
     B16 = 0x10000,
-    /// <summary>
-    /// The `b17` flag.
-    /// </summary>
+    /// <summary>The `b17` flag.</summary>
     B17 = 0x20000,
-    /// <summary>
-    /// The `b18` flag.
-    /// </summary>
+    /// <summary>The `b18` flag.</summary>
     B18 = 0x40000,
-    /// <summary>
-    /// The `b19` flag.
-    /// </summary>
+    /// <summary>The `b19` flag.</summary>
     B19 = 0x80000,
-    /// <summary>
-    /// The `b20` flag.
-    /// </summary>
+    /// <summary>The `b20` flag.</summary>
     B20 = 0x100000,
-    /// <summary>
-    /// The `b21` flag.
-    /// </summary>
+    /// <summary>The `b21` flag.</summary>
     B21 = 0x200000,
-    /// <summary>
-    /// The `b22` flag.
-    /// </summary>
+    /// <summary>The `b22` flag.</summary>
     B22 = 0x400000,
-    /// <summary>
-    /// The `b23` flag.
-    /// </summary>
+    /// <summary>The `b23` flag.</summary>
     B23 = 0x800000,
-    /// <summary>
-    /// The `b24` flag.
-    /// </summary>
+    /// <summary>The `b24` flag.</summary>
     B24 = 0x1000000,
-    /// <summary>
-    /// The `b25` flag.
-    /// </summary>
+    /// <summary>The `b25` flag.</summary>
     B25 = 0x2000000,
-    /// <summary>
-    /// The `b26` flag.
-    /// </summary>
+    /// <summary>The `b26` flag.</summary>
     B26 = 0x4000000,
-    /// <summary>
-    /// The `b27` flag.
-    /// </summary>
+    /// <summary>The `b27` flag.</summary>
     B27 = 0x8000000,
-    /// <summary>
-    /// The `b28` flag.
-    /// </summary>
+    /// <summary>The `b28` flag.</summary>
     B28 = 0x10000000,
-    /// <summary>
-    /// The `b29` flag.
-    /// </summary>
+    /// <summary>The `b29` flag.</summary>
     B29 = 0x20000000,
-    /// <summary>
-    /// The `b30` flag.
-    /// </summary>
+    /// <summary>The `b30` flag.</summary>
     B30 = 0x40000000,
-    /// <summary>
-    /// The `b31` flag.
-    /// </summary>
+    /// <summary>The `b31` flag.</summary>
     B31 = 0x80000000,
 }
 
-/// <summary>
-/// The WIT flags `flag64` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag64` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag64 : ulong
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
-    /// <summary>
-    /// The `b16` flag.
-    /// </summary>
+    /// <summary>The `b16` flag.</summary>
     B16 = 0x10000,
-    /// <summary>
-    /// The `b17` flag.
-    /// </summary>
+    /// <summary>The `b17` flag.</summary>
     B17 = 0x20000,
-    /// <summary>
-    /// The `b18` flag.
-    /// </summary>
+    /// <summary>The `b18` flag.</summary>
     B18 = 0x40000,
-    /// <summary>
-    /// The `b19` flag.
-    /// </summary>
+    /// <summary>The `b19` flag.</summary>
     B19 = 0x80000,
-    /// <summary>
-    /// The `b20` flag.
-    /// </summary>
+    /// <summary>The `b20` flag.</summary>
     B20 = 0x100000,
-    /// <summary>
-    /// The `b21` flag.
-    /// </summary>
+    /// <summary>The `b21` flag.</summary>
     B21 = 0x200000,
-    /// <summary>
-    /// The `b22` flag.
-    /// </summary>
+    /// <summary>The `b22` flag.</summary>
     B22 = 0x400000,
-    /// <summary>
-    /// The `b23` flag.
-    /// </summary>
+    /// <summary>The `b23` flag.</summary>
     B23 = 0x800000,
-    /// <summary>
-    /// The `b24` flag.
-    /// </summary>
+    /// <summary>The `b24` flag.</summary>
     B24 = 0x1000000,
-    /// <summary>
-    /// The `b25` flag.
-    /// </summary>
+    /// <summary>The `b25` flag.</summary>
     B25 = 0x2000000,
-    /// <summary>
-    /// The `b26` flag.
-    /// </summary>
+    /// <summary>The `b26` flag.</summary>
     B26 = 0x4000000,
-    /// <summary>
-    /// The `b27` flag.
-    /// </summary>
+    /// <summary>The `b27` flag.</summary>
     B27 = 0x8000000,
-    /// <summary>
-    /// The `b28` flag.
-    /// </summary>
+    /// <summary>The `b28` flag.</summary>
     B28 = 0x10000000,
-    /// <summary>
-    /// The `b29` flag.
-    /// </summary>
+    /// <summary>The `b29` flag.</summary>
     B29 = 0x20000000,
-    /// <summary>
-    /// The `b30` flag.
-    /// </summary>
+    /// <summary>The `b30` flag.</summary>
     B30 = 0x40000000,
-    /// <summary>
-    /// The `b31` flag.
-    /// </summary>
+    /// <summary>The `b31` flag.</summary>
     B31 = 0x80000000,
-    /// <summary>
-    /// The `b32` flag.
-    /// </summary>
+    /// <summary>The `b32` flag.</summary>
     B32 = 0x100000000,
-    /// <summary>
-    /// The `b33` flag.
-    /// </summary>
+    /// <summary>The `b33` flag.</summary>
     B33 = 0x200000000,
-    /// <summary>
-    /// The `b34` flag.
-    /// </summary>
+    /// <summary>The `b34` flag.</summary>
     B34 = 0x400000000,
-    /// <summary>
-    /// The `b35` flag.
-    /// </summary>
+    /// <summary>The `b35` flag.</summary>
     B35 = 0x800000000,
-    /// <summary>
-    /// The `b36` flag.
-    /// </summary>
+    /// <summary>The `b36` flag.</summary>
     B36 = 0x1000000000,
-    /// <summary>
-    /// The `b37` flag.
-    /// </summary>
+    /// <summary>The `b37` flag.</summary>
     B37 = 0x2000000000,
-    /// <summary>
-    /// The `b38` flag.
-    /// </summary>
+    /// <summary>The `b38` flag.</summary>
     B38 = 0x4000000000,
-    /// <summary>
-    /// The `b39` flag.
-    /// </summary>
+    /// <summary>The `b39` flag.</summary>
     B39 = 0x8000000000,
-    /// <summary>
-    /// The `b40` flag.
-    /// </summary>
+    /// <summary>The `b40` flag.</summary>
     B40 = 0x10000000000,
-    /// <summary>
-    /// The `b41` flag.
-    /// </summary>
+    /// <summary>The `b41` flag.</summary>
     B41 = 0x20000000000,
-    /// <summary>
-    /// The `b42` flag.
-    /// </summary>
+    /// <summary>The `b42` flag.</summary>
     B42 = 0x40000000000,
-    /// <summary>
-    /// The `b43` flag.
-    /// </summary>
+    /// <summary>The `b43` flag.</summary>
     B43 = 0x80000000000,
-    /// <summary>
-    /// The `b44` flag.
-    /// </summary>
+    /// <summary>The `b44` flag.</summary>
     B44 = 0x100000000000,
-    /// <summary>
-    /// The `b45` flag.
-    /// </summary>
+    /// <summary>The `b45` flag.</summary>
     B45 = 0x200000000000,
-    /// <summary>
-    /// The `b46` flag.
-    /// </summary>
+    /// <summary>The `b46` flag.</summary>
     B46 = 0x400000000000,
-    /// <summary>
-    /// The `b47` flag.
-    /// </summary>
+    /// <summary>The `b47` flag.</summary>
     B47 = 0x800000000000,
-    /// <summary>
-    /// The `b48` flag.
-    /// </summary>
+    /// <summary>The `b48` flag.</summary>
     B48 = 0x1000000000000,
-    /// <summary>
-    /// The `b49` flag.
-    /// </summary>
+    /// <summary>The `b49` flag.</summary>
     B49 = 0x2000000000000,
-    /// <summary>
-    /// The `b50` flag.
-    /// </summary>
+    /// <summary>The `b50` flag.</summary>
     B50 = 0x4000000000000,
-    /// <summary>
-    /// The `b51` flag.
-    /// </summary>
+    /// <summary>The `b51` flag.</summary>
     B51 = 0x8000000000000,
-    /// <summary>
-    /// The `b52` flag.
-    /// </summary>
+    /// <summary>The `b52` flag.</summary>
     B52 = 0x10000000000000,
-    /// <summary>
-    /// The `b53` flag.
-    /// </summary>
+    /// <summary>The `b53` flag.</summary>
     B53 = 0x20000000000000,
-    /// <summary>
-    /// The `b54` flag.
-    /// </summary>
+    /// <summary>The `b54` flag.</summary>
     B54 = 0x40000000000000,
-    /// <summary>
-    /// The `b55` flag.
-    /// </summary>
+    /// <summary>The `b55` flag.</summary>
     B55 = 0x80000000000000,
-    /// <summary>
-    /// The `b56` flag.
-    /// </summary>
+    /// <summary>The `b56` flag.</summary>
     B56 = 0x100000000000000,
-    /// <summary>
-    /// The `b57` flag.
-    /// </summary>
+    /// <summary>The `b57` flag.</summary>
     B57 = 0x200000000000000,
-    /// <summary>
-    /// The `b58` flag.
-    /// </summary>
+    /// <summary>The `b58` flag.</summary>
     B58 = 0x400000000000000,
-    /// <summary>
-    /// The `b59` flag.
-    /// </summary>
+    /// <summary>The `b59` flag.</summary>
     B59 = 0x800000000000000,
-    /// <summary>
-    /// The `b60` flag.
-    /// </summary>
+    /// <summary>The `b60` flag.</summary>
     B60 = 0x1000000000000000,
-    /// <summary>
-    /// The `b61` flag.
-    /// </summary>
+    /// <summary>The `b61` flag.</summary>
     B61 = 0x2000000000000000,
-    /// <summary>
-    /// The `b62` flag.
-    /// </summary>
+    /// <summary>The `b62` flag.</summary>
     B62 = 0x4000000000000000,
-    /// <summary>
-    /// The `b63` flag.
-    /// </summary>
+    /// <summary>The `b63` flag.</summary>
     B63 = 0x8000000000000000,
 }
 
-/// <summary>
-/// The exported interface `foo:foo/flegs`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/flegs`.</summary>
 public interface IFlegs
 {
-    /// <summary>
-    /// The WIT function `roundtrip-flag1`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag1`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag1 RoundtripFlag1(global::Corpus.Exports.Foo.Foo.Flegs.Flag1 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag2`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag2`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag2 RoundtripFlag2(global::Corpus.Exports.Foo.Foo.Flegs.Flag2 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag4`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag4`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag4 RoundtripFlag4(global::Corpus.Exports.Foo.Foo.Flegs.Flag4 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag8`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag8`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag8 RoundtripFlag8(global::Corpus.Exports.Foo.Foo.Flegs.Flag8 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag16`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag16`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag16 RoundtripFlag16(global::Corpus.Exports.Foo.Foo.Flegs.Flag16 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag32`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag32`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag32 RoundtripFlag32(global::Corpus.Exports.Foo.Foo.Flegs.Flag32 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag64`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag64`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Flegs.Flag64 RoundtripFlag64(global::Corpus.Exports.Foo.Foo.Flegs.Flag64 x);
 }
@@ -670,642 +370,344 @@ public interface IFlegs
 
 namespace Corpus.Foo.Foo.Flegs;
 
-/// <summary>
-/// The WIT flags `flag1` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag1` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag1 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
 }
 
-/// <summary>
-/// The WIT flags `flag2` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag2` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag2 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
 }
 
-/// <summary>
-/// The WIT flags `flag4` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag4` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag4 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
 }
 
-/// <summary>
-/// The WIT flags `flag8` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag8` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag8 : byte
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
 }
 
-/// <summary>
-/// The WIT flags `flag16` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag16` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag16 : ushort
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
 }
 
-/// <summary>
-/// The WIT flags `flag32` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag32` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag32 : uint
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
-    /// <summary>
-    /// The `b16` flag.
-    /// </summary>
+    /// <summary>The `b16` flag.</summary>
     B16 = 0x10000,
-    /// <summary>
-    /// The `b17` flag.
-    /// </summary>
+    /// <summary>The `b17` flag.</summary>
     B17 = 0x20000,
-    /// <summary>
-    /// The `b18` flag.
-    /// </summary>
+    /// <summary>The `b18` flag.</summary>
     B18 = 0x40000,
-    /// <summary>
-    /// The `b19` flag.
-    /// </summary>
+    /// <summary>The `b19` flag.</summary>
     B19 = 0x80000,
-    /// <summary>
-    /// The `b20` flag.
-    /// </summary>
+    /// <summary>The `b20` flag.</summary>
     B20 = 0x100000,
-    /// <summary>
-    /// The `b21` flag.
-    /// </summary>
+    /// <summary>The `b21` flag.</summary>
     B21 = 0x200000,
-    /// <summary>
-    /// The `b22` flag.
-    /// </summary>
+    /// <summary>The `b22` flag.</summary>
     B22 = 0x400000,
-    /// <summary>
-    /// The `b23` flag.
-    /// </summary>
+    /// <summary>The `b23` flag.</summary>
     B23 = 0x800000,
-    /// <summary>
-    /// The `b24` flag.
-    /// </summary>
+    /// <summary>The `b24` flag.</summary>
     B24 = 0x1000000,
-    /// <summary>
-    /// The `b25` flag.
-    /// </summary>
+    /// <summary>The `b25` flag.</summary>
     B25 = 0x2000000,
-    /// <summary>
-    /// The `b26` flag.
-    /// </summary>
+    /// <summary>The `b26` flag.</summary>
     B26 = 0x4000000,
-    /// <summary>
-    /// The `b27` flag.
-    /// </summary>
+    /// <summary>The `b27` flag.</summary>
     B27 = 0x8000000,
-    /// <summary>
-    /// The `b28` flag.
-    /// </summary>
+    /// <summary>The `b28` flag.</summary>
     B28 = 0x10000000,
-    /// <summary>
-    /// The `b29` flag.
-    /// </summary>
+    /// <summary>The `b29` flag.</summary>
     B29 = 0x20000000,
-    /// <summary>
-    /// The `b30` flag.
-    /// </summary>
+    /// <summary>The `b30` flag.</summary>
     B30 = 0x40000000,
-    /// <summary>
-    /// The `b31` flag.
-    /// </summary>
+    /// <summary>The `b31` flag.</summary>
     B31 = 0x80000000,
 }
 
-/// <summary>
-/// The WIT flags `flag64` of `foo:foo/flegs`.
-/// </summary>
+/// <summary>The WIT flags `flag64` of `foo:foo/flegs`.</summary>
 [global::System.Flags]
 public enum Flag64 : ulong
 {
-    /// <summary>
-    /// No flags set.
-    /// </summary>
+    /// <summary>No flags set.</summary>
     None = 0,
-    /// <summary>
-    /// The `b0` flag.
-    /// </summary>
+    /// <summary>The `b0` flag.</summary>
     B0 = 0x1,
-    /// <summary>
-    /// The `b1` flag.
-    /// </summary>
+    /// <summary>The `b1` flag.</summary>
     B1 = 0x2,
-    /// <summary>
-    /// The `b2` flag.
-    /// </summary>
+    /// <summary>The `b2` flag.</summary>
     B2 = 0x4,
-    /// <summary>
-    /// The `b3` flag.
-    /// </summary>
+    /// <summary>The `b3` flag.</summary>
     B3 = 0x8,
-    /// <summary>
-    /// The `b4` flag.
-    /// </summary>
+    /// <summary>The `b4` flag.</summary>
     B4 = 0x10,
-    /// <summary>
-    /// The `b5` flag.
-    /// </summary>
+    /// <summary>The `b5` flag.</summary>
     B5 = 0x20,
-    /// <summary>
-    /// The `b6` flag.
-    /// </summary>
+    /// <summary>The `b6` flag.</summary>
     B6 = 0x40,
-    /// <summary>
-    /// The `b7` flag.
-    /// </summary>
+    /// <summary>The `b7` flag.</summary>
     B7 = 0x80,
-    /// <summary>
-    /// The `b8` flag.
-    /// </summary>
+    /// <summary>The `b8` flag.</summary>
     B8 = 0x100,
-    /// <summary>
-    /// The `b9` flag.
-    /// </summary>
+    /// <summary>The `b9` flag.</summary>
     B9 = 0x200,
-    /// <summary>
-    /// The `b10` flag.
-    /// </summary>
+    /// <summary>The `b10` flag.</summary>
     B10 = 0x400,
-    /// <summary>
-    /// The `b11` flag.
-    /// </summary>
+    /// <summary>The `b11` flag.</summary>
     B11 = 0x800,
-    /// <summary>
-    /// The `b12` flag.
-    /// </summary>
+    /// <summary>The `b12` flag.</summary>
     B12 = 0x1000,
-    /// <summary>
-    /// The `b13` flag.
-    /// </summary>
+    /// <summary>The `b13` flag.</summary>
     B13 = 0x2000,
-    /// <summary>
-    /// The `b14` flag.
-    /// </summary>
+    /// <summary>The `b14` flag.</summary>
     B14 = 0x4000,
-    /// <summary>
-    /// The `b15` flag.
-    /// </summary>
+    /// <summary>The `b15` flag.</summary>
     B15 = 0x8000,
-    /// <summary>
-    /// The `b16` flag.
-    /// </summary>
+    /// <summary>The `b16` flag.</summary>
     B16 = 0x10000,
-    /// <summary>
-    /// The `b17` flag.
-    /// </summary>
+    /// <summary>The `b17` flag.</summary>
     B17 = 0x20000,
-    /// <summary>
-    /// The `b18` flag.
-    /// </summary>
+    /// <summary>The `b18` flag.</summary>
     B18 = 0x40000,
-    /// <summary>
-    /// The `b19` flag.
-    /// </summary>
+    /// <summary>The `b19` flag.</summary>
     B19 = 0x80000,
-    /// <summary>
-    /// The `b20` flag.
-    /// </summary>
+    /// <summary>The `b20` flag.</summary>
     B20 = 0x100000,
-    /// <summary>
-    /// The `b21` flag.
-    /// </summary>
+    /// <summary>The `b21` flag.</summary>
     B21 = 0x200000,
-    /// <summary>
-    /// The `b22` flag.
-    /// </summary>
+    /// <summary>The `b22` flag.</summary>
     B22 = 0x400000,
-    /// <summary>
-    /// The `b23` flag.
-    /// </summary>
+    /// <summary>The `b23` flag.</summary>
     B23 = 0x800000,
-    /// <summary>
-    /// The `b24` flag.
-    /// </summary>
+    /// <summary>The `b24` flag.</summary>
     B24 = 0x1000000,
-    /// <summary>
-    /// The `b25` flag.
-    /// </summary>
+    /// <summary>The `b25` flag.</summary>
     B25 = 0x2000000,
-    /// <summary>
-    /// The `b26` flag.
-    /// </summary>
+    /// <summary>The `b26` flag.</summary>
     B26 = 0x4000000,
-    /// <summary>
-    /// The `b27` flag.
-    /// </summary>
+    /// <summary>The `b27` flag.</summary>
     B27 = 0x8000000,
-    /// <summary>
-    /// The `b28` flag.
-    /// </summary>
+    /// <summary>The `b28` flag.</summary>
     B28 = 0x10000000,
-    /// <summary>
-    /// The `b29` flag.
-    /// </summary>
+    /// <summary>The `b29` flag.</summary>
     B29 = 0x20000000,
-    /// <summary>
-    /// The `b30` flag.
-    /// </summary>
+    /// <summary>The `b30` flag.</summary>
     B30 = 0x40000000,
-    /// <summary>
-    /// The `b31` flag.
-    /// </summary>
+    /// <summary>The `b31` flag.</summary>
     B31 = 0x80000000,
-    /// <summary>
-    /// The `b32` flag.
-    /// </summary>
+    /// <summary>The `b32` flag.</summary>
     B32 = 0x100000000,
-    /// <summary>
-    /// The `b33` flag.
-    /// </summary>
+    /// <summary>The `b33` flag.</summary>
     B33 = 0x200000000,
-    /// <summary>
-    /// The `b34` flag.
-    /// </summary>
+    /// <summary>The `b34` flag.</summary>
     B34 = 0x400000000,
-    /// <summary>
-    /// The `b35` flag.
-    /// </summary>
+    /// <summary>The `b35` flag.</summary>
     B35 = 0x800000000,
-    /// <summary>
-    /// The `b36` flag.
-    /// </summary>
+    /// <summary>The `b36` flag.</summary>
     B36 = 0x1000000000,
-    /// <summary>
-    /// The `b37` flag.
-    /// </summary>
+    /// <summary>The `b37` flag.</summary>
     B37 = 0x2000000000,
-    /// <summary>
-    /// The `b38` flag.
-    /// </summary>
+    /// <summary>The `b38` flag.</summary>
     B38 = 0x4000000000,
-    /// <summary>
-    /// The `b39` flag.
-    /// </summary>
+    /// <summary>The `b39` flag.</summary>
     B39 = 0x8000000000,
-    /// <summary>
-    /// The `b40` flag.
-    /// </summary>
+    /// <summary>The `b40` flag.</summary>
     B40 = 0x10000000000,
-    /// <summary>
-    /// The `b41` flag.
-    /// </summary>
+    /// <summary>The `b41` flag.</summary>
     B41 = 0x20000000000,
-    /// <summary>
-    /// The `b42` flag.
-    /// </summary>
+    /// <summary>The `b42` flag.</summary>
     B42 = 0x40000000000,
-    /// <summary>
-    /// The `b43` flag.
-    /// </summary>
+    /// <summary>The `b43` flag.</summary>
     B43 = 0x80000000000,
-    /// <summary>
-    /// The `b44` flag.
-    /// </summary>
+    /// <summary>The `b44` flag.</summary>
     B44 = 0x100000000000,
-    /// <summary>
-    /// The `b45` flag.
-    /// </summary>
+    /// <summary>The `b45` flag.</summary>
     B45 = 0x200000000000,
-    /// <summary>
-    /// The `b46` flag.
-    /// </summary>
+    /// <summary>The `b46` flag.</summary>
     B46 = 0x400000000000,
-    /// <summary>
-    /// The `b47` flag.
-    /// </summary>
+    /// <summary>The `b47` flag.</summary>
     B47 = 0x800000000000,
-    /// <summary>
-    /// The `b48` flag.
-    /// </summary>
+    /// <summary>The `b48` flag.</summary>
     B48 = 0x1000000000000,
-    /// <summary>
-    /// The `b49` flag.
-    /// </summary>
+    /// <summary>The `b49` flag.</summary>
     B49 = 0x2000000000000,
-    /// <summary>
-    /// The `b50` flag.
-    /// </summary>
+    /// <summary>The `b50` flag.</summary>
     B50 = 0x4000000000000,
-    /// <summary>
-    /// The `b51` flag.
-    /// </summary>
+    /// <summary>The `b51` flag.</summary>
     B51 = 0x8000000000000,
-    /// <summary>
-    /// The `b52` flag.
-    /// </summary>
+    /// <summary>The `b52` flag.</summary>
     B52 = 0x10000000000000,
-    /// <summary>
-    /// The `b53` flag.
-    /// </summary>
+    /// <summary>The `b53` flag.</summary>
     B53 = 0x20000000000000,
-    /// <summary>
-    /// The `b54` flag.
-    /// </summary>
+    /// <summary>The `b54` flag.</summary>
     B54 = 0x40000000000000,
-    /// <summary>
-    /// The `b55` flag.
-    /// </summary>
+    /// <summary>The `b55` flag.</summary>
     B55 = 0x80000000000000,
-    /// <summary>
-    /// The `b56` flag.
-    /// </summary>
+    /// <summary>The `b56` flag.</summary>
     B56 = 0x100000000000000,
-    /// <summary>
-    /// The `b57` flag.
-    /// </summary>
+    /// <summary>The `b57` flag.</summary>
     B57 = 0x200000000000000,
-    /// <summary>
-    /// The `b58` flag.
-    /// </summary>
+    /// <summary>The `b58` flag.</summary>
     B58 = 0x400000000000000,
-    /// <summary>
-    /// The `b59` flag.
-    /// </summary>
+    /// <summary>The `b59` flag.</summary>
     B59 = 0x800000000000000,
-    /// <summary>
-    /// The `b60` flag.
-    /// </summary>
+    /// <summary>The `b60` flag.</summary>
     B60 = 0x1000000000000000,
-    /// <summary>
-    /// The `b61` flag.
-    /// </summary>
+    /// <summary>The `b61` flag.</summary>
     B61 = 0x2000000000000000,
-    /// <summary>
-    /// The `b62` flag.
-    /// </summary>
+    /// <summary>The `b62` flag.</summary>
     B62 = 0x4000000000000000,
-    /// <summary>
-    /// The `b63` flag.
-    /// </summary>
+    /// <summary>The `b63` flag.</summary>
     B63 = 0x8000000000000000,
 }
 
-/// <summary>
-/// The imported interface `foo:foo/flegs`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/flegs`.</summary>
 public interface IFlegs
 {
-    /// <summary>
-    /// The WIT function `roundtrip-flag1`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag1`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag1 RoundtripFlag1(global::Corpus.Foo.Foo.Flegs.Flag1 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag2`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag2`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag2 RoundtripFlag2(global::Corpus.Foo.Foo.Flegs.Flag2 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag4`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag4`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag4 RoundtripFlag4(global::Corpus.Foo.Foo.Flegs.Flag4 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag8`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag8`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag8 RoundtripFlag8(global::Corpus.Foo.Foo.Flegs.Flag8 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag16`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag16`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag16 RoundtripFlag16(global::Corpus.Foo.Foo.Flegs.Flag16 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag32`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag32`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag32 RoundtripFlag32(global::Corpus.Foo.Foo.Flegs.Flag32 x);
 
-    /// <summary>
-    /// The WIT function `roundtrip-flag64`.
-    /// </summary>
+    /// <summary>The WIT function `roundtrip-flag64`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Flegs.Flag64 RoundtripFlag64(global::Corpus.Foo.Foo.Flegs.Flag64 x);
 }

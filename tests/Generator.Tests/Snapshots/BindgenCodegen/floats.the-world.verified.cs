@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/floats.
@@ -24,31 +22,21 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Floats;
 
-/// <summary>
-/// The exported interface `foo:foo/floats`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/floats`.</summary>
 public interface IFloats
 {
-    /// <summary>
-    /// The WIT function `f32-param`.
-    /// </summary>
+    /// <summary>The WIT function `f32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void F32Param(float x);
 
-    /// <summary>
-    /// The WIT function `f64-param`.
-    /// </summary>
+    /// <summary>The WIT function `f64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void F64Param(double x);
 
-    /// <summary>
-    /// The WIT function `f32-result`.
-    /// </summary>
+    /// <summary>The WIT function `f32-result`.</summary>
     float F32Result();
 
-    /// <summary>
-    /// The WIT function `f64-result`.
-    /// </summary>
+    /// <summary>The WIT function `f64-result`.</summary>
     double F64Result();
 }
 //---- Corpus.Foo.Foo.Floats.g.cs ----
@@ -58,30 +46,20 @@ public interface IFloats
 
 namespace Corpus.Foo.Foo.Floats;
 
-/// <summary>
-/// The imported interface `foo:foo/floats`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/floats`.</summary>
 public interface IFloats
 {
-    /// <summary>
-    /// The WIT function `f32-param`.
-    /// </summary>
+    /// <summary>The WIT function `f32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void F32Param(float x);
 
-    /// <summary>
-    /// The WIT function `f64-param`.
-    /// </summary>
+    /// <summary>The WIT function `f64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void F64Param(double x);
 
-    /// <summary>
-    /// The WIT function `f32-result`.
-    /// </summary>
+    /// <summary>The WIT function `f32-result`.</summary>
     float F32Result();
 
-    /// <summary>
-    /// The WIT function `f64-result`.
-    /// </summary>
+    /// <summary>The WIT function `f64-result`.</summary>
     double F64Result();
 }

@@ -7,23 +7,17 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/foo` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/foo` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/foo`.
     /// Exports: new.
     /// </remarks>
     public const string WorldName = "foo:foo/foo";
 
-    /// <summary>
-    /// Functions the world `foo:foo/foo` exports, as the component provides them.
-    /// </summary>
+    /// <summary>Functions the world `foo:foo/foo` exports, as the component provides them.</summary>
     public interface IExports
     {
-        /// <summary>
-        /// The WIT function `new`.
-        /// </summary>
+        /// <summary>The WIT function `new`.</summary>
         void New();
     }
 }

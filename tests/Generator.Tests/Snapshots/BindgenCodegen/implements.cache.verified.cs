@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/cache` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/cache` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/cache`.
     /// Imports: hot-cache, durable.
@@ -23,20 +21,14 @@ partial class Bindings
 
 namespace Corpus.Foo.Foo.Store;
 
-/// <summary>
-/// The imported interface `foo:foo/store`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/store`.</summary>
 public interface IStore
 {
-    /// <summary>
-    /// The WIT function `get`.
-    /// </summary>
+    /// <summary>The WIT function `get`.</summary>
     /// <param name="key">The `key` argument.</param>
     string? Get(string key);
 
-    /// <summary>
-    /// The WIT function `set`.
-    /// </summary>
+    /// <summary>The WIT function `set`.</summary>
     /// <param name="key">The `key` argument.</param>
     /// <param name="value">The `value` argument.</param>
     void Set(string key, string @value);

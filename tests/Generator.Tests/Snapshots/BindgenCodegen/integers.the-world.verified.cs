@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/integers.
@@ -24,62 +22,42 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Integers;
 
-/// <summary>
-/// The exported interface `foo:foo/integers`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/integers`.</summary>
 public interface IIntegers
 {
-    /// <summary>
-    /// The WIT function `a1`.
-    /// </summary>
+    /// <summary>The WIT function `a1`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A1(byte x);
 
-    /// <summary>
-    /// The WIT function `a2`.
-    /// </summary>
+    /// <summary>The WIT function `a2`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A2(sbyte x);
 
-    /// <summary>
-    /// The WIT function `a3`.
-    /// </summary>
+    /// <summary>The WIT function `a3`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A3(ushort x);
 
-    /// <summary>
-    /// The WIT function `a4`.
-    /// </summary>
+    /// <summary>The WIT function `a4`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A4(short x);
 
-    /// <summary>
-    /// The WIT function `a5`.
-    /// </summary>
+    /// <summary>The WIT function `a5`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A5(uint x);
 
-    /// <summary>
-    /// The WIT function `a6`.
-    /// </summary>
+    /// <summary>The WIT function `a6`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A6(int x);
 
-    /// <summary>
-    /// The WIT function `a7`.
-    /// </summary>
+    /// <summary>The WIT function `a7`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A7(ulong x);
 
-    /// <summary>
-    /// The WIT function `a8`.
-    /// </summary>
+    /// <summary>The WIT function `a8`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A8(long x);
 
-    /// <summary>
-    /// The WIT function `a9`.
-    /// </summary>
+    /// <summary>The WIT function `a9`.</summary>
     /// <param name="p1">The `p1` argument.</param>
     /// <param name="p2">The `p2` argument.</param>
     /// <param name="p3">The `p3` argument.</param>
@@ -90,49 +68,31 @@ public interface IIntegers
     /// <param name="p8">The `p8` argument.</param>
     void A9(byte p1, sbyte p2, ushort p3, short p4, uint p5, int p6, ulong p7, long p8);
 
-    /// <summary>
-    /// The WIT function `r1`.
-    /// </summary>
+    /// <summary>The WIT function `r1`.</summary>
     byte R1();
 
-    /// <summary>
-    /// The WIT function `r2`.
-    /// </summary>
+    /// <summary>The WIT function `r2`.</summary>
     sbyte R2();
 
-    /// <summary>
-    /// The WIT function `r3`.
-    /// </summary>
+    /// <summary>The WIT function `r3`.</summary>
     ushort R3();
 
-    /// <summary>
-    /// The WIT function `r4`.
-    /// </summary>
+    /// <summary>The WIT function `r4`.</summary>
     short R4();
 
-    /// <summary>
-    /// The WIT function `r5`.
-    /// </summary>
+    /// <summary>The WIT function `r5`.</summary>
     uint R5();
 
-    /// <summary>
-    /// The WIT function `r6`.
-    /// </summary>
+    /// <summary>The WIT function `r6`.</summary>
     int R6();
 
-    /// <summary>
-    /// The WIT function `r7`.
-    /// </summary>
+    /// <summary>The WIT function `r7`.</summary>
     ulong R7();
 
-    /// <summary>
-    /// The WIT function `r8`.
-    /// </summary>
+    /// <summary>The WIT function `r8`.</summary>
     long R8();
 
-    /// <summary>
-    /// The WIT function `pair-ret`.
-    /// </summary>
+    /// <summary>The WIT function `pair-ret`.</summary>
     (long, byte) PairRet();
 }
 //---- Corpus.Foo.Foo.Integers.g.cs ----
@@ -142,62 +102,42 @@ public interface IIntegers
 
 namespace Corpus.Foo.Foo.Integers;
 
-/// <summary>
-/// The imported interface `foo:foo/integers`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/integers`.</summary>
 public interface IIntegers
 {
-    /// <summary>
-    /// The WIT function `a1`.
-    /// </summary>
+    /// <summary>The WIT function `a1`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A1(byte x);
 
-    /// <summary>
-    /// The WIT function `a2`.
-    /// </summary>
+    /// <summary>The WIT function `a2`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A2(sbyte x);
 
-    /// <summary>
-    /// The WIT function `a3`.
-    /// </summary>
+    /// <summary>The WIT function `a3`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A3(ushort x);
 
-    /// <summary>
-    /// The WIT function `a4`.
-    /// </summary>
+    /// <summary>The WIT function `a4`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A4(short x);
 
-    /// <summary>
-    /// The WIT function `a5`.
-    /// </summary>
+    /// <summary>The WIT function `a5`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A5(uint x);
 
-    /// <summary>
-    /// The WIT function `a6`.
-    /// </summary>
+    /// <summary>The WIT function `a6`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A6(int x);
 
-    /// <summary>
-    /// The WIT function `a7`.
-    /// </summary>
+    /// <summary>The WIT function `a7`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A7(ulong x);
 
-    /// <summary>
-    /// The WIT function `a8`.
-    /// </summary>
+    /// <summary>The WIT function `a8`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A8(long x);
 
-    /// <summary>
-    /// The WIT function `a9`.
-    /// </summary>
+    /// <summary>The WIT function `a9`.</summary>
     /// <param name="p1">The `p1` argument.</param>
     /// <param name="p2">The `p2` argument.</param>
     /// <param name="p3">The `p3` argument.</param>
@@ -208,48 +148,30 @@ public interface IIntegers
     /// <param name="p8">The `p8` argument.</param>
     void A9(byte p1, sbyte p2, ushort p3, short p4, uint p5, int p6, ulong p7, long p8);
 
-    /// <summary>
-    /// The WIT function `r1`.
-    /// </summary>
+    /// <summary>The WIT function `r1`.</summary>
     byte R1();
 
-    /// <summary>
-    /// The WIT function `r2`.
-    /// </summary>
+    /// <summary>The WIT function `r2`.</summary>
     sbyte R2();
 
-    /// <summary>
-    /// The WIT function `r3`.
-    /// </summary>
+    /// <summary>The WIT function `r3`.</summary>
     ushort R3();
 
-    /// <summary>
-    /// The WIT function `r4`.
-    /// </summary>
+    /// <summary>The WIT function `r4`.</summary>
     short R4();
 
-    /// <summary>
-    /// The WIT function `r5`.
-    /// </summary>
+    /// <summary>The WIT function `r5`.</summary>
     uint R5();
 
-    /// <summary>
-    /// The WIT function `r6`.
-    /// </summary>
+    /// <summary>The WIT function `r6`.</summary>
     int R6();
 
-    /// <summary>
-    /// The WIT function `r7`.
-    /// </summary>
+    /// <summary>The WIT function `r7`.</summary>
     ulong R7();
 
-    /// <summary>
-    /// The WIT function `r8`.
-    /// </summary>
+    /// <summary>The WIT function `r8`.</summary>
     long R8();
 
-    /// <summary>
-    /// The WIT function `pair-ret`.
-    /// </summary>
+    /// <summary>The WIT function `pair-ret`.</summary>
     (long, byte) PairRet();
 }

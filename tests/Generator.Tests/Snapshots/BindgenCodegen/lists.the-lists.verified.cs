@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-lists` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-lists` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-lists`.
     /// Imports: foo:foo/lists.
@@ -24,9 +22,7 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Lists;
 
-/// <summary>
-/// The WIT record `other-record` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT record `other-record` of `foo:foo/lists`.</summary>
 /// <param name="A1">The `a1` field.</param>
 /// <param name="A2">The `a2` field.</param>
 /// <param name="A3">The `a3` field.</param>
@@ -35,9 +31,7 @@ namespace Corpus.Exports.Foo.Foo.Lists;
 /// <param name="C">The `c` field.</param>
 public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C);
 
-/// <summary>
-/// The WIT record `some-record` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT record `some-record` of `foo:foo/lists`.</summary>
 /// <param name="X">The `x` field.</param>
 /// <param name="Y">The `y` field.</param>
 /// <param name="Z">The `z` field.</param>
@@ -47,9 +41,7 @@ public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, st
 /// <param name="C4">The `c4` field.</param>
 public readonly record struct SomeRecord(string X, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4);
 
-/// <summary>
-/// The WIT variant `other-variant` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT variant `other-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C.</remarks>
 public abstract record OtherVariant
 {
@@ -57,27 +49,19 @@ public abstract record OtherVariant
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     public sealed record A : OtherVariant;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(uint Value) : OtherVariant;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(string Value) : OtherVariant;
 }
 
-/// <summary>
-/// The WIT variant `some-variant` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT variant `some-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C, D.</remarks>
 public abstract record SomeVariant
 {
@@ -85,195 +69,127 @@ public abstract record SomeVariant
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(string Value) : SomeVariant;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     public sealed record B : SomeVariant;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(uint Value) : SomeVariant;
 
-    /// <summary>
-    /// The `d` case.
-    /// </summary>
+    /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Value) : SomeVariant;
 }
 
-/// <summary>
-/// The exported interface `foo:foo/lists`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/lists`.</summary>
 public interface ILists
 {
-    /// <summary>
-    /// The WIT function `list-u8-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u8-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU8Param(byte[] x);
 
-    /// <summary>
-    /// The WIT function `list-u16-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u16-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU16Param(ushort[] x);
 
-    /// <summary>
-    /// The WIT function `list-u32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU32Param(uint[] x);
 
-    /// <summary>
-    /// The WIT function `list-u64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU64Param(ulong[] x);
 
-    /// <summary>
-    /// The WIT function `list-s8-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s8-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS8Param(sbyte[] x);
 
-    /// <summary>
-    /// The WIT function `list-s16-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s16-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS16Param(short[] x);
 
-    /// <summary>
-    /// The WIT function `list-s32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS32Param(int[] x);
 
-    /// <summary>
-    /// The WIT function `list-s64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS64Param(long[] x);
 
-    /// <summary>
-    /// The WIT function `list-f32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-f32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListF32Param(float[] x);
 
-    /// <summary>
-    /// The WIT function `list-f64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-f64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListF64Param(double[] x);
 
-    /// <summary>
-    /// The WIT function `list-u8-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u8-ret`.</summary>
     byte[] ListU8Ret();
 
-    /// <summary>
-    /// The WIT function `list-u16-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u16-ret`.</summary>
     ushort[] ListU16Ret();
 
-    /// <summary>
-    /// The WIT function `list-u32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u32-ret`.</summary>
     uint[] ListU32Ret();
 
-    /// <summary>
-    /// The WIT function `list-u64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u64-ret`.</summary>
     ulong[] ListU64Ret();
 
-    /// <summary>
-    /// The WIT function `list-s8-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s8-ret`.</summary>
     sbyte[] ListS8Ret();
 
-    /// <summary>
-    /// The WIT function `list-s16-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s16-ret`.</summary>
     short[] ListS16Ret();
 
-    /// <summary>
-    /// The WIT function `list-s32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s32-ret`.</summary>
     int[] ListS32Ret();
 
-    /// <summary>
-    /// The WIT function `list-s64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s64-ret`.</summary>
     long[] ListS64Ret();
 
-    /// <summary>
-    /// The WIT function `list-f32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-f32-ret`.</summary>
     float[] ListF32Ret();
 
-    /// <summary>
-    /// The WIT function `list-f64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-f64-ret`.</summary>
     double[] ListF64Ret();
 
-    /// <summary>
-    /// The WIT function `tuple-list`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     (long, uint)[] TupleList((byte, sbyte)[] x);
 
-    /// <summary>
-    /// The WIT function `string-list-arg`.
-    /// </summary>
+    /// <summary>The WIT function `string-list-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     void StringListArg(string[] a);
 
-    /// <summary>
-    /// The WIT function `string-list-ret`.
-    /// </summary>
+    /// <summary>The WIT function `string-list-ret`.</summary>
     string[] StringListRet();
 
-    /// <summary>
-    /// The WIT function `tuple-string-list`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-string-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     (string, byte)[] TupleStringList((byte, string)[] x);
 
-    /// <summary>
-    /// The WIT function `string-list`.
-    /// </summary>
+    /// <summary>The WIT function `string-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     string[] StringList(string[] x);
 
-    /// <summary>
-    /// The WIT function `record-list`.
-    /// </summary>
+    /// <summary>The WIT function `record-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] RecordList(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] x);
 
-    /// <summary>
-    /// The WIT function `record-list-reverse`.
-    /// </summary>
+    /// <summary>The WIT function `record-list-reverse`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] RecordListReverse(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] x);
 
-    /// <summary>
-    /// The WIT function `variant-list`.
-    /// </summary>
+    /// <summary>The WIT function `variant-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] VariantList(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] x);
 
-    /// <summary>
-    /// The WIT function `load-store-everything`.
-    /// </summary>
+    /// <summary>The WIT function `load-store-everything`.</summary>
     /// <param name="a">The `a` argument.</param>
     (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] LoadStoreEverything((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] a);
 }
@@ -284,9 +200,7 @@ public interface ILists
 
 namespace Corpus.Foo.Foo.Lists;
 
-/// <summary>
-/// The WIT record `other-record` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT record `other-record` of `foo:foo/lists`.</summary>
 /// <param name="A1">The `a1` field.</param>
 /// <param name="A2">The `a2` field.</param>
 /// <param name="A3">The `a3` field.</param>
@@ -295,9 +209,7 @@ namespace Corpus.Foo.Foo.Lists;
 /// <param name="C">The `c` field.</param>
 public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C);
 
-/// <summary>
-/// The WIT record `some-record` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT record `some-record` of `foo:foo/lists`.</summary>
 /// <param name="X">The `x` field.</param>
 /// <param name="Y">The `y` field.</param>
 /// <param name="Z">The `z` field.</param>
@@ -307,9 +219,7 @@ public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, st
 /// <param name="C4">The `c4` field.</param>
 public readonly record struct SomeRecord(string X, global::Corpus.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4);
 
-/// <summary>
-/// The WIT variant `other-variant` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT variant `other-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C.</remarks>
 public abstract record OtherVariant
 {
@@ -317,27 +227,19 @@ public abstract record OtherVariant
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     public sealed record A : OtherVariant;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(uint Value) : OtherVariant;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(string Value) : OtherVariant;
 }
 
-/// <summary>
-/// The WIT variant `some-variant` of `foo:foo/lists`.
-/// </summary>
+/// <summary>The WIT variant `some-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C, D.</remarks>
 public abstract record SomeVariant
 {
@@ -345,195 +247,127 @@ public abstract record SomeVariant
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(string Value) : SomeVariant;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     public sealed record B : SomeVariant;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(uint Value) : SomeVariant;
 
-    /// <summary>
-    /// The `d` case.
-    /// </summary>
+    /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(global::Corpus.Foo.Foo.Lists.OtherVariant[] Value) : SomeVariant;
 }
 
-/// <summary>
-/// The imported interface `foo:foo/lists`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/lists`.</summary>
 public interface ILists
 {
-    /// <summary>
-    /// The WIT function `list-u8-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u8-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU8Param(byte[] x);
 
-    /// <summary>
-    /// The WIT function `list-u16-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u16-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU16Param(ushort[] x);
 
-    /// <summary>
-    /// The WIT function `list-u32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU32Param(uint[] x);
 
-    /// <summary>
-    /// The WIT function `list-u64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-u64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListU64Param(ulong[] x);
 
-    /// <summary>
-    /// The WIT function `list-s8-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s8-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS8Param(sbyte[] x);
 
-    /// <summary>
-    /// The WIT function `list-s16-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s16-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS16Param(short[] x);
 
-    /// <summary>
-    /// The WIT function `list-s32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS32Param(int[] x);
 
-    /// <summary>
-    /// The WIT function `list-s64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-s64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListS64Param(long[] x);
 
-    /// <summary>
-    /// The WIT function `list-f32-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-f32-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListF32Param(float[] x);
 
-    /// <summary>
-    /// The WIT function `list-f64-param`.
-    /// </summary>
+    /// <summary>The WIT function `list-f64-param`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListF64Param(double[] x);
 
-    /// <summary>
-    /// The WIT function `list-u8-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u8-ret`.</summary>
     byte[] ListU8Ret();
 
-    /// <summary>
-    /// The WIT function `list-u16-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u16-ret`.</summary>
     ushort[] ListU16Ret();
 
-    /// <summary>
-    /// The WIT function `list-u32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u32-ret`.</summary>
     uint[] ListU32Ret();
 
-    /// <summary>
-    /// The WIT function `list-u64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-u64-ret`.</summary>
     ulong[] ListU64Ret();
 
-    /// <summary>
-    /// The WIT function `list-s8-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s8-ret`.</summary>
     sbyte[] ListS8Ret();
 
-    /// <summary>
-    /// The WIT function `list-s16-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s16-ret`.</summary>
     short[] ListS16Ret();
 
-    /// <summary>
-    /// The WIT function `list-s32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s32-ret`.</summary>
     int[] ListS32Ret();
 
-    /// <summary>
-    /// The WIT function `list-s64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-s64-ret`.</summary>
     long[] ListS64Ret();
 
-    /// <summary>
-    /// The WIT function `list-f32-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-f32-ret`.</summary>
     float[] ListF32Ret();
 
-    /// <summary>
-    /// The WIT function `list-f64-ret`.
-    /// </summary>
+    /// <summary>The WIT function `list-f64-ret`.</summary>
     double[] ListF64Ret();
 
-    /// <summary>
-    /// The WIT function `tuple-list`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     (long, uint)[] TupleList((byte, sbyte)[] x);
 
-    /// <summary>
-    /// The WIT function `string-list-arg`.
-    /// </summary>
+    /// <summary>The WIT function `string-list-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     void StringListArg(string[] a);
 
-    /// <summary>
-    /// The WIT function `string-list-ret`.
-    /// </summary>
+    /// <summary>The WIT function `string-list-ret`.</summary>
     string[] StringListRet();
 
-    /// <summary>
-    /// The WIT function `tuple-string-list`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-string-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     (string, byte)[] TupleStringList((byte, string)[] x);
 
-    /// <summary>
-    /// The WIT function `string-list`.
-    /// </summary>
+    /// <summary>The WIT function `string-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     string[] StringList(string[] x);
 
-    /// <summary>
-    /// The WIT function `record-list`.
-    /// </summary>
+    /// <summary>The WIT function `record-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Lists.OtherRecord[] RecordList(global::Corpus.Foo.Foo.Lists.SomeRecord[] x);
 
-    /// <summary>
-    /// The WIT function `record-list-reverse`.
-    /// </summary>
+    /// <summary>The WIT function `record-list-reverse`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Lists.SomeRecord[] RecordListReverse(global::Corpus.Foo.Foo.Lists.OtherRecord[] x);
 
-    /// <summary>
-    /// The WIT function `variant-list`.
-    /// </summary>
+    /// <summary>The WIT function `variant-list`.</summary>
     /// <param name="x">The `x` argument.</param>
     global::Corpus.Foo.Foo.Lists.OtherVariant[] VariantList(global::Corpus.Foo.Foo.Lists.SomeVariant[] x);
 
-    /// <summary>
-    /// The WIT function `load-store-everything`.
-    /// </summary>
+    /// <summary>The WIT function `load-store-everything`.</summary>
     /// <param name="a">The `a` argument.</param>
     (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] LoadStoreEverything((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] a);
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/manyarg.
@@ -24,9 +22,7 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Manyarg;
 
-/// <summary>
-/// The WIT record `big-struct` of `foo:foo/manyarg`.
-/// </summary>
+/// <summary>The WIT record `big-struct` of `foo:foo/manyarg`.</summary>
 /// <param name="A1">The `a1` field.</param>
 /// <param name="A2">The `a2` field.</param>
 /// <param name="A3">The `a3` field.</param>
@@ -49,14 +45,10 @@ namespace Corpus.Exports.Foo.Foo.Manyarg;
 /// <param name="A20">The `a20` field.</param>
 public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20);
 
-/// <summary>
-/// The exported interface `foo:foo/manyarg`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/manyarg`.</summary>
 public interface IManyarg
 {
-    /// <summary>
-    /// The WIT function `many-args`.
-    /// </summary>
+    /// <summary>The WIT function `many-args`.</summary>
     /// <param name="a1">The `a1` argument.</param>
     /// <param name="a2">The `a2` argument.</param>
     /// <param name="a3">The `a3` argument.</param>
@@ -75,9 +67,7 @@ public interface IManyarg
     /// <param name="a16">The `a16` argument.</param>
     void ManyArgs(ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16);
 
-    /// <summary>
-    /// The WIT function `big-argument`.
-    /// </summary>
+    /// <summary>The WIT function `big-argument`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BigArgument(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct x);
 }
@@ -88,9 +78,7 @@ public interface IManyarg
 
 namespace Corpus.Foo.Foo.Manyarg;
 
-/// <summary>
-/// The WIT record `big-struct` of `foo:foo/manyarg`.
-/// </summary>
+/// <summary>The WIT record `big-struct` of `foo:foo/manyarg`.</summary>
 /// <param name="A1">The `a1` field.</param>
 /// <param name="A2">The `a2` field.</param>
 /// <param name="A3">The `a3` field.</param>
@@ -113,14 +101,10 @@ namespace Corpus.Foo.Foo.Manyarg;
 /// <param name="A20">The `a20` field.</param>
 public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20);
 
-/// <summary>
-/// The imported interface `foo:foo/manyarg`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/manyarg`.</summary>
 public interface IManyarg
 {
-    /// <summary>
-    /// The WIT function `many-args`.
-    /// </summary>
+    /// <summary>The WIT function `many-args`.</summary>
     /// <param name="a1">The `a1` argument.</param>
     /// <param name="a2">The `a2` argument.</param>
     /// <param name="a3">The `a3` argument.</param>
@@ -139,9 +123,7 @@ public interface IManyarg
     /// <param name="a16">The `a16` argument.</param>
     void ManyArgs(ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16);
 
-    /// <summary>
-    /// The WIT function `big-argument`.
-    /// </summary>
+    /// <summary>The WIT function `big-argument`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BigArgument(global::Corpus.Foo.Foo.Manyarg.BigStruct x);
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:bar/foo` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:bar/foo` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:bar/foo`.
     /// Imports: my:dep/a@0.1.0, my:dep/a@0.2.0.
@@ -24,14 +22,10 @@ partial class Bindings
 
 namespace Corpus.Exports.My.Dep.V0_1_0.A;
 
-/// <summary>
-/// The exported interface `my:dep/a@0.1.0`.
-/// </summary>
+/// <summary>The exported interface `my:dep/a@0.1.0`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `x`.
-    /// </summary>
+    /// <summary>The WIT function `x`.</summary>
     void X();
 }
 //---- Corpus.Exports.My.Dep.V0_2_0.A.g.cs ----
@@ -41,14 +35,10 @@ public interface IA
 
 namespace Corpus.Exports.My.Dep.V0_2_0.A;
 
-/// <summary>
-/// The exported interface `my:dep/a@0.2.0`.
-/// </summary>
+/// <summary>The exported interface `my:dep/a@0.2.0`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `x`.
-    /// </summary>
+    /// <summary>The WIT function `x`.</summary>
     void X();
 }
 //---- Corpus.My.Dep.V0_1_0.A.g.cs ----
@@ -58,14 +48,10 @@ public interface IA
 
 namespace Corpus.My.Dep.V0_1_0.A;
 
-/// <summary>
-/// The imported interface `my:dep/a@0.1.0`.
-/// </summary>
+/// <summary>The imported interface `my:dep/a@0.1.0`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `x`.
-    /// </summary>
+    /// <summary>The WIT function `x`.</summary>
     void X();
 }
 //---- Corpus.My.Dep.V0_2_0.A.g.cs ----
@@ -75,13 +61,9 @@ public interface IA
 
 namespace Corpus.My.Dep.V0_2_0.A;
 
-/// <summary>
-/// The imported interface `my:dep/a@0.2.0`.
-/// </summary>
+/// <summary>The imported interface `my:dep/a@0.2.0`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `x`.
-    /// </summary>
+    /// <summary>The WIT function `x`.</summary>
     void X();
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `paths:path1/path1` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `paths:path1/path1` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `paths:path1/path1`.
     /// Imports: paths:path1/test.

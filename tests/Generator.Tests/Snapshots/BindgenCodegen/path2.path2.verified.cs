@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `paths:path2/path2` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `paths:path2/path2` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `paths:path2/path2`.
     /// Imports: paths:path2/test.

@@ -9,9 +9,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/records.
@@ -26,9 +24,7 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Records;
 
-/// <summary>
-/// The WIT record `empty` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `empty` of `foo:foo/records`.</summary>
 public readonly record struct Empty;
 
 /// <summary>
@@ -54,9 +50,7 @@ public readonly record struct Scalars(uint A, uint B);
 /// <param name="I">The `i` field.</param>
 public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I);
 
-/// <summary>
-/// The WIT record `aggregates` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `aggregates` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
@@ -64,78 +58,52 @@ public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E
 /// <param name="E">The `e` field.</param>
 public readonly record struct Aggregates(global::Corpus.Exports.Foo.Foo.Records.Scalars A, uint B, global::Corpus.Exports.Foo.Foo.Records.Empty C, string D, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags E);
 
-/// <summary>
-/// The WIT record `futures-and-streams` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `futures-and-streams` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
 /// <param name="D">The `d` field.</param>
 public readonly record struct FuturesAndStreams(object A, object B, object C, object D);
 
-/// <summary>
-/// The exported interface `foo:foo/records`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/records`.</summary>
 public interface IRecords
 {
-    /// <summary>
-    /// The WIT function `tuple-arg`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void TupleArg((global::System.Text.Rune, uint) x);
 
-    /// <summary>
-    /// The WIT function `tuple-result`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-result`.</summary>
     (global::System.Text.Rune, uint) TupleResult();
 
-    /// <summary>
-    /// The WIT function `empty-arg`.
-    /// </summary>
+    /// <summary>The WIT function `empty-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void EmptyArg(global::Corpus.Exports.Foo.Foo.Records.Empty x);
 
-    /// <summary>
-    /// The WIT function `empty-result`.
-    /// </summary>
+    /// <summary>The WIT function `empty-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Records.Empty EmptyResult();
 
-    /// <summary>
-    /// The WIT function `scalar-arg`.
-    /// </summary>
+    /// <summary>The WIT function `scalar-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ScalarArg(global::Corpus.Exports.Foo.Foo.Records.Scalars x);
 
-    /// <summary>
-    /// The WIT function `scalar-result`.
-    /// </summary>
+    /// <summary>The WIT function `scalar-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Records.Scalars ScalarResult();
 
-    /// <summary>
-    /// The WIT function `flags-arg`.
-    /// </summary>
+    /// <summary>The WIT function `flags-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void FlagsArg(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags x);
 
-    /// <summary>
-    /// The WIT function `flags-result`.
-    /// </summary>
+    /// <summary>The WIT function `flags-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Records.ReallyFlags FlagsResult();
 
-    /// <summary>
-    /// The WIT function `aggregate-arg`.
-    /// </summary>
+    /// <summary>The WIT function `aggregate-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void AggregateArg(global::Corpus.Exports.Foo.Foo.Records.Aggregates x);
 
-    /// <summary>
-    /// The WIT function `aggregate-result`.
-    /// </summary>
+    /// <summary>The WIT function `aggregate-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Records.Aggregates AggregateResult();
 
-    /// <summary>
-    /// The WIT function `typedef-inout`.
-    /// </summary>
+    /// <summary>The WIT function `typedef-inout`.</summary>
     /// <param name="e">The `e` argument.</param>
     int TypedefInout(global::System.ValueTuple<int> e);
 }
@@ -146,9 +114,7 @@ public interface IRecords
 
 namespace Corpus.Foo.Foo.Records;
 
-/// <summary>
-/// The WIT record `empty` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `empty` of `foo:foo/records`.</summary>
 public readonly record struct Empty;
 
 /// <summary>
@@ -174,9 +140,7 @@ public readonly record struct Scalars(uint A, uint B);
 /// <param name="I">The `i` field.</param>
 public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I);
 
-/// <summary>
-/// The WIT record `aggregates` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `aggregates` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
@@ -184,78 +148,52 @@ public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E
 /// <param name="E">The `e` field.</param>
 public readonly record struct Aggregates(global::Corpus.Foo.Foo.Records.Scalars A, uint B, global::Corpus.Foo.Foo.Records.Empty C, string D, global::Corpus.Foo.Foo.Records.ReallyFlags E);
 
-/// <summary>
-/// The WIT record `futures-and-streams` of `foo:foo/records`.
-/// </summary>
+/// <summary>The WIT record `futures-and-streams` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
 /// <param name="D">The `d` field.</param>
 public readonly record struct FuturesAndStreams(object A, object B, object C, object D);
 
-/// <summary>
-/// The imported interface `foo:foo/records`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/records`.</summary>
 public interface IRecords
 {
-    /// <summary>
-    /// The WIT function `tuple-arg`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void TupleArg((global::System.Text.Rune, uint) x);
 
-    /// <summary>
-    /// The WIT function `tuple-result`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-result`.</summary>
     (global::System.Text.Rune, uint) TupleResult();
 
-    /// <summary>
-    /// The WIT function `empty-arg`.
-    /// </summary>
+    /// <summary>The WIT function `empty-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void EmptyArg(global::Corpus.Foo.Foo.Records.Empty x);
 
-    /// <summary>
-    /// The WIT function `empty-result`.
-    /// </summary>
+    /// <summary>The WIT function `empty-result`.</summary>
     global::Corpus.Foo.Foo.Records.Empty EmptyResult();
 
-    /// <summary>
-    /// The WIT function `scalar-arg`.
-    /// </summary>
+    /// <summary>The WIT function `scalar-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ScalarArg(global::Corpus.Foo.Foo.Records.Scalars x);
 
-    /// <summary>
-    /// The WIT function `scalar-result`.
-    /// </summary>
+    /// <summary>The WIT function `scalar-result`.</summary>
     global::Corpus.Foo.Foo.Records.Scalars ScalarResult();
 
-    /// <summary>
-    /// The WIT function `flags-arg`.
-    /// </summary>
+    /// <summary>The WIT function `flags-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void FlagsArg(global::Corpus.Foo.Foo.Records.ReallyFlags x);
 
-    /// <summary>
-    /// The WIT function `flags-result`.
-    /// </summary>
+    /// <summary>The WIT function `flags-result`.</summary>
     global::Corpus.Foo.Foo.Records.ReallyFlags FlagsResult();
 
-    /// <summary>
-    /// The WIT function `aggregate-arg`.
-    /// </summary>
+    /// <summary>The WIT function `aggregate-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void AggregateArg(global::Corpus.Foo.Foo.Records.Aggregates x);
 
-    /// <summary>
-    /// The WIT function `aggregate-result`.
-    /// </summary>
+    /// <summary>The WIT function `aggregate-result`.</summary>
     global::Corpus.Foo.Foo.Records.Aggregates AggregateResult();
 
-    /// <summary>
-    /// The WIT function `typedef-inout`.
-    /// </summary>
+    /// <summary>The WIT function `typedef-inout`.</summary>
     /// <param name="e">The `e` argument.</param>
     int TypedefInout(global::System.ValueTuple<int> e);
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/neptune` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/neptune` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/neptune`.
     /// Imports: foo:foo/green, foo:foo/red.
@@ -31,13 +29,9 @@ namespace Corpus.Foo.Foo.Green;
 
 namespace Corpus.Foo.Foo.Red;
 
-/// <summary>
-/// The imported interface `foo:foo/red`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/red`.</summary>
 public interface IRed
 {
-    /// <summary>
-    /// The WIT function `foo`.
-    /// </summary>
+    /// <summary>The WIT function `foo`.</summary>
     int Foo();
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/w` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/w` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/w`.
     /// Imports: foo:foo/transitive-import.
@@ -24,36 +22,26 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.ExportUsingExport1;
 
-/// <summary>
-/// The WIT resource `a` of `foo:foo/export-using-export1`.
-/// </summary>
+/// <summary>The WIT resource `a` of `foo:foo/export-using-export1`.</summary>
 /// <remarks>A handle to an instance of the resource `a` that the component exports; disposing it drops the handle.</remarks>
 public abstract class A : global::System.IDisposable
 {
-    /// <summary>
-    /// Drops the component's resource handle.
-    /// </summary>
+    /// <summary>Drops the component's resource handle.</summary>
     public void Dispose()
     {
         Dispose(true);
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.
-    /// </summary>
+    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }
 
-/// <summary>
-/// The exported interface `foo:foo/export-using-export1`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/export-using-export1`.</summary>
 public interface IExportUsingExport1
 {
-    /// <summary>
-    /// The WIT function `[constructor]a`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]a`.</summary>
     global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A CreateA();
 }
 //---- Corpus.Exports.Foo.Foo.ExportUsingExport2.g.cs ----
@@ -63,36 +51,26 @@ public interface IExportUsingExport1
 
 namespace Corpus.Exports.Foo.Foo.ExportUsingExport2;
 
-/// <summary>
-/// The WIT resource `b` of `foo:foo/export-using-export2`.
-/// </summary>
+/// <summary>The WIT resource `b` of `foo:foo/export-using-export2`.</summary>
 /// <remarks>A handle to an instance of the resource `b` that the component exports; disposing it drops the handle.</remarks>
 public abstract class B : global::System.IDisposable
 {
-    /// <summary>
-    /// Drops the component's resource handle.
-    /// </summary>
+    /// <summary>Drops the component's resource handle.</summary>
     public void Dispose()
     {
         Dispose(true);
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.
-    /// </summary>
+    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }
 
-/// <summary>
-/// The exported interface `foo:foo/export-using-export2`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/export-using-export2`.</summary>
 public interface IExportUsingExport2
 {
-    /// <summary>
-    /// The WIT function `[constructor]b`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]b`.</summary>
     /// <param name="a">The `a` argument.</param>
     global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B CreateB(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A a);
 }
@@ -103,48 +81,34 @@ public interface IExportUsingExport2
 
 namespace Corpus.Exports.Foo.Foo.ExportUsingImport;
 
-/// <summary>
-/// The WIT resource `a` of `foo:foo/export-using-import`.
-/// </summary>
+/// <summary>The WIT resource `a` of `foo:foo/export-using-import`.</summary>
 /// <remarks>A handle to an instance of the resource `a` that the component exports; disposing it drops the handle.</remarks>
 public abstract class A : global::System.IDisposable
 {
-    /// <summary>
-    /// Drops the component's resource handle.
-    /// </summary>
+    /// <summary>Drops the component's resource handle.</summary>
     public void Dispose()
     {
         Dispose(true);
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.
-    /// </summary>
+    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 
-    /// <summary>
-    /// The WIT function `[method]a.method-a`.
-    /// </summary>
+    /// <summary>The WIT function `[method]a.method-a`.</summary>
     /// <param name="y">The `y` argument.</param>
     public abstract global::Corpus.Foo.Foo.TransitiveImport.IY MethodA(global::Corpus.Foo.Foo.TransitiveImport.IY y);
 }
 
-/// <summary>
-/// The exported interface `foo:foo/export-using-import`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/export-using-import`.</summary>
 public interface IExportUsingImport
 {
-    /// <summary>
-    /// The WIT function `[constructor]a`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]a`.</summary>
     /// <param name="y">The `y` argument.</param>
     global::Corpus.Exports.Foo.Foo.ExportUsingImport.A CreateA(global::Corpus.Foo.Foo.TransitiveImport.IY y);
 
-    /// <summary>
-    /// The WIT function `[static]a.static-a`.
-    /// </summary>
+    /// <summary>The WIT function `[static]a.static-a`.</summary>
     global::Corpus.Foo.Foo.TransitiveImport.IY AStaticA();
 }
 //---- Corpus.Exports.Foo.Foo.SimpleExport.g.cs ----
@@ -154,46 +118,32 @@ public interface IExportUsingImport
 
 namespace Corpus.Exports.Foo.Foo.SimpleExport;
 
-/// <summary>
-/// The WIT resource `a` of `foo:foo/simple-export`.
-/// </summary>
+/// <summary>The WIT resource `a` of `foo:foo/simple-export`.</summary>
 /// <remarks>A handle to an instance of the resource `a` that the component exports; disposing it drops the handle.</remarks>
 public abstract class A : global::System.IDisposable
 {
-    /// <summary>
-    /// Drops the component's resource handle.
-    /// </summary>
+    /// <summary>Drops the component's resource handle.</summary>
     public void Dispose()
     {
         Dispose(true);
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.
-    /// </summary>
+    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 
-    /// <summary>
-    /// The WIT function `[method]a.method-a`.
-    /// </summary>
+    /// <summary>The WIT function `[method]a.method-a`.</summary>
     public abstract uint MethodA();
 }
 
-/// <summary>
-/// The exported interface `foo:foo/simple-export`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/simple-export`.</summary>
 public interface ISimpleExport
 {
-    /// <summary>
-    /// The WIT function `[constructor]a`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]a`.</summary>
     global::Corpus.Exports.Foo.Foo.SimpleExport.A CreateA();
 
-    /// <summary>
-    /// The WIT function `[static]a.static-a`.
-    /// </summary>
+    /// <summary>The WIT function `[static]a.static-a`.</summary>
     uint AStaticA();
 }
 //---- Corpus.Foo.Foo.TransitiveImport.g.cs ----
@@ -203,9 +153,7 @@ public interface ISimpleExport
 
 namespace Corpus.Foo.Foo.TransitiveImport;
 
-/// <summary>
-/// The WIT resource `y` of `foo:foo/transitive-import`.
-/// </summary>
+/// <summary>The WIT resource `y` of `foo:foo/transitive-import`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `y`; Dispose runs when the component drops its handle.</remarks>
 public interface IY : global::System.IDisposable
 {

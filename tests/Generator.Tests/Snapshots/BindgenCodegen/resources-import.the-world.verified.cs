@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/resources, foo:foo/long-use-chain1, foo:foo/long-use-chain2, foo:foo/long-use-chain3, foo:foo/long-use-chain4, foo:foo/transitive-interface-with-resource, some-world-func, [constructor]world-resource, [method]world-resource.foo, [static]world-resource.static-foo.
@@ -17,47 +15,31 @@ partial class Bindings
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
 
-    /// <summary>
-    /// The WIT resource `world-resource` of `foo:foo/the-world`.
-    /// </summary>
+    /// <summary>The WIT resource `world-resource` of `foo:foo/the-world`.</summary>
     /// <remarks>The host implements this interface for each instance of the imported resource `world-resource`; Dispose runs when the component drops its handle.</remarks>
     public interface IWorldResource : global::System.IDisposable
     {
-        /// <summary>
-        /// The WIT function `[method]world-resource.foo`.
-        /// </summary>
+        /// <summary>The WIT function `[method]world-resource.foo`.</summary>
         void Foo();
     }
 
-    /// <summary>
-    /// Functions the host provides to the world `foo:foo/the-world` (its imported functions).
-    /// </summary>
+    /// <summary>Functions the host provides to the world `foo:foo/the-world` (its imported functions).</summary>
     public interface IImports
     {
-        /// <summary>
-        /// The WIT function `some-world-func`.
-        /// </summary>
+        /// <summary>The WIT function `some-world-func`.</summary>
         global::Corpus.Bindings.IWorldResource SomeWorldFunc();
 
-        /// <summary>
-        /// The WIT function `[constructor]world-resource`.
-        /// </summary>
+        /// <summary>The WIT function `[constructor]world-resource`.</summary>
         global::Corpus.Bindings.IWorldResource CreateWorldResource();
 
-        /// <summary>
-        /// The WIT function `[static]world-resource.static-foo`.
-        /// </summary>
+        /// <summary>The WIT function `[static]world-resource.static-foo`.</summary>
         void WorldResourceStaticFoo();
     }
 
-    /// <summary>
-    /// Functions the world `foo:foo/the-world` exports, as the component provides them.
-    /// </summary>
+    /// <summary>Functions the world `foo:foo/the-world` exports, as the component provides them.</summary>
     public interface IExports
     {
-        /// <summary>
-        /// The WIT function `some-world-func2`.
-        /// </summary>
+        /// <summary>The WIT function `some-world-func2`.</summary>
         global::Corpus.Bindings.IWorldResource SomeWorldFunc2();
     }
 }
@@ -68,14 +50,10 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.UsesResourceTransitively;
 
-/// <summary>
-/// The exported interface `foo:foo/uses-resource-transitively`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/uses-resource-transitively`.</summary>
 public interface IUsesResourceTransitively
 {
-    /// <summary>
-    /// The WIT function `handle`.
-    /// </summary>
+    /// <summary>The WIT function `handle`.</summary>
     /// <param name="x">The `x` argument.</param>
     void Handle(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo x);
 }
@@ -86,9 +64,7 @@ public interface IUsesResourceTransitively
 
 namespace Corpus.Foo.Foo.LongUseChain1;
 
-/// <summary>
-/// The WIT resource `a` of `foo:foo/long-use-chain1`.
-/// </summary>
+/// <summary>The WIT resource `a` of `foo:foo/long-use-chain1`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `a`; Dispose runs when the component drops its handle.</remarks>
 public interface IA : global::System.IDisposable
 {
@@ -116,14 +92,10 @@ namespace Corpus.Foo.Foo.LongUseChain3;
 
 namespace Corpus.Foo.Foo.LongUseChain4;
 
-/// <summary>
-/// The imported interface `foo:foo/long-use-chain4`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/long-use-chain4`.</summary>
 public interface ILongUseChain4
 {
-    /// <summary>
-    /// The WIT function `foo`.
-    /// </summary>
+    /// <summary>The WIT function `foo`.</summary>
     global::Corpus.Foo.Foo.LongUseChain1.IA Foo();
 }
 //---- Corpus.Foo.Foo.Resources.g.cs ----
@@ -133,164 +105,108 @@ public interface ILongUseChain4
 
 namespace Corpus.Foo.Foo.Resources;
 
-/// <summary>
-/// The WIT resource `bar` of `foo:foo/resources`.
-/// </summary>
+/// <summary>The WIT resource `bar` of `foo:foo/resources`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `bar`; Dispose runs when the component drops its handle.</remarks>
 public interface IBar : global::System.IDisposable
 {
-    /// <summary>
-    /// The WIT function `[method]bar.method-a`.
-    /// </summary>
+    /// <summary>The WIT function `[method]bar.method-a`.</summary>
     uint MethodA();
 }
 
-/// <summary>
-/// The WIT record `nested-own` of `foo:foo/resources`.
-/// </summary>
+/// <summary>The WIT record `nested-own` of `foo:foo/resources`.</summary>
 /// <param name="NestedBar">The `nested-bar` field.</param>
 public readonly record struct NestedOwn(global::Corpus.Foo.Foo.Resources.IBar NestedBar);
 
-/// <summary>
-/// The WIT record `nested-borrow` of `foo:foo/resources`.
-/// </summary>
+/// <summary>The WIT record `nested-borrow` of `foo:foo/resources`.</summary>
 /// <param name="NestedBar">The `nested-bar` field.</param>
 public readonly record struct NestedBorrow(global::Corpus.Foo.Foo.Resources.IBar NestedBar);
 
-/// <summary>
-/// The WIT resource `fallible` of `foo:foo/resources`.
-/// </summary>
+/// <summary>The WIT resource `fallible` of `foo:foo/resources`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `fallible`; Dispose runs when the component drops its handle.</remarks>
 public interface IFallible : global::System.IDisposable
 {
 }
 
-/// <summary>
-/// The imported interface `foo:foo/resources`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/resources`.</summary>
 public interface IResources
 {
-    /// <summary>
-    /// The WIT function `[constructor]bar`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]bar`.</summary>
     global::Corpus.Foo.Foo.Resources.IBar CreateBar();
 
-    /// <summary>
-    /// The WIT function `[static]bar.static-a`.
-    /// </summary>
+    /// <summary>The WIT function `[static]bar.static-a`.</summary>
     uint BarStaticA();
 
-    /// <summary>
-    /// The WIT function `bar-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `bar-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BarOwnArg(global::Corpus.Foo.Foo.Resources.IBar x);
 
-    /// <summary>
-    /// The WIT function `bar-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `bar-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BarBorrowArg(global::Corpus.Foo.Foo.Resources.IBar x);
 
-    /// <summary>
-    /// The WIT function `bar-result`.
-    /// </summary>
+    /// <summary>The WIT function `bar-result`.</summary>
     global::Corpus.Foo.Foo.Resources.IBar BarResult();
 
-    /// <summary>
-    /// The WIT function `tuple-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void TupleOwnArg((global::Corpus.Foo.Foo.Resources.IBar, uint) x);
 
-    /// <summary>
-    /// The WIT function `tuple-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void TupleBorrowArg((global::Corpus.Foo.Foo.Resources.IBar, uint) x);
 
-    /// <summary>
-    /// The WIT function `tuple-result`.
-    /// </summary>
+    /// <summary>The WIT function `tuple-result`.</summary>
     (global::Corpus.Foo.Foo.Resources.IBar, uint) TupleResult();
 
-    /// <summary>
-    /// The WIT function `option-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `option-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void OptionOwnArg(global::Corpus.Foo.Foo.Resources.IBar? x);
 
-    /// <summary>
-    /// The WIT function `option-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `option-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void OptionBorrowArg(global::Corpus.Foo.Foo.Resources.IBar? x);
 
-    /// <summary>
-    /// The WIT function `option-result`.
-    /// </summary>
+    /// <summary>The WIT function `option-result`.</summary>
     global::Corpus.Foo.Foo.Resources.IBar? OptionResult();
 
-    /// <summary>
-    /// The WIT function `result-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `result-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ResultOwnArg(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> x);
 
-    /// <summary>
-    /// The WIT function `result-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `result-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ResultBorrowArg(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> x);
 
-    /// <summary>
-    /// The WIT function `result-result`.
-    /// </summary>
+    /// <summary>The WIT function `result-result`.</summary>
     global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> ResultResult();
 
-    /// <summary>
-    /// The WIT function `list-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `list-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListOwnArg(global::Corpus.Foo.Foo.Resources.IBar[] x);
 
-    /// <summary>
-    /// The WIT function `list-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `list-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void ListBorrowArg(global::Corpus.Foo.Foo.Resources.IBar[] x);
 
-    /// <summary>
-    /// The WIT function `list-result`.
-    /// </summary>
+    /// <summary>The WIT function `list-result`.</summary>
     global::Corpus.Foo.Foo.Resources.IBar[] ListResult();
 
-    /// <summary>
-    /// The WIT function `record-own-arg`.
-    /// </summary>
+    /// <summary>The WIT function `record-own-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void RecordOwnArg(global::Corpus.Foo.Foo.Resources.NestedOwn x);
 
-    /// <summary>
-    /// The WIT function `record-borrow-arg`.
-    /// </summary>
+    /// <summary>The WIT function `record-borrow-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void RecordBorrowArg(global::Corpus.Foo.Foo.Resources.NestedBorrow x);
 
-    /// <summary>
-    /// The WIT function `record-result`.
-    /// </summary>
+    /// <summary>The WIT function `record-result`.</summary>
     global::Corpus.Foo.Foo.Resources.NestedOwn RecordResult();
 
-    /// <summary>
-    /// The WIT function `func-with-handle-typedef`.
-    /// </summary>
+    /// <summary>The WIT function `func-with-handle-typedef`.</summary>
     /// <param name="x">The `x` argument.</param>
     void FuncWithHandleTypedef(global::Corpus.Foo.Foo.Resources.IBar x);
 
-    /// <summary>
-    /// The WIT function `[constructor]fallible`.
-    /// </summary>
+    /// <summary>The WIT function `[constructor]fallible`.</summary>
     global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> CreateFallible();
 }
 //---- Corpus.Foo.Foo.TransitiveInterfaceWithResource.g.cs ----
@@ -300,9 +216,7 @@ public interface IResources
 
 namespace Corpus.Foo.Foo.TransitiveInterfaceWithResource;
 
-/// <summary>
-/// The WIT resource `foo` of `foo:foo/transitive-interface-with-resource`.
-/// </summary>
+/// <summary>The WIT resource `foo` of `foo:foo/transitive-interface-with-resource`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `foo`; Dispose runs when the component drops its handle.</remarks>
 public interface IFoo : global::System.IDisposable
 {

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/http-interface` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/http-interface` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/http-interface`.
     /// Imports: foo:foo/http-types, http-fetch.
@@ -24,14 +22,10 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler;
 
-/// <summary>
-/// The exported interface `foo:foo/http-interface#http-handler`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/http-interface#http-handler`.</summary>
 public interface IHttpHandler
 {
-    /// <summary>
-    /// The WIT function `handle-request`.
-    /// </summary>
+    /// <summary>The WIT function `handle-request`.</summary>
     /// <param name="request">The `request` argument.</param>
     global::Corpus.Foo.Foo.HttpTypes.Response HandleRequest(global::Corpus.Foo.Foo.HttpTypes.Request request);
 }
@@ -42,14 +36,10 @@ public interface IHttpHandler
 
 namespace Corpus.Foo.Foo.HttpInterface.HttpFetch;
 
-/// <summary>
-/// The imported interface `foo:foo/http-interface#http-fetch`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/http-interface#http-fetch`.</summary>
 public interface IHttpFetch
 {
-    /// <summary>
-    /// The WIT function `fetch-request`.
-    /// </summary>
+    /// <summary>The WIT function `fetch-request`.</summary>
     /// <param name="request">The `request` argument.</param>
     global::Corpus.Foo.Foo.HttpTypes.Response FetchRequest(global::Corpus.Foo.Foo.HttpTypes.Request request);
 }
@@ -60,14 +50,10 @@ public interface IHttpFetch
 
 namespace Corpus.Foo.Foo.HttpTypes;
 
-/// <summary>
-/// The WIT record `request` of `foo:foo/http-types`.
-/// </summary>
+/// <summary>The WIT record `request` of `foo:foo/http-types`.</summary>
 /// <param name="Method">The `method` field.</param>
 public readonly record struct Request(string Method);
 
-/// <summary>
-/// The WIT record `response` of `foo:foo/http-types`.
-/// </summary>
+/// <summary>The WIT record `response` of `foo:foo/http-types`.</summary>
 /// <param name="Body">The `body` field.</param>
 public readonly record struct Response(string Body);

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/simple.
@@ -24,42 +22,28 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Simple;
 
-/// <summary>
-/// The exported interface `foo:foo/simple`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/simple`.</summary>
 public interface ISimple
 {
-    /// <summary>
-    /// The WIT function `f1`.
-    /// </summary>
+    /// <summary>The WIT function `f1`.</summary>
     void F1();
 
-    /// <summary>
-    /// The WIT function `f2`.
-    /// </summary>
+    /// <summary>The WIT function `f2`.</summary>
     /// <param name="a">The `a` argument.</param>
     void F2(uint a);
 
-    /// <summary>
-    /// The WIT function `f3`.
-    /// </summary>
+    /// <summary>The WIT function `f3`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     void F3(uint a, uint b);
 
-    /// <summary>
-    /// The WIT function `f4`.
-    /// </summary>
+    /// <summary>The WIT function `f4`.</summary>
     uint F4();
 
-    /// <summary>
-    /// The WIT function `f5`.
-    /// </summary>
+    /// <summary>The WIT function `f5`.</summary>
     (uint, uint) F5();
 
-    /// <summary>
-    /// The WIT function `f6`.
-    /// </summary>
+    /// <summary>The WIT function `f6`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -72,42 +56,28 @@ public interface ISimple
 
 namespace Corpus.Foo.Foo.Simple;
 
-/// <summary>
-/// The imported interface `foo:foo/simple`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/simple`.</summary>
 public interface ISimple
 {
-    /// <summary>
-    /// The WIT function `f1`.
-    /// </summary>
+    /// <summary>The WIT function `f1`.</summary>
     void F1();
 
-    /// <summary>
-    /// The WIT function `f2`.
-    /// </summary>
+    /// <summary>The WIT function `f2`.</summary>
     /// <param name="a">The `a` argument.</param>
     void F2(uint a);
 
-    /// <summary>
-    /// The WIT function `f3`.
-    /// </summary>
+    /// <summary>The WIT function `f3`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     void F3(uint a, uint b);
 
-    /// <summary>
-    /// The WIT function `f4`.
-    /// </summary>
+    /// <summary>The WIT function `f4`.</summary>
     uint F4();
 
-    /// <summary>
-    /// The WIT function `f5`.
-    /// </summary>
+    /// <summary>The WIT function `f5`.</summary>
     (uint, uint) F5();
 
-    /// <summary>
-    /// The WIT function `f6`.
-    /// </summary>
+    /// <summary>The WIT function `f6`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/my-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/my-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/my-world`.
     /// Imports: foo:foo/simple-lists.
@@ -24,32 +22,22 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.SimpleLists;
 
-/// <summary>
-/// The exported interface `foo:foo/simple-lists`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/simple-lists`.</summary>
 public interface ISimpleLists
 {
-    /// <summary>
-    /// The WIT function `simple-list1`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list1`.</summary>
     /// <param name="l">The `l` argument.</param>
     void SimpleList1(uint[] l);
 
-    /// <summary>
-    /// The WIT function `simple-list2`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list2`.</summary>
     uint[] SimpleList2();
 
-    /// <summary>
-    /// The WIT function `simple-list3`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list3`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     (uint[], uint[]) SimpleList3(uint[] a, uint[] b);
 
-    /// <summary>
-    /// The WIT function `simple-list4`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list4`.</summary>
     /// <param name="l">The `l` argument.</param>
     uint[][] SimpleList4(uint[][] l);
 }
@@ -60,32 +48,22 @@ public interface ISimpleLists
 
 namespace Corpus.Foo.Foo.SimpleLists;
 
-/// <summary>
-/// The imported interface `foo:foo/simple-lists`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/simple-lists`.</summary>
 public interface ISimpleLists
 {
-    /// <summary>
-    /// The WIT function `simple-list1`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list1`.</summary>
     /// <param name="l">The `l` argument.</param>
     void SimpleList1(uint[] l);
 
-    /// <summary>
-    /// The WIT function `simple-list2`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list2`.</summary>
     uint[] SimpleList2();
 
-    /// <summary>
-    /// The WIT function `simple-list3`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list3`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     (uint[], uint[]) SimpleList3(uint[] a, uint[] b);
 
-    /// <summary>
-    /// The WIT function `simple-list4`.
-    /// </summary>
+    /// <summary>The WIT function `simple-list4`.</summary>
     /// <param name="l">The `l` argument.</param>
     uint[][] SimpleList4(uint[][] l);
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/anon.
@@ -24,29 +22,19 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Anon;
 
-/// <summary>
-/// The WIT enum `error` of `foo:foo/anon`.
-/// </summary>
+/// <summary>The WIT enum `error` of `foo:foo/anon`.</summary>
 public enum Error : byte
 {
-    /// <summary>
-    /// The `success` case.
-    /// </summary>
+    /// <summary>The `success` case.</summary>
     Success = 0,
-    /// <summary>
-    /// The `failure` case.
-    /// </summary>
+    /// <summary>The `failure` case.</summary>
     Failure = 1,
 }
 
-/// <summary>
-/// The exported interface `foo:foo/anon`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/anon`.</summary>
 public interface IAnon
 {
-    /// <summary>
-    /// The WIT function `option-test`.
-    /// </summary>
+    /// <summary>The WIT function `option-test`.</summary>
     global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> OptionTest();
 }
 //---- Corpus.Foo.Foo.Anon.g.cs ----
@@ -56,28 +44,18 @@ public interface IAnon
 
 namespace Corpus.Foo.Foo.Anon;
 
-/// <summary>
-/// The WIT enum `error` of `foo:foo/anon`.
-/// </summary>
+/// <summary>The WIT enum `error` of `foo:foo/anon`.</summary>
 public enum Error : byte
 {
-    /// <summary>
-    /// The `success` case.
-    /// </summary>
+    /// <summary>The `success` case.</summary>
     Success = 0,
-    /// <summary>
-    /// The `failure` case.
-    /// </summary>
+    /// <summary>The `failure` case.</summary>
     Failure = 1,
 }
 
-/// <summary>
-/// The imported interface `foo:foo/anon`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/anon`.</summary>
 public interface IAnon
 {
-    /// <summary>
-    /// The WIT function `option-test`.
-    /// </summary>
+    /// <summary>The WIT function `option-test`.</summary>
     global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> OptionTest();
 }

@@ -7,23 +7,17 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Exports: y.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
 
-    /// <summary>
-    /// Functions the world `foo:foo/the-world` exports, as the component provides them.
-    /// </summary>
+    /// <summary>Functions the world `foo:foo/the-world` exports, as the component provides them.</summary>
     public interface IExports
     {
-        /// <summary>
-        /// The WIT function `y`.
-        /// </summary>
+        /// <summary>The WIT function `y`.</summary>
         void Y();
     }
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Exports: the-name.
@@ -23,13 +21,9 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.TheWorld.TheName;
 
-/// <summary>
-/// The exported interface `foo:foo/the-world#the-name`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/the-world#the-name`.</summary>
 public interface ITheName
 {
-    /// <summary>
-    /// The WIT function `y`.
-    /// </summary>
+    /// <summary>The WIT function `y`.</summary>
     void Y();
 }

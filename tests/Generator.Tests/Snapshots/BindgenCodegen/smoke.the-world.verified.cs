@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: imports.
@@ -23,13 +21,9 @@ partial class Bindings
 
 namespace Corpus.Foo.Foo.TheWorld.Imports;
 
-/// <summary>
-/// The imported interface `foo:foo/the-world#imports`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/the-world#imports`.</summary>
 public interface IImports
 {
-    /// <summary>
-    /// The WIT function `y`.
-    /// </summary>
+    /// <summary>The WIT function `y`.</summary>
     void Y();
 }

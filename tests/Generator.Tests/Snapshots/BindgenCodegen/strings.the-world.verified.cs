@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/the-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/the-world`.
     /// Imports: foo:foo/strings.
@@ -24,25 +22,17 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Strings;
 
-/// <summary>
-/// The exported interface `foo:foo/strings`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/strings`.</summary>
 public interface IStrings
 {
-    /// <summary>
-    /// The WIT function `a`.
-    /// </summary>
+    /// <summary>The WIT function `a`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A(string x);
 
-    /// <summary>
-    /// The WIT function `b`.
-    /// </summary>
+    /// <summary>The WIT function `b`.</summary>
     string B();
 
-    /// <summary>
-    /// The WIT function `c`.
-    /// </summary>
+    /// <summary>The WIT function `c`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     string C(string a, string b);
@@ -54,25 +44,17 @@ public interface IStrings
 
 namespace Corpus.Foo.Foo.Strings;
 
-/// <summary>
-/// The imported interface `foo:foo/strings`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/strings`.</summary>
 public interface IStrings
 {
-    /// <summary>
-    /// The WIT function `a`.
-    /// </summary>
+    /// <summary>The WIT function `a`.</summary>
     /// <param name="x">The `x` argument.</param>
     void A(string x);
 
-    /// <summary>
-    /// The WIT function `b`.
-    /// </summary>
+    /// <summary>The WIT function `b`.</summary>
     string B();
 
-    /// <summary>
-    /// The WIT function `c`.
-    /// </summary>
+    /// <summary>The WIT function `c`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     string C(string a, string b);

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/nope` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/nope` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/nope`.
     /// Imports: foo:foo/a.
@@ -23,9 +21,7 @@ partial class Bindings
 
 namespace Corpus.Foo.Foo.A;
 
-/// <summary>
-/// The WIT variant `error` of `foo:foo/a`.
-/// </summary>
+/// <summary>The WIT variant `error` of `foo:foo/a`.</summary>
 /// <remarks>Match on the nested case records: Other.</remarks>
 public abstract record Error
 {
@@ -33,20 +29,14 @@ public abstract record Error
     {
     }
 
-    /// <summary>
-    /// The `other` case.
-    /// </summary>
+    /// <summary>The `other` case.</summary>
     /// <param name="Value">The payload of the `other` case.</param>
     public sealed record Other(string Value) : Error;
 }
 
-/// <summary>
-/// The imported interface `foo:foo/a`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/a`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `g`.
-    /// </summary>
+    /// <summary>The WIT function `g`.</summary>
     global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> G();
 }

@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/d` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/d` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/d`.
     /// Imports: foo:foo/a, foo:foo/b, foo:foo/c, d.
@@ -23,19 +21,13 @@ partial class Bindings
 
 namespace Corpus.Foo.Foo.A;
 
-/// <summary>
-/// The WIT record `foo` of `foo:foo/a`.
-/// </summary>
+/// <summary>The WIT record `foo` of `foo:foo/a`.</summary>
 public readonly record struct Foo;
 
-/// <summary>
-/// The imported interface `foo:foo/a`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/a`.</summary>
 public interface IA
 {
-    /// <summary>
-    /// The WIT function `a`.
-    /// </summary>
+    /// <summary>The WIT function `a`.</summary>
     global::Corpus.Foo.Foo.A.Foo A();
 }
 //---- Corpus.Foo.Foo.B.g.cs ----
@@ -45,14 +37,10 @@ public interface IA
 
 namespace Corpus.Foo.Foo.B;
 
-/// <summary>
-/// The imported interface `foo:foo/b`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/b`.</summary>
 public interface IB
 {
-    /// <summary>
-    /// The WIT function `a`.
-    /// </summary>
+    /// <summary>The WIT function `a`.</summary>
     global::Corpus.Foo.Foo.A.Foo A();
 }
 //---- Corpus.Foo.Foo.C.g.cs ----
@@ -62,14 +50,10 @@ public interface IB
 
 namespace Corpus.Foo.Foo.C;
 
-/// <summary>
-/// The imported interface `foo:foo/c`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/c`.</summary>
 public interface IC
 {
-    /// <summary>
-    /// The WIT function `a`.
-    /// </summary>
+    /// <summary>The WIT function `a`.</summary>
     global::Corpus.Foo.Foo.A.Foo A();
 }
 //---- Corpus.Foo.Foo.D.D.g.cs ----
@@ -79,13 +63,9 @@ public interface IC
 
 namespace Corpus.Foo.Foo.D.D;
 
-/// <summary>
-/// The imported interface `foo:foo/d#d`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/d#d`.</summary>
 public interface ID
 {
-    /// <summary>
-    /// The WIT function `b`.
-    /// </summary>
+    /// <summary>The WIT function `b`.</summary>
     global::Corpus.Foo.Foo.A.Foo B();
 }

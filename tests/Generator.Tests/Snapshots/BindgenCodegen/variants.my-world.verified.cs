@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/my-world` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/my-world` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/my-world`.
     /// Imports: foo:foo/variants.
@@ -24,25 +22,17 @@ partial class Bindings
 
 namespace Corpus.Exports.Foo.Foo.Variants;
 
-/// <summary>
-/// The WIT enum `e1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT enum `e1` of `foo:foo/variants`.</summary>
 public enum E1 : byte
 {
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     A = 0,
 }
 
-/// <summary>
-/// The WIT record `empty` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT record `empty` of `foo:foo/variants`.</summary>
 public readonly record struct Empty;
 
-/// <summary>
-/// The WIT variant `v1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `v1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, C, D, E, F, G.</remarks>
 public abstract record V1
 {
@@ -50,44 +40,30 @@ public abstract record V1
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     public sealed record A : V1;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(global::Corpus.Exports.Foo.Foo.Variants.E1 Value) : V1;
 
-    /// <summary>
-    /// The `d` case.
-    /// </summary>
+    /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(string Value) : V1;
 
-    /// <summary>
-    /// The `e` case.
-    /// </summary>
+    /// <summary>The `e` case.</summary>
     /// <param name="Value">The payload of the `e` case.</param>
     public sealed record E(global::Corpus.Exports.Foo.Foo.Variants.Empty Value) : V1;
 
-    /// <summary>
-    /// The `f` case.
-    /// </summary>
+    /// <summary>The `f` case.</summary>
     public sealed record F : V1;
 
-    /// <summary>
-    /// The `g` case.
-    /// </summary>
+    /// <summary>The `g` case.</summary>
     /// <param name="Value">The payload of the `g` case.</param>
     public sealed record G(uint Value) : V1;
 }
 
-/// <summary>
-/// The WIT variant `casts1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts1
 {
@@ -95,22 +71,16 @@ public abstract record Casts1
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(int Value) : Casts1;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts1;
 }
 
-/// <summary>
-/// The WIT variant `casts2` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts2` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts2
 {
@@ -118,22 +88,16 @@ public abstract record Casts2
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(double Value) : Casts2;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts2;
 }
 
-/// <summary>
-/// The WIT variant `casts3` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts3` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts3
 {
@@ -141,22 +105,16 @@ public abstract record Casts3
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(double Value) : Casts3;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(ulong Value) : Casts3;
 }
 
-/// <summary>
-/// The WIT variant `casts4` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts4` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts4
 {
@@ -164,22 +122,16 @@ public abstract record Casts4
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(uint Value) : Casts4;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts4;
 }
 
-/// <summary>
-/// The WIT variant `casts5` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts5` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts5
 {
@@ -187,22 +139,16 @@ public abstract record Casts5
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(float Value) : Casts5;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts5;
 }
 
-/// <summary>
-/// The WIT variant `casts6` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts6` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts6
 {
@@ -210,81 +156,53 @@ public abstract record Casts6
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A((float, uint) Value) : Casts6;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B((uint, uint) Value) : Casts6;
 }
 
-/// <summary>
-/// The WIT enum `my-errno` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT enum `my-errno` of `foo:foo/variants`.</summary>
 public enum MyErrno : byte
 {
-    /// <summary>
-    /// The `bad1` case.
-    /// </summary>
+    /// <summary>The `bad1` case.</summary>
     Bad1 = 0,
-    /// <summary>
-    /// The `bad2` case.
-    /// </summary>
+    /// <summary>The `bad2` case.</summary>
     Bad2 = 1,
 }
 
-/// <summary>
-/// The WIT record `is-clone` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT record `is-clone` of `foo:foo/variants`.</summary>
 /// <param name="V1">The `v1` field.</param>
 public readonly record struct IsClone(global::Corpus.Exports.Foo.Foo.Variants.V1 V1);
 
-/// <summary>
-/// The exported interface `foo:foo/variants`.
-/// </summary>
+/// <summary>The exported interface `foo:foo/variants`.</summary>
 public interface IVariants
 {
-    /// <summary>
-    /// The WIT function `e1-arg`.
-    /// </summary>
+    /// <summary>The WIT function `e1-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void E1Arg(global::Corpus.Exports.Foo.Foo.Variants.E1 x);
 
-    /// <summary>
-    /// The WIT function `e1-result`.
-    /// </summary>
+    /// <summary>The WIT function `e1-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Variants.E1 E1Result();
 
-    /// <summary>
-    /// The WIT function `v1-arg`.
-    /// </summary>
+    /// <summary>The WIT function `v1-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void V1Arg(global::Corpus.Exports.Foo.Foo.Variants.V1 x);
 
-    /// <summary>
-    /// The WIT function `v1-result`.
-    /// </summary>
+    /// <summary>The WIT function `v1-result`.</summary>
     global::Corpus.Exports.Foo.Foo.Variants.V1 V1Result();
 
-    /// <summary>
-    /// The WIT function `bool-arg`.
-    /// </summary>
+    /// <summary>The WIT function `bool-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BoolArg(bool x);
 
-    /// <summary>
-    /// The WIT function `bool-result`.
-    /// </summary>
+    /// <summary>The WIT function `bool-result`.</summary>
     bool BoolResult();
 
-    /// <summary>
-    /// The WIT function `option-arg`.
-    /// </summary>
+    /// <summary>The WIT function `option-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -293,14 +211,10 @@ public interface IVariants
     /// <param name="g">The `g` argument.</param>
     void OptionArg(bool? a, global::System.ValueTuple? b, uint? c, global::Corpus.Exports.Foo.Foo.Variants.E1? d, float? e, global::WitSharp.Option<bool?> g);
 
-    /// <summary>
-    /// The WIT function `option-result`.
-    /// </summary>
+    /// <summary>The WIT function `option-result`.</summary>
     (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) OptionResult();
 
-    /// <summary>
-    /// The WIT function `casts`.
-    /// </summary>
+    /// <summary>The WIT function `casts`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -309,9 +223,7 @@ public interface IVariants
     /// <param name="f">The `f` argument.</param>
     (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Exports.Foo.Foo.Variants.Casts1 a, global::Corpus.Exports.Foo.Foo.Variants.Casts2 b, global::Corpus.Exports.Foo.Foo.Variants.Casts3 c, global::Corpus.Exports.Foo.Foo.Variants.Casts4 d, global::Corpus.Exports.Foo.Foo.Variants.Casts5 e, global::Corpus.Exports.Foo.Foo.Variants.Casts6 f);
 
-    /// <summary>
-    /// The WIT function `result-arg`.
-    /// </summary>
+    /// <summary>The WIT function `result-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -320,55 +232,35 @@ public interface IVariants
     /// <param name="f">The `f` argument.</param>
     void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f);
 
-    /// <summary>
-    /// The WIT function `result-result`.
-    /// </summary>
+    /// <summary>The WIT function `result-result`.</summary>
     (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar`.</summary>
     global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar2`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar2`.</summary>
     global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar2();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar3`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar3`.</summary>
     global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar3();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar4`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar4`.</summary>
     global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar4();
 
-    /// <summary>
-    /// The WIT function `return-option-sugar`.
-    /// </summary>
+    /// <summary>The WIT function `return-option-sugar`.</summary>
     int? ReturnOptionSugar();
 
-    /// <summary>
-    /// The WIT function `return-option-sugar2`.
-    /// </summary>
+    /// <summary>The WIT function `return-option-sugar2`.</summary>
     global::Corpus.Exports.Foo.Foo.Variants.MyErrno? ReturnOptionSugar2();
 
-    /// <summary>
-    /// The WIT function `result-simple`.
-    /// </summary>
+    /// <summary>The WIT function `result-simple`.</summary>
     global::WitSharp.Result<uint, int> ResultSimple();
 
-    /// <summary>
-    /// The WIT function `is-clone-arg`.
-    /// </summary>
+    /// <summary>The WIT function `is-clone-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     void IsCloneArg(global::Corpus.Exports.Foo.Foo.Variants.IsClone a);
 
-    /// <summary>
-    /// The WIT function `is-clone-return`.
-    /// </summary>
+    /// <summary>The WIT function `is-clone-return`.</summary>
     global::Corpus.Exports.Foo.Foo.Variants.IsClone IsCloneReturn();
 }
 //---- Corpus.Foo.Foo.Variants.g.cs ----
@@ -378,25 +270,17 @@ public interface IVariants
 
 namespace Corpus.Foo.Foo.Variants;
 
-/// <summary>
-/// The WIT enum `e1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT enum `e1` of `foo:foo/variants`.</summary>
 public enum E1 : byte
 {
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     A = 0,
 }
 
-/// <summary>
-/// The WIT record `empty` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT record `empty` of `foo:foo/variants`.</summary>
 public readonly record struct Empty;
 
-/// <summary>
-/// The WIT variant `v1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `v1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, C, D, E, F, G.</remarks>
 public abstract record V1
 {
@@ -404,44 +288,30 @@ public abstract record V1
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     public sealed record A : V1;
 
-    /// <summary>
-    /// The `c` case.
-    /// </summary>
+    /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(global::Corpus.Foo.Foo.Variants.E1 Value) : V1;
 
-    /// <summary>
-    /// The `d` case.
-    /// </summary>
+    /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(string Value) : V1;
 
-    /// <summary>
-    /// The `e` case.
-    /// </summary>
+    /// <summary>The `e` case.</summary>
     /// <param name="Value">The payload of the `e` case.</param>
     public sealed record E(global::Corpus.Foo.Foo.Variants.Empty Value) : V1;
 
-    /// <summary>
-    /// The `f` case.
-    /// </summary>
+    /// <summary>The `f` case.</summary>
     public sealed record F : V1;
 
-    /// <summary>
-    /// The `g` case.
-    /// </summary>
+    /// <summary>The `g` case.</summary>
     /// <param name="Value">The payload of the `g` case.</param>
     public sealed record G(uint Value) : V1;
 }
 
-/// <summary>
-/// The WIT variant `casts1` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts1
 {
@@ -449,22 +319,16 @@ public abstract record Casts1
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(int Value) : Casts1;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts1;
 }
 
-/// <summary>
-/// The WIT variant `casts2` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts2` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts2
 {
@@ -472,22 +336,16 @@ public abstract record Casts2
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(double Value) : Casts2;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts2;
 }
 
-/// <summary>
-/// The WIT variant `casts3` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts3` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts3
 {
@@ -495,22 +353,16 @@ public abstract record Casts3
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(double Value) : Casts3;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(ulong Value) : Casts3;
 }
 
-/// <summary>
-/// The WIT variant `casts4` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts4` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts4
 {
@@ -518,22 +370,16 @@ public abstract record Casts4
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(uint Value) : Casts4;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts4;
 }
 
-/// <summary>
-/// The WIT variant `casts5` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts5` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts5
 {
@@ -541,22 +387,16 @@ public abstract record Casts5
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A(float Value) : Casts5;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts5;
 }
 
-/// <summary>
-/// The WIT variant `casts6` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT variant `casts6` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
 public abstract record Casts6
 {
@@ -564,81 +404,53 @@ public abstract record Casts6
     {
     }
 
-    /// <summary>
-    /// The `a` case.
-    /// </summary>
+    /// <summary>The `a` case.</summary>
     /// <param name="Value">The payload of the `a` case.</param>
     public sealed record A((float, uint) Value) : Casts6;
 
-    /// <summary>
-    /// The `b` case.
-    /// </summary>
+    /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B((uint, uint) Value) : Casts6;
 }
 
-/// <summary>
-/// The WIT enum `my-errno` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT enum `my-errno` of `foo:foo/variants`.</summary>
 public enum MyErrno : byte
 {
-    /// <summary>
-    /// The `bad1` case.
-    /// </summary>
+    /// <summary>The `bad1` case.</summary>
     Bad1 = 0,
-    /// <summary>
-    /// The `bad2` case.
-    /// </summary>
+    /// <summary>The `bad2` case.</summary>
     Bad2 = 1,
 }
 
-/// <summary>
-/// The WIT record `is-clone` of `foo:foo/variants`.
-/// </summary>
+/// <summary>The WIT record `is-clone` of `foo:foo/variants`.</summary>
 /// <param name="V1">The `v1` field.</param>
 public readonly record struct IsClone(global::Corpus.Foo.Foo.Variants.V1 V1);
 
-/// <summary>
-/// The imported interface `foo:foo/variants`.
-/// </summary>
+/// <summary>The imported interface `foo:foo/variants`.</summary>
 public interface IVariants
 {
-    /// <summary>
-    /// The WIT function `e1-arg`.
-    /// </summary>
+    /// <summary>The WIT function `e1-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void E1Arg(global::Corpus.Foo.Foo.Variants.E1 x);
 
-    /// <summary>
-    /// The WIT function `e1-result`.
-    /// </summary>
+    /// <summary>The WIT function `e1-result`.</summary>
     global::Corpus.Foo.Foo.Variants.E1 E1Result();
 
-    /// <summary>
-    /// The WIT function `v1-arg`.
-    /// </summary>
+    /// <summary>The WIT function `v1-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void V1Arg(global::Corpus.Foo.Foo.Variants.V1 x);
 
-    /// <summary>
-    /// The WIT function `v1-result`.
-    /// </summary>
+    /// <summary>The WIT function `v1-result`.</summary>
     global::Corpus.Foo.Foo.Variants.V1 V1Result();
 
-    /// <summary>
-    /// The WIT function `bool-arg`.
-    /// </summary>
+    /// <summary>The WIT function `bool-arg`.</summary>
     /// <param name="x">The `x` argument.</param>
     void BoolArg(bool x);
 
-    /// <summary>
-    /// The WIT function `bool-result`.
-    /// </summary>
+    /// <summary>The WIT function `bool-result`.</summary>
     bool BoolResult();
 
-    /// <summary>
-    /// The WIT function `option-arg`.
-    /// </summary>
+    /// <summary>The WIT function `option-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -647,14 +459,10 @@ public interface IVariants
     /// <param name="g">The `g` argument.</param>
     void OptionArg(bool? a, global::System.ValueTuple? b, uint? c, global::Corpus.Foo.Foo.Variants.E1? d, float? e, global::WitSharp.Option<bool?> g);
 
-    /// <summary>
-    /// The WIT function `option-result`.
-    /// </summary>
+    /// <summary>The WIT function `option-result`.</summary>
     (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) OptionResult();
 
-    /// <summary>
-    /// The WIT function `casts`.
-    /// </summary>
+    /// <summary>The WIT function `casts`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -663,9 +471,7 @@ public interface IVariants
     /// <param name="f">The `f` argument.</param>
     (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Foo.Foo.Variants.Casts1 a, global::Corpus.Foo.Foo.Variants.Casts2 b, global::Corpus.Foo.Foo.Variants.Casts3 c, global::Corpus.Foo.Foo.Variants.Casts4 d, global::Corpus.Foo.Foo.Variants.Casts5 e, global::Corpus.Foo.Foo.Variants.Casts6 f);
 
-    /// <summary>
-    /// The WIT function `result-arg`.
-    /// </summary>
+    /// <summary>The WIT function `result-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     /// <param name="b">The `b` argument.</param>
     /// <param name="c">The `c` argument.</param>
@@ -674,54 +480,34 @@ public interface IVariants
     /// <param name="f">The `f` argument.</param>
     void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f);
 
-    /// <summary>
-    /// The WIT function `result-result`.
-    /// </summary>
+    /// <summary>The WIT function `result-result`.</summary>
     (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar`.</summary>
     global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> ReturnResultSugar();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar2`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar2`.</summary>
     global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> ReturnResultSugar2();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar3`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar3`.</summary>
     global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> ReturnResultSugar3();
 
-    /// <summary>
-    /// The WIT function `return-result-sugar4`.
-    /// </summary>
+    /// <summary>The WIT function `return-result-sugar4`.</summary>
     global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> ReturnResultSugar4();
 
-    /// <summary>
-    /// The WIT function `return-option-sugar`.
-    /// </summary>
+    /// <summary>The WIT function `return-option-sugar`.</summary>
     int? ReturnOptionSugar();
 
-    /// <summary>
-    /// The WIT function `return-option-sugar2`.
-    /// </summary>
+    /// <summary>The WIT function `return-option-sugar2`.</summary>
     global::Corpus.Foo.Foo.Variants.MyErrno? ReturnOptionSugar2();
 
-    /// <summary>
-    /// The WIT function `result-simple`.
-    /// </summary>
+    /// <summary>The WIT function `result-simple`.</summary>
     global::WitSharp.Result<uint, int> ResultSimple();
 
-    /// <summary>
-    /// The WIT function `is-clone-arg`.
-    /// </summary>
+    /// <summary>The WIT function `is-clone-arg`.</summary>
     /// <param name="a">The `a` argument.</param>
     void IsCloneArg(global::Corpus.Foo.Foo.Variants.IsClone a);
 
-    /// <summary>
-    /// The WIT function `is-clone-return`.
-    /// </summary>
+    /// <summary>The WIT function `is-clone-return`.</summary>
     global::Corpus.Foo.Foo.Variants.IsClone IsCloneReturn();
 }

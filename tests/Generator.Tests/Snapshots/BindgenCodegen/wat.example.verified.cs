@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `same:name/example` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `same:name/example` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `same:name/example`.
     /// Exports: same:name/this-name-is-duplicated.
@@ -23,24 +21,18 @@ partial class Bindings
 
 namespace Corpus.Exports.Same.Name.ThisNameIsDuplicated;
 
-/// <summary>
-/// The WIT resource `this-name-is-duplicated` of `same:name/this-name-is-duplicated`.
-/// </summary>
+/// <summary>The WIT resource `this-name-is-duplicated` of `same:name/this-name-is-duplicated`.</summary>
 /// <remarks>A handle to an instance of the resource `this-name-is-duplicated` that the component exports; disposing it drops the handle.</remarks>
 public abstract class ThisNameIsDuplicated : global::System.IDisposable
 {
-    /// <summary>
-    /// Drops the component's resource handle.
-    /// </summary>
+    /// <summary>Drops the component's resource handle.</summary>
     public void Dispose()
     {
         Dispose(true);
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.
-    /// </summary>
+    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }

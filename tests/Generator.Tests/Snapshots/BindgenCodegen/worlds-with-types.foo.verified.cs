@@ -7,9 +7,7 @@ namespace Corpus;
 
 partial class Bindings
 {
-    /// <summary>
-    /// The WIT world `foo:foo/foo` these bindings were generated from.
-    /// </summary>
+    /// <summary>The WIT world `foo:foo/foo` these bindings were generated from.</summary>
     /// <remarks>
     /// Bindings for the WIT world `foo:foo/foo`.
     /// Imports: foo:foo/i.
@@ -17,19 +15,13 @@ partial class Bindings
     /// </remarks>
     public const string WorldName = "foo:foo/foo";
 
-    /// <summary>
-    /// The WIT record `r` of `foo:foo/foo`.
-    /// </summary>
+    /// <summary>The WIT record `r` of `foo:foo/foo`.</summary>
     public readonly record struct R;
 
-    /// <summary>
-    /// Functions the world `foo:foo/foo` exports, as the component provides them.
-    /// </summary>
+    /// <summary>Functions the world `foo:foo/foo` exports, as the component provides them.</summary>
     public interface IExports
     {
-        /// <summary>
-        /// The WIT function `f`.
-        /// </summary>
+        /// <summary>The WIT function `f`.</summary>
         (uint, ushort, global::Corpus.Bindings.R) F();
     }
 }
