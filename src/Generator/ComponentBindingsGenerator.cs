@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using WitSharp.Generator.Diagnostics;
+using WitSharp.Generator.Emit;
+using WitSharp.Generator.Model;
+using WitSharp.Generator.Pipeline;
+
+namespace WitSharp.Generator;
+
+/// <summary>Generates typed C# bindings for the WIT world named by each <c>[ComponentImport]</c> class
+/// (DESIGN.md "Generator"). Steps, each with a tracking name the incrementality tests check:
+/// <c>ComponentImport</c> (attribute → request), <c>InputFiles</c> (.wit/.wasm additional files),
+/// <c>Inputs</c> (request + its files), <c>Model</c> (resolved WIT → equatable model), <c>Emit</c>
+/// (model → source text), then one output that adds the sources (shared interface namespaces once).</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ComponentBindingsGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps.</summary>
+    public static class Steps
+    {
+        public const string ComponentImport = "ComponentImport";
+        public const string InputFiles = "InputFiles";
+        public const string ProjectDirectory = "ProjectDirectory";
+        public const string Inputs = "Inputs";
+        public const string Model = "Model";
+        public const string Emit = "Emit";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var requests = context.SyntaxProvider.ForAttributeWithMetadataName(
+                RequestReader.AttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                RequestReader.Read)
+            .WithTrackingName(Steps.ComponentImport);
+
+        var files = context.AdditionalTextsProvider
+            .Where(static t => IsWit(t.Path) || IsWasm(t.Path))
+            .Select(static (t, ct) => IsWasm(t.Path)
+                ? new InputFile(t.Path, string.Empty, true)
+                : new InputFile(t.Path, t.GetText(ct)?.ToString() ?? string.Empty, false))
+            .Collect()
+            .WithTrackingName(Steps.InputFiles);
+
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) =>
+                o.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir
+                : o.GlobalOptions.TryGetValue("build_property.ProjectDir", out dir) && !string.IsNullOrWhiteSpace(dir) ? dir
+                : null)
+            .WithTrackingName(Steps.ProjectDirectory);
+
+        var inputs = requests.Combine(files.Combine(projectDirectory))
+            .Select(static (x, _) => InputMatcher.Match(x.Left, x.Right.Right, x.Right.Left))
+            .WithTrackingName(Steps.Inputs);
+
+        var models = inputs.Select(static (x, ct) => Loader.Load(x, ct)).WithTrackingName(Steps.Model);
+
+        var emitted = models
+            .Select(static (m, _) => m.Model is null ? EquatableArray<GeneratedFile>.Empty : Emitter.Emit(m.Model).ToEquatableArray())
+            .WithTrackingName(Steps.Emit);
+
+        // Diagnostics come from their own output so sources stay cached when only messages change.
+        context.RegisterSourceOutput(models, static (spc, m) =>
+        {
+            foreach (var d in m.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        });
+
+        var locations = requests.Select(static (r, _) => new KeyValuePair<string, LocationInfo?>(r.Class.FullName, r.Location)).Collect();
+        context.RegisterSourceOutput(emitted.Collect().Combine(locations), static (spc, x) => AddSources(spc, x.Left, x.Right));
+    }
+
+    // Two classes in one namespace that import the same interface produce the same file; add it once, and
+    // report when the texts differ (e.g. different ErrorMode), since C# cannot hold both.
+    private static void AddSources(SourceProductionContext spc, ImmutableArray<EquatableArray<GeneratedFile>> all, ImmutableArray<KeyValuePair<string, LocationInfo?>> locations)
+    {
+        var added = new Dictionary<string, GeneratedFile>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in all.SelectMany(f => f))
+        {
+            if (added.TryGetValue(file.HintName, out var previous))
+            {
+                if (!string.Equals(previous.Text, file.Text, StringComparison.Ordinal))
+                {
+                    var location = locations.FirstOrDefault(l => l.Key == file.Owner).Value;
+                    spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.ConflictingBindings, location, file.HintName.Replace(".g.cs", string.Empty), file.Namespace).ToDiagnostic());
+                }
+                continue;
+            }
+            added[file.HintName] = file;
+            spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
+    }
+
+    private static bool IsWit(string path) => path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWasm(string path) => path.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using WitSharp.Generator.Diagnostics;
+using WitSharp.Generator.Model;
+using WitSharp.Wit;
+
+namespace WitSharp.Generator.Pipeline;
+
+/// <summary>Parses and resolves a request's WIT (src/Wit), selects the world and builds the model. Every
+/// failure becomes a diagnostic: the generator must never crash the compiler.</summary>
+internal static class Loader
+{
+    public static ModelResult Load(ResolvedRequest input, CancellationToken cancellationToken)
+    {
+        var request = input.Request;
+        if (request.Error is { } error) return Fail(error);
+        try
+        {
+            if (input.Wasm is { } wasm)
+            {
+                // Reading a component's world from its binary needs the component-type decoder (src/Wit/Decoding)
+                // and a way to hand the generator the bytes (AdditionalFiles are text); both are pending.
+                return Fail(DiagnosticInfo.Create(Descriptors.WasmNotSupported, request.Location, wasm.Path, "the component-type decoder is not available in this build"));
+            }
+            if (input.Main.Count == 0)
+            {
+                return Fail(DiagnosticInfo.Create(Descriptors.InputNotFound, request.Location, request.Path, input.LookedFor));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var resolve = new Resolve(request.Features);
+            var texts = input.Main.Concat(input.Dependencies.SelectMany(d => d.Files))
+                .GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+            int packageId;
+            try
+            {
+                var main = input.Main.Select(f => new WitSource(f.Path, f.Text)).ToList();
+                var deps = input.Dependencies.Select(d => (IReadOnlyList<WitSource>)d.Files.Select(f => new WitSource(f.Path, f.Text)).ToList()).ToList();
+                packageId = resolve.PushSources(main, deps);
+            }
+            catch (WitException ex)
+            {
+                var location = WitLocations.Find(ex, path => texts.TryGetValue(path, out var t) ? t : null) ?? request.Location;
+                var where = ex.HasLocation ? " (" + ex.File + ":" + ex.Line + ":" + ex.Column + ")" : string.Empty;
+                return Fail(DiagnosticInfo.Create(Descriptors.WitError, location, ex.Reason + where));
+            }
+
+            int worldId;
+            try
+            {
+                worldId = resolve.SelectWorld(packageId, string.IsNullOrWhiteSpace(request.World) ? null : request.World);
+            }
+            catch (WitException ex)
+            {
+                return Fail(DiagnosticInfo.Create(Descriptors.WorldNotFound, request.Location, ex.Reason));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return ModelBuilder.Build(resolve, worldId, request);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return Fail(DiagnosticInfo.Create(Descriptors.InternalError, request.Location, request.Class.FullName, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static ModelResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using WitSharp.Generator.Diagnostics;
+using WitSharp.Generator.Model;
+using WitSharp.Generator.Naming;
+using WitSharp.Wit;
+
+namespace WitSharp.Generator.Pipeline;
+
+/// <summary>Turns one resolved WIT world into the C#-shaped <see cref="WorldModel"/>: decides every generated
+/// name and namespace (docs/type-mapping.md "Where things go") and renders every type use.</summary>
+internal sealed partial class ModelBuilder
+{
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+    private static readonly string[] s_recordMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "EqualityContract", "PrintMembers" };
+
+    private readonly Resolve _resolve;
+    private readonly ComponentRequest _request;
+    private readonly WitWorld _world;
+    private readonly string _root;
+    private readonly bool _exceptions;
+    private readonly TypeRenderer _renderer;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _exportedInterfaces = new();
+    private readonly HashSet<string> _multiVersionPackages = new(StringComparer.Ordinal);
+    private readonly List<Container> _containers = new();
+    private readonly Dictionary<(int Interface, bool Export), Container> _containerIndex = new();
+    private readonly Dictionary<(int Type, bool Export), string> _declaredNames = new();
+    private readonly Container _worldContainer;
+    private string _context = string.Empty;
+
+    private ModelBuilder(Resolve resolve, int worldId, ComponentRequest request)
+    {
+        _resolve = resolve;
+        _request = request;
+        _world = resolve.Worlds[worldId];
+        _root = string.IsNullOrWhiteSpace(request.RootNamespace) ? request.Class.Namespace : request.RootNamespace!.Trim();
+        _exceptions = request.ErrorMode == 1;
+        _renderer = new TypeRenderer(resolve) { DeclaredName = DeclaredName, OnUnsupported = what => Report(Descriptors.Unsupported, what, _context) };
+
+        var classPath = "global::" + request.Class.FullName;
+        _worldContainer = new Container(-1, false, classPath, WorldQualifiedName(), new NameScope(request.Class.Name, "WorldName", "IImports", "IExports"));
+    }
+
+    public static ModelResult Build(Resolve resolve, int worldId, ComponentRequest request)
+    {
+        var builder = new ModelBuilder(resolve, worldId, request);
+        var model = builder.BuildWorld();
+        return new ModelResult(model, builder._diagnostics.ToEquatableArray());
+    }
+
+    private WorldModel BuildWorld()
+    {
+        FindMultiVersionPackages();
+        foreach (var item in _world.Exports.Values)
+        {
+            if (item.Kind == WorldItemKind.Interface) _exportedInterfaces.Add(item.Id);
+        }
+
+        // Declare every world-level type first (they are nested in the class), then every interface's types,
+        // so names are fixed before any type use is rendered.
+        foreach (var item in _world.Imports.Values)
+        {
+            if (item.Kind == WorldItemKind.Type) DeclareType(_worldContainer, item.Id);
+        }
+        foreach (var entry in _world.Imports)
+        {
+            if (entry.Value.Kind == WorldItemKind.Interface) GetContainer(entry.Value.Id, export: false, entry.Key);
+        }
+        foreach (var entry in _world.Exports)
+        {
+            if (entry.Value.Kind == WorldItemKind.Interface) GetContainer(entry.Value.Id, export: true, entry.Key);
+        }
+
+        var worldTypes = BuildTypes(_worldContainer, _world.Imports.Values.Where(i => i.Kind == WorldItemKind.Type).Select(i => i.Id),
+            _world.Imports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!));
+        var imports = BuildFunctions(_worldContainer, "IImports",
+            "Functions the host provides to the world `" + WorldQualifiedName() + "` (its imported functions).",
+            _world.Imports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!));
+        var exportContainer = new Container(-1, true, _worldContainer.Path, _worldContainer.WitName, new NameScope());
+        var exports = BuildFunctions(exportContainer, "IExports",
+            "Functions the world `" + WorldQualifiedName() + "` exports, as the component provides them.",
+            _world.Exports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!));
+
+        // Containers may be added while building (an interface reached only through a type use), so index.
+        var containers = new List<ContainerModel>();
+        for (var i = 0; i < _containers.Count; i++) containers.Add(BuildContainer(_containers[i]));
+
+        return new WorldModel(
+            _request.Class,
+            WorldQualifiedName(),
+            DocsOr(_world.Docs, "Bindings for the WIT world `" + WorldQualifiedName() + "`."),
+            worldTypes.ToEquatableArray(),
+            imports,
+            exports,
+            containers.OrderBy(c => c.Namespace, StringComparer.Ordinal).ToEquatableArray(),
+            _world.Imports.Where(e => e.Value.Kind != WorldItemKind.Type).Select(e => KeyName(e.Key)).ToEquatableArray(),
+            _world.Exports.Select(e => KeyName(e.Key)).ToEquatableArray());
+    }
+
+    private ContainerModel BuildContainer(Container c)
+    {
+        var iface = _resolve.Interfaces[c.InterfaceId];
+        var types = BuildTypes(c, iface.Types.Values, iface.Functions.Values);
+        var shortName = NameMangler.Pascal(iface.Name ?? c.KeyName ?? "interface");
+        var functionsName = "I" + shortName;
+        if (c.Scope.IsTaken(functionsName)) functionsName += c.IsExport ? "Exports" : "Host";
+        var docs = DocsOr(iface.Docs, (c.IsExport ? "The exported" : "The imported") + " interface `" + c.WitName + "`.");
+        var functions = BuildFunctions(c, functionsName, docs, iface.Functions.Values);
+        return new ContainerModel(c.Path.Substring("global::".Length), c.WitName, c.IsExport, types.ToEquatableArray(), functions);
+    }
+
+    private string WorldQualifiedName()
+    {
+        if (_world.Package is not int p) return _world.Name;
+        var name = _resolve.Packages[p].Name;
+        var s = name.Namespace + ":" + name.Name + "/" + _world.Name;
+        return name.Version is null ? s : s + "@" + name.Version;
+    }
+
+    private string KeyName(WorldKey key) => key.IsName ? key.Name! : _resolve.InterfaceQualifiedName(key.InterfaceId) ?? "interface";
+
+    // wasmtime's bindgen puts a version in module paths only when two versions of one package meet; same here.
+    private void FindMultiVersionPackages()
+    {
+        foreach (var group in _resolve.Packages.GroupBy(p => p.Name.Namespace + ":" + p.Name.Name, StringComparer.Ordinal))
+        {
+            if (group.Select(p => p.Name.Version).Distinct(StringComparer.Ordinal).Count() > 1) _multiVersionPackages.Add(group.Key);
+        }
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args)
+    {
+        var key = descriptor.Id + "|" + string.Join("|", args);
+        if (_reported.Add(key)) _diagnostics.Add(DiagnosticInfo.Create(descriptor, _request.Location, args));
+    }
+
+    private static string DocsOr(Docs docs, string fallback) =>
+        string.IsNullOrWhiteSpace(docs.Contents) ? fallback : docs.Contents!.Trim();
+
+    /// <summary>The generated home of one WIT interface on one side (imports or exports).</summary>
+    private sealed class Container
+    {
+        public Container(int interfaceId, bool isExport, string path, string witName, NameScope scope)
+        {
+            InterfaceId = interfaceId;
+            IsExport = isExport;
+            Path = path;
+            WitName = witName;
+            Scope = scope;
+        }
+
+        public int InterfaceId { get; }
+
+        public bool IsExport { get; }
+
+        /// <summary><c>global::</c>-qualified namespace (or class, for the world).</summary>
+        public string Path { get; }
+
+        public string WitName { get; }
+
+        public NameScope Scope { get; }
+
+        public string? KeyName { get; set; }
+    }
+}
