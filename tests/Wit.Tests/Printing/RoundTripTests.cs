@@ -12,8 +12,10 @@ namespace WitSharp.Wit.Tests.Printing;
 /// <item>spans and file names (not in the model);</item>
 /// <item>arena numbering, where it came from something text cannot say: packages are ordered by their
 ///   dependencies, and a dependency that existed only through an item a feature gate removed is gone from the
-///   text; a world elaborated from <c>include</c> is printed as plain declarations, which resolve in
-///   declaration order rather than in the order elaboration cloned them. When the exact comparison fails,
+///   text; anonymous types that a gated-out item created stay in the original arena as orphans (wasi-p2:
+///   <c>option&lt;error-code&gt;</c> of the unstable <c>network-error-code</c>); a world elaborated from
+///   <c>include</c> is printed as plain declarations, which resolve in declaration order rather than in the
+///   order elaboration cloned them. When the exact comparison fails,
 ///   both models are compared again with ids renumbered by a canonical walk (<see cref="Renumbering"/>);</item>
 /// <item><c>@since</c> gates on the items of worlds in packages without a version: they come from included
 ///   versioned worlds and WIT rejects them there, so the printer leaves them out.</item>
