@@ -9,7 +9,11 @@ namespace WitSharp.Wit.Tests.Decoding;
 /// Every truncation point and every single-byte corruption of the small fixtures is tried.</summary>
 public sealed class CorruptInputTests
 {
-    public static TheoryData<string> Inputs => new() { "embed/embed.component.wasm", "embed/embed.embedded.wasm", "wat/types.wasm" };
+    public static TheoryData<string> Inputs => new()
+    {
+        "embed/embed.component.wasm", "embed/embed.embedded.wasm", "resources/resources.component.wasm",
+        "resources/resources.embedded.wasm", "wat/types.wasm",
+    };
 
     [Theory]
     [MemberData(nameof(Inputs))]

@@ -11,7 +11,7 @@ namespace WitSharp.Wit.Tests.Decoding;
 /// </summary>
 public sealed class JcoWitFixtureTests
 {
-    public static TheoryData<string> Components => new() { "embed/embed.component.wasm", "js/greeter.wasm" };
+    public static TheoryData<string> Components => new() { "embed/embed.component.wasm", "resources/resources.component.wasm", "js/greeter.wasm" };
 
     [Theory]
     [MemberData(nameof(Components))]
@@ -74,6 +74,44 @@ public sealed class JcoWitFixtureTests
         var oldest = world.Exports.Get(WorldKey.FromName("oldest")).Function!;
         var list = Assert.IsType<ListKind>(d.Resolve.Types[oldest.Params[0].Type.TypeId].Kind);
         Assert.Equal(person.Id, list.Element.TypeId);
+    }
+
+    [Fact]
+    public void Exported_resource_keeps_its_identity_through_the_shim_component()
+    {
+        // wit-component defines the resource in the outer component, passes it into a shim component as an
+        // imported `(sub resource)` type and exports the shim's instance: the handles in the exported
+        // functions must all name the one `blob` of the exported interface.
+        var d = ComponentWit.DecodeComponent(Fixtures.Read("resources/resources.component.wasm"));
+        var r = d.Resolve;
+        var store = r.Interfaces[r.Packages[0].Interfaces.Get("store")];
+        var blob = store.Types.Get("blob");
+        Assert.IsType<ResourceKind>(r.Types[blob].Kind);
+        Assert.Equal(["[constructor]blob", "[method]blob.size", "[static]blob.merge", "lookup", "pairs", "check"], store.Functions.Keys);
+
+        var ctor = store.Functions.Get("[constructor]blob");
+        Assert.Equal(FunctionKindTag.Constructor, ctor.Kind);
+        Assert.Equal(blob, ctor.ResourceTypeId);
+        Assert.Equal(blob, Assert.IsType<HandleKind>(r.Types[ctor.Result!.Value.TypeId].Kind).ResourceTypeId);
+
+        var merge = store.Functions.Get("[static]blob.merge");
+        Assert.Equal(FunctionKindTag.Static, merge.Kind);
+        Assert.All(merge.Params, p =>
+        {
+            var h = Assert.IsType<HandleKind>(r.Types[p.Type.TypeId].Kind);
+            Assert.True(h.IsBorrow);
+            Assert.Equal(blob, h.ResourceTypeId);
+        });
+
+        // option<option<u8>>: two anonymous options, the inner one shared by identity.
+        var lookup = store.Functions.Get("lookup").Result!.Value;
+        var inner = Assert.IsType<OptionKind>(r.Types[lookup.TypeId].Kind).Type;
+        Assert.Equal(WitType.U8, Assert.IsType<OptionKind>(r.Types[inner.TypeId].Kind).Type);
+
+        var logger = d.WorldItem.Imports.Get(WorldKey.FromName("logger"));
+        Assert.Equal(WorldItemKind.Interface, logger.Kind);
+        Assert.Null(r.Interfaces[logger.Id].Name);
+        Assert.Equal(d.Package, r.Interfaces[logger.Id].Package);
     }
 
     private static string Normalize(string s) => s.Replace("\r\n", "\n").TrimEnd('\n') + "\n";
