@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using WitSharp.Core;
+using WitSharp.Core.Binary;
 using WitSharp.Core.Simd;
 
 namespace WitSharp.Runtime.Tests.Simd;
@@ -22,10 +23,18 @@ internal sealed unsafe class SimdModuleInstance
     private readonly ModuleInfo _module;
     private readonly byte[]? _memory;
     private readonly string? _memoryProblem;
+    private readonly object?[] _globals;
 
     public SimdModuleInstance(ModuleInfo module)
     {
         _module = module;
+        // Globals defined with a single constant initializer; others (imported, or initialized by
+        // global.get) are null and make any function that reads them non-evaluable.
+        _globals = new object?[module.TotalGlobalCount];
+        for (int g = 0; g < module.Globals.Count; g++)
+        {
+            if (SimdStraightLine.TryConstValue(module.Globals[g].Init, out var v)) _globals[module.ImportedGlobalCount + g] = v;
+        }
         if (module.ImportedMemoryCount > 0) _memoryProblem = "imported memory";
         else if (module.Memories.Count == 0) _memoryProblem = "no memory";
         else if (module.Memories[0].Limits.Min > MaxPages) _memoryProblem = "memory larger than the test buffer";
@@ -76,7 +85,12 @@ internal sealed unsafe class SimdModuleInstance
         }
         var body = _module.Bodies[defined];
         if (!SimdStraightLine.TryDecode(body, out var steps, out reason)) return false;
-        if (_memory is null && steps.Any(s => s is SimdOpStep { Info.IsMemoryAccess: true }))
+        if (steps.Any(s => s is GlobalGetStep g && _globals[g.Index] is null))
+        {
+            reason = "global without a constant initializer";
+            return false;
+        }
+        if (_memory is null && steps.Any(s => s is SimdOpStep { Info.IsMemoryAccess: true } or ScalarStep { Opcode: >= 0x28 and <= 0x2B }))
         {
             reason = "memory access without a usable memory: " + _memoryProblem;
             return false;
@@ -111,6 +125,18 @@ internal sealed unsafe class SimdModuleInstance
                 case ConstStep c:
                     stack.Push(c.Value);
                     break;
+                case LocalSetStep l:
+                    locals[l.Index] = l.Tee ? stack.Peek() : stack.Pop();
+                    break;
+                case GlobalGetStep g:
+                    stack.Push(_globals[g.Index]!);
+                    break;
+                case GlobalSetStep g:
+                    _globals[g.Index] = stack.Pop();
+                    break;
+                case ScalarStep x:
+                    Scalar(x, stack);
+                    break;
                 case SimdOpStep s:
                     {
                         object? result = Call(s, stack);
@@ -123,6 +149,50 @@ internal sealed unsafe class SimdModuleInstance
         if (results.Length != f.Type.Results.Length)
             throw new InvalidOperationException($"body left {results.Length} values for {f.Type.Results.Length} results");
         return results;
+    }
+
+    private void Scalar(ScalarStep x, Stack<object> stack)
+    {
+        switch (x.Opcode)
+        {
+            case Opcode.Drop:
+                stack.Pop();
+                break;
+            case Opcode.Select:
+                {
+                    int c = (int)stack.Pop();
+                    object b = stack.Pop(), a = stack.Pop();
+                    stack.Push(c != 0 ? a : b);
+                    break;
+                }
+            case Opcode.I32And or Opcode.I32Or or Opcode.I32Xor:
+                {
+                    int b = (int)stack.Pop(), a = (int)stack.Pop();
+                    stack.Push(x.Opcode == Opcode.I32And ? a & b : x.Opcode == Opcode.I32Or ? a | b : a ^ b);
+                    break;
+                }
+            default:
+                {
+                    int width = x.Opcode is Opcode.I32Load or Opcode.F32Load ? 4 : 8;
+                    byte* p = Address((int)stack.Pop(), x.MemOffset, width);
+                    stack.Push(x.Opcode switch
+                    {
+                        Opcode.I32Load => Unsafe.ReadUnaligned<int>(p),
+                        Opcode.I64Load => Unsafe.ReadUnaligned<long>(p),
+                        Opcode.F32Load => Unsafe.ReadUnaligned<float>(p),
+                        _ => (object)Unsafe.ReadUnaligned<double>(p),
+                    });
+                    break;
+                }
+        }
+    }
+
+    // The bounds check the compiler emits (IEmitContext.EmitEffectiveAddress): address + offset + width ≤ size.
+    private byte* Address(int address, ulong offset, int width)
+    {
+        ulong ea = (uint)address + offset;
+        if (ea + (ulong)width > (ulong)MemorySize) throw new SimdEvalTrapException("out of bounds memory access");
+        return (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory!)) + ea;
     }
 
     private object? Call(SimdOpStep s, Stack<object> stack)
@@ -150,11 +220,7 @@ internal sealed unsafe class SimdModuleInstance
                 break;
             case SimdImmediate.MemArg or SimdImmediate.MemArgLane:
                 {
-                    // The bounds check the compiler emits (EmitEffectiveAddress): address + offset + width ≤ size.
-                    ulong ea = (uint)(int)operands[0] + s.MemOffset;
-                    if (ea + (ulong)info.AccessBytes > (ulong)MemorySize) throw new SimdEvalTrapException("out of bounds memory access");
-                    byte* p = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory!)) + ea;
-                    object ptr = Pointer.Box(p, BytePtr);
+                    object ptr = Pointer.Box(Address((int)operands[0], s.MemOffset, info.AccessBytes), BytePtr);
                     args = info.Immediate == SimdImmediate.MemArgLane ? [ptr, operands[1], s.Lane]
                         : info.IsStore ? [ptr, operands[1]]
                         : [ptr];

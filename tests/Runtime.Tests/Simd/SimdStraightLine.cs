@@ -13,13 +13,25 @@ internal sealed record LocalGetStep(int Index) : SimdStep;
 /// <summary>A scalar constant (<c>i32/i64/f32/f64.const</c>), already boxed as int/long/float/double.</summary>
 internal sealed record ConstStep(object Value) : SimdStep;
 
+/// <summary><c>local.set</c> (or <c>local.tee</c> when <paramref name="Tee"/>).</summary>
+internal sealed record LocalSetStep(int Index, bool Tee) : SimdStep;
+
+internal sealed record GlobalGetStep(int Index) : SimdStep;
+
+internal sealed record GlobalSetStep(int Index) : SimdStep;
+
+/// <summary>A scalar core instruction the SIMD tests use as glue around SIMD results: <c>drop</c>,
+/// <c>select</c>, <c>i32.and/or/xor</c>, and the scalar loads (with their memarg offset).</summary>
+internal sealed record ScalarStep(byte Opcode, ulong MemOffset = 0) : SimdStep;
+
 /// <summary>A 0xFD instruction with its decoded immediates.</summary>
 internal sealed record SimdOpStep(SimdOpInfo Info, ulong MemOffset, int Lane, byte[] Bytes) : SimdStep;
 
 /// <summary>Recognizes function bodies the SIMD tests can evaluate without a compiler: a sequence of
-/// <c>local.get</c>, scalar constants and SIMD instructions (each a <see cref="SimdOps"/> call) ending in
-/// <c>end</c>. Anything else (control flow, calls, globals, scalar arithmetic) is reported as not
-/// straight-line, with the first opcode that was not understood.</summary>
+/// SIMD instructions (each a <see cref="SimdOps"/> call) with straight-line glue (locals, globals,
+/// constants, drop, select, i32 bitwise ops, scalar loads) ending in <c>end</c>. Anything else (control
+/// flow, calls, other scalar arithmetic) is reported as not straight-line, with the first opcode that
+/// was not understood.</summary>
 internal static class SimdStraightLine
 {
     public static bool TryDecode(FunctionBody body, out List<SimdStep> steps, out string reason)
@@ -38,6 +50,25 @@ internal static class SimdStraightLine
                 case Opcode.LocalGet:
                     steps.Add(new LocalGetStep((int)r.ReadVarU32()));
                     break;
+                case Opcode.LocalSet or Opcode.LocalTee:
+                    steps.Add(new LocalSetStep((int)r.ReadVarU32(), op == Opcode.LocalTee));
+                    break;
+                case Opcode.GlobalGet:
+                    steps.Add(new GlobalGetStep((int)r.ReadVarU32()));
+                    break;
+                case Opcode.GlobalSet:
+                    steps.Add(new GlobalSetStep((int)r.ReadVarU32()));
+                    break;
+                case Opcode.Drop or Opcode.Select or Opcode.I32And or Opcode.I32Or or Opcode.I32Xor:
+                    steps.Add(new ScalarStep(op));
+                    break;
+                case Opcode.I32Load or Opcode.I64Load or Opcode.F32Load or Opcode.F64Load:
+                    {
+                        uint align = r.ReadVarU32();
+                        if ((align & 0x40) != 0 && r.ReadVarU32() != 0) return Fail("memory index other than 0", out reason);
+                        steps.Add(new ScalarStep(op, r.ReadVarU64()));
+                        break;
+                    }
                 case Opcode.I32Const:
                     steps.Add(new ConstStep(r.ReadVarS32()));
                     break;
@@ -74,6 +105,28 @@ internal static class SimdStraightLine
             }
         }
         return Fail("missing end", out reason);
+    }
+
+    /// <summary>The value of a constant expression that is a single <c>t.const</c>, boxed as the
+    /// evaluator represents it.</summary>
+    public static bool TryConstValue(ConstExpr expr, out object value)
+    {
+        value = 0;
+        var r = new WasmReader(expr.Code);
+        if (r.AtEnd) return false;
+        byte op = r.ReadByte();
+        switch (op)
+        {
+            case Opcode.I32Const: value = r.ReadVarS32(); break;
+            case Opcode.I64Const: value = r.ReadVarS64(); break;
+            case Opcode.F32Const: value = BitConverter.UInt32BitsToSingle(r.ReadF32Bits()); break;
+            case Opcode.F64Const: value = BitConverter.UInt64BitsToDouble(r.ReadF64Bits()); break;
+            case Opcode.PrefixFD when r.ReadVarU32() == SimdOpcodes.V128Const:
+                value = System.Runtime.Intrinsics.Vector128.Create(r.ReadBytes(16).Span);
+                break;
+            default: return false;
+        }
+        return !r.AtEnd && r.ReadByte() == Opcode.End && r.AtEnd;
     }
 
     /// <summary>The active data segments' offsets, when all are plain <c>i32.const</c> expressions.</summary>

@@ -67,7 +67,7 @@ internal sealed class SpecScriptRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A crash of the runtime (not a typed wasm error) is a failure of this command only.
-            failure = $"crashed: {e.GetType().Name}: {e.Message}";
+            failure = $"crashed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
         }
         Record(command.Line, directive, failure);
     }

@@ -77,9 +77,7 @@ internal static partial class SimdOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2ConvertLowI32x4S(Vector128<byte> a)
     {
-        if (Sse2.IsSupported) return Sse2.ConvertToVector128Double(a.AsInt32()).AsByte();
-        var i = a.AsInt32();
-        return Vector128.Create((double)i.GetElement(0), i.GetElement(1)).AsByte();
+        return Sse2.IsSupported ? Sse2.ConvertToVector128Double(a.AsInt32()).AsByte() : SimdPortable.ConvertLowToDouble(a.AsInt32()).AsByte();
     }
 
     /// <summary><c>f64x2.convert_low_i32x4_u</c>: lanes 0–1 as f64 (exact).</summary>
@@ -95,18 +93,14 @@ internal static partial class SimdOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F32x4DemoteF64x2Zero(Vector128<byte> a)
     {
-        if (Sse2.IsSupported) return Sse2.ConvertToVector128Single(a.AsDouble()).AsByte();
-        var d = a.AsDouble();
-        return Vector128.Create((float)d.GetElement(0), (float)d.GetElement(1), 0f, 0f).AsByte();
+        return Sse2.IsSupported ? Sse2.ConvertToVector128Single(a.AsDouble()).AsByte() : SimdPortable.DemoteToSingleZero(a.AsDouble()).AsByte();
     }
 
     /// <summary><c>f64x2.promote_low_f32x4</c>: lanes 0–1 widened to f64 (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2PromoteLowF32x4(Vector128<byte> a)
     {
-        if (Sse2.IsSupported) return Sse2.ConvertToVector128Double(a.AsSingle()).AsByte();
-        var f = a.AsSingle();
-        return Vector128.Create((double)f.GetElement(0), f.GetElement(1)).AsByte();
+        return Sse2.IsSupported ? Sse2.ConvertToVector128Double(a.AsSingle()).AsByte() : SimdPortable.PromoteLowToDouble(a.AsSingle()).AsByte();
     }
 
     // exec/numerics trunc_sat_s for N = 32: comparisons are false for NaN, so it falls through to 0.

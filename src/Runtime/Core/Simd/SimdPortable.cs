@@ -126,6 +126,18 @@ internal static class SimdPortable
         return (v + Vector128.ShiftRightLogical(v, 4)) & Vector128.Create((byte)0x0F);
     }
 
+    /// <summary>Lanes 0–1 converted to f64 (exact).</summary>
+    public static Vector128<double> ConvertLowToDouble(Vector128<int> a) =>
+        Vector128.Create(a.GetElement(0), (double)a.GetElement(1));
+
+    /// <summary>The two f64 lanes rounded to f32 in lanes 0–1 (a NaN stays a NaN, quieted), lanes 2–3 zero.</summary>
+    public static Vector128<float> DemoteToSingleZero(Vector128<double> a) =>
+        Vector128.Create((float)a.GetElement(0), (float)a.GetElement(1), 0f, 0f);
+
+    /// <summary>Lanes 0–1 widened to f64 (exact; a NaN stays a NaN, quieted).</summary>
+    public static Vector128<double> PromoteLowToDouble(Vector128<float> a) =>
+        Vector128.Create(a.GetElement(0), (double)a.GetElement(1));
+
     private static Vector128<short> Clamp(Vector128<short> v, short min, short max) =>
         Vector128.Min(Vector128.Max(v, Vector128.Create(min)), Vector128.Create(max));
 
