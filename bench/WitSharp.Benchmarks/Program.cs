@@ -6,6 +6,12 @@ using Benchmarks;
 
 // `dotnet run -c Release --project bench/WitSharp.Benchmarks -- --quick` prints markdown tables quickly;
 // anything else goes to BenchmarkDotNet (e.g. `-- --filter '*'`, `-- --filter '*Kernel*'`).
+// `-- --wit`: only the WIT parse + resolve table (WitBenchmarks).
+if (args.Contains("--wit"))
+{
+    return WitBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+
 if (args.Contains("--quick"))
 {
     return QuickRunner.Run(args);

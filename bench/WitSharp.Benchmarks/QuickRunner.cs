@@ -28,6 +28,7 @@ internal static class QuickRunner
             {
                 Calls(sides, seconds);
                 Startup(sides, seconds);
+                failures += WitBenchmarks.Quick(seconds);
             }
         }
         finally

@@ -1,8 +1,7 @@
 namespace WitSharp.Core.Binary;
 
 /// <summary>Skips the immediates of one instruction (spec 5.4) without interpreting them: enough to
-/// find where a constant expression ends. SIMD instructions other than <c>v128.const</c> are not
-/// skippable here; they cannot appear in a constant expression of a valid module anyway.</summary>
+/// find where a constant expression ends, or to check a function body's syntax (<see cref="BodySyntax"/>).</summary>
 internal static class InstructionSkipper
 {
     public static void SkipImmediates(byte op, int opOffset, ref WasmReader r)
@@ -53,8 +52,7 @@ internal static class InstructionSkipper
                 SkipFC(r.ReadVarU32(), opOffset, ref r);
                 break;
             case Opcode.PrefixFD:
-                if (r.ReadVarU32() != 12) throw r.ErrorAt("illegal opcode", opOffset);
-                r.ReadBytes(16);
+                SkipFD(r.ReadVarU32(), opOffset, ref r);
                 break;
             default:
                 throw r.ErrorAt("illegal opcode", opOffset);
@@ -87,6 +85,29 @@ internal static class InstructionSkipper
                 break;
             default:
                 throw r.ErrorAt("illegal opcode", opOffset);
+        }
+    }
+
+    private static void SkipFD(uint sub, int opOffset, ref WasmReader r)
+    {
+        if (!Simd.SimdOpcodes.TryGet(sub, out var info)) throw r.ErrorAt("illegal opcode", opOffset);
+        switch (info.Immediate)
+        {
+            case Simd.SimdImmediate.MemArg:
+                r.ReadVarU32();
+                r.ReadVarU32();
+                break;
+            case Simd.SimdImmediate.MemArgLane:
+                r.ReadVarU32();
+                r.ReadVarU32();
+                r.ReadByte();
+                break;
+            case Simd.SimdImmediate.Lane:
+                r.ReadByte();
+                break;
+            case Simd.SimdImmediate.Shuffle16 or Simd.SimdImmediate.V128Const:
+                r.ReadBytes(16);
+                break;
         }
     }
 }

@@ -64,7 +64,8 @@ internal sealed class SExprReader
             else if (c is ' ' or '\t' or '\r') _pos++;
             else if (c == ';' && Peek(1) == ';')
             {
-                while (_pos < _src.Length && _src[_pos] != '\n') _pos++;
+                // Spec text/lexical 6.3.4: a line comment ends at a newline, which is LF, CR or CR LF.
+                while (_pos < _src.Length && _src[_pos] is not ('\n' or '\r')) _pos++;
             }
             else if (c == '(' && Peek(1) == ';') SkipBlockComment();
             else return;

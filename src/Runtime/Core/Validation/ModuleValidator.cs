@@ -14,6 +14,21 @@ internal static partial class ModuleValidator
     public static void Validate(ModuleInfo module)
     {
         ArgumentNullException.ThrowIfNull(module);
+        try
+        {
+            ValidateDecoded(module);
+        }
+        catch (InvalidException)
+        {
+            // The one-pass validator decodes bodies as it types them; the spec decodes the whole
+            // module first, so a malformed body anywhere takes precedence over this error.
+            BodySyntax.Check(module);
+            throw;
+        }
+    }
+
+    private static void ValidateDecoded(ModuleInfo module)
+    {
         var c = new ValidationContext(module);
 
         foreach (var import in module.Imports)

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+
+namespace WitSharp.Core.Compilation;
+
+/// <summary>Numeric operations emitted code calls where no short IL sequence has the wasm semantics
+/// (spec "Numerics"). Each is small and <see cref="MethodImplOptions.AggressiveInlining"/>, so RyuJIT
+/// inlines it into the calling wasm function.</summary>
+internal static class NumericOps
+{
+    /// <summary>fmin (spec numerics): NaN if either operand is NaN, and −0 is below +0. <see cref="MathF.Min"/>
+    /// gets ±0 right but hands back a signalling NaN operand as is; wasm wants an arithmetic (quiet) NaN,
+    /// which the addition produces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MinF32(float a, float b)
+    {
+        if (a < b)
+            return a;
+        if (b < a)
+            return b;
+        if (a == b) // equal values differ only for ±0: the OR of the bits keeps a sign bit, so min(+0, −0) = −0.
+            return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) | BitConverter.SingleToInt32Bits(b));
+        return a + b; // unordered: at least one NaN; the sum is that NaN, quietened.
+    }
+
+    /// <summary>fmax (spec numerics): NaN if either operand is NaN, and +0 is above −0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxF32(float a, float b)
+    {
+        if (a > b)
+            return a;
+        if (b > a)
+            return b;
+        if (a == b) // AND of the bits clears the sign unless both are −0: max(+0, −0) = +0.
+            return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & BitConverter.SingleToInt32Bits(b));
+        return a + b;
+    }
+
+    /// <summary>fmin for f64; see <see cref="MinF32"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinF64(double a, double b)
+    {
+        if (a < b)
+            return a;
+        if (b < a)
+            return b;
+        if (a == b)
+            return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | BitConverter.DoubleToInt64Bits(b));
+        return a + b;
+    }
+
+    /// <summary>fmax for f64; see <see cref="MaxF32"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxF64(double a, double b)
+    {
+        if (a > b)
+            return a;
+        if (b > a)
+            return b;
+        if (a == b)
+            return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & BitConverter.DoubleToInt64Bits(b));
+        return a + b;
+    }
+
+    /// <summary>f32.convert_i64_u (spec convert_u): one correctly rounded step. Going through f64
+    /// (<c>conv.r.un; conv.r4</c>) rounds twice and is wrong for values such as 2^63 + 2^39 + 1. Above
+    /// 2^63 the value is halved with the lost low bit ORed back in (a sticky bit, far below the 24-bit
+    /// rounding point), converted as a signed value and doubled, which is exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ConvertU64ToF32(long value)
+    {
+        if (value >= 0)
+            return value;
+        ulong bits = (ulong)value;
+        return (long)((bits >> 1) | (bits & 1)) * 2f;
+    }
+
+    /// <summary>f64.convert_i64_u, by the same halving as <see cref="ConvertU64ToF32"/> so the result does
+    /// not depend on how the JIT lowers an unsigned 64-bit conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ConvertU64ToF64(long value)
+    {
+        if (value >= 0)
+            return value;
+        ulong bits = (ulong)value;
+        return (long)((bits >> 1) | (bits & 1)) * 2d;
+    }
+
+    // Float constants the JIT must not see as constants (see NumericEmitter.EmitF32Const). Mutable on purpose:
+    // RyuJIT folds static readonly fields into constants once the class is initialized.
+#pragma warning disable CA2211 // read by emitted IL only; never written
+    public static float PositiveZero32 = 0f, NegativeZero32 = -0f, PositiveOne32 = 1f, NegativeOne32 = -1f;
+    public static double PositiveZero64 = 0d, NegativeZero64 = -0d, PositiveOne64 = 1d, NegativeOne64 = -1d;
+#pragma warning restore CA2211
+
+    /// <summary>Whether an f32 constant with these bits must be loaded through <see cref="SignalingNaN32"/>.</summary>
+    public static bool IsSignalingNaN32(uint bits) => (bits & 0x7F80_0000u) == 0x7F80_0000u && (bits & 0x0040_0000u) == 0 && (bits & 0x003F_FFFFu) != 0;
+
+    /// <summary>Loads an f32 signalling NaN from its bits. RyuJIT folds <c>BitConverter.Int32BitsToSingle(c)</c>
+    /// into a float constant held as a double, and the float→double→float round trip sets the quiet bit, so a
+    /// folded <c>f32.const nan:0x012345</c> would come out as 0x7fc12345 (spec float_literals.wast checks it).
+    /// Not inlining keeps the bits opaque to the JIT; only signalling-NaN constants (rare) pay for the call.
+    /// f64 constants are not affected: their folded form is the double itself.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float SignalingNaN32(int bits) => BitConverter.Int32BitsToSingle(bits);
+}
