@@ -126,6 +126,7 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
               <ItemGroup>
                 <PackageReference Include="WitSharp" Version="{version}" />
                 <WitFile Include="wit/**/*.wit" />
+                <WasmComponent Include="plugins/types.wasm" />
               </ItemGroup>
             </Project>
             """);
@@ -155,13 +156,27 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
                 public int Add(Pair p) => p.A + p.B;
             }
 
+            [WitSharp.ComponentImport("plugins/types.wasm")]
+            public partial class Types;
+
             public static class Use
             {
                 public static string Describe(Calc.IExports exports) => Calc.WorldName + " " + exports.Run(1);
+
+                public static string Describe(Types.IExports exports, App.Test.Types.V1_2_0.Host.IHost host) =>
+                    Types.WorldName + " " + exports.Add(1, 2) + " " + host.Move(new App.Test.Types.V1_2_0.Host.Point(1, 2));
             }
             """);
+        Directory.CreateDirectory(Path.Combine(app, "plugins"));
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "fixtures", "wat", "types.wasm"), Path.Combine(app, "plugins", "types.wasm"));
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_temp, "packages") };
         var (code, text) = Dotnet("build -c Release", app, env);
         Assert.True(code == 0, text);
+
+        // The component is embedded so it needs no path at run time.
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(app, "bin", "Release", "net10.0", "App.dll")));
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var resources = md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)).ToList();
+        Assert.Contains("WitSharp.Component:plugins/types.wasm", resources);
     }
 }
