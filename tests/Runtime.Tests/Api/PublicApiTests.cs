@@ -137,6 +137,9 @@ public class PublicApiTests
             (module (import "env" "peek" (func $p (param i32))) (memory (export "memory") 1)
               (func (export "run") i32.const 8 i32.const 77 i32.store i32.const 8 call $p))
             """, store, linker);
+        i.GetAction("run")!();
+        Assert.Equal(77, seen);
+        seen = 0;
         i.Call("run");
         Assert.Equal(77, seen);
     }
