@@ -34,6 +34,11 @@ internal sealed class SourceWriter
     /// <summary>Writes <c>/// &lt;summary&gt;</c> with the text escaped and split into lines.</summary>
     public SourceWriter Summary(string text)
     {
+        if (SplitLines(text).Length == 1)
+        {
+            Line("/// <summary>" + Escape(text) + "</summary>");
+            return this;
+        }
         Line("/// <summary>");
         foreach (var line in SplitLines(text)) Line(("/// " + Escape(line)).TrimEnd());
         Line("/// </summary>");

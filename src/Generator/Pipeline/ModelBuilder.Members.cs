@@ -46,8 +46,10 @@ internal sealed partial class ModelBuilder
                 }
                 case VariantKind variant:
                 {
+                    // `Item` stays free for the payload property (see Emitter.EmitVariant).
                     var scope = new NameScope(s_recordMembers) { OnRename = Renamed(def.Name!) };
                     scope.Reserve(name);
+                    scope.Reserve("Item");
                     var members = variant.Cases.Select((k, i) => new MemberModel(
                         k.Name, scope.Claim(k.Name, NameMangler.Pascal(k.Name)), k.Type is { } t ? _renderer.Render(t, c.IsExport) : null,
                         DocsOr(k.Docs, "The `" + k.Name + "` case."), (ulong)i));
@@ -79,7 +81,10 @@ internal sealed partial class ModelBuilder
                 }
                 case ResourceKind:
                 {
-                    var scope = new NameScope(s_objectMembers) { OnRename = Renamed(def.Name!) };
+                    // An interface can declare GetType() or ToString() (the implementing class hides or implements
+                    // them); an abstract class would hide object's members, so there they are renamed.
+                    var scope = c.IsExport ? new NameScope(s_objectMembers) : new NameScope();
+                    scope.OnRename = Renamed(def.Name!);
                     scope.Reserve(name);
                     scope.Reserve("Dispose");
                     var list = methods.TryGetValue(typeId, out var fs) ? fs : new List<Function>();
@@ -96,7 +101,8 @@ internal sealed partial class ModelBuilder
 
     private FunctionsModel? BuildFunctions(Container c, string name, string docs, IEnumerable<Function> functions)
     {
-        var scope = new NameScope(s_objectMembers) { OnRename = Renamed(c.WitName) };
+        var scope = new NameScope { OnRename = Renamed(c.WitName) };
+        scope.Reserve(name);
         var methods = new List<MethodModel>();
         foreach (var f in functions)
         {

@@ -55,6 +55,7 @@ public sealed partial class Resolve
         if (mainFiles is null) throw new ArgumentNullException(nameof(mainFiles));
         if (dependencies is null) throw new ArgumentNullException(nameof(dependencies));
         var map = new SourceMap();
+        var mark = (PackageList.Count, WorldList.Count, InterfaceList.Count, TypeList.Count);
         try
         {
             var main = PackageGroup.Parse(map, SortByPath(mainFiles));
@@ -64,8 +65,25 @@ public sealed partial class Resolve
         }
         catch (SpanException e)
         {
+            Rollback(mark);
             throw map.ToException(e);
         }
+        catch (WitException)
+        {
+            Rollback(mark);
+            throw;
+        }
+    }
+
+    // A failed push leaves the resolve as it was: everything a push adds is appended after these marks, and
+    // items that existed before are never modified by it.
+    private void Rollback((int Packages, int Worlds, int Interfaces, int Types) mark)
+    {
+        for (var i = mark.Packages; i < PackageList.Count; i++) PackageIndex.Remove(PackageList[i].Name);
+        PackageList.RemoveRange(mark.Packages, PackageList.Count - mark.Packages);
+        WorldList.RemoveRange(mark.Worlds, WorldList.Count - mark.Worlds);
+        InterfaceList.RemoveRange(mark.Interfaces, InterfaceList.Count - mark.Interfaces);
+        TypeList.RemoveRange(mark.Types, TypeList.Count - mark.Types);
     }
 
     /// <summary>Picks a world of <paramref name="packageId"/>: by name (<c>world</c> or <c>ns:pkg/world</c>),

@@ -27,9 +27,9 @@ public sealed partial class WitPrinter
         var world = _resolve.Worlds[worldId];
         var pkg = world.Package;
 
-        // Imports are printed as one scope: interfaces and plain functions in place, types (with `use`) and
-        // resources (with their constructor/method/static functions) where they sit in the import map.
-        var items = new List<ScopeItem>();
+        // One scope: types (with `use`) and resources (with their constructor/method/static functions) where
+        // they sit in the import map, interfaces and plain functions as imports and exports.
+        var imports = new List<ScopeItem>();
         var functions = new List<Function>();
         foreach (var entry in world.Imports)
         {
@@ -37,53 +37,116 @@ public sealed partial class WitPrinter
             switch (item.Kind)
             {
                 case WorldItemKind.Type:
-                    items.Add(ScopeItem.Type(entry.Key.Name ?? throw new InvalidOperationException("a world type needs a name key"), item.Id));
+                    imports.Add(ScopeItem.Type(entry.Key.Name ?? throw new InvalidOperationException("a world type needs a name key"), item.Id));
                     break;
                 case WorldItemKind.Function:
                     functions.Add(item.Function!);
-                    if (item.Function!.ResourceTypeId < 0) items.Add(ScopeItem.Import(entry.Key, item));
+                    if (item.Function!.ResourceTypeId < 0) imports.Add(ScopeItem.Item("import", entry.Key, item));
                     break;
                 default:
-                    items.Add(ScopeItem.Import(entry.Key, item));
+                    imports.Add(ScopeItem.Item("import", entry.Key, item));
                     break;
             }
         }
-        PrintScopeItems(TypeOwner.World(worldId), pkg, items, functions);
+        var exports = new List<ScopeItem>();
+        foreach (var entry in world.Exports) exports.Add(ScopeItem.Item("export", entry.Key, entry.Value));
+        PrintScopeItems(TypeOwner.World(worldId), pkg, MergeByCreation(imports, exports), functions);
+    }
 
-        var any = _anyItem;
-        foreach (var entry in world.Exports)
+    /// <summary>Interleaves imports and exports so that the items creating new arena entries (inline
+    /// interfaces, anonymous types in signatures) come out in the order those entries were created. Import
+    /// and export maps keep their own order either way; only the arenas see the interleaving.</summary>
+    private List<ScopeItem> MergeByCreation(List<ScopeItem> imports, List<ScopeItem> exports)
+    {
+        var merged = new List<ScopeItem>(imports.Count + exports.Count);
+        int i = 0, e = 0;
+        while (i < imports.Count && e < exports.Count)
         {
-            if (any)
-            {
-                _out.Append('\n');
-                any = false;
-            }
-            PrintWorldItem("export", entry.Key, entry.Value, pkg);
+            var (ai, at) = CreationKey(imports[i]);
+            var (bi, bt) = CreationKey(exports[e]);
+            bool takeImport;
+            if (ai < 0 && at < 0) takeImport = true;
+            else if (bi < 0 && bt < 0) takeImport = false;
+            else if (ai >= 0 && bi >= 0) takeImport = ai < bi;
+            else if (at >= 0 && bt >= 0) takeImport = at <= bt;
+            else takeImport = true;
+            merged.Add(takeImport ? imports[i++] : exports[e++]);
+        }
+        while (i < imports.Count) merged.Add(imports[i++]);
+        while (e < exports.Count) merged.Add(exports[e++]);
+        return merged;
+    }
+
+    /// <summary>(inline interface id, newest type id) an item creates; -1 where it creates none.</summary>
+    private (int Interface, int Type) CreationKey(ScopeItem item)
+    {
+        if (item.WorldItem is not { } wi) return (-1, -1);
+        if (wi.Kind == WorldItemKind.Function) return (-1, NewestAnonymous(wi.Function!));
+        if (wi.Kind != WorldItemKind.Interface || !item.Key.IsName || _resolve.Interfaces[wi.Id].Name is not null) return (-1, -1);
+        var iface = _resolve.Interfaces[wi.Id];
+        var newest = -1;
+        foreach (var t in iface.Types) newest = Math.Max(newest, t.Value);
+        foreach (var f in iface.Functions) newest = Math.Max(newest, NewestAnonymous(f.Value));
+        return (wi.Id, newest);
+    }
+
+    private int NewestAnonymous(Function f)
+    {
+        var newest = -1;
+        foreach (var p in f.Params) newest = Math.Max(newest, NewestAnonymous(p.Type));
+        if (f.Result is { } r) newest = Math.Max(newest, NewestAnonymous(r));
+        return newest;
+    }
+
+    private int NewestAnonymous(WitType t)
+    {
+        if (!t.IsId || _resolve.Types[t.TypeId].Name is not null) return -1;
+        var newest = t.TypeId;
+        switch (_resolve.Types[t.TypeId].Kind)
+        {
+            case ListKind l: return Math.Max(newest, NewestAnonymous(l.Element));
+            case FixedSizeListKind fs: return Math.Max(newest, NewestAnonymous(fs.Element));
+            case OptionKind o: return Math.Max(newest, NewestAnonymous(o.Type));
+            case MapKind m: return Math.Max(newest, Math.Max(NewestAnonymous(m.Key), NewestAnonymous(m.Value)));
+            case ResultKind r:
+                if (r.Ok is { } ok) newest = Math.Max(newest, NewestAnonymous(ok));
+                if (r.Err is { } err) newest = Math.Max(newest, NewestAnonymous(err));
+                return newest;
+            case TupleKind tu:
+                foreach (var x in tu.Types) newest = Math.Max(newest, NewestAnonymous(x));
+                return newest;
+            case FutureKind { Payload: { } fp }: return Math.Max(newest, NewestAnonymous(fp));
+            case StreamKind { Payload: { } sp }: return Math.Max(newest, NewestAnonymous(sp));
+            default: return newest;
         }
     }
 
-    /// <summary>An entry of a scope, in print order: a type (declared or used) or a world import.</summary>
+    /// <summary>An entry of a scope, in print order: a type (declared or used), or a world import/export.</summary>
     private readonly struct ScopeItem
     {
-        private ScopeItem(string? typeName, int typeId, WorldKey key, WorldItem? import)
+        private ScopeItem(string? typeName, int typeId, string? direction, WorldKey key, WorldItem? item)
         {
             TypeName = typeName;
             TypeId = typeId;
+            Direction = direction;
             Key = key;
-            WorldImport = import;
+            WorldItem = item;
         }
 
         public string? TypeName { get; }
 
         public int TypeId { get; }
 
+        /// <summary><c>import</c> or <c>export</c> for world items.</summary>
+        public string? Direction { get; }
+
         public WorldKey Key { get; }
 
-        public WorldItem? WorldImport { get; }
+        public WorldItem? WorldItem { get; }
 
-        public static ScopeItem Type(string name, int id) => new(name, id, default, null);
+        public static ScopeItem Type(string name, int id) => new(name, id, null, default, null);
 
-        public static ScopeItem Import(WorldKey key, WorldItem item) => new(null, -1, key, item);
+        public static ScopeItem Item(string direction, WorldKey key, WorldItem item) => new(null, -1, direction, key, item);
     }
 
     private bool _anyItem;
@@ -112,6 +175,7 @@ public sealed partial class WitPrinter
         var useGroup = new List<KeyValuePair<string, int>>();
         int useSource = -1;
         Stability? useStability = null;
+        string? lastDirection = null;
 
         void FlushUses()
         {
@@ -141,10 +205,13 @@ public sealed partial class WitPrinter
 
         foreach (var item in items)
         {
-            if (item.WorldImport is { } import)
+            if (item.WorldItem is { } worldItem)
             {
                 FlushUses();
-                PrintWorldItem("import", item.Key, import, pkg);
+                // Items of one direction stay together; a change of direction gets a blank line.
+                if (_anyItem && item.Direction != lastDirection) _out.Append('\n');
+                lastDirection = item.Direction;
+                PrintWorldItem(item.Direction!, item.Key, worldItem, pkg);
                 _anyItem = true;
                 continue;
             }
@@ -158,6 +225,7 @@ public sealed partial class WitPrinter
                 continue;
             }
             FlushUses();
+            lastDirection = null;
             byResource.TryGetValue(item.TypeId, out var funcs);
             if (funcs is not null) FlushFreestanding(firstIndex[item.TypeId]);
             NewItem();
@@ -214,9 +282,8 @@ public sealed partial class WitPrinter
                     PrintStability(item.Stability);
                     if (iface.Name is not null)
                     {
-                        // A named key on a named interface has no WIT spelling of its own; the interface path
-                        // under its own key is the closest the text format gets.
-                        Line(direction + " " + InterfacePath(item.Id, pkg) + ";");
+                        // `import name: path;`: a named instance of an existing interface.
+                        Line(direction + " " + Name(key.Name!) + ": " + InterfacePath(item.Id, pkg) + ";");
                         return;
                     }
                     Line(direction + " " + Name(key.Name!) + ": interface {");

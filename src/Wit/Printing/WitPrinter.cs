@@ -79,6 +79,7 @@ public sealed partial class WitPrinter
     private void PrintPackageItems(int packageId, bool firstBlankLine)
     {
         var pkg = _resolve.Packages[packageId];
+        _versioned = pkg.Name.Version is not null;
         var first = !firstBlankLine;
         foreach (var entry in pkg.Interfaces)
         {
@@ -133,11 +134,19 @@ public sealed partial class WitPrinter
         }
     }
 
+    /// <summary>Whether the package being printed has a version: <c>@since</c> gates need one.</summary>
+    private bool _versioned;
+
+    /// <summary>Prints a feature gate. A <c>@since</c> gate (with its <c>@deprecated</c>) is left out inside a
+    /// package without a version: WIT rejects it there ("contains a feature gate with a version specifier, so
+    /// it must have a version"), and it can only get there through a world that includes a versioned world,
+    /// whose gates elaboration copies onto the includer's items.</summary>
     private void PrintStability(Stability s)
     {
         switch (s.Kind)
         {
             case StabilityKind.Stable:
+                if (!_versioned) return;
                 Line("@since(version = " + s.Since + ")");
                 break;
             case StabilityKind.Unstable:

@@ -116,9 +116,10 @@ internal sealed partial class Remap
         if (!items.TryGetValue(entry.Key, out var prev))
         {
             items.Set(entry.Key, entry.Value);
-            return;
+            prev = entry.Value;
         }
-        // The same interface reached twice: reconcile the two gates.
+        // Reconcile the gates of the included item and the present one (itself when just inserted): a
+        // `@since` gate from another package's world does not carry over.
         var from = entry.Value.Stability;
         var into = prev.Stability;
         Stability merged;

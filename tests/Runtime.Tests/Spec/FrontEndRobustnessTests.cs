@@ -63,7 +63,7 @@ public sealed class FrontEndRobustnessTests(Xunit.Abstractions.ITestOutputHelper
         var text = File.ReadAllText(Path.Combine(s_suite, file));
         var random = new Random(file.Length * 104729 + text.Length);
         var crashes = new List<string>();
-        for (int k = 0; k < 12; k++)
+        for (int k = 0; k < 4; k++)
         {
             int at = random.Next(text.Length);
             // Alternate a cut (the rest of the script is lost) and a one-character deletion.

@@ -45,6 +45,12 @@ internal sealed class SpecExecution(ISpecBackend? backend, string? unavailable) 
             _currentError = "the module before this command did not instantiate";
             return $"instantiation failed: {Describe(e)}";
         }
+        catch
+        {
+            Forget(module.Name);
+            _currentError = "the module before this command crashed while instantiating";
+            throw;
+        }
     }
 
     public string? Register(string name, string? moduleName)
@@ -77,7 +83,7 @@ internal sealed class SpecExecution(ISpecBackend? backend, string? unavailable) 
     public string? AssertReturn(WastAssertReturn a)
     {
         var failure = Perform(a.Action, out var results);
-        if (failure is not null) return failure.StartsWith("not run", StringComparison.Ordinal) ? failure : $"{Call(a.Action)}: expected ({string.Join(", ", a.Expected)}), got {failure}";
+        if (failure is not null) return failure.StartsWith("not run", StringComparison.Ordinal) ? failure : $"{Call(a.Action)}: expected ({string.Join(", ", a.Expected)}), got: {failure}";
         bool ok = results!.Count == a.Expected.Count;
         for (int i = 0; ok && i < results.Count; i++) ok = SpecMatch.Matches(a.Expected[i], results[i]);
         return ok ? null : $"{Call(a.Action)}: expected ({string.Join(", ", a.Expected)}), got ({string.Join(", ", results)})";

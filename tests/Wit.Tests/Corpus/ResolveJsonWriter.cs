@@ -14,19 +14,39 @@ namespace WitSharp.Wit.Tests.Corpus;
 ///   (<c>"resource"</c>, <c>"freestanding"</c>), a missing owner is <c>null</c>;</item>
 /// <item>world keys are the name, or <c>interface-N</c> for an interface key.</item>
 /// </list>
-/// Everything written comes from the model; nothing is derived from the expected file.</summary>
-internal static class ResolveJsonWriter
+/// Everything written comes from the model; nothing is derived from the expected file.
+/// With a <see cref="Renumbering"/>, arenas are written in its order and every id through its map.</summary>
+internal sealed class ResolveJsonWriter
 {
-    public static JsonObject Write(Resolve resolve)
+    private readonly Renumbering? _map;
+
+    private ResolveJsonWriter(Renumbering? map) => _map = map;
+
+    public static JsonObject Write(Resolve resolve) => new ResolveJsonWriter(null).Run(resolve);
+
+    /// <summary>Writes the arenas in <paramref name="map"/>'s order with ids renumbered (entries it leaves out are dropped).</summary>
+    public static JsonObject Write(Resolve resolve, Renumbering map) => new ResolveJsonWriter(map).Run(resolve);
+
+    private static IEnumerable<int> Order(IReadOnlyList<int>? order, int count) => order ?? Enumerable.Range(0, count);
+
+    private int TypeId(int id) => _map is null ? id : _map.Types[id];
+
+    private int InterfaceId(int id) => _map is null ? id : _map.Interfaces[id];
+
+    private int WorldId(int id) => _map is null ? id : _map.Worlds[id];
+
+    private int PackageId(int id) => _map is null ? id : _map.Packages[id];
+
+    private JsonObject Run(Resolve resolve)
     {
         var worlds = new JsonArray();
-        for (var i = 0; i < resolve.Worlds.Count; i++) worlds.Add(World(resolve.Worlds[i]));
+        foreach (var i in Order(_map?.WorldOrder, resolve.Worlds.Count)) worlds.Add(World(resolve.Worlds[i]));
         var interfaces = new JsonArray();
-        for (var i = 0; i < resolve.Interfaces.Count; i++) interfaces.Add(Interface(resolve.Interfaces[i]));
+        foreach (var i in Order(_map?.InterfaceOrder, resolve.Interfaces.Count)) interfaces.Add(Interface(resolve.Interfaces[i]));
         var types = new JsonArray();
-        for (var i = 0; i < resolve.Types.Count; i++) types.Add(TypeDef(resolve.Types[i]));
+        foreach (var i in Order(_map?.TypeOrder, resolve.Types.Count)) types.Add(TypeDef(resolve.Types[i]));
         var packages = new JsonArray();
-        for (var i = 0; i < resolve.Packages.Count; i++) packages.Add(Package(resolve.Packages[i]));
+        foreach (var i in Order(_map?.PackageOrder, resolve.Packages.Count)) packages.Add(Package(resolve.Packages[i]));
         return new JsonObject
         {
             ["worlds"] = worlds,
@@ -36,30 +56,30 @@ internal static class ResolveJsonWriter
         };
     }
 
-    private static JsonObject Package(WitPackage p)
+    private JsonObject Package(WitPackage p)
     {
         var o = new JsonObject { ["name"] = p.Name.ToString() };
         AddDocs(o, p.Docs);
-        o["interfaces"] = IdMap(p.Interfaces);
-        o["worlds"] = IdMap(p.Worlds);
+        o["interfaces"] = IdMap(p.Interfaces, InterfaceId);
+        o["worlds"] = IdMap(p.Worlds, WorldId);
         return o;
     }
 
-    private static JsonObject World(WitWorld w)
+    private JsonObject World(WitWorld w)
     {
         var o = new JsonObject
         {
             ["name"] = w.Name,
             ["imports"] = WorldItems(w.Imports),
             ["exports"] = WorldItems(w.Exports),
-            ["package"] = OptionalId(w.Package),
+            ["package"] = OptionalPackage(w.Package),
         };
         AddDocs(o, w.Docs);
         AddStability(o, w.Stability);
         return o;
     }
 
-    private static JsonObject WorldItems(OrderedMap<WorldKey, WorldItem> items)
+    private JsonObject WorldItems(OrderedMap<WorldKey, WorldItem> items)
     {
         var o = new JsonObject();
         foreach (var (key, item) in items) o[Key(key)] = WorldItem(item);
@@ -67,44 +87,44 @@ internal static class ResolveJsonWriter
     }
 
     /// <summary>wit-parser's <c>From&lt;WorldKey&gt; for String</c>.</summary>
-    public static string Key(WorldKey key) => key.IsName ? key.Name! : "interface-" + key.InterfaceId;
+    public string Key(WorldKey key) => key.IsName ? key.Name! : "interface-" + InterfaceId(key.InterfaceId);
 
-    private static JsonObject WorldItem(WorldItem item)
+    private JsonObject WorldItem(WorldItem item)
     {
         switch (item.Kind)
         {
             case WorldItemKind.Interface:
             {
-                var inner = new JsonObject { ["id"] = item.Id };
+                var inner = new JsonObject { ["id"] = InterfaceId(item.Id) };
                 AddStability(inner, item.Stability);
                 return new JsonObject { ["interface"] = inner };
             }
             case WorldItemKind.Function:
                 return new JsonObject { ["function"] = Function(item.Function!) };
             case WorldItemKind.Type:
-                return new JsonObject { ["type"] = item.Id };
+                return new JsonObject { ["type"] = TypeId(item.Id) };
             default:
                 throw new InvalidOperationException("unknown world item kind " + item.Kind);
         }
     }
 
-    private static JsonObject Interface(WitInterface i)
+    private JsonObject Interface(WitInterface i)
     {
         var functions = new JsonObject();
         foreach (var (name, f) in i.Functions) functions[name] = Function(f);
         var o = new JsonObject
         {
             ["name"] = i.Name,
-            ["types"] = IdMap(i.Types),
+            ["types"] = IdMap(i.Types, TypeId),
             ["functions"] = functions,
         };
         AddDocs(o, i.Docs);
         AddStability(o, i.Stability);
-        o["package"] = OptionalId(i.Package);
+        o["package"] = OptionalPackage(i.Package);
         return o;
     }
 
-    private static JsonObject Function(Function f)
+    private JsonObject Function(Function f)
     {
         var ps = new JsonArray();
         foreach (var p in f.Params)
@@ -127,19 +147,19 @@ internal static class ResolveJsonWriter
         return o;
     }
 
-    private static JsonNode FunctionKind(Function f) => f.Kind switch
+    private JsonNode FunctionKind(Function f) => f.Kind switch
     {
         FunctionKindTag.Freestanding => JsonValue.Create("freestanding"),
         FunctionKindTag.AsyncFreestanding => JsonValue.Create("async-freestanding"),
-        FunctionKindTag.Method => new JsonObject { ["method"] = f.ResourceTypeId },
-        FunctionKindTag.AsyncMethod => new JsonObject { ["async-method"] = f.ResourceTypeId },
-        FunctionKindTag.Static => new JsonObject { ["static"] = f.ResourceTypeId },
-        FunctionKindTag.AsyncStatic => new JsonObject { ["async-static"] = f.ResourceTypeId },
-        FunctionKindTag.Constructor => new JsonObject { ["constructor"] = f.ResourceTypeId },
+        FunctionKindTag.Method => new JsonObject { ["method"] = TypeId(f.ResourceTypeId) },
+        FunctionKindTag.AsyncMethod => new JsonObject { ["async-method"] = TypeId(f.ResourceTypeId) },
+        FunctionKindTag.Static => new JsonObject { ["static"] = TypeId(f.ResourceTypeId) },
+        FunctionKindTag.AsyncStatic => new JsonObject { ["async-static"] = TypeId(f.ResourceTypeId) },
+        FunctionKindTag.Constructor => new JsonObject { ["constructor"] = TypeId(f.ResourceTypeId) },
         _ => throw new InvalidOperationException("unknown function kind " + f.Kind),
     };
 
-    private static JsonObject TypeDef(TypeDef t)
+    private JsonObject TypeDef(TypeDef t)
     {
         var o = new JsonObject
         {
@@ -152,15 +172,15 @@ internal static class ResolveJsonWriter
         return o;
     }
 
-    private static JsonNode? Owner(TypeOwner owner) => owner.Kind switch
+    private JsonNode? Owner(TypeOwner owner) => owner.Kind switch
     {
         TypeOwnerKind.None => null,
-        TypeOwnerKind.Interface => new JsonObject { ["interface"] = owner.Id },
-        TypeOwnerKind.World => new JsonObject { ["world"] = owner.Id },
+        TypeOwnerKind.Interface => new JsonObject { ["interface"] = InterfaceId(owner.Id) },
+        TypeOwnerKind.World => new JsonObject { ["world"] = WorldId(owner.Id) },
         _ => throw new InvalidOperationException("unknown owner kind " + owner.Kind),
     };
 
-    private static JsonNode Kind(TypeDefKind kind)
+    private JsonNode Kind(TypeDefKind kind)
     {
         switch (kind)
         {
@@ -178,7 +198,7 @@ internal static class ResolveJsonWriter
             case ResourceKind:
                 return JsonValue.Create("resource");
             case HandleKind h:
-                return Tagged("handle", new JsonObject { [h.IsBorrow ? "borrow" : "own"] = h.ResourceTypeId });
+                return Tagged("handle", new JsonObject { [h.IsBorrow ? "borrow" : "own"] = TypeId(h.ResourceTypeId) });
             case FlagsKind fl:
             {
                 var flags = new JsonArray();
@@ -246,20 +266,20 @@ internal static class ResolveJsonWriter
 
     private static JsonObject Tagged(string tag, JsonNode? value) => new() { [tag] = value };
 
-    public static JsonNode Type(WitType t) => t.Kind switch
+    public JsonNode Type(WitType t) => t.Kind switch
     {
-        WitTypeKind.Id => JsonValue.Create(t.TypeId),
+        WitTypeKind.Id => JsonValue.Create(TypeId(t.TypeId)),
         _ => JsonValue.Create(t.ToString()),
     };
 
-    private static JsonNode? OptionalType(WitType? t) => t is { } v ? Type(v) : null;
+    private JsonNode? OptionalType(WitType? t) => t is { } v ? Type(v) : null;
 
-    private static JsonNode? OptionalId(int? id) => id is { } v ? JsonValue.Create(v) : null;
+    private JsonNode? OptionalPackage(int? id) => id is { } v ? JsonValue.Create(PackageId(v)) : null;
 
-    private static JsonObject IdMap(OrderedMap<string, int> map)
+    private static JsonObject IdMap(OrderedMap<string, int> map, Func<int, int> id)
     {
         var o = new JsonObject();
-        foreach (var (k, v) in map) o[k] = v;
+        foreach (var (k, v) in map) o[k] = id(v);
         return o;
     }
 

@@ -8,6 +8,16 @@ namespace WitSharp.Core.Compilation;
 /// (i32 → int32, i64 → int64, f32 → float32, f64 → float64); each emitter leaves exactly the result.
 /// Traps branch to the function's cold trap blocks (<see cref="IEmitContext.TrapLabel"/>), so the hot path
 /// never calls a helper for a check.</summary>
+/// <remarks>
+/// <para>Stack at a trap branch: an instruction that can trap first moves its own operands into rented temps,
+/// so when it branches to a trap label the IL stack holds exactly the wasm operand stack <em>below</em> that
+/// instruction. IL demands one stack shape per label (RyuJIT rejects the method with
+/// InvalidProgramException otherwise), so the function compiler must hand out one trap label per (trap code,
+/// stack shape below), or spill, when trapping instructions run at different operand-stack depths.</para>
+/// <para>Float constants are not emitted by <see cref="TryEmit"/>; the function compiler should use
+/// <see cref="EmitF32Const"/> and <see cref="EmitF64Const"/>, which keep NaN payloads and sNaN semantics
+/// through RyuJIT's constant folding.</para>
+/// </remarks>
 internal static partial class NumericEmitter
 {
     /// <summary>Emits <paramref name="opcode"/> if it is a numeric instruction (0x45–0xC4, constants excluded).</summary>

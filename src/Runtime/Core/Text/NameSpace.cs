@@ -37,7 +37,7 @@ internal sealed class NameSpace(string kind)
     {
         if (tok.Kind != SExprKind.Reserved) throw tok.Error($"unexpected token {tok.Text}");
         if (NumericLiterals.TryParseUnsigned(tok.Text, out ulong v, out bool overflow) && v <= uint.MaxValue) return (uint)v;
-        if (overflow || NumericLiterals.TryParseUnsigned(tok.Text, out _, out _)) throw tok.Error("constant out of range");
+        if (overflow || NumericLiterals.TryParseUnsigned(tok.Text, out _, out _)) throw tok.Error("i32 constant out of range");
         throw tok.Error($"unexpected token {tok.Text}");
     }
 

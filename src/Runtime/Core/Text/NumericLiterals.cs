@@ -15,7 +15,7 @@ internal static class NumericLiterals
         if (!TryParseInt(tok.Text, bits, out ulong v, out bool outOfRange))
         {
             if (outOfRange) throw tok.Error("constant out of range");
-            throw tok.Error(tok.Kind == SExprKind.Reserved || tok.Kind == SExprKind.Keyword ? $"unknown operator {tok.Text}" : $"unexpected token {tok.Text}");
+            throw NotALiteral(tok);
         }
         return v;
     }
@@ -96,8 +96,14 @@ internal static class NumericLiterals
         var r = TryParseFloat(tok.Text, mantBits, expBits, out ulong v);
         if (r == FloatResult.Ok) return v;
         if (r == FloatResult.OutOfRange) throw tok.Error("constant out of range");
-        throw tok.Error(tok.Kind == SExprKind.Reserved || tok.Kind == SExprKind.Keyword ? $"unknown operator {tok.Text}" : $"unexpected token {tok.Text}");
+        throw NotALiteral(tok);
     }
+
+    /// <summary>The spec interpreter's lexer reads a stray keyword as an operator, but the NaN result
+    /// patterns of scripts are tokens of their own, so they are "unexpected" in a module.</summary>
+    private static MalformedException NotALiteral(SExpr tok) =>
+        tok.Error(tok.Kind is SExprKind.Reserved or SExprKind.Keyword && tok.Text is not ("nan:canonical" or "nan:arithmetic")
+            ? $"unknown operator {tok.Text}" : $"unexpected token {tok.Text}");
 
     internal enum FloatResult { Ok, Syntax, OutOfRange }
 

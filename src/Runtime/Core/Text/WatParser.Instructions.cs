@@ -403,7 +403,7 @@ internal sealed partial class WatParser
             var tok = items[i++];
             string v = tok.Text["offset=".Length..];
             if (!NumericLiterals.TryParseUnsigned(v, out offset, out bool overflow) || offset > uint.MaxValue)
-                throw tok.Error(overflow || offset > uint.MaxValue ? "constant out of range" : $"unknown operator {tok.Text}");
+                throw tok.Error(overflow || offset > uint.MaxValue ? "i32 constant out of range" : $"unknown operator {tok.Text}");
         }
         if (i < items.Count && items[i].Kind == SExprKind.Keyword && items[i].Text.StartsWith("align=", StringComparison.Ordinal))
         {

@@ -1,0 +1,89 @@
+using WitSharp.Core;
+using WitSharp.Core.Binary;
+using WitSharp.Core.Compilation;
+using WitSharp.Core.Text;
+using WitSharp.Core.Validation;
+
+namespace WitSharp;
+
+/// <summary>A compiled core module (wasmtime-dotnet <c>Module</c>): decoded, validated and compiled to IL
+/// once; instantiate it any number of times with a <see cref="Linker"/>.</summary>
+public sealed class Module : IDisposable
+{
+    private Module(Engine engine, string name, CompiledModule compiled)
+    {
+        Engine = engine;
+        Name = name;
+        Compiled = compiled;
+        var info = compiled.Info;
+        Imports = [.. info.Imports.Select(i => ModuleImport.From(i, info))];
+        Exports = [.. info.Exports.Select(e => ModuleExport.From(e, info))];
+    }
+
+    /// <summary>The name given at creation.</summary>
+    public string Name { get; }
+
+    /// <summary>The engine that compiled the module.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>The module's imports in declaration order.</summary>
+    public IReadOnlyList<ModuleImport> Imports { get; }
+
+    /// <summary>The module's exports in declaration order.</summary>
+    public IReadOnlyList<ModuleExport> Exports { get; }
+
+    internal CompiledModule Compiled { get; }
+
+    /// <summary>Decodes, validates and compiles a binary module.</summary>
+    /// <exception cref="MalformedException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidException">The module fails validation.</exception>
+    public static Module FromBytes(Engine engine, string name, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var info = ModuleDecoder.Decode(bytes.ToArray());
+        ModuleValidator.Validate(info);
+        return new Module(engine, name, engine.CodeGen.Compile(info, name));
+    }
+
+    /// <summary>Parses a module in the WebAssembly text format, then as <see cref="FromBytes"/>.</summary>
+    public static Module FromText(Engine engine, string name, string text) =>
+        FromBytes(engine, name, Wat.ParseModule(text));
+
+    /// <summary>Loads a binary module from a file (the file name is the module name).</summary>
+    public static Module FromFile(Engine engine, string path) =>
+        FromBytes(engine, Path.GetFileNameWithoutExtension(path), File.ReadAllBytes(path));
+
+    /// <summary>Loads a text module from a file.</summary>
+    public static Module FromTextFile(Engine engine, string path) =>
+        FromText(engine, Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
+
+    /// <summary>Loads a binary module from a stream.</summary>
+    public static Module FromStream(Engine engine, string name, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return FromBytes(engine, name, ms.ToArray());
+    }
+
+    /// <summary>Checks that <paramref name="bytes"/> is a valid module without compiling it.</summary>
+    /// <returns>Null when valid, otherwise the reason.</returns>
+    public static string? Validate(Engine engine, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            ModuleValidator.Validate(ModuleDecoder.Decode(bytes.ToArray()));
+            return null;
+        }
+        catch (WasmException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Converts the text format to the binary format.</summary>
+    public static byte[] ConvertText(string text) => Wat.ParseModule(text);
+
+    /// <summary>Nothing to release (compiled code stays loaded); present for wasmtime-dotnet compatibility.</summary>
+    public void Dispose() { }
+}

@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace WitSharp.Core.Compilation;
+
+/// <summary>The engine's code generator: one non-collectible dynamic assembly (DESIGN.md "Emission": Run
+/// assemblies tier up with OSR; collectible ones never do), engine-wide signature ids for
+/// <c>call_indirect</c>, and caches of the thunks between C# and compiled code.</summary>
+internal sealed partial class CodeGenerator
+{
+    private readonly object _lock = new();
+    private readonly ModuleBuilder _module;
+    private readonly Dictionary<FuncType, int> _signatureIds = [];
+    private int _typeCounter;
+
+    public CodeGenerator(Engine engine)
+    {
+        Engine = engine;
+        var name = new AssemblyName("WitSharp.Compiled." + Guid.NewGuid().ToString("N"));
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.Run);
+        // Compiled code reads WitSharp's internal run-time types (instance context, memories, SIMD ops)
+        // directly; the runtime honours this attribute for dynamic assemblies.
+        assembly.SetCustomAttribute(new CustomAttributeBuilder(
+            typeof(System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute).GetConstructor([typeof(string)])!,
+            [typeof(CodeGenerator).Assembly.GetName().Name!]));
+        _module = assembly.DefineDynamicModule(name.Name!);
+    }
+
+    public Engine Engine { get; }
+
+    /// <summary>Engine-wide id of a function type: structurally equal types share one id.</summary>
+    public int SignatureId(FuncType type)
+    {
+        lock (_signatureIds)
+        {
+            if (!_signatureIds.TryGetValue(type, out int id))
+            {
+                id = _signatureIds.Count + 1;
+                _signatureIds.Add(type, id);
+            }
+            return id;
+        }
+    }
+
+    /// <summary>Defines a fresh public static class in the dynamic module (callers hold <see cref="_lock"/>).</summary>
+    private TypeBuilder NewType(string prefix) =>
+        _module.DefineType($"{prefix}{++_typeCounter}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+
+    /// <summary>Compiles every function body of a validated module into static methods of a new type.</summary>
+    public CompiledModule Compile(ModuleInfo info, string name)
+    {
+        lock (_lock)
+        {
+            var sigIds = new int[info.Types.Count];
+            for (int i = 0; i < sigIds.Length; i++) sigIds[i] = SignatureId(info.Types[i]);
+            var tb = NewType("WasmModule");
+            int imported = info.ImportedFunctionCount;
+            var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
+            for (int i = 0; i < builders.Length; i++)
+            {
+                var type = info.Types[(int)info.FunctionTypeIndices[i]];
+                builders[i] = tb.DefineMethod("$" + (imported + i), MethodAttributes.Public | MethodAttributes.Static,
+                    ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type));
+            }
+            var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
+            for (int i = 0; i < builders.Length; i++)
+                new FunctionCompiler(module, imported + i, builders[i].GetILGenerator()).Compile();
+            var created = tb.CreateType();
+            var methods = new MethodInfo[builders.Length];
+            for (int i = 0; i < methods.Length; i++) methods[i] = created.GetMethod("$" + (imported + i))!;
+            var compiled = new CompiledModule(info, name, created, methods, sigIds);
+            Backtrace.Register(created, compiled);
+            return compiled;
+        }
+    }
+}
+
+/// <summary>Module-wide facts every function compiler of one module shares.</summary>
+internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, int[] SignatureIds,
+    bool Fuel, bool Epoch);

@@ -1,0 +1,104 @@
+using System.Reflection.Emit;
+using WitSharp.Core.Instances;
+
+namespace WitSharp.Core.Compilation;
+
+internal sealed partial class FunctionCompiler
+{
+    /// <summary><c>call</c>: a direct IL <c>call</c> to a function of this module (RyuJIT may inline small
+    /// ones); imports go through their <see cref="FunctionInstance"/> with <c>calli</c> (DESIGN.md "Calls").</summary>
+    private void EmitCall(uint index)
+    {
+        FlushFuel();
+        var type = ModuleTypes.FunctionType(_info, index);
+        if (index >= _info.ImportedFunctionCount)
+        {
+            _il.Emit(OpCodes.Ldarg, _ctxArg);
+            _il.Emit(OpCodes.Call, _m.Methods[index - _info.ImportedFunctionCount]);
+        }
+        else
+        {
+            var f = RentTemp(typeof(FunctionInstance));
+            _il.Emit(OpCodes.Ldarg, _ctxArg);
+            _il.Emit(OpCodes.Ldfld, F.Functions);
+            _il.Emit(OpCodes.Ldc_I4, (int)index);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            _il.Emit(OpCodes.Stloc, f);
+            _il.Emit(OpCodes.Ldloc, f);
+            _il.Emit(OpCodes.Ldfld, F.FuncContext);
+            _il.Emit(OpCodes.Ldloc, f);
+            _il.Emit(OpCodes.Ldfld, F.FuncCode);
+            ReleaseTemp(f);
+            EmitCalli(type);
+        }
+        AfterCall(type);
+    }
+
+    private void EmitCalli(FuncType type) =>
+        _il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard,
+            ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), null);
+
+    private void AfterCall(FuncType type)
+    {
+        Pop(type.Params.Length);
+        if (type.Results.Length > 1)
+        {
+            var tuple = ClrTypes.ReturnType(type.Results);
+            var temp = RentTemp(tuple);
+            ClrTypes.EmitUnpack(_il, tuple, type.Results.Length, temp);
+            ReleaseTemp(temp);
+        }
+        _stack.AddRange(type.Results);
+        ReloadMemory();
+    }
+
+    /// <summary><c>call_indirect</c> (spec 4.4.8): bounds check ("undefined element"), null check
+    /// ("uninitialized element"), one integer compare of engine-wide signature ids, then <c>calli</c>.</summary>
+    private void EmitCallIndirect(uint typeIndex, uint tableIndex)
+    {
+        FlushFuel();
+        var type = _info.Types[(int)typeIndex];
+        var index = RentTemp(typeof(int));
+        var elements = RentTemp(typeof(object[]));
+        var f = RentTemp(typeof(FunctionInstance));
+        _il.Emit(OpCodes.Stloc, index);
+        string shape = StackShape(consumed: 1);
+        EmitLoadTable(tableIndex);
+        _il.Emit(OpCodes.Ldfld, F.TableElements);
+        _il.Emit(OpCodes.Stloc, elements);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, elements);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Bge_Un, SharedTrap((int)TrapKind.UndefinedElement, shape));
+        _il.Emit(OpCodes.Ldloc, elements);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldelem_Ref);
+        _il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
+        _il.Emit(OpCodes.Stloc, f);
+        _il.Emit(OpCodes.Ldloc, f);
+        _il.Emit(OpCodes.Brfalse, SharedTrap((int)TrapCode.IndirectCallToNull, shape));
+        _il.Emit(OpCodes.Ldloc, f);
+        _il.Emit(OpCodes.Ldfld, F.FuncSignature);
+        _il.Emit(OpCodes.Ldc_I4, _m.SignatureIds[typeIndex]);
+        _il.Emit(OpCodes.Bne_Un, SharedTrap((int)TrapCode.BadSignature, shape));
+        _il.Emit(OpCodes.Ldloc, f);
+        _il.Emit(OpCodes.Ldfld, F.FuncContext);
+        _il.Emit(OpCodes.Ldloc, f);
+        _il.Emit(OpCodes.Ldfld, F.FuncCode);
+        ReleaseTemp(index);
+        ReleaseTemp(elements);
+        ReleaseTemp(f);
+        Pop();
+        EmitCalli(type);
+        AfterCall(type);
+    }
+
+    private void EmitLoadTable(uint tableIndex)
+    {
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, F.Tables);
+        _il.Emit(OpCodes.Ldc_I4, (int)tableIndex);
+        _il.Emit(OpCodes.Ldelem_Ref);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Reflection.Emit;
+using WitSharp.Core.Instances;
+
+namespace WitSharp.Core.Compilation;
+
+internal sealed partial class FunctionCompiler
+{
+    private void EmitLocalGet(uint index)
+    {
+        if (index < _type.Params.Length) _il.Emit(OpCodes.Ldarg, (short)index);
+        else _il.Emit(OpCodes.Ldloc, _locals[index]!);
+        Push(_localTypes[index]);
+    }
+
+    private void EmitLocalSet(uint index, bool tee)
+    {
+        if (tee) _il.Emit(OpCodes.Dup);
+        if (index < _type.Params.Length) _il.Emit(OpCodes.Starg, (short)index);
+        else _il.Emit(OpCodes.Stloc, _locals[index]!);
+        if (!tee) Pop();
+    }
+
+    private void EmitLoadGlobalCell(uint index)
+    {
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, F.Globals);
+        _il.Emit(OpCodes.Ldc_I4, (int)index);
+        _il.Emit(OpCodes.Ldelem_Ref);
+    }
+
+    private static System.Reflection.FieldInfo GlobalField(ValType t) =>
+        typeof(GlobalInstance).GetField(GlobalInstance.FieldName(t))!;
+
+    private void EmitGlobalGet(uint index)
+    {
+        var t = ModuleTypes.GlobalType(_info, index).ValueType;
+        EmitLoadGlobalCell(index);
+        _il.Emit(OpCodes.Ldfld, GlobalField(t));
+        Push(t);
+    }
+
+    private void EmitGlobalSet(uint index)
+    {
+        var t = Pop();
+        var value = RentTemp(ClrTypes.Of(t));
+        _il.Emit(OpCodes.Stloc, value);
+        EmitLoadGlobalCell(index);
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Stfld, GlobalField(ModuleTypes.GlobalType(_info, index).ValueType));
+        ReleaseTemp(value);
+    }
+
+    private void EmitRefFunc(uint index)
+    {
+        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.Emit(OpCodes.Ldfld, F.Functions);
+        _il.Emit(OpCodes.Ldc_I4, (int)index);
+        _il.Emit(OpCodes.Ldelem_Ref);
+        Push(ValType.FuncRef);
+    }
+}

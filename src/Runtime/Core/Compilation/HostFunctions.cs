@@ -1,0 +1,92 @@
+using WitSharp.Core.Instances;
+
+namespace WitSharp.Core.Compilation;
+
+/// <summary>Creates host functions: a <see cref="FunctionInstance"/> whose code is an emitted thunk and whose
+/// context is a <see cref="HostFunctionContext"/> holding the C# callback.</summary>
+internal static class HostFunctions
+{
+    public static FunctionInstance CreateTyped(Store store, Delegate callback)
+    {
+        var cg = store.Engine.CodeGen;
+        var thunk = cg.TypedHostThunk(callback.GetType())
+            ?? throw new WasmException($"host function type {callback.GetType()} has parameter or result types with no wasm equivalent");
+        var ctx = new HostFunctionContext(callback, store.State, thunk.Type);
+        return new FunctionInstance(thunk.Type, cg.SignatureId(thunk.Type), thunk.Code, ctx, callback.Method.Name);
+    }
+
+    public static FunctionInstance CreateUntyped(Store store, FuncType type, Function.UntypedCallbackDelegate callback)
+    {
+        var cg = store.Engine.CodeGen;
+        var ctx = new HostFunctionContext(callback, store.State, type);
+        return new FunctionInstance(type, cg.SignatureId(type), cg.UntypedHostThunk(type), ctx, null);
+    }
+
+    /// <summary>Called by untyped host thunks with the boxed arguments; returns the boxed results.</summary>
+    public static object?[] InvokeUntyped(object?[] args, InstanceContext context)
+    {
+        var ctx = (HostFunctionContext)context;
+        var store = (Store)ctx.Store.Owner!;
+        var type = ctx.Type;
+        var boxes = new ValueBox[args.Length];
+        for (int i = 0; i < args.Length; i++) boxes[i] = ToBox(type.Params[i], args[i], store);
+        var results = new ValueBox[type.Results.Length];
+        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Store.Current), boxes, results);
+        var values = new object?[results.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            var expected = type.Results[i].ToKind();
+            if (results[i].Kind != expected && !(results[i].ToObject() is null && type.Results[i].IsReference()))
+                throw new WasmException($"host function result {i} is {results[i].Kind}, expected {expected}");
+            values[i] = ValueConversion.ToInternal(results[i].ToObject());
+        }
+        return values;
+    }
+
+    private static ValueBox ToBox(ValType t, object? v, Store store) => t switch
+    {
+        ValType.I32 => (int)v!,
+        ValType.I64 => (long)v!,
+        ValType.F32 => (float)v!,
+        ValType.F64 => (double)v!,
+        ValType.V128 => new V128((System.Runtime.Intrinsics.Vector128<byte>)v!),
+        ValType.FuncRef => v is FunctionInstance f ? new Function(store, f) : ValueBox.Null(ValueKind.FuncRef),
+        _ => ValueBox.AsBox(v),
+    };
+}
+
+/// <summary>The dynamic call path (<c>Function.Invoke</c>, start functions): boxed arguments and results.</summary>
+internal static class DynamicCall
+{
+    public static object?[] Invoke(FunctionInstance f, object?[] args)
+    {
+        var store = f.Context.Store;
+        var invoker = f.DynamicInvoker ??= CodeGeneratorOf(store).DynamicInvoker(f.Type);
+        nuint saved = StackGuard.Enter(store);
+        var previous = store.Current;
+        if (f.Context is not HostFunctionContext) store.Current = f.Context;
+        try
+        {
+            return invoker(f, args);
+        }
+        finally
+        {
+            StackGuard.Exit(store, saved);
+            store.Current = previous;
+        }
+    }
+
+    private static CodeGenerator CodeGeneratorOf(StoreState store) => ((Store)store.Owner!).Engine.CodeGen;
+}
+
+/// <summary>The typed call path: binds an emitted entry thunk as a delegate closed over the function.</summary>
+internal static class TypedCalls
+{
+    public static TDelegate? CreateEntry<TDelegate>(Store store, FunctionInstance f) where TDelegate : Delegate
+    {
+        var type = ValueMarshal.FuncTypeOf(typeof(TDelegate));
+        if (type is null || !type.Equals(f.Type)) return null;
+        var entry = store.Engine.CodeGen.TypedEntry(typeof(TDelegate), type);
+        return (TDelegate?)entry?.CreateDelegate(typeof(TDelegate), f);
+    }
+}

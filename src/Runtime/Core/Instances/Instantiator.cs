@@ -1,0 +1,96 @@
+using WitSharp.Core.Compilation;
+
+namespace WitSharp.Core.Instances;
+
+/// <summary>Module instantiation (spec 4.5.4 "Instantiation"): allocates the instance from resolved imports
+/// and the compiled module, initialises globals, applies active element then data segments in order
+/// (an out-of-bounds segment traps and leaves earlier writes in place, as the bulk-memory semantics say),
+/// then runs the start function.</summary>
+internal static class Instantiator
+{
+    public static InstanceContext Instantiate(Store store, CompiledModule module, object[] imports)
+    {
+        var info = module.Info;
+        var ctx = new InstanceContext { Store = store.State, Module = module };
+        var functions = new FunctionInstance[info.TotalFunctionCount];
+        var tables = new TableInstance[info.TotalTableCount];
+        var globals = new GlobalInstance[info.TotalGlobalCount];
+        int fi = 0, ti = 0, gi = 0;
+        for (int i = 0; i < imports.Length; i++)
+        {
+            switch (imports[i])
+            {
+                case FunctionInstance f: functions[fi++] = f; break;
+                case TableInstance t: tables[ti++] = t; break;
+                case MemoryInstance m: ctx.Memory0 = m; break;
+                case GlobalInstance g: globals[gi++] = g; break;
+            }
+        }
+        var cg = store.Engine.CodeGen;
+        for (int i = 0; i < info.FunctionTypeIndices.Count; i++)
+        {
+            var type = info.Types[(int)info.FunctionTypeIndices[i]];
+            int index = info.ImportedFunctionCount + i;
+            functions[index] = new FunctionInstance(type, module.SignatureIds[info.FunctionTypeIndices[i]],
+                module.FunctionPointers[i], ctx, module.FunctionName(index));
+        }
+        ctx.Functions = functions;
+        foreach (var t in info.Tables) tables[ti++] = new TableInstance(t, null);
+        ctx.Tables = tables;
+        foreach (var m in info.Memories)
+        {
+            if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
+            var mem = new MemoryInstance(m);
+            store.Own(mem);
+            ctx.Memory0 = mem;
+        }
+        ctx.Globals = globals;
+        foreach (var g in info.Globals)
+        {
+            var cell = new GlobalInstance(g.Type);
+            cell.SetBoxed(ConstExprEvaluator.Evaluate(g.Init, ctx));
+            globals[gi++] = cell;
+        }
+
+        var elements = new object?[info.Elements.Count][];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            var seg = info.Elements[i];
+            var refs = new object?[seg.Count];
+            if (seg.FunctionIndices is { } idx)
+                for (int j = 0; j < idx.Length; j++) refs[j] = functions[idx[j]];
+            else
+                for (int j = 0; j < refs.Length; j++) refs[j] = ConstExprEvaluator.Evaluate(seg.Expressions![j], ctx);
+            elements[i] = refs;
+        }
+        ctx.ElementSegments = elements;
+        var data = new byte[info.Data.Count][];
+        for (int i = 0; i < data.Length; i++) data[i] = info.Data[i].Bytes.ToArray();
+        ctx.DataSegments = data;
+
+        for (int i = 0; i < elements.Length; i++)
+        {
+            var seg = info.Elements[i];
+            if (seg.Mode == SegmentMode.Active)
+            {
+                int offset = (int)ConstExprEvaluator.Evaluate(seg.Offset!, ctx)!;
+                BulkOps.TableInit(offset, 0, elements[i].Length, tables[seg.TableIndex], ctx, i);
+            }
+            if (seg.Mode != SegmentMode.Passive) elements[i] = [];
+        }
+        for (int i = 0; i < data.Length; i++)
+        {
+            var seg = info.Data[i];
+            if (seg.Mode == SegmentMode.Active)
+            {
+                int offset = (int)ConstExprEvaluator.Evaluate(seg.Offset!, ctx)!;
+                if (ctx.Memory0 is null) throw Trap.MemoryOutOfBounds();
+                BulkOps.MemoryInit(offset, 0, data[i].Length, ctx, i);
+                data[i] = [];
+            }
+        }
+
+        if (info.Start is uint start) DynamicCall.Invoke(functions[start], []);
+        return ctx;
+    }
+}
