@@ -40,11 +40,22 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
                 RequestReader.Read)
             .WithTrackingName(Steps.ComponentImport);
 
+        // A WasmComponent reaches the compiler as a base64 copy whose WitSharpComponent metadata names the .wasm
+        // (build/WitSharp.targets); a raw .wasm is never read as text (the compiler rejects binary text).
         var files = context.AdditionalTextsProvider
-            .Where(static t => IsWit(t.Path) || IsWasm(t.Path))
-            .Select(static (t, ct) => IsWasm(t.Path)
-                ? new InputFile(t.Path, string.Empty, true)
-                : new InputFile(t.Path, t.GetText(ct)?.ToString() ?? string.Empty, false))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (x, ct) =>
+            {
+                var (text, options) = x;
+                if (options.GetOptions(text).TryGetValue(ComponentMetadata, out var component) && !string.IsNullOrWhiteSpace(component))
+                {
+                    return new InputFile(component, text.GetText(ct)?.ToString() ?? string.Empty, true);
+                }
+                if (IsWasm(text.Path)) return new InputFile(text.Path, string.Empty, true);
+                return IsWit(text.Path) ? new InputFile(text.Path, text.GetText(ct)?.ToString() ?? string.Empty, false) : null;
+            })
+            .Where(static f => f is not null)
+            .Select(static (f, _) => f!)
             .Collect()
             .WithTrackingName(Steps.InputFiles);
 
@@ -95,6 +106,8 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
             spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
     }
+
+    private const string ComponentMetadata = "build_metadata.AdditionalFiles.WitSharpComponent";
 
     private static bool IsWit(string path) => path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase);
 

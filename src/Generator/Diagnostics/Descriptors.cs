@@ -40,8 +40,8 @@ internal static class Descriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor WasmNotSupported = new(
-        "WITSHARP008", "Component binaries not supported yet",
-        "'{0}': generating bindings from a .wasm component is not supported yet ({1}); point [ComponentImport] at the component's .wit files instead",
+        "WITSHARP008", "Component binary not readable",
+        "'{0}' cannot be read by the generator: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InternalError = new(

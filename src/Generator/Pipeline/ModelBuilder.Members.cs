@@ -46,8 +46,10 @@ internal sealed partial class ModelBuilder
                 }
                 case VariantKind variant:
                 {
+                    // `Item` stays free for the payload property (see Emitter.EmitVariant).
                     var scope = new NameScope(s_recordMembers) { OnRename = Renamed(def.Name!) };
                     scope.Reserve(name);
+                    scope.Reserve("Item");
                     var members = variant.Cases.Select((k, i) => new MemberModel(
                         k.Name, scope.Claim(k.Name, NameMangler.Pascal(k.Name)), k.Type is { } t ? _renderer.Render(t, c.IsExport) : null,
                         DocsOr(k.Docs, "The `" + k.Name + "` case."), (ulong)i));
