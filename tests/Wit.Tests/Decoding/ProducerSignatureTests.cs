@@ -39,7 +39,7 @@ public sealed class ProducerSignatureTests
             if (got != want) mismatches.Add(coreName + ": core " + want + ", flattened " + got);
         }
 
-        foreach (var (key, item) in decoded.WorldItem.Exports)
+        foreach (var (key, item) in decoded.Definition.Exports)
         {
             if (item.Kind == WorldItemKind.Function) Check(key.Name!, item.Function!, AbiContext.Lift, false);
             else if (item.Kind == WorldItemKind.Interface)
@@ -48,7 +48,7 @@ public sealed class ProducerSignatureTests
                 foreach (var (name, f) in r.Interfaces[item.Id].Functions) Check(prefix + "#" + name, f, AbiContext.Lift, false);
             }
         }
-        foreach (var (key, item) in decoded.WorldItem.Imports)
+        foreach (var (key, item) in decoded.Definition.Imports)
         {
             if (item.Kind == WorldItemKind.Function) Check("$root#" + key.Name, item.Function!, AbiContext.Lower, true);
             else if (item.Kind == WorldItemKind.Interface)
