@@ -26,8 +26,8 @@ internal sealed partial class ModelBuilder
     private readonly HashSet<int> _exportedInterfaces = new();
     private readonly HashSet<string> _multiVersionPackages = new(StringComparer.Ordinal);
     private readonly List<Container> _containers = new();
-    private readonly Dictionary<(int Interface, bool Export), Container> _containerIndex = new();
-    private readonly Dictionary<(int Type, bool Export), string> _declaredNames = new();
+    private readonly Dictionary<long, Container> _containerIndex = new();
+    private readonly Dictionary<long, string> _declaredNames = new();
     private readonly Container _worldContainer;
     private string _context = string.Empty;
 
@@ -136,6 +136,9 @@ internal sealed partial class ModelBuilder
         var key = descriptor.Id + "|" + string.Join("|", args);
         if (_reported.Add(key)) _diagnostics.Add(DiagnosticInfo.Create(descriptor, _request.Location, args));
     }
+
+    // One long per (id, side) key: dictionaries over value tuples cost JIT time on every cold build.
+    private static long Key(int id, bool export) => ((long)id << 1) | (export ? 1L : 0L);
 
     private static string DocsOr(Docs docs, string fallback) =>
         string.IsNullOrWhiteSpace(docs.Contents) ? fallback : docs.Contents!.Trim();
