@@ -108,6 +108,57 @@ public static class ComponentWit
         });
     }
 
+    /// <summary>Decodes a WIT package encoded as a component (the format of <c>wasm-tools component wit
+    /// --wasm</c> and of packages published to registries): every export is a component type with one export,
+    /// a component type for a world or an instance type for an interface, named <c>ns:pkg/item</c>; the
+    /// component type's imports are the interfaces the item uses.</summary>
+    /// <exception cref="WitBinaryException">The bytes are malformed or not a WIT package.</exception>
+    public static DecodedPackage DecodePackage(byte[] bytes)
+    {
+        if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        var component = ComponentDecoder.Decode(bytes);
+        var walker = new TypeWalker();
+        return Guard(walker, component.Offset, () =>
+        {
+            var scope = walker.WalkComponent(component, null, 0);
+            if (scope.Exports.Items.Count == 0 || scope.Imports.Items.Count != 0)
+                throw new WitBinaryException("a WIT package exports component types and imports nothing", component.Offset);
+            var resolve = new Resolve();
+            var builder = new WitBuilder(resolve, walker);
+            WitBuilder.PendingPackage? package = null;
+            foreach (var kv in scope.Exports.Items)
+            {
+                var outer = (kv.Value.Type is AliasEntry a ? a.Target : kv.Value.Type) as ComponentEntry;
+                if (kv.Value.Kind != ExternKind.Type || outer is null || outer.Exports.Items.Count != 1)
+                    throw new WitBinaryException("export '" + kv.Key + "' is not a component type with exactly one export", kv.Value.Type.Offset);
+                var (name, item) = (outer.Exports.Items[0].Key, outer.Exports.Items[0].Value);
+                var split = WitBuilder.SplitInterfaceName(name, outer.Offset)
+                    ?? throw new WitBinaryException("'" + name + "' is not of the form ns:pkg/item", outer.Offset);
+                package ??= new WitBuilder.PendingPackage(split.Package);
+                if (!package.Name.Equals(split.Package))
+                    throw new WitBinaryException("'" + name + "' is not in package " + package.Name, outer.Offset);
+                switch (item.Type)
+                {
+                    case ComponentEntry world:
+                        builder.RegisterWorld(name, world, package);
+                        break;
+                    case InstanceEntry iface:
+                        foreach (var import in outer.Imports.Items)
+                        {
+                            if (import.Value.Type is not InstanceEntry used)
+                                throw new WitBinaryException("import '" + import.Key + "' of '" + name + "' is not an interface", outer.Offset);
+                            builder.RegisterImport(import.Key, used);
+                        }
+                        builder.RegisterInterface(name, iface, package);
+                        break;
+                    default:
+                        throw new WitBinaryException("'" + name + "' is neither a world nor an interface", outer.Offset);
+                }
+            }
+            return new DecodedPackage(resolve, builder.Finish(package!));
+        });
+    }
+
     private static StringEncoding ReadEncoding(Component component)
     {
         foreach (var custom in component.CustomSections)

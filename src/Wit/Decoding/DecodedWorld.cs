@@ -44,3 +44,19 @@ public sealed class EmbeddedWorld : DecodedWorld
     /// <summary>The string encoding recorded in the section's <c>wit-component-encoding</c> metadata.</summary>
     public StringEncoding StringEncoding { get; }
 }
+
+/// <summary>A WIT package read from its binary encoding, with the resolve holding it and its dependencies.</summary>
+public sealed class DecodedPackage
+{
+    internal DecodedPackage(Resolve resolve, int package)
+    {
+        Resolve = resolve;
+        Package = package;
+    }
+
+    /// <summary>The resolve the package was decoded into (dependencies first).</summary>
+    public Resolve Resolve { get; }
+
+    /// <summary>Index of the package in <see cref="Wit.Resolve.Packages"/>.</summary>
+    public int Package { get; }
+}

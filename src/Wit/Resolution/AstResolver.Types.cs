@@ -325,62 +325,70 @@ internal sealed partial class AstResolver
     }
 
     /// <summary>Builds doc text from raw comments the way the reference does: markers stripped, common leading
-    /// indentation removed, lines joined with <c>\n</c>, trailing newlines dropped.</summary>
+    /// indentation removed, lines joined with <c>\n</c>, trailing newlines dropped. Works on index ranges of
+    /// the raw comments so documentation-heavy files (WASI) do not copy each line several times.</summary>
     internal static Docs MakeDocs(AstDocs docs)
     {
-        if (docs.Lines.Count == 0) return Docs.None;
-        var lines = new List<string>(docs.Lines.Count);
-        foreach (var raw in docs.Lines)
+        var count = docs.Lines.Count;
+        if (count == 0) return Docs.None;
+        var starts = new int[count];
+        var ends = new int[count];
+        var min = int.MaxValue;
+        var total = 0;
+        for (var i = 0; i < count; i++)
         {
-            string contents;
+            var raw = docs.Lines[i];
+            int a, b;
             if (raw.StartsWith("/**", System.StringComparison.Ordinal))
             {
-                contents = raw.Substring(3);
-                if (contents.EndsWith("*/", System.StringComparison.Ordinal)) contents = contents.Substring(0, contents.Length - 2);
+                a = 3;
+                b = raw.EndsWith("*/", System.StringComparison.Ordinal) ? System.Math.Max(a, raw.Length - 2) : raw.Length;
             }
             else
             {
-                contents = raw.TrimStart('/');
+                a = 0;
+                while (a < raw.Length && raw[a] == '/') a++;
+                b = raw.Length;
             }
-            lines.Add(TrimEndWhitespace(contents));
+            while (b > a && char.IsWhiteSpace(raw[b - 1])) b--;
+            starts[i] = a;
+            ends[i] = b;
+            total += b - a + 1;
+            if (b == a) continue;
+            var n = a;
+            while (n < b && raw[n] is ' ' or '\t' or '\n' or '\r' or '\f') n++;
+            if (n - a < min) min = n - a;
         }
-        var min = int.MaxValue;
-        foreach (var l in lines)
+        var sb = new StringBuilder(total);
+        for (var i = 0; i < count; i++)
         {
-            if (l.Length == 0) continue;
-            var n = 0;
-            while (n < l.Length && l[n] is ' ' or '\t' or '\n' or '\r' or '\f') n++;
-            if (n < min) min = n;
-        }
-        if (min != int.MaxValue && min > 0)
-        {
-            var pattern = new string(' ', min);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                if (lines[i].StartsWith(pattern, System.StringComparison.Ordinal)) lines[i] = lines[i].Substring(min);
-            }
-        }
-        var sb = new StringBuilder();
-        foreach (var l in lines)
-        {
-            if (l.Length == 0)
+            var raw = docs.Lines[i];
+            int a = starts[i], b = ends[i];
+            if (a == b)
             {
                 sb.Append('\n');
                 continue;
             }
-            foreach (var part in l.Split('\n'))
+            // Drop the common indentation only where the line really starts with that many spaces.
+            if (min != int.MaxValue && min > 0)
             {
-                sb.Append(part.EndsWith("\r", System.StringComparison.Ordinal) ? part.Substring(0, part.Length - 1) : part).Append('\n');
+                var spaces = 0;
+                while (spaces < min && raw[a + spaces] == ' ') spaces++;
+                if (spaces == min) a += min;
+            }
+            // Split on '\n' (dropping a '\r' before it), as Rust's `lines()` does.
+            var lineStart = a;
+            for (var j = a; j <= b; j++)
+            {
+                if (j < b && raw[j] != '\n') continue;
+                var lineEnd = j;
+                if (j < b && lineEnd > lineStart && raw[lineEnd - 1] == '\r') lineEnd--;
+                sb.Append(raw, lineStart, lineEnd - lineStart).Append('\n');
+                lineStart = j + 1;
             }
         }
-        var s = sb.ToString().TrimEnd('\n');
-        return new Docs(s);
-    }
-
-    private static string TrimEndWhitespace(string s)
-    {
-        var end = s.Length;
-        while (end > 0 && char.IsWhiteSpace(s[end - 1])) end--;
-        return end == s.Length ? s : s.Substring(0, end);
+        var len = sb.Length;
+        while (len > 0 && sb[len - 1] == '\n') len--;
+        return new Docs(sb.ToString(0, len));
     }
 }

@@ -17,6 +17,8 @@ internal sealed class SimdWastResult(string file)
     /// <summary>Modules of the script (not of assert_invalid/malformed) that the WAT parser or decoder rejected.</summary>
     public List<string> RejectedModules { get; } = [];
     public SortedDictionary<string, int> SkipReasons { get; } = new(StringComparer.Ordinal);
+    /// <summary>SIMD instructions executed by at least one passing assertion.</summary>
+    public HashSet<string> CheckedInstructions { get; } = new(StringComparer.Ordinal);
 
     public void Skip(string reason)
     {
@@ -108,6 +110,10 @@ internal static class SimdWastRunner
             }
         }
         result.Passed++;
+        foreach (var step in function.Steps)
+        {
+            if (step is SimdOpStep op) result.CheckedInstructions.Add(op.Info.Name);
+        }
     }
 
     private static object ToObject(WastValue v) => v.Type switch

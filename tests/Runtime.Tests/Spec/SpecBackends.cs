@@ -7,12 +7,11 @@ internal static class SpecBackends
     public static bool UseOracle =>
         string.Equals(Environment.GetEnvironmentVariable("WITSHARP_SPEC_BACKEND"), "wasmtime", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A fresh backend for one script, or null with the reason execution cannot run.</summary>
+    /// <summary>A fresh backend for one script (one store), or null with the reason execution cannot run.</summary>
     public static ISpecBackend? Create(out string? unavailable)
     {
         unavailable = null;
         if (UseOracle) return new WasmtimeSpecBackend();
-        unavailable = "the execution backend (Engine/Store/Linker) is not available yet";
-        return null;
+        return new WitSharpSpecBackend();
     }
 }

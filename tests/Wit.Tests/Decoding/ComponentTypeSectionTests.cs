@@ -28,16 +28,18 @@ public sealed class ComponentTypeSectionTests
         Assert.Contains("[constructor]counter", types.Functions.Keys);
     }
 
-    [Fact]
-    public void Decoded_section_prints_as_the_source_world()
+    [Theory]
+    [InlineData("embed/embed.embedded.wasm", "embed/world.wit")]
+    [InlineData("resources/resources.embedded.wasm", "resources/world.wit")]
+    public void Decoded_section_prints_as_the_source_world(string module, string wit)
     {
         var source = new Resolve();
-        var pkg = source.PushPath(Fixtures.PathOf("embed/world.wit"));
+        var pkg = source.PushPath(Fixtures.PathOf(wit));
         // Docs are not compared: the section carries none (wit-component keeps them in a separate
         // `package-docs` section only when asked).
         var expected = new WitPrinter(source) { EmitDocs = false }.PrintPackage(pkg);
 
-        var embedded = Assert.Single(ComponentWit.DecodeCustomSections(s_embedded));
+        var embedded = Assert.Single(ComponentWit.DecodeCustomSections(Fixtures.Read(module)));
         Assert.Equal(expected, new WitPrinter(embedded.Resolve) { EmitDocs = false }.PrintPackage(embedded.Package));
     }
 

@@ -30,5 +30,12 @@ internal sealed class CompiledModule
     /// <summary>Engine-wide signature id of each type in the type section.</summary>
     public int[] SignatureIds { get; }
 
-    public string? FunctionName(int index) => Info.FunctionNames.TryGetValue((uint)index, out var n) ? n : null;
+    /// <summary>The function's name from the name section, else its first export name, else null.</summary>
+    public string? FunctionName(int index)
+    {
+        if (Info.FunctionNames.TryGetValue((uint)index, out var n)) return n;
+        foreach (var e in Info.Exports)
+            if (e.Kind == ExternKind.Func && e.Index == (uint)index) return e.Name;
+        return null;
+    }
 }

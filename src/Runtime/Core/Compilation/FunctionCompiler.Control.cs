@@ -191,7 +191,7 @@ internal sealed partial class FunctionCompiler
         Pop(); // condition
         FlushFuel();
         int available = _stack.Count - CurrentFrame.Height;
-        if (target.LabelTypes.Length == 0 && available == 0)
+        if (target.LabelTypes.Length == 0 && available == 0 && target.Kind != FrameKind.Function)
         {
             target.LabelUsed = true;
             _il.Emit(OpCodes.Brtrue, target.Label);

@@ -104,24 +104,20 @@ internal sealed partial class FunctionCompiler
         Pop(2);
         _il.Emit(OpCodes.Ldloc, value);
         ReleaseTemp(value);
+        // Value conversions first: the unaligned. prefix must sit directly on the stind.
+        switch (op)
+        {
+            case Opcode.F32Store: _il.Emit(OpCodes.Call, M.SingleToInt32Bits); break;
+            case Opcode.F64Store: _il.Emit(OpCodes.Call, M.DoubleToInt64Bits); break;
+            case Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32: _il.Emit(OpCodes.Conv_I4); break;
+        }
         if (bytes > 1) _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
         {
-            case Opcode.I32Store: _il.Emit(OpCodes.Stind_I4); break;
-            case Opcode.I64Store: _il.Emit(OpCodes.Stind_I8); break;
-            case Opcode.F32Store:
-                _il.Emit(OpCodes.Call, M.SingleToInt32Bits);
-                _il.Emit(OpCodes.Stind_I4);
-                break;
-            case Opcode.F64Store:
-                _il.Emit(OpCodes.Call, M.DoubleToInt64Bits);
-                _il.Emit(OpCodes.Stind_I8);
-                break;
-            case Opcode.I32Store8: _il.Emit(OpCodes.Stind_I1); break;
-            case Opcode.I32Store16: _il.Emit(OpCodes.Stind_I2); break;
-            case Opcode.I64Store8: _il.Emit(OpCodes.Conv_I4); _il.Emit(OpCodes.Stind_I1); break;
-            case Opcode.I64Store16: _il.Emit(OpCodes.Conv_I4); _il.Emit(OpCodes.Stind_I2); break;
-            default: _il.Emit(OpCodes.Conv_I4); _il.Emit(OpCodes.Stind_I4); break;
+            case Opcode.I64Store or Opcode.F64Store: _il.Emit(OpCodes.Stind_I8); break;
+            case Opcode.I32Store8 or Opcode.I64Store8: _il.Emit(OpCodes.Stind_I1); break;
+            case Opcode.I32Store16 or Opcode.I64Store16: _il.Emit(OpCodes.Stind_I2); break;
+            default: _il.Emit(OpCodes.Stind_I4); break;
         }
     }
 

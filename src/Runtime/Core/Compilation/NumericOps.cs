@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace WitSharp.Core.Compilation;
 
@@ -84,6 +86,42 @@ internal static class NumericOps
         ulong bits = (ulong)value;
         return (long)((bits >> 1) | (bits & 1)) * 2d;
     }
+
+    // In-range truncations for the trapping itrunc instructions, whose operand is already range-checked.
+    // Since .NET 9 the IL conv.* instructions saturate, which on x64 without AVX-512 costs a NaN mask and
+    // a compare/cmov around cvttss2si/cvttsd2si; with the range known, the bare instruction is exact.
+    // IsSupported is a JIT-time constant, so each helper inlines to one instruction (arm64: fcvtzs/fcvtzu
+    // behind the plain conversion, which saturates for free there).
+
+    /// <summary>trunc of an f32 known to lie in (−2^31 − 1, 2^31).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TruncateF32ToI32(float value) =>
+        Sse.IsSupported ? Sse.ConvertToInt32WithTruncation(Vector128.CreateScalarUnsafe(value)) : (int)value;
+
+    /// <summary>trunc of an f64 known to lie in (−2^31 − 1, 2^31).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TruncateF64ToI32(double value) =>
+        Sse2.IsSupported ? Sse2.ConvertToInt32WithTruncation(Vector128.CreateScalarUnsafe(value)) : (int)value;
+
+    /// <summary>trunc of an f32 known to lie in (−1, 2^32), through the 64-bit signed conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TruncateF32ToU32(float value) =>
+        Sse.X64.IsSupported ? (int)Sse.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (int)(uint)value;
+
+    /// <summary>trunc of an f64 known to lie in (−1, 2^32), through the 64-bit signed conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TruncateF64ToU32(double value) =>
+        Sse2.X64.IsSupported ? (int)Sse2.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (int)(uint)value;
+
+    /// <summary>trunc of an f32 known to lie in [−2^63, 2^63).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long TruncateF32ToI64(float value) =>
+        Sse.X64.IsSupported ? Sse.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (long)value;
+
+    /// <summary>trunc of an f64 known to lie in [−2^63, 2^63).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long TruncateF64ToI64(double value) =>
+        Sse2.X64.IsSupported ? Sse2.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(value)) : (long)value;
 
     // Float constants the JIT must not see as constants (see NumericEmitter.EmitF32Const). Mutable on purpose:
     // RyuJIT folds static readonly fields into constants once the class is initialized.

@@ -18,8 +18,8 @@ internal sealed unsafe class MemoryInstance : IDisposable
         ulong bytes = type.Limits.Min * PageSize;
         Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
         Length = bytes;
-        GC.AddMemoryPressure((long)Math.Min(bytes, int.MaxValue));
         _pressure = (long)Math.Min(bytes, int.MaxValue);
+        if (_pressure > 0) GC.AddMemoryPressure(_pressure);
     }
 
     private long _pressure;
@@ -83,7 +83,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
             NativeMemory.Free(Base);
             Base = null;
             Length = 0;
-            GC.RemoveMemoryPressure(_pressure);
+            if (_pressure > 0) GC.RemoveMemoryPressure(_pressure);
             _pressure = 0;
         }
         GC.SuppressFinalize(this);
