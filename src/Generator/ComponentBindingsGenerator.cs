@@ -92,15 +92,15 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
     // The generator must never take the compiler down: an emitter failure becomes WITSHARP009.
     private static EmitResult SafeEmit(ModelResult m)
     {
-        if (m.Model is null) return new EmitResult(EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty, null);
+        if (m.Model is null) return new EmitResult(EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         try
         {
-            return new EmitResult(Emitter.Emit(m.Model).ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty, null);
+            return new EmitResult(Emitter.Emit(m.Model).ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (Exception ex)
         {
             var d = DiagnosticInfo.Create(Descriptors.InternalError, null, m.Model.Class.FullName, ex.GetType().Name + ": " + ex.Message);
-            return new EmitResult(EquatableArray<GeneratedFile>.Empty, new[] { d }.ToEquatableArray(), null);
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, new[] { d }.ToEquatableArray());
         }
     }
 

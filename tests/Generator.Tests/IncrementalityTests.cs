@@ -85,7 +85,7 @@ public sealed class IncrementalityTests(ITestOutputHelper output)
         var files = GeneratorHarness.WitFiles(CorpusTests.WasiDir);
         var inputs = files.Select(f => new Model.InputFile(f.Path, f.GetText()!.ToString(), false)).ToImmutableArray();
         var request = new Model.ComponentRequest(
-            new Model.ClassModel("App", "Wasi", "class", Model.EquatableArray<Model.ContainingType>.Empty),
+            new Model.ClassModel("App", "WasiBindings", "class", Model.EquatableArray<Model.ContainingType>.Empty),
             ".", "bindings", null, 0, Model.EquatableArray<string>.Empty, null, null);
         var lines = new List<string>();
         // In a build the compiler has Microsoft.CodeAnalysis loaded and warm before generators run; do the same
@@ -117,7 +117,7 @@ public sealed class IncrementalityTests(ITestOutputHelper output)
     {
         var files = GeneratorHarness.WitFiles(CorpusTests.WasiDir);
         var compilation = GeneratorHarness.CreateCompilation(
-            "namespace App;\n[WitSharp.ComponentImport(\".\", World = \"bindings\")]\npublic partial class Wasi { }\n");
+            "namespace App;\n[WitSharp.ComponentImport(\".\", World = \"bindings\")]\npublic partial class WasiBindings { }\n");
         var timings = new List<double>();
         for (var i = 0; i < 5; i++)
         {

@@ -88,6 +88,20 @@ internal sealed partial class ModelBuilder
         var containers = new List<ContainerModel>();
         for (var i = 0; i < _containers.Count; i++) containers.Add(BuildContainer(_containers[i]));
 
+        // `namespace App.Wasi.Io` cannot coexist with a top-level class `App.Wasi` (CS0101 in generated code).
+        if (_request.Class.Containing.Count == 0)
+        {
+            var classPath = (_request.Class.Namespace.Length == 0 ? string.Empty : _request.Class.Namespace + ".") + _request.Class.Name;
+            foreach (var c in containers)
+            {
+                if (c.Namespace == classPath || c.Namespace.StartsWith(classPath + ".", StringComparison.Ordinal))
+                {
+                    Report(Descriptors.NamespaceCollision, c.Namespace, c.WitName, _request.Class.Name);
+                    break;
+                }
+            }
+        }
+
         return new WorldModel(
             _request.Class,
             WorldQualifiedName(),
