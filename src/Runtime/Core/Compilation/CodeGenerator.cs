@@ -61,6 +61,7 @@ internal sealed partial class CodeGenerator
                 var type = info.Types[(int)info.FunctionTypeIndices[i]];
                 builders[i] = tb.DefineMethod("$" + (imported + i), MethodAttributes.Public | MethodAttributes.Static,
                     ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type));
+                if (Engine.DebugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
             }
             var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
             for (int i = 0; i < builders.Length; i++)

@@ -31,7 +31,7 @@ internal static class HostFunctions
         var boxes = new ValueBox[args.Length];
         for (int i = 0; i < args.Length; i++) boxes[i] = ToBox(type.Params[i], args[i], store);
         var results = new ValueBox[type.Results.Length];
-        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Store.Current), boxes, results);
+        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Importer ?? ctx.Store.Current), boxes, results);
         var values = new object?[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
