@@ -18,23 +18,27 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 
 /// <summary>Global analyzer options carrying <c>build_property.MSBuildProjectDirectory</c>, as the package's props
 /// make the build do.</summary>
-internal sealed class ProjectOptionsProvider(string? projectDirectory) : AnalyzerConfigOptionsProvider
+internal sealed class ProjectOptionsProvider(string? projectDirectory, IReadOnlyDictionary<string, string>? componentOf = null) : AnalyzerConfigOptionsProvider
 {
-    private static readonly AnalyzerConfigOptions s_empty = new Options(null);
+    private static readonly AnalyzerConfigOptions s_empty = new Options(null, null);
 
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory);
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options("build_property.MSBuildProjectDirectory", projectDirectory);
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => s_empty;
+    /// <summary>A base64 sidecar carries <c>WitSharpComponent</c> metadata naming its .wasm, as build/WitSharp.targets sets it.</summary>
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        componentOf is not null && componentOf.TryGetValue(textFile.Path, out var wasm)
+            ? new Options("build_metadata.AdditionalFiles.WitSharpComponent", wasm)
+            : s_empty;
 
-    private sealed class Options(string? projectDirectory) : AnalyzerConfigOptions
+    private sealed class Options(string? name, string? content) : AnalyzerConfigOptions
     {
         public override bool TryGetValue(string key, out string value)
         {
-            if (key == "build_property.MSBuildProjectDirectory" && projectDirectory is not null)
+            if (key == name && content is not null)
             {
-                value = projectDirectory;
+                value = content;
                 return true;
             }
             value = null!;
@@ -88,18 +92,18 @@ internal static class GeneratorHarness
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? projectDirectory) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? projectDirectory, IReadOnlyDictionary<string, string>? componentOf = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new ComponentBindingsGenerator().AsSourceGenerator() },
             files,
             ParseOptions,
-            new ProjectOptionsProvider(projectDirectory),
+            new ProjectOptionsProvider(projectDirectory, componentOf),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(string source, IEnumerable<AdditionalText> files, string? projectDirectory)
+    public static GeneratorRun Run(string source, IEnumerable<AdditionalText> files, string? projectDirectory, IReadOnlyDictionary<string, string>? componentOf = null)
     {
         var compilation = CreateCompilation(source);
-        var driver = CreateDriver(files, projectDirectory).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(files, projectDirectory, componentOf).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return Result(driver, output, diagnostics);
     }
 

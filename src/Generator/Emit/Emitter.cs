@@ -26,8 +26,8 @@ internal static class Emitter
             w.Line("namespace " + model.Class.Namespace + ";");
         }
         w.Line();
-        foreach (var outer in model.Class.Containing) w.Open("partial " + outer.Keyword + " " + outer.Name);
-        w.Open("partial " + model.Class.Keyword + " " + model.Class.Name);
+        foreach (var outer in model.Class.Containing) w.Open(PartialDeclaration(outer.Keyword, outer.Name));
+        w.Open(PartialDeclaration(model.Class.Keyword, model.Class.Name));
 
         w.Summary("The WIT world `" + model.WorldName + "` these bindings were generated from.");
         w.DocTag("remarks", string.Empty, WorldRemarks(model));
@@ -52,6 +52,12 @@ internal static class Emitter
         foreach (var _ in model.Class.Containing) w.Close();
         return new GeneratedFile(model.Class.FullName + ".World.g.cs", w.ToString(), model.Class.Namespace, model.Class.FullName);
     }
+
+    // `static` must come before `partial`; accessibility may be left to the user's declaration.
+    private static string PartialDeclaration(string keyword, string name) =>
+        keyword.StartsWith("static ", System.StringComparison.Ordinal)
+            ? "static partial " + keyword.Substring("static ".Length) + " " + name
+            : "partial " + keyword + " " + name;
 
     private static string WorldRemarks(WorldModel model)
     {
@@ -145,7 +151,7 @@ internal static class Emitter
                 w.Line("global::System.GC.SuppressFinalize(this);");
                 w.Close();
                 w.Line();
-                w.Summary("Drops the resource handle when <paramref name=\"disposing\"/> is true.");
+                w.Summary("Drops the resource handle; the runtime's subclass releases the component's resource.");
                 w.DocTag("param", " name=\"disposing\"", "Whether the call comes from Dispose rather than a finalizer.");
                 w.Line("protected abstract void Dispose(bool disposing);");
                 if (t.Methods.Count > 0) w.Line();
@@ -159,6 +165,9 @@ internal static class Emitter
     {
         w.Summary(t.Docs);
         w.DocTag("remarks", string.Empty, "Match on the nested case records: " + string.Join(", ", t.Members.Select(m => m.Name)) + ".");
+        // The payload property must not share a name with a case type: inside a case, a case named `Value`
+        // would be found before the property.
+        var payload = new[] { "Value", "Payload", "Item" }.First(n => t.Members.All(m => m.Name != n));
         w.Open("public abstract record " + t.Name);
         // A private constructor closes the hierarchy: only the nested cases can derive.
         w.Line("private " + t.Name + "()");
@@ -174,7 +183,6 @@ internal static class Emitter
             }
             else
             {
-                var payload = m.Name == "Value" ? "Payload" : "Value";
                 w.DocTag("param", " name=\"" + payload + "\"", "The payload of the `" + m.WitName + "` case.");
                 w.Line("public sealed record " + m.Name + "(" + m.Type + " " + payload + ") : " + t.Name + ";");
             }

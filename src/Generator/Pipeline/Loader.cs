@@ -18,12 +18,7 @@ internal static class Loader
         if (request.Error is { } error) return Fail(error);
         try
         {
-            if (input.Wasm is { } wasm)
-            {
-                // Reading a component's world from its binary needs the component-type decoder (src/Wit/Decoding)
-                // and a way to hand the generator the bytes (AdditionalFiles are text); both are pending.
-                return Fail(DiagnosticInfo.Create(Descriptors.WasmNotSupported, request.Location, wasm.Path, "the component-type decoder is not available in this build"));
-            }
+            if (input.Wasm is { } wasm) return LoadComponent(wasm, request);
             if (input.Main.Count == 0)
             {
                 return Fail(DiagnosticInfo.Create(Descriptors.InputNotFound, request.Location, request.Path, input.LookedFor));
@@ -68,6 +63,40 @@ internal static class Loader
         {
             return Fail(DiagnosticInfo.Create(Descriptors.InternalError, request.Location, request.Class.FullName, ex.GetType().Name + ": " + ex.Message));
         }
+    }
+
+    // The world a component binary implements (its own imports and exports, as `wasm-tools component wit`
+    // prints it), decoded by src/Wit/Decoding from the base64 copy build/WitSharp.targets passes.
+    private static ModelResult LoadComponent(InputFile wasm, ComponentRequest request)
+    {
+        if (wasm.Text.Length == 0)
+        {
+            return Fail(DiagnosticInfo.Create(Descriptors.WasmNotSupported, request.Location, wasm.Path,
+                "it reached the compiler as a plain AdditionalFiles item; list it as <WasmComponent Include=\"…\" /> so the build hands the generator its bytes"));
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(wasm.Text.Trim());
+        }
+        catch (FormatException)
+        {
+            return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, "the build's base64 copy of it is damaged"));
+        }
+        Wit.Decoding.DecodedWorld decoded;
+        try
+        {
+            decoded = Wit.Decoding.ComponentWit.DecodeComponent(bytes);
+        }
+        catch (Wit.Binary.WitBinaryException ex)
+        {
+            return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, ex.Message));
+        }
+        catch (WitException ex)
+        {
+            return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, ex.Message));
+        }
+        return ModelBuilder.Build(decoded.Resolve, decoded.World, request);
     }
 
     private static ModelResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());

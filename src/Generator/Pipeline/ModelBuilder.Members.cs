@@ -28,7 +28,7 @@ internal sealed partial class ModelBuilder
         foreach (var typeId in typeIds)
         {
             var def = _resolve.Types[typeId];
-            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey((typeId, c.IsExport))) continue;
+            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey(Key(typeId, c.IsExport))) continue;
             _context = "`" + def.Name + "` in `" + c.WitName + "`";
             var name = ShortName(typeId, c.IsExport);
             var docs = DocsOr(def.Docs, "The WIT " + def.Kind.Tag.ToString().ToLowerInvariant() + " `" + def.Name + "` of `" + c.WitName + "`.");
@@ -46,8 +46,10 @@ internal sealed partial class ModelBuilder
                 }
                 case VariantKind variant:
                 {
+                    // `Item` stays free for the payload property (see Emitter.EmitVariant).
                     var scope = new NameScope(s_recordMembers) { OnRename = Renamed(def.Name!) };
                     scope.Reserve(name);
+                    scope.Reserve("Item");
                     var members = variant.Cases.Select((k, i) => new MemberModel(
                         k.Name, scope.Claim(k.Name, NameMangler.Pascal(k.Name)), k.Type is { } t ? _renderer.Render(t, c.IsExport) : null,
                         DocsOr(k.Docs, "The `" + k.Name + "` case."), (ulong)i));

@@ -48,7 +48,7 @@ public static class ComponentWit
             var resolve = new Resolve();
             var builder = new WitBuilder(resolve, walker);
             // As in the reference decoder, a binary component carries no package or world name of its own.
-            var package = new WitBuilder.PendingPackage(new PackageName("root", "component", null));
+            var package = new WitBuilder.PendingPackage(new PackageName("root", "component", null), component.Offset);
             var world = resolve.AddWorld(new WitWorld("root"));
             package.Worlds.Set("root", world);
             builder.FillWorld(world, scope.Imports, scope.Exports, package);
@@ -101,10 +101,68 @@ public static class ComponentWit
             var worldName = outer.Exports.Items[0].Key;
             var split = WitBuilder.SplitInterfaceName(worldName, outer.Offset)
                 ?? throw new WitBinaryException("world name '" + worldName + "' is not of the form ns:pkg/world", outer.Offset);
-            var package = new WitBuilder.PendingPackage(split.Package);
+            var package = new WitBuilder.PendingPackage(split.Package, outer.Offset);
             var (world, _) = builder.RegisterWorld(worldName, worldType, package);
             var pkg = builder.Finish(package);
             return new EmbeddedWorld(resolve, world, pkg, sectionName, encoding);
+        });
+    }
+
+    /// <summary>Decodes a WIT package encoded as a component (the format of <c>wasm-tools component wit
+    /// --wasm</c> and of packages published to registries): every export is a component type with one export,
+    /// a component type for a world or an instance type for an interface, named <c>ns:pkg/item</c>; the
+    /// component type's imports are the interfaces the item uses.</summary>
+    /// <exception cref="WitBinaryException">The bytes are malformed or not a WIT package.</exception>
+    public static DecodedPackage DecodePackage(byte[] bytes) => DecodePackage(bytes, new Resolve());
+
+    /// <summary>Decodes a binary WIT package into an existing resolve, as a <c>deps/</c> entry: interfaces of
+    /// packages the resolve already holds are used in place (their types must be there), other referenced
+    /// packages are added with just what is used. On failure the resolve may hold a partial package.</summary>
+    /// <exception cref="WitBinaryException">The bytes are malformed, not a WIT package, or redefine an item.</exception>
+    public static DecodedPackage DecodePackage(byte[] bytes, Resolve into)
+    {
+        if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        if (into is null) throw new ArgumentNullException(nameof(into));
+        var component = ComponentDecoder.Decode(bytes);
+        var walker = new TypeWalker();
+        return Guard(walker, component.Offset, () =>
+        {
+            var scope = walker.WalkComponent(component, null, 0);
+            if (scope.Exports.Items.Count == 0 || scope.Imports.Items.Count != 0)
+                throw new WitBinaryException("a WIT package exports component types and imports nothing", component.Offset);
+            var resolve = into;
+            var builder = new WitBuilder(resolve, walker);
+            WitBuilder.PendingPackage? package = null;
+            foreach (var kv in scope.Exports.Items)
+            {
+                var outer = (kv.Value.Type is AliasEntry a ? a.Target : kv.Value.Type) as ComponentEntry;
+                if (kv.Value.Kind != ExternKind.Type || outer is null || outer.Exports.Items.Count != 1)
+                    throw new WitBinaryException("export '" + kv.Key + "' is not a component type with exactly one export", kv.Value.Type.Offset);
+                var (name, item) = (outer.Exports.Items[0].Key, outer.Exports.Items[0].Value);
+                var split = WitBuilder.SplitInterfaceName(name, outer.Offset)
+                    ?? throw new WitBinaryException("'" + name + "' is not of the form ns:pkg/item", outer.Offset);
+                package ??= new WitBuilder.PendingPackage(split.Package, outer.Offset);
+                if (!package.Name.Equals(split.Package))
+                    throw new WitBinaryException("'" + name + "' is not in package " + package.Name, outer.Offset);
+                switch (item.Type)
+                {
+                    case ComponentEntry world:
+                        builder.RegisterWorld(name, world, package);
+                        break;
+                    case InstanceEntry iface:
+                        foreach (var import in outer.Imports.Items)
+                        {
+                            if (import.Value.Type is not InstanceEntry used)
+                                throw new WitBinaryException("import '" + import.Key + "' of '" + name + "' is not an interface", outer.Offset);
+                            builder.RegisterImport(import.Key, used);
+                        }
+                        builder.RegisterInterface(name, iface, package);
+                        break;
+                    default:
+                        throw new WitBinaryException("'" + name + "' is neither a world nor an interface", outer.Offset);
+                }
+            }
+            return new DecodedPackage(resolve, builder.Finish(package!));
         });
     }
 

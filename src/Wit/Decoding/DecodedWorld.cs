@@ -23,7 +23,7 @@ public class DecodedWorld
     public int Package { get; }
 
     /// <summary>The world itself.</summary>
-    public WitWorld WorldItem => Resolve.Worlds[World];
+    public WitWorld Definition => Resolve.Worlds[World];
 }
 
 /// <summary>A world carried by a <c>component-type</c> custom section (as <c>wit-bindgen</c> and
@@ -43,4 +43,20 @@ public sealed class EmbeddedWorld : DecodedWorld
 
     /// <summary>The string encoding recorded in the section's <c>wit-component-encoding</c> metadata.</summary>
     public StringEncoding StringEncoding { get; }
+}
+
+/// <summary>A WIT package read from its binary encoding, with the resolve holding it and its dependencies.</summary>
+public sealed class DecodedPackage
+{
+    internal DecodedPackage(Resolve resolve, int package)
+    {
+        Resolve = resolve;
+        Package = package;
+    }
+
+    /// <summary>The resolve the package was decoded into (dependencies first).</summary>
+    public Resolve Resolve { get; }
+
+    /// <summary>Index of the package in <see cref="Wit.Resolve.Packages"/>.</summary>
+    public int Package { get; }
 }

@@ -145,7 +145,11 @@ public sealed partial class WitPrinter
             case WitTypeKind.Id:
             {
                 var def = _resolve.Types[t.TypeId];
-                return def.Name is not null ? Name(def.Name) : KindExpression(def.Kind);
+                if (def.Name is not null) return Name(def.Name);
+                // Where a type is used, a resource's bare name means an owned handle (WIT.md "Handles"),
+                // so `own<r>` is written `r` as the reference printer does.
+                if (def.Kind is HandleKind { IsBorrow: false } own) return ResourceName(own.ResourceTypeId);
+                return KindExpression(def.Kind);
             }
             case WitTypeKind.ErrorContext:
                 return "error-context";

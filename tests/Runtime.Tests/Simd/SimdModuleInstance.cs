@@ -112,6 +112,8 @@ internal sealed unsafe class SimdModuleInstance
 
     internal object?[] Run(SimdFunction f, object[] args)
     {
+        if (args.Length != f.Type.Params.Length)
+            throw new InvalidOperationException($"{args.Length} arguments for {f.Type.Params.Length} parameters");
         var locals = new object[f.Locals.Length];
         for (int i = 0; i < locals.Length; i++) locals[i] = i < args.Length ? args[i] : Zero(f.Locals[i]);
         var stack = new Stack<object>();

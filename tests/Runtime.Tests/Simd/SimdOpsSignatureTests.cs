@@ -26,6 +26,8 @@ public sealed class SimdOpsSignatureTests
         // GetMethod(name) is what the compiler calls: it throws on overloads and returns only public methods.
         var method = typeof(SimdOps).GetMethod(info.MethodName);
         Assert.NotNull(method);
+        // The compiler may also bind with NonPublic (SimdOps is internal): private helpers must not clash.
+        Assert.Same(method, typeof(SimdOps).GetMethod(info.MethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static));
         Assert.True(method.IsStatic, $"{info.MethodName} must be static");
         Assert.False(method.IsGenericMethodDefinition, $"{info.MethodName} must not be generic");
         Assert.True((method.MethodImplementationFlags & MethodImplAttributes.AggressiveInlining) != 0,

@@ -94,6 +94,9 @@ public sealed class SimdPortableTests
         Binary(SimdOps.I32x4DotI16x8S, (a, b) => SimdPortable.DotAdjacent(a.AsInt16(), b.AsInt16()).AsByte(), 21);
 
     [Fact]
+    public void Popcount() => Unary(SimdOps.I8x16Popcnt, SimdPortable.PopCount, 26);
+
+    [Fact]
     public void Popcount_matches_the_scalar_count()
     {
         foreach (var a in SimdTestVectors.Generate(22, Count))

@@ -8,8 +8,7 @@ namespace WitSharp.Runtime.Tests.Spec;
 public sealed class CoreSpecTests(SpecResultsFixture results, ITestOutputHelper output) : IClassFixture<SpecResultsFixture>
 {
     private static readonly string s_suite = RepoPaths.CorpusDir("core-testsuite");
-    private static readonly Lazy<SpecSkips> s_skips = new(() =>
-        SpecSkips.Load(Path.Combine(RepoPaths.Root, "tests", "Runtime.Tests", "Spec", "skips.txt")));
+    private static readonly Lazy<SpecSkips> s_skips = new(() => SpecSkips.Load(SpecSkips.DefaultPath));
 
     public static TheoryData<string> Files()
     {

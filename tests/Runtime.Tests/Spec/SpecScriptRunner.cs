@@ -67,7 +67,7 @@ internal sealed class SpecScriptRunner
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A crash of the runtime (not a typed wasm error) is a failure of this command only.
-            failure = $"crashed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+            failure = $"crashed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} @ {TopFrames(e)}";
         }
         Record(command.Line, directive, failure);
     }
@@ -141,6 +141,21 @@ internal sealed class SpecScriptRunner
         switch (a.Kind)
         {
             case WastModuleAssertion.Malformed:
+                if (a.Module.Form != WastModuleForm.Binary)
+                {
+                    // Text is malformed when the text itself is (spec text format); an encoder that
+                    // accepted it and wrote a bad binary would be hiding a text parser bug.
+                    try
+                    {
+                        a.Module.Encode();
+                    }
+                    catch (MalformedException e)
+                    {
+                        NoteMessage(a, e.Reason);
+                        return null;
+                    }
+                    return $"expected malformed text \"{a.Message}\", but the text parsed";
+                }
                 try
                 {
                     // Function bodies are decoded by the validator (one pass), so a malformed body
@@ -203,6 +218,16 @@ internal sealed class SpecScriptRunner
     private void NoteMessage(WastAssertModule a, string reason)
     {
         if (!reason.StartsWith(a.Message, StringComparison.Ordinal)) _notes.Add($"{_file}:{a.Line}: expected \"{a.Message}\", got \"{reason}\"");
+    }
+
+    /// <summary>Where a crash came from, for triage: the innermost frames of our own code.</summary>
+    private static string TopFrames(Exception e)
+    {
+        var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.StartsWith("at ", StringComparison.Ordinal) ? f[3..] : f)
+            .Select(f => f.Contains(" in ", StringComparison.Ordinal) ? f[..f.IndexOf(" in ", StringComparison.Ordinal)] : f)
+            .Take(3);
+        return string.Join(" < ", frames);
     }
 
     internal static string Kind(Exception e) => e switch

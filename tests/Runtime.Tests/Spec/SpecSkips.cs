@@ -9,6 +9,9 @@ internal sealed class SpecSkips
     private readonly Dictionary<(string File, int Line), string> _commands = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
 
+    /// <summary>tests/Runtime.Tests/Spec/skips.txt in the repository.</summary>
+    public static string DefaultPath => Path.Combine(WitSharp.Tests.RepoPaths.Root, "tests", "Runtime.Tests", "Spec", "skips.txt");
+
     public static SpecSkips Load(string path)
     {
         var skips = new SpecSkips();

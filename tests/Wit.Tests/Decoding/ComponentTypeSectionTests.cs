@@ -20,7 +20,7 @@ public sealed class ComponentTypeSectionTests
         var embedded = Assert.Single(ComponentWit.DecodeCustomSections(s_embedded));
         Assert.StartsWith("component-type", embedded.SectionName);
         Assert.Equal(StringEncoding.Utf8, embedded.StringEncoding);
-        Assert.Equal("embedded", embedded.WorldItem.Name);
+        Assert.Equal("embedded", embedded.Definition.Name);
         Assert.Equal("test:abi@0.1.0", embedded.Resolve.Packages[embedded.Package].Name.ToString());
         Assert.Equal(["types", "host", "calc"], embedded.Resolve.Packages[embedded.Package].Interfaces.Keys);
         // Unlike the finished component, the section keeps the parts no core code uses.
@@ -28,16 +28,18 @@ public sealed class ComponentTypeSectionTests
         Assert.Contains("[constructor]counter", types.Functions.Keys);
     }
 
-    [Fact]
-    public void Decoded_section_prints_as_the_source_world()
+    [Theory]
+    [InlineData("embed/embed.embedded.wasm", "embed/world.wit")]
+    [InlineData("resources/resources.embedded.wasm", "resources/world.wit")]
+    public void Decoded_section_prints_as_the_source_world(string module, string wit)
     {
         var source = new Resolve();
-        var pkg = source.PushPath(Fixtures.PathOf("embed/world.wit"));
+        var pkg = source.PushPath(Fixtures.PathOf(wit));
         // Docs are not compared: the section carries none (wit-component keeps them in a separate
         // `package-docs` section only when asked).
         var expected = new WitPrinter(source) { EmitDocs = false }.PrintPackage(pkg);
 
-        var embedded = Assert.Single(ComponentWit.DecodeCustomSections(s_embedded));
+        var embedded = Assert.Single(ComponentWit.DecodeCustomSections(Fixtures.Read(module)));
         Assert.Equal(expected, new WitPrinter(embedded.Resolve) { EmitDocs = false }.PrintPackage(embedded.Package));
     }
 

@@ -9,7 +9,11 @@ namespace WitSharp.Wit.Tests.Decoding;
 /// Every truncation point and every single-byte corruption of the small fixtures is tried.</summary>
 public sealed class CorruptInputTests
 {
-    public static TheoryData<string> Inputs => new() { "embed/embed.component.wasm", "embed/embed.embedded.wasm", "wat/types.wasm" };
+    public static TheoryData<string> Inputs => new()
+    {
+        "embed/embed.component.wasm", "embed/embed.embedded.wasm", "resources/resources.component.wasm",
+        "resources/resources.embedded.wasm", "wat/types.wasm", "witpkg/package.wasm", "witpkg/user.wasm",
+    };
 
     [Theory]
     [MemberData(nameof(Inputs))]
@@ -56,7 +60,18 @@ public sealed class CorruptInputTests
     {
         try
         {
-            if (Component.IsComponent(input)) ComponentWit.DecodeComponent(input);
+            if (Component.IsComponent(input))
+            {
+                ComponentWit.DecodeComponent(input);
+                try
+                {
+                    ComponentWit.DecodePackage(input);
+                }
+                catch (WitBinaryException e) when (e.Offset >= 0 && e.Offset <= input.Length)
+                {
+                    // Most inputs are not packages; that this is reported typed is what counts.
+                }
+            }
             ComponentWit.DecodeCustomSections(input);
             return true;
         }

@@ -118,7 +118,7 @@ public sealed class HandBuiltPrinterTests
               resource file {
                 constructor(name: string);
                 read: async func(n: u64) -> list<string>;
-                open: static func() -> own<file>;
+                open: static func() -> file;
               }
 
               variant shape {

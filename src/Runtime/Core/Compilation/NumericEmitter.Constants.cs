@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 
 namespace WitSharp.Core.Compilation;
 
@@ -54,7 +55,7 @@ internal static partial class NumericEmitter
         private static readonly FieldInfo s_positiveOne32 = Field(nameof(NumericOps.PositiveOne32));
         private static readonly FieldInfo s_negativeOne32 = Field(nameof(NumericOps.NegativeOne32));
         private static readonly FieldInfo s_positiveZero64 = Field(nameof(NumericOps.PositiveZero64));
-        private static readonly FieldInfo s_negativeZero64 = Field(nameof(NumericOps.NegativeZero64));
+        public static readonly FieldInfo NegativeZero64 = Field(nameof(NumericOps.NegativeZero64));
         private static readonly FieldInfo s_positiveOne64 = Field(nameof(NumericOps.PositiveOne64));
         private static readonly FieldInfo s_negativeOne64 = Field(nameof(NumericOps.NegativeOne64));
 
@@ -70,13 +71,18 @@ internal static partial class NumericEmitter
         public static FieldInfo? Field64(ulong bits) => bits switch
         {
             0x0000_0000_0000_0000ul => s_positiveZero64,
-            0x8000_0000_0000_0000ul => s_negativeZero64,
+            0x8000_0000_0000_0000ul => NegativeZero64,
             0x3FF0_0000_0000_0000ul => s_positiveOne64,
             0xBFF0_0000_0000_0000ul => s_negativeOne64,
             _ => null,
         };
 
-        private static FieldInfo Field(string name) =>
-            typeof(NumericOps).GetField(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingFieldException(nameof(NumericOps), name);
+        private static FieldInfo Field(string name)
+        {
+            // Run NumericOps' initializer now: code JIT-compiled before it has run carries a class-init check
+            // (and a spill around it) at every read of these fields.
+            RuntimeHelpers.RunClassConstructor(typeof(NumericOps).TypeHandle);
+            return typeof(NumericOps).GetField(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingFieldException(nameof(NumericOps), name);
+        }
     }
 }

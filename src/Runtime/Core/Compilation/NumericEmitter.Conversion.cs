@@ -62,29 +62,28 @@ internal static partial class NumericEmitter
     private static void EmitPromote(ILGenerator il)
     {
         il.Emit(OpCodes.Conv_R8);
-        il.Emit(OpCodes.Ldsfld, s_negativeZero64);
+        il.Emit(OpCodes.Ldsfld, Opaque.NegativeZero64);
         il.Emit(OpCodes.Add);
     }
 
-    private static readonly FieldInfo s_negativeZero64 =
-        typeof(NumericOps).GetField(nameof(NumericOps.NegativeZero64), BindingFlags.Public | BindingFlags.Static)!;
-
     /// <summary>One trapping truncation: the source is a 32-bit float when <paramref name="Single"/>; values
     /// at or below <paramref name="TrapAtOrBelow"/> or at or above <paramref name="TrapAtOrAbove"/> are out of
-    /// range; <paramref name="Convert"/> truncates a value inside the range.</summary>
-    private readonly record struct Truncation(bool Single, double TrapAtOrBelow, double TrapAtOrAbove, OpCode Convert)
+    /// range; <paramref name="Helper"/> (or, without one, <paramref name="Convert"/>) truncates a value inside the range.</summary>
+    private readonly record struct Truncation(bool Single, double TrapAtOrBelow, double TrapAtOrAbove, MethodInfo? Helper, OpCode Convert)
     {
         // The bounds are the representable source values just outside the range of trunc(x). Signed lower
         // bounds: −2^(N−1) − 1 itself when the source type holds it (f64 → i32), else the next value below
         // −2^(N−1), as no source value lies between. Unsigned lower bound: −1 (trunc(−0.9) = 0 is fine).
-        public static readonly Truncation F32ToI32S = new(true, -2147483904f, 2147483648f, OpCodes.Conv_I4);
-        public static readonly Truncation F32ToI32U = new(true, -1f, 4294967296f, OpCodes.Conv_U4);
-        public static readonly Truncation F64ToI32S = new(false, -2147483649d, 2147483648d, OpCodes.Conv_I4);
-        public static readonly Truncation F64ToI32U = new(false, -1d, 4294967296d, OpCodes.Conv_U4);
-        public static readonly Truncation F32ToI64S = new(true, -9223373136366403584f, 9223372036854775808f, OpCodes.Conv_I8);
-        public static readonly Truncation F32ToI64U = new(true, -1f, 18446744073709551616f, OpCodes.Conv_U8);
-        public static readonly Truncation F64ToI64S = new(false, -9223372036854777856d, 9223372036854775808d, OpCodes.Conv_I8);
-        public static readonly Truncation F64ToI64U = new(false, -1d, 18446744073709551616d, OpCodes.Conv_U8);
+        public static readonly Truncation F32ToI32S = new(true, -2147483904f, 2147483648f, InRange(nameof(NumericOps.TruncateF32ToI32), typeof(float)), OpCodes.Conv_I4);
+        public static readonly Truncation F32ToI32U = new(true, -1f, 4294967296f, InRange(nameof(NumericOps.TruncateF32ToU32), typeof(float)), OpCodes.Conv_U4);
+        public static readonly Truncation F64ToI32S = new(false, -2147483649d, 2147483648d, InRange(nameof(NumericOps.TruncateF64ToI32), typeof(double)), OpCodes.Conv_I4);
+        public static readonly Truncation F64ToI32U = new(false, -1d, 4294967296d, InRange(nameof(NumericOps.TruncateF64ToU32), typeof(double)), OpCodes.Conv_U4);
+        public static readonly Truncation F32ToI64S = new(true, -9223373136366403584f, 9223372036854775808f, InRange(nameof(NumericOps.TruncateF32ToI64), typeof(float)), OpCodes.Conv_I8);
+        public static readonly Truncation F32ToI64U = new(true, -1f, 18446744073709551616f, null, OpCodes.Conv_U8);
+        public static readonly Truncation F64ToI64S = new(false, -9223372036854777856d, 9223372036854775808d, InRange(nameof(NumericOps.TruncateF64ToI64), typeof(double)), OpCodes.Conv_I8);
+        public static readonly Truncation F64ToI64U = new(false, -1d, 18446744073709551616d, null, OpCodes.Conv_U8);
+
+        private static MethodInfo InRange(string name, Type source) => Get(typeof(NumericOps), name, source);
     }
 
     /// <summary>itrunc (spec numerics): NaN traps with "invalid conversion to integer", a value whose
@@ -106,7 +105,10 @@ internal static partial class NumericEmitter
         EmitFloatConstant(il, t.Single, t.TrapAtOrAbove);
         il.Emit(OpCodes.Bge, overflow);
         il.Emit(OpCodes.Ldloc, value);
-        il.Emit(t.Convert);
+        if (t.Helper is not null)
+            il.Emit(OpCodes.Call, t.Helper);
+        else
+            il.Emit(t.Convert); // u64: x64 has no single unsigned 64-bit truncation below AVX-512; the JIT's is exact
         ctx.ReleaseTemp(value);
     }
 

@@ -6,7 +6,11 @@ namespace WitSharp.Core.Simd;
 // Float lane arithmetic (spec exec/instructions: vfunop, vfbinop; exec/numerics "Floating-Point
 // Operations"). Arithmetic follows IEEE 754 round-to-nearest, which the hardware does; a NaN result may be
 // any arithmetic NaN (canonical when all NaN operands are canonical), which is what x64 and Arm64 produce.
-// abs and neg are pure sign-bit operations and never touch a NaN payload.
+// abs and neg are pure sign-bit operations and never touch a NaN payload. min/max are exec/numerics
+// fmin/fmax: a NaN operand gives a NaN, and -0 < +0. Since .NET 9 Vector128.Min/Max on floats are
+// IEEE 754-2019 minimum/maximum (NaN-propagating, -0 < +0) on every platform, but without AVX (and in
+// the software fallback) they hand back a signaling NaN operand unquieted, which wasm forbids (the
+// result must be an arithmetic NaN); see QuietNaNs.
 internal static partial class SimdOps
 {
     /// <summary><c>f32x4.abs</c>: clears the sign bit (NaN payloads unchanged).</summary>
@@ -47,12 +51,12 @@ internal static partial class SimdOps
     /// <summary><c>f32x4.min</c>: NaN if either lane is NaN; -0 is below +0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F32x4Min(Vector128<byte> a, Vector128<byte> b) =>
-        WasmMin(a.AsSingle(), b.AsSingle()).AsByte();
+        QuietNaNs(Vector128.Min(a.AsSingle(), b.AsSingle()), a.AsSingle(), b.AsSingle()).AsByte();
 
     /// <summary><c>f32x4.max</c>: NaN if either lane is NaN; +0 is above -0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F32x4Max(Vector128<byte> a, Vector128<byte> b) =>
-        WasmMax(a.AsSingle(), b.AsSingle()).AsByte();
+        QuietNaNs(Vector128.Max(a.AsSingle(), b.AsSingle()), a.AsSingle(), b.AsSingle()).AsByte();
 
     /// <summary><c>f32x4.pmin</c>: <c>b &lt; a ? b : a</c> (pseudo-minimum: a NaN or zero tie yields a, bits unchanged).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -122,12 +126,12 @@ internal static partial class SimdOps
     /// <summary><c>f64x2.min</c>: NaN if either lane is NaN; -0 is below +0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2Min(Vector128<byte> a, Vector128<byte> b) =>
-        WasmMin(a.AsDouble(), b.AsDouble()).AsByte();
+        QuietNaNs(Vector128.Min(a.AsDouble(), b.AsDouble()), a.AsDouble(), b.AsDouble()).AsByte();
 
     /// <summary><c>f64x2.max</c>: NaN if either lane is NaN; +0 is above -0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2Max(Vector128<byte> a, Vector128<byte> b) =>
-        WasmMax(a.AsDouble(), b.AsDouble()).AsByte();
+        QuietNaNs(Vector128.Max(a.AsDouble(), b.AsDouble()), a.AsDouble(), b.AsDouble()).AsByte();
 
     /// <summary><c>f64x2.pmin</c>: <c>b &lt; a ? b : a</c> (pseudo-minimum: a NaN or zero tie yields a, bits unchanged).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,27 +163,10 @@ internal static partial class SimdOps
     public static Vector128<byte> F64x2Nearest(Vector128<byte> a) =>
         Vector128.Round(a.AsDouble()).AsByte();
 
-    // exec/numerics fmin/fmax: a NaN operand gives a NaN (nans{z1,z2}: canonical when every NaN operand is
-    // canonical, otherwise any arithmetic NaN); among zeros -0 < +0. Vector128.Min/Max follow the
-    // hardware on x64 (minps returns the second operand for NaN and for ±0 ties), so the rule is spelled
-    // out: strict comparisons pick the smaller lane, a tie is resolved bitwise (OR keeps a -0 for min, AND
-    // keeps a +0 for max, and equal non-zero lanes are identical), and NaN lanes take a + b, which is a
-    // quieted NaN operand: canonical when the operands are, arithmetic otherwise.
+    // A min/max lane is NaN exactly when an operand is; such lanes take a + b instead, which IEEE
+    // arithmetic makes a quiet NaN from the operands (canonical when they are, arithmetic otherwise:
+    // the nans{z1,z2} rule of exec/numerics). Ordered lanes keep the Min/Max result bit for bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<T> WasmMin<T>(Vector128<T> a, Vector128<T> b)
-    {
-        var tie = Vector128.ConditionalSelect(Vector128.LessThan(b, a), b, a | b);
-        var r = Vector128.ConditionalSelect(Vector128.LessThan(a, b), a, tie);
-        var ordered = Vector128.Equals(a, a) & Vector128.Equals(b, b);
-        return Vector128.ConditionalSelect(ordered, r, a + b);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<T> WasmMax<T>(Vector128<T> a, Vector128<T> b)
-    {
-        var tie = Vector128.ConditionalSelect(Vector128.LessThan(a, b), b, a & b);
-        var r = Vector128.ConditionalSelect(Vector128.LessThan(b, a), a, tie);
-        var ordered = Vector128.Equals(a, a) & Vector128.Equals(b, b);
-        return Vector128.ConditionalSelect(ordered, r, a + b);
-    }
+    private static Vector128<T> QuietNaNs<T>(Vector128<T> result, Vector128<T> a, Vector128<T> b) =>
+        Vector128.ConditionalSelect(Vector128.Equals(result, result), result, a + b);
 }

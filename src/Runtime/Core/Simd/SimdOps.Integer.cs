@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics.X86;
 
 namespace WitSharp.Core.Simd;
 
-// Integer lane arithmetic (spec exec/instructions: viunop, vibinop, vishiftop, vitestop, vbitmask and the
-// numerics of exec/numerics "Integer Operations"). Plain wrapping arithmetic maps to Vector128 operators;
+// Integer lane arithmetic (spec exec/instructions: viunop, vibinop, vimul, viminmax, vsatbinop,
+// avgr_u, q15mulr_sat_s; exec/numerics "Integer Operations"). Plain wrapping arithmetic maps to Vector128 operators;
 // where x64 has a single instruction with exactly the wasm semantics (saturating add/sub, rounding
 // average, abs, q15 multiply) it is used, with SimdPortable as the equivalent on other hardware.
 internal static partial class SimdOps

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace WitSharp.Core.Simd;
 
@@ -110,6 +112,17 @@ internal static partial class SimdOps
 
     /// <summary><c>i8x16.popcnt</c>: the number of set bits in each byte.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> I8x16Popcnt(Vector128<byte> a) =>
-        SimdPortable.PopCount(a);
+    public static Vector128<byte> I8x16Popcnt(Vector128<byte> a)
+    {
+        if (AdvSimd.IsSupported) return AdvSimd.PopCount(a);
+        if (Ssse3.IsSupported)
+        {
+            // Look up the count of each nibble in a 16-entry table (pshufb) and add the two halves.
+            var table = Vector128.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+            var nibble = Vector128.Create((byte)0x0F);
+            var high = Vector128.ShiftRightLogical(a.AsUInt16(), 4).AsByte() & nibble;
+            return Ssse3.Shuffle(table, a & nibble) + Ssse3.Shuffle(table, high);
+        }
+        return SimdPortable.PopCount(a);
+    }
 }

@@ -33,7 +33,7 @@ public abstract class A : global::System.IDisposable
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
+    /// <summary>Drops the resource handle; the runtime's subclass releases the component's resource.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }
@@ -62,7 +62,7 @@ public abstract class B : global::System.IDisposable
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
+    /// <summary>Drops the resource handle; the runtime's subclass releases the component's resource.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }
@@ -92,7 +92,7 @@ public abstract class A : global::System.IDisposable
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
+    /// <summary>Drops the resource handle; the runtime's subclass releases the component's resource.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 
@@ -129,7 +129,7 @@ public abstract class A : global::System.IDisposable
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
+    /// <summary>Drops the resource handle; the runtime's subclass releases the component's resource.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 

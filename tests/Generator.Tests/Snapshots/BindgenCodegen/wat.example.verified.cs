@@ -32,7 +32,7 @@ public abstract class ThisNameIsDuplicated : global::System.IDisposable
         global::System.GC.SuppressFinalize(this);
     }
 
-    /// <summary>Drops the resource handle when &lt;paramref name="disposing"/&gt; is true.</summary>
+    /// <summary>Drops the resource handle; the runtime's subclass releases the component's resource.</summary>
     /// <param name="disposing">Whether the call comes from Dispose rather than a finalizer.</param>
     protected abstract void Dispose(bool disposing);
 }
