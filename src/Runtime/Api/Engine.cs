@@ -28,7 +28,9 @@ public sealed class Engine : IDisposable
     internal bool EpochInterruption { get; }
     internal int MaximumStackSize { get; }
     internal EpochCounter Epoch { get; } = new();
-    internal CodeGenerator CodeGen => _codeGen ??= new CodeGenerator(this);
+    // One generator per engine, created once even under concurrent first use: signature ids must be
+    // engine-wide for call_indirect across modules.
+    internal CodeGenerator CodeGen => LazyInitializer.EnsureInitialized(ref _codeGen, () => new CodeGenerator(this));
     private CodeGenerator? _codeGen;
 
     /// <summary>Advances the epoch; guest code whose store deadline is now reached traps with

@@ -43,7 +43,15 @@ internal static class Instantiator
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
-            var mem = new MemoryInstance(m);
+            MemoryInstance mem;
+            try
+            {
+                mem = new MemoryInstance(m);
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw new WasmException($"could not allocate a memory of {m.Limits.Min} pages", e);
+            }
             store.Own(mem);
             ctx.Memory0 = mem;
         }
