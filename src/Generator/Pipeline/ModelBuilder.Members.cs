@@ -28,7 +28,7 @@ internal sealed partial class ModelBuilder
         foreach (var typeId in typeIds)
         {
             var def = _resolve.Types[typeId];
-            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey((typeId, c.IsExport))) continue;
+            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey(Key(typeId, c.IsExport))) continue;
             _context = "`" + def.Name + "` in `" + c.WitName + "`";
             var name = ShortName(typeId, c.IsExport);
             var docs = DocsOr(def.Docs, "The WIT " + def.Kind.Tag.ToString().ToLowerInvariant() + " `" + def.Name + "` of `" + c.WitName + "`.");

@@ -17,6 +17,27 @@ internal static class RequestReader
 
     public static ComponentRequest Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ReadCore(context, cancellationToken);
+        }
+        catch (System.OperationCanceledException)
+        {
+            throw;
+        }
+        catch (System.Exception ex)
+        {
+            // Never crash the compiler: turn the failure into WITSHARP009 on the class.
+            var location = LocationInfo.From(context.TargetNode.GetLocation());
+            var name = context.TargetSymbol.Name;
+            var cls = new ClassModel(string.Empty, name, "class", EquatableArray<ContainingType>.Empty);
+            var error = DiagnosticInfo.Create(Descriptors.InternalError, location, name, ex.GetType().Name + ": " + ex.Message);
+            return new ComponentRequest(cls, string.Empty, null, null, 0, EquatableArray<string>.Empty, location, error);
+        }
+    }
+
+    private static ComponentRequest ReadCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];

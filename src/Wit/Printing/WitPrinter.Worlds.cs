@@ -47,19 +47,23 @@ public sealed partial class WitPrinter
         int i = 0, e = 0;
         while (i < imports.Count && e < exports.Count)
         {
-            var (ai, at) = CreationKey(imports[i]);
-            var (bi, bt) = CreationKey(exports[e]);
-            bool takeImport;
-            if (ai < 0 && at < 0) takeImport = true;
-            else if (bi < 0 && bt < 0) takeImport = false;
-            else if (ai >= 0 && bi >= 0) takeImport = ai < bi;
-            else if (at >= 0 && bt >= 0) takeImport = at <= bt;
-            else takeImport = true;
-            merged.Add(takeImport ? imports[i++] : exports[e++]);
+            // Imports go first unless a remaining export created something before the next import did; the
+            // exports before it then have to come out first, to keep the export map's order.
+            var takeExport = false;
+            for (var k = e; k < exports.Count && !takeExport; k++) takeExport = CreatedBefore(exports[k], imports[i]);
+            merged.Add(takeExport ? exports[e++] : imports[i++]);
         }
         while (i < imports.Count) merged.Add(imports[i++]);
         while (e < exports.Count) merged.Add(exports[e++]);
         return merged;
+    }
+
+    private bool CreatedBefore(ScopeItem a, ScopeItem b)
+    {
+        var (ai, at) = CreationKey(a);
+        var (bi, bt) = CreationKey(b);
+        if (ai >= 0 && bi >= 0) return ai < bi;
+        return at >= 0 && bt >= 0 && at < bt;
     }
 
     /// <summary>(inline interface id, newest type id) an item creates; -1 where it creates none.</summary>
