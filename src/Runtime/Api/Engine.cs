@@ -18,7 +18,10 @@ public sealed class Engine : IDisposable
         FuelConsumption = config.FuelConsumption;
         EpochInterruption = config.EpochInterruption;
         MaximumStackSize = config.MaximumStackSize;
+        DebugInfo = config.DebugInfo;
     }
+
+    internal bool DebugInfo { get; }
 
     internal Config Config { get; }
     internal bool FuelConsumption { get; }

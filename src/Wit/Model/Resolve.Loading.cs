@@ -26,7 +26,15 @@ public sealed partial class Resolve
     /// Errors are <see cref="WitException"/> with file, line and column.</summary>
     public int PushPath(string path)
     {
-        if (!Directory.Exists(path)) return PushSource(path, ReadText(path));
+        if (!Directory.Exists(path))
+        {
+            var ext = Path.GetExtension(path);
+            if (string.Equals(ext, ".wasm", StringComparison.Ordinal) || string.Equals(ext, ".wat", StringComparison.Ordinal))
+            {
+                throw new WitException("WIT packages encoded as WebAssembly are not supported by the text resolver [" + path + "]");
+            }
+            return PushSource(path, ReadText(path));
+        }
         var main = ReadDir(path);
         var deps = new List<IReadOnlyList<WitSource>>();
         var depsDir = Path.Combine(path, "deps");

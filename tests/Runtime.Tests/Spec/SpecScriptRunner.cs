@@ -141,6 +141,21 @@ internal sealed class SpecScriptRunner
         switch (a.Kind)
         {
             case WastModuleAssertion.Malformed:
+                if (a.Module.Form != WastModuleForm.Binary)
+                {
+                    // Text is malformed when the text itself is (spec text format); an encoder that
+                    // accepted it and wrote a bad binary would be hiding a text parser bug.
+                    try
+                    {
+                        a.Module.Encode();
+                    }
+                    catch (MalformedException e)
+                    {
+                        NoteMessage(a, e.Reason);
+                        return null;
+                    }
+                    return $"expected malformed text \"{a.Message}\", but the text parsed";
+                }
                 try
                 {
                     // Function bodies are decoded by the validator (one pass), so a malformed body

@@ -12,7 +12,7 @@ public sealed class CorruptInputTests
     public static TheoryData<string> Inputs => new()
     {
         "embed/embed.component.wasm", "embed/embed.embedded.wasm", "resources/resources.component.wasm",
-        "resources/resources.embedded.wasm", "wat/types.wasm", "witpkg/package.wasm",
+        "resources/resources.embedded.wasm", "wat/types.wasm", "witpkg/package.wasm", "witpkg/user.wasm",
     };
 
     [Theory]

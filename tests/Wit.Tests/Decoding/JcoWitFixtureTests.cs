@@ -59,7 +59,7 @@ public sealed class JcoWitFixtureTests
         // Dependencies come first; the component's own package last.
         Assert.Equal(["test:abi@0.1.0", "root:component"], r.Packages.Select(p => p.Name.ToString()));
         Assert.Equal(1, d.Package);
-        Assert.Equal("root", d.WorldItem.Name);
+        Assert.Equal("root", d.Definition.Name);
 
         var pkg = r.Packages[0];
         Assert.Equal(["types", "host", "calc"], pkg.Interfaces.Keys);
@@ -93,7 +93,7 @@ public sealed class JcoWitFixtureTests
     public void Greeter_world_type_is_an_import_owned_by_the_world()
     {
         var d = ComponentWit.DecodeComponent(Fixtures.Read("js/greeter.wasm"));
-        var world = d.WorldItem;
+        var world = d.Definition;
         var person = world.Imports.Get(WorldKey.FromName("person"));
         Assert.Equal(WorldItemKind.Type, person.Kind);
         var def = d.Resolve.Types[person.Id];
@@ -136,7 +136,7 @@ public sealed class JcoWitFixtureTests
         var inner = Assert.IsType<OptionKind>(r.Types[lookup.TypeId].Kind).Type;
         Assert.Equal(WitType.U8, Assert.IsType<OptionKind>(r.Types[inner.TypeId].Kind).Type);
 
-        var logger = d.WorldItem.Imports.Get(WorldKey.FromName("logger"));
+        var logger = d.Definition.Imports.Get(WorldKey.FromName("logger"));
         Assert.Equal(WorldItemKind.Interface, logger.Kind);
         Assert.Null(r.Interfaces[logger.Id].Name);
         Assert.Equal(d.Package, r.Interfaces[logger.Id].Package);

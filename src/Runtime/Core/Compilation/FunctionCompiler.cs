@@ -154,14 +154,20 @@ internal sealed partial class FunctionCompiler : IEmitContext
 
     // ---- IEmitContext ----
 
-    /// <summary>A fresh cold block per request: its IL stack shape is whatever the single branch to it has,
-    /// which keeps the IL valid whatever the emitter left on the stack.</summary>
+    /// <summary>The cold block for a trap raised by another emitter. While a numeric instruction is emitted,
+    /// NumericEmitter's contract says the IL stack at its trap branches is the operand stack below the
+    /// instruction, so blocks are shared by shape; otherwise each request gets a fresh block, whose stack
+    /// shape is whatever its single branch has.</summary>
     public Label TrapLabel(TrapCode code)
     {
+        if (_emitterOperands >= 0) return TrapHere((int)code, _emitterOperands);
         var label = _il.DefineLabel();
         _trapStubs.Add((label, (int)code));
         return label;
     }
+
+    /// <summary>Operand count of the numeric instruction being emitted, or -1 outside one.</summary>
+    private int _emitterOperands = -1;
 
     /// <summary>A cold block shared by every branch made with the same IL stack shape (our own checks know
     /// the shape exactly: <paramref name="shape"/> names the types on the IL stack at the branch).</summary>

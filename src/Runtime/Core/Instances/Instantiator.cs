@@ -20,7 +20,10 @@ internal static class Instantiator
         {
             switch (imports[i])
             {
-                case FunctionInstance f: functions[fi++] = f; break;
+                case FunctionInstance f:
+                    functions[fi++] = f;
+                    if (f.Context is HostFunctionContext host) host.Importer ??= ctx;
+                    break;
                 case TableInstance t: tables[ti++] = t; break;
                 case MemoryInstance m: ctx.Memory0 = m; break;
                 case GlobalInstance g: globals[gi++] = g; break;
