@@ -24,10 +24,11 @@ internal static class CoreSignature
 
     public static ValueBox ToBox(ulong bits, ValueKind kind) => kind switch
     {
-        ValueKind.Int32 => (int)(uint)bits,
-        ValueKind.Int64 => (long)bits,
-        ValueKind.Float32 => BitConverter.Int32BitsToSingle((int)(uint)bits),
-        _ => BitConverter.Int64BitsToDouble((long)bits),
+        // Each arm converts to ValueBox itself: a switch expression would otherwise widen every arm to double.
+        ValueKind.Int32 => (ValueBox)(int)(uint)bits,
+        ValueKind.Int64 => (ValueBox)(long)bits,
+        ValueKind.Float32 => (ValueBox)BitConverter.Int32BitsToSingle((int)(uint)bits),
+        _ => (ValueBox)BitConverter.Int64BitsToDouble((long)bits),
     };
 
     public static ulong FromBox(ValueBox box) => box.Kind switch
