@@ -57,7 +57,7 @@ internal sealed partial class ComponentParser
         {
             c.Pos++;
             var ic = new FieldCursor(p, 1);
-            uint module = Resolve(TextSort.CoreModule, ic.Next("a module index"));
+            uint module = BareOrItemRef(TextSort.CoreModule, ic.Next("a module index"));
             var args = new List<byte[]>();
             while (ic.More)
             {
@@ -210,7 +210,7 @@ internal sealed partial class ComponentParser
             c.Pos++;
             c.End();
             var ic = new FieldCursor(q, 1);
-            uint component = Resolve(TextSort.Component, ic.Next("a component index"));
+            uint component = BareOrItemRef(TextSort.Component, ic.Next("a component index"));
             var args = new List<byte[]>();
             while (ic.More)
             {

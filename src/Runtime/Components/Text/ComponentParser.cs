@@ -212,7 +212,9 @@ internal sealed partial class ComponentParser
         var names = new List<SExpr>();
         while (c.More && c.Peek!.Kind == SExprKind.String) names.Add(c.Next("name"));
         if (names.Count == 0) return Resolve(sort, first);
-        bool core = SortCodes.IsCore(sort);
+        // Core instances export only core functions, tables, memories, globals and tags; core modules
+        // (and core types) are reached through component instances.
+        bool core = SortCodes.IsCore(sort) && sort is not (TextSort.CoreModule or TextSort.CoreType);
         uint inst = Resolve(core ? TextSort.CoreInstance : TextSort.Instance, first);
         for (int i = 0; i < names.Count; i++)
         {
@@ -231,7 +233,8 @@ internal sealed partial class ComponentParser
     {
         if (!e.IsList) return Resolve(sort, e);
         var c = new FieldCursor(e, 0);
-        if (SortCodes.IsCore(sort) && !c.TakeKeyword("core")) { /* (func $f) in a core context is tolerated */ }
+        // The sort keyword may omit "core" where the context implies it: (module $i "m") in instantiate.
+        c.TakeKeyword("core");
         var kw = c.Next("a sort");
         var s = SortCodes.FromKeyword(kw.Text, SortCodes.IsCore(sort));
         if (s != sort) throw kw.Error($"expected a {SortCodes.Describe(sort)} reference");
