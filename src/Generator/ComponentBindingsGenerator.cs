@@ -121,7 +121,15 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
                 continue;
             }
             added[file.HintName] = file;
-            spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            try
+            {
+                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+            catch (ArgumentException ex)
+            {
+                var location = locations.FirstOrDefault(l => l.Key == file.Owner).Value;
+                spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, location, file.Owner, ex.Message).ToDiagnostic());
+            }
         }
     }
 

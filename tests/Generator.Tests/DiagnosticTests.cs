@@ -170,4 +170,13 @@ public sealed class DiagnosticTests
         Assert.Equal("WITSHARP012", d.Id);
         Assert.Contains("App.My.C.I", d.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void InvalidNamespaceOptionIsRejected()
+    {
+        var run = Run(Class("\"calc.wit\", Namespace = \"My App\""), ("calc.wit", CalcWit));
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITSHARP005", d.Id);
+        Assert.Contains("My App", d.GetMessage(), StringComparison.Ordinal);
+    }
 }

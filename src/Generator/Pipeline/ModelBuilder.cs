@@ -157,6 +157,16 @@ internal sealed partial class ModelBuilder
     private static string DocsOr(Docs docs, string fallback) =>
         string.IsNullOrWhiteSpace(docs.Contents) ? fallback : docs.Contents!.Trim();
 
+    /// <summary>Docs plus the item's feature gate (WIT.md "Feature Gates"), so a C# user sees deprecations.
+    /// Not [Obsolete]: generated code referring to the item would then warn in the user's build.</summary>
+    private static string DocsOr(Docs docs, Stability stability, string fallback)
+    {
+        var text = DocsOr(docs, fallback);
+        if (stability.Deprecated is { } deprecated) text += "\n\nDeprecated since version " + deprecated + ".";
+        if (stability.Kind == StabilityKind.Unstable && stability.Feature is { } feature) text += "\n\nUnstable: behind the WIT feature `" + feature + "`.";
+        return text;
+    }
+
     /// <summary>The generated home of one WIT interface on one side (imports or exports).</summary>
     private sealed class Container
     {

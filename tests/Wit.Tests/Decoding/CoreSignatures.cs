@@ -10,6 +10,8 @@ internal sealed class CoreSignatures
     private readonly byte[] _b;
     private int _pos;
 
+    private CoreSignatures() => _b = [];
+
     private CoreSignatures(byte[] bytes, int start, int end)
     {
         _b = bytes;
@@ -40,9 +42,7 @@ internal sealed class CoreSignatures
                         }
                         else
                         {
-                            // Only function imports matter; the rest of the section is not needed.
-                            _pos = next;
-                            break;
+                            SkipImportDesc(kind);
                         }
                     }
                     break;
@@ -69,9 +69,53 @@ internal sealed class CoreSignatures
     /// <summary>Imported functions: "module#name" → signature.</summary>
     public Dictionary<string, string> Imports { get; } = new();
 
+    /// <summary>All modules' imports and exports in one table (the first module naming a function wins).</summary>
+    public static CoreSignatures Union(IEnumerable<CoreSignatures> modules)
+    {
+        var all = new CoreSignatures();
+        foreach (var m in modules)
+        {
+            foreach (var kv in m.Exports) all.Exports.TryAdd(kv.Key, kv.Value);
+            foreach (var kv in m.Imports) all.Imports.TryAdd(kv.Key, kv.Value);
+        }
+        return all;
+    }
+
     public static CoreSignatures Read(byte[] bytes) => new(bytes, 0, bytes.Length);
 
     public static CoreSignatures Read(ArraySegment<byte> module) => new(module.Array!, module.Offset, module.Offset + module.Count);
+
+    /// <summary>Skips a non-function import: table (reftype, limits), memory (limits), global (valtype, mut),
+    /// tag (attribute, type index).</summary>
+    private void SkipImportDesc(byte kind)
+    {
+        switch (kind)
+        {
+            case 0x01:
+                _pos++;
+                Limits();
+                break;
+            case 0x02:
+                Limits();
+                break;
+            case 0x03:
+                _pos += 2;
+                break;
+            case 0x04:
+                _pos++;
+                U32();
+                break;
+            default:
+                throw new InvalidDataException("unknown import kind 0x" + kind.ToString("x2"));
+        }
+    }
+
+    private void Limits()
+    {
+        var flags = _b[_pos++];
+        U32();
+        if ((flags & 1) != 0) U32();
+    }
 
     private string FuncType()
     {

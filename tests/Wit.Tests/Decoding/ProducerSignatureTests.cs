@@ -14,7 +14,10 @@ namespace WitSharp.Wit.Tests.Decoding;
 /// </summary>
 public sealed class ProducerSignatureTests
 {
-    public static TheoryData<string> Components => new() { "embed/embed.component.wasm", "resources/resources.component.wasm", "js/greeter.wasm" };
+    public static TheoryData<string> Components => new()
+    {
+        "embed/embed.component.wasm", "resources/resources.component.wasm", "wasi/wasi.component.wasm", "js/greeter.wasm",
+    };
 
     [Theory]
     [MemberData(nameof(Components))]
@@ -22,8 +25,9 @@ public sealed class ProducerSignatureTests
     {
         var bytes = Fixtures.Read(fixture);
         var component = Component.Decode(bytes);
-        // The main module is the one exporting cabi_realloc / memory; shim modules export numbered functions.
-        var core = component.CoreModules.Select(m => CoreSignatures.Read(m.Bytes)).First(m => m.Exports.ContainsKey("cabi_realloc"));
+        // Every core module's functions by name: the main module's exports and imports, and those of a WASI
+        // adapter (whose imports are the WASI 0.2 functions); shim modules use numbered names that match nothing.
+        var core = CoreSignatures.Union(component.CoreModules.Select(m => CoreSignatures.Read(m.Bytes)));
         var decoded = ComponentWit.DecodeComponent(component);
         var r = decoded.Resolve;
         var checkedCount = 0;

@@ -1,0 +1,142 @@
+namespace WitSharp.Components;
+
+/// <summary>A host implementation of a component function: read <paramref name="arguments"/>, assign every
+/// element of <paramref name="results"/> (zero or one element). Throwing a <see cref="TrapException"/> traps
+/// the calling guest.</summary>
+public delegate void ComponentFunctionCallback(ComponentValue[] arguments, ComponentValue[] results);
+
+/// <summary>
+/// Resolves a component's imports by name and instantiates it (Wasmtime.Components.ComponentLinker).
+/// Host functions are defined on the instance builders returned by <see cref="Root"/> and
+/// <see cref="ComponentLinkerInstance.AddInstance"/>.
+/// </summary>
+public sealed class ComponentLinker : IDisposable
+{
+    private readonly ComponentLinkerInstance _root;
+    private readonly HashSet<Component> _trapUnknown = [];
+
+    /// <summary>Creates an empty linker.</summary>
+    public ComponentLinker(Engine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        Engine = engine;
+        _root = new ComponentLinkerInstance(this, "");
+    }
+
+    /// <summary>The engine of the components this linker instantiates.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>When true, redefining a name replaces the earlier definition; otherwise it is an error.</summary>
+    public bool AllowShadowing { get; set; }
+
+    /// <summary>The root instance: world-level imports are defined here, interfaces via <see cref="ComponentLinkerInstance.AddInstance"/>.</summary>
+    public ComponentLinkerInstance Root() => _root;
+
+    /// <summary>Makes every function import of <paramref name="component"/> (top level or inside an imported
+    /// instance) that is undefined when the component is instantiated a function that traps when called.</summary>
+    public void DefineUnknownImportsAsTraps(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        _trapUnknown.Add(component);
+    }
+
+    /// <summary>Instantiates <paramref name="component"/> in <paramref name="store"/>.</summary>
+    /// <exception cref="LinkException">An import is not defined or has the wrong kind.</exception>
+    /// <exception cref="ComponentException">The component uses an unsupported feature or is inconsistent.</exception>
+    /// <exception cref="TrapException">A core start function trapped.</exception>
+    public ComponentInstance Instantiate(Store store, Component component)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(component);
+        var instantiator = new Instantiator(store, component);
+        var exports = instantiator.Run(component.Binary, null, (name, type, offset) => Resolve(_root, name, type, offset, _trapUnknown.Contains(component)));
+        return new ComponentInstance(store, exports);
+    }
+
+    /// <summary>The run-time item for an import of <paramref name="type"/> from the linker instance <paramref name="from"/>.</summary>
+    private static object Resolve(ComponentLinkerInstance from, string name, object type, long offset, bool trapUnknown)
+    {
+        if (type is ResourceTypeEntry or CanonType)
+            return type; // Imported types are abstract (resources) or equal to their bound.
+        if (!from.Items.TryGetValue(name, out var item))
+        {
+            if (!trapUnknown) throw new LinkException($"component import `{from.QualifiedName(name)}` has not been defined");
+            string what = from.QualifiedName(name);
+            item = type is InstanceTypeEntry
+                ? new ComponentLinkerInstance(from.Linker, name)
+                : new ComponentFunctionCallback((_, _) =>
+                    throw new TrapException(TrapCode.UnreachableCodeReached, $"unknown import `{what}` was called"));
+        }
+        switch (type)
+        {
+            case CanonFuncType f:
+                if (item is not ComponentFunctionCallback cb)
+                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be a function");
+                return new HostFuncItem(f, from.QualifiedName(name), cb);
+            case InstanceTypeEntry inst:
+            {
+                if (item is not ComponentLinkerInstance li)
+                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be an instance");
+                var result = new InstanceItem(name);
+                foreach (var (n, t) in inst.Exports) result.Exports[n] = Resolve(li, n, t, offset, trapUnknown);
+                return result;
+            }
+            default:
+                throw new ComponentException($"`{name}`: imports of this kind ({type.GetType().Name}) are not supported yet", offset);
+        }
+    }
+
+    /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>
+    public void Dispose() { }
+}
+
+/// <summary>An instance being defined in a <see cref="ComponentLinker"/> (Wasmtime.Components.ComponentLinkerInstance).</summary>
+public sealed class ComponentLinkerInstance : IDisposable
+{
+    private readonly ComponentLinker _linker;
+
+    internal ComponentLinker Linker => _linker;
+
+    internal ComponentLinkerInstance(ComponentLinker linker, string name)
+    {
+        _linker = linker;
+        Name = name;
+    }
+
+    /// <summary>The instance name ("" for the root).</summary>
+    public string Name { get; }
+
+    /// <summary>Definitions by name: <see cref="ComponentFunctionCallback"/> or <see cref="ComponentLinkerInstance"/>.</summary>
+    internal Dictionary<string, object> Items { get; } = [];
+
+    internal string QualifiedName(string name) => Name.Length == 0 ? name : Name + "#" + name;
+
+    /// <summary>Adds (or returns the existing) nested instance <paramref name="name"/>, e.g. an interface
+    /// name such as <c>wasi:cli/stdout@0.2.0</c>.</summary>
+    public ComponentLinkerInstance AddInstance(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Items.TryGetValue(name, out var existing))
+        {
+            if (existing is ComponentLinkerInstance i) return i;
+            if (!_linker.AllowShadowing) throw new WasmException($"`{QualifiedName(name)}` is already defined as a function");
+        }
+        var instance = new ComponentLinkerInstance(_linker, name);
+        Items[name] = instance;
+        return instance;
+    }
+
+    /// <summary>Defines the host function <paramref name="name"/>. Arguments and results are checked and
+    /// converted through the canonical ABI against the type the component imports it with.</summary>
+    public void DefineFunction(string name, ComponentFunctionCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(callback);
+        if (Items.ContainsKey(name) && !_linker.AllowShadowing)
+            throw new WasmException($"`{QualifiedName(name)}` is defined twice");
+        Items[name] = callback;
+    }
+
+    /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>
+    public void Dispose() { }
+}
