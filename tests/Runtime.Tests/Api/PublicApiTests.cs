@@ -139,6 +139,14 @@ public class PublicApiTests
             """, store, linker);
         i.GetAction("run")!();
         Assert.Equal(77, seen);
+        var linker2 = new Linker(WasmFixture.Engine);
+        linker2.DefineFunction("env", "peek", (Caller caller, int address) => { seen = caller.GetMemory("memory")!.ReadInt32(address) + 1; });
+        var j = WasmFixture.Instantiate("""
+            (module (import "env" "peek" (func $p (param i32))) (memory (export "memory") 1)
+              (func (export "run") i32.const 8 i32.const 77 i32.store i32.const 8 call $p))
+            """, store, linker2);
+        j.GetAction("run")!();
+        Assert.Equal(78, seen);
         seen = 0;
         i.Call("run");
         Assert.Equal(77, seen);
