@@ -15,8 +15,16 @@ public class WitBenchmarks
     private WitSource[] _main = [];
     private IReadOnlyList<WitSource>[] _deps = [];
 
+    private Resolve? _resolved;
+    private int _mainPackage;
+
     [GlobalSetup]
-    public void Setup() => (_main, _deps) = LoadSources(WasiP2Directory());
+    public void Setup()
+    {
+        (_main, _deps) = LoadSources(WasiP2Directory());
+        _resolved = new Resolve();
+        _mainPackage = _resolved.PushSources(_main, _deps);
+    }
 
     /// <summary>Parse + resolve from memory (PushSources).</summary>
     [Benchmark]
@@ -25,6 +33,10 @@ public class WitBenchmarks
     /// <summary>Parse + resolve from the directory (PushPath: lists files and reads them too).</summary>
     [Benchmark]
     public int ParseResolveWasiP2FromDisk() => new Resolve().PushPath(WasiP2Directory());
+
+    /// <summary>WitPrinter: the resolved wasi-p2 packages back to WIT text (one document, nested packages).</summary>
+    [Benchmark]
+    public int PrintWasiP2() => new WitPrinter(_resolved!).PrintAll(_mainPackage).Length;
 
     private static int ResolveFromMemory(WitSource[] main, IReadOnlyList<WitSource>[] deps)
     {
@@ -115,9 +127,21 @@ public class WitBenchmarks
                 disk.Add((CpuClock.Now() - start) * 1000);
             }
 
+            var resolved = new Resolve();
+            var mainId = resolved.PushSources(main, deps);
+            var printed = 0;
+            var print = new List<double>();
+            for (var i = 0; i < 50; i++)
+            {
+                var start = CpuClock.Now();
+                printed = new WitPrinter(resolved).PrintAll(mainId).Length;
+                print.Add((CpuClock.Now() - start) * 1000);
+            }
+
             times.Sort();
             wall.Sort();
             disk.Sort();
+            print.Sort();
             Console.WriteLine(string.Create(inv, $"Parse + resolve of wasi-p2 ({main.Length + deps.Sum(d => d.Count)} files, {bytes / 1024.0:0.0} K chars, {types} types). Warm: {CpuClock.Description}, best / median of {times.Count} runs; first: wall time in a fresh process (includes JIT)."));
             Console.WriteLine();
             Console.WriteLine("| case | first ms | warm ms (best / median) | target |");
@@ -125,6 +149,7 @@ public class WitBenchmarks
             Console.WriteLine(string.Create(inv, $"| PushSources (in memory) | {firstMs:0.0} | {times[0]:0.00} / {times[times.Count / 2]:0.00} | < 20 ms warm |"));
             Console.WriteLine(string.Create(inv, $"| PushSources, wall time | — | {wall[0]:0.00} / {wall[wall.Count / 2]:0.00} | |"));
             Console.WriteLine(string.Create(inv, $"| PushPath (with file reads) | — | {disk[0]:0.00} / {disk[disk.Count / 2]:0.00} | |"));
+            Console.WriteLine(string.Create(inv, $"| WitPrinter.PrintAll ({printed / 1024.0:0.0} K chars out) | — | {print[0]:0.00} / {print[print.Count / 2]:0.00} | |"));
             return 0;
         }
         catch (Exception e)

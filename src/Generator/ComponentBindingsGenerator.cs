@@ -72,18 +72,36 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
 
         var models = inputs.Select(static (x, ct) => Loader.Load(x, ct)).WithTrackingName(Steps.Model);
 
-        var emitted = models
-            .Select(static (m, _) => m.Model is null ? EquatableArray<GeneratedFile>.Empty : Emitter.Emit(m.Model).ToEquatableArray())
-            .WithTrackingName(Steps.Emit);
+        var emitted = models.Select(static (m, _) => SafeEmit(m)).WithTrackingName(Steps.Emit);
 
         // Diagnostics come from their own output so sources stay cached when only messages change.
         context.RegisterSourceOutput(models, static (spc, m) =>
         {
             foreach (var d in m.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
         });
+        context.RegisterSourceOutput(emitted, static (spc, e) =>
+        {
+            foreach (var d in e.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        });
 
         var locations = requests.Select(static (r, _) => new KeyValuePair<string, LocationInfo?>(r.Class.FullName, r.Location)).Collect();
-        context.RegisterSourceOutput(emitted.Collect().Combine(locations), static (spc, x) => AddSources(spc, x.Left, x.Right));
+        var sources = emitted.Select(static (e, _) => e.Files);
+        context.RegisterSourceOutput(sources.Collect().Combine(locations), static (spc, x) => AddSources(spc, x.Left, x.Right));
+    }
+
+    // The generator must never take the compiler down: an emitter failure becomes WITSHARP009.
+    private static EmitResult SafeEmit(ModelResult m)
+    {
+        if (m.Model is null) return new EmitResult(EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        try
+        {
+            return new EmitResult(Emitter.Emit(m.Model).ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (Exception ex)
+        {
+            var d = DiagnosticInfo.Create(Descriptors.InternalError, null, m.Model.Class.FullName, ex.GetType().Name + ": " + ex.Message);
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, new[] { d }.ToEquatableArray());
+        }
     }
 
     // Two classes in one namespace that import the same interface produce the same file; add it once, and
@@ -103,7 +121,15 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
                 continue;
             }
             added[file.HintName] = file;
-            spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            try
+            {
+                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+            catch (ArgumentException ex)
+            {
+                var location = locations.FirstOrDefault(l => l.Key == file.Owner).Value;
+                spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, location, file.Owner, ex.Message).ToDiagnostic());
+            }
         }
     }
 

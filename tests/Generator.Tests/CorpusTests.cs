@@ -75,6 +75,17 @@ public sealed class CorpusTests
         Snapshot.Verify(Path.Combine("BindgenCodegen", "unstable-features.the-world"), run.Combined());
     }
 
+    /// <summary>wasi:http 0.2 with its dependencies: resources with many methods, fallible constructors,
+    /// variants of records, as a host implements them.</summary>
+    [Fact]
+    public void WasiHttp()
+    {
+        var dir = Path.Combine(RepoPaths.Corpus, "wit", "wasi-http");
+        var run = GenerateAndCompile(".", "bindings", GeneratorHarness.WitFiles(dir), dir);
+        Assert.Contains(run.Sources, s => s.Text.Contains("public interface IFields", StringComparison.Ordinal));
+        Snapshot.Verify(Path.Combine("WasiHttp", "bindings"), run.Combined());
+    }
+
     internal static GeneratorRun GenerateAndCompile(string path, string world, List<AdditionalText> files, string projectDirectory, string[]? features = null)
     {
         var featureArg = features is null ? "" : ", Features = new[] { " + string.Join(", ", features.Select(f => "\"" + f + "\"")) + " }";

@@ -160,4 +160,23 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.NotEmpty(run.Sources);
     }
+
+    [Fact]
+    public void NamespaceCollidingWithTheClassIsReported()
+    {
+        const string wit = "package my:c;\n\ninterface i {\n  f: func();\n}\n\nworld w {\n  import i;\n}\n";
+        var run = Run("namespace App;\n[WitSharp.ComponentImport(\"c.wit\")]\npublic partial class My { }\n", ("c.wit", wit));
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITSHARP012", d.Id);
+        Assert.Contains("App.My.C.I", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidNamespaceOptionIsRejected()
+    {
+        var run = Run(Class("\"calc.wit\", Namespace = \"My App\""), ("calc.wit", CalcWit));
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITSHARP005", d.Id);
+        Assert.Contains("My App", d.GetMessage(), StringComparison.Ordinal);
+    }
 }

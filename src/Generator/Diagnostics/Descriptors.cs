@@ -58,6 +58,11 @@ internal static class Descriptors
         "WITSHARP011", "Invalid component binary", "'{0}' is not a valid component: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NamespaceCollision = new(
+        "WITSHARP012", "Generated namespace collides with the class",
+        "The namespace '{0}' generated for '{1}' has the same name as the class '{2}'; set Namespace on [ComponentImport] to a namespace of its own",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "WITSHARP001" => WitError,
@@ -70,6 +75,7 @@ internal static class Descriptors
         "WITSHARP008" => WasmNotSupported,
         "WITSHARP010" => ConflictingBindings,
         "WITSHARP011" => BadComponent,
+        "WITSHARP012" => NamespaceCollision,
         _ => InternalError,
     };
 }

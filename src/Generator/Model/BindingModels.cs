@@ -85,4 +85,4 @@ internal sealed record ModelResult(WorldModel? Model, EquatableArray<DiagnosticI
 internal sealed record GeneratedFile(string HintName, string Text, string Namespace, string Owner);
 
 /// <summary>The emit step's output for one class.</summary>
-internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Location);
+internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);

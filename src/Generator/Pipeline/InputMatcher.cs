@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using WitSharp.Generator.Model;
 
 namespace WitSharp.Generator.Pipeline;
@@ -9,66 +8,94 @@ namespace WitSharp.Generator.Pipeline;
 /// <summary>Picks the additional files a request names. The path is relative to the project directory; a
 /// folder selects its <c>.wit</c> files as the main package and each entry of its <c>deps/</c> folder as one
 /// dependency package (a file, or a folder of files), the layout wit-parser's <c>push_path</c> reads.
-/// Path handling is plain string work: generators must not touch the file system.</summary>
+/// Path handling is plain string work: generators must not touch the file system. Written with plain loops:
+/// this runs on every build, often cold, and generic LINQ over value tuples costs JIT time there.</summary>
 internal static class InputMatcher
 {
     public static ResolvedRequest Match(ComponentRequest request, string? projectDirectory, ImmutableArray<InputFile> files)
     {
-        var relative = Normalize(request.Path);
         var trailingSlash = request.Path.EndsWith("/", StringComparison.Ordinal) || request.Path.EndsWith("\\", StringComparison.Ordinal);
-        var target = projectDirectory is null || IsRooted(request.Path) ? relative : Normalize(projectDirectory + "/" + request.Path);
-        bool Same(string a, string b) =>
-            string.Equals(a, b, StringComparison.OrdinalIgnoreCase) ||
-            (projectDirectory is null && a.EndsWith("/" + b, StringComparison.OrdinalIgnoreCase));
+        var target = projectDirectory is null || IsRooted(request.Path) ? Normalize(request.Path) : Normalize(projectDirectory + "/" + request.Path);
+        var suffixOnly = projectDirectory is null;
 
-        var normalized = files.Select(f => (File: f, Path: Normalize(f.Path))).ToList();
-        var lookedFor = target;
+        var candidates = new List<Candidate>(files.Length);
+        foreach (var f in files) candidates.Add(new Candidate(f, Normalize(f.Path)));
+        candidates.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
         if (!trailingSlash && target.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
         {
-            var wasm = normalized.FirstOrDefault(f => f.File.IsWasm && Same(f.Path, target));
-            return new ResolvedRequest(request, EquatableArray<InputFile>.Empty, EquatableArray<DependencyFiles>.Empty, wasm.File, lookedFor);
+            InputFile? wasm = null;
+            foreach (var c in candidates)
+            {
+                if (c.File.IsWasm && Same(c.Path, target, suffixOnly))
+                {
+                    wasm = c.File;
+                    break;
+                }
+            }
+            return new ResolvedRequest(request, EquatableArray<InputFile>.Empty, EquatableArray<DependencyFiles>.Empty, wasm, target);
         }
 
-        var wit = normalized.Where(f => !f.File.IsWasm).ToList();
         if (!trailingSlash && target.EndsWith(".wit", StringComparison.OrdinalIgnoreCase))
         {
-            var single = wit.Where(f => Same(f.Path, target)).Select(f => f.File).Take(1).ToEquatableArray();
-            var folder = single.Count == 0 ? null : Parent(Normalize(single[0].Path));
-            return new ResolvedRequest(request, single, folder is null ? EquatableArray<DependencyFiles>.Empty : Dependencies(wit, folder), null, lookedFor);
+            foreach (var c in candidates)
+            {
+                if (c.File.IsWasm || !Same(c.Path, target, suffixOnly)) continue;
+                var folder = Parent(c.Path);
+                var deps = folder is null ? EquatableArray<DependencyFiles>.Empty : Dependencies(candidates, folder);
+                return new ResolvedRequest(request, new EquatableArray<InputFile>(ImmutableArray.Create(c.File)), deps, null, target);
+            }
+            return new ResolvedRequest(request, EquatableArray<InputFile>.Empty, EquatableArray<DependencyFiles>.Empty, null, target);
         }
 
-        // A folder: find its prefix as it appears in the file paths (suffix match when the project directory is unknown).
+        // A folder: find its spelling as it appears in the file paths (a suffix match when the project
+        // directory is unknown), then take the .wit files directly inside it.
         string? dir = null;
-        foreach (var f in wit)
+        foreach (var c in candidates)
         {
-            var parent = Parent(f.Path);
-            if (parent is not null && Same(parent, target))
+            var parent = Parent(c.Path);
+            if (!c.File.IsWasm && parent is not null && Same(parent, target, suffixOnly))
             {
                 dir = parent;
                 break;
             }
         }
-        if (dir is null) return new ResolvedRequest(request, EquatableArray<InputFile>.Empty, EquatableArray<DependencyFiles>.Empty, null, lookedFor + "/*.wit");
-        var main = wit.Where(f => string.Equals(Parent(f.Path), dir, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => f.File).ToEquatableArray();
-        return new ResolvedRequest(request, main, Dependencies(wit, dir), null, lookedFor + "/*.wit");
+        var lookedFor = target + "/*.wit";
+        if (dir is null) return new ResolvedRequest(request, EquatableArray<InputFile>.Empty, EquatableArray<DependencyFiles>.Empty, null, lookedFor);
+        var main = ImmutableArray.CreateBuilder<InputFile>();
+        foreach (var c in candidates)
+        {
+            if (!c.File.IsWasm && string.Equals(Parent(c.Path), dir, StringComparison.OrdinalIgnoreCase)) main.Add(c.File);
+        }
+        return new ResolvedRequest(request, new EquatableArray<InputFile>(main.ToImmutable()), Dependencies(candidates, dir), null, lookedFor);
     }
 
-    private static EquatableArray<DependencyFiles> Dependencies(List<(InputFile File, string Path)> wit, string dir)
+    private static bool Same(string path, string target, bool suffixOnly) =>
+        string.Equals(path, target, StringComparison.OrdinalIgnoreCase) ||
+        (suffixOnly && path.EndsWith("/" + target, StringComparison.OrdinalIgnoreCase));
+
+    private static EquatableArray<DependencyFiles> Dependencies(List<Candidate> candidates, string dir)
     {
         var prefix = dir + "/deps/";
-        var groups = new SortedDictionary<string, List<InputFile>>(StringComparer.Ordinal);
-        foreach (var f in wit.OrderBy(f => f.Path, StringComparer.Ordinal))
+        var names = new List<string>();
+        var groups = new Dictionary<string, ImmutableArray<InputFile>.Builder>(StringComparer.Ordinal);
+        foreach (var c in candidates)
         {
-            if (!f.Path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
-            var rest = f.Path.Substring(prefix.Length);
+            if (c.File.IsWasm || !c.Path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = c.Path.Substring(prefix.Length);
             var slash = rest.IndexOf('/');
             var key = slash < 0 ? rest : rest.Substring(0, slash);
-            if (!groups.TryGetValue(key, out var list)) groups[key] = list = new List<InputFile>();
-            list.Add(f.File);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = ImmutableArray.CreateBuilder<InputFile>();
+                names.Add(key);
+            }
+            list.Add(c.File);
         }
-        return groups.Select(g => new DependencyFiles(g.Key, g.Value.ToEquatableArray())).ToEquatableArray();
+        names.Sort(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<DependencyFiles>(names.Count);
+        foreach (var name in names) result.Add(new DependencyFiles(name, new EquatableArray<InputFile>(groups[name].ToImmutable())));
+        return new EquatableArray<DependencyFiles>(result.MoveToImmutable());
     }
 
     private static bool IsRooted(string path) =>
@@ -93,5 +120,18 @@ internal static class InputMatcher
         }
         var joined = string.Join("/", parts);
         return rooted ? "/" + joined : joined;
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(InputFile file, string path)
+        {
+            File = file;
+            Path = path;
+        }
+
+        public InputFile File { get; }
+
+        public string Path { get; }
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class ModelBuilder
 {
     private Container GetContainer(int interfaceId, bool export, WorldKey? key)
     {
-        if (_containerIndex.TryGetValue((interfaceId, export), out var existing)) return existing;
+        if (_containerIndex.TryGetValue(Key(interfaceId, export), out var existing)) return existing;
         var iface = _resolve.Interfaces[interfaceId];
         var keyName = key is { IsName: true } k ? k.Name : FindKeyName(interfaceId, export);
 
@@ -50,7 +50,7 @@ internal sealed partial class ModelBuilder
 
         var container = new Container(interfaceId, export, "global::" + string.Join(".", segments), witName, new NameScope()) { KeyName = keyName };
         _containers.Add(container);
-        _containerIndex[(interfaceId, export)] = container;
+        _containerIndex[Key(interfaceId, export)] = container;
         foreach (var typeId in iface.Types.Values) DeclareType(container, typeId);
         return container;
     }
@@ -67,11 +67,11 @@ internal sealed partial class ModelBuilder
     private void DeclareType(Container container, int typeId)
     {
         var def = _resolve.Types[typeId];
-        if (!TypeRenderer.IsDeclared(def) || _declaredNames.ContainsKey((typeId, container.IsExport))) return;
+        if (!TypeRenderer.IsDeclared(def) || _declaredNames.ContainsKey(Key(typeId, container.IsExport))) return;
         var wanted = NameMangler.Pascal(def.Name!);
         if (def.Kind is ResourceKind && !container.IsExport) wanted = "I" + wanted;
         var name = ClaimType(container, def.Name!, wanted);
-        _declaredNames[(typeId, container.IsExport)] = container.Path + "." + name;
+        _declaredNames[Key(typeId, container.IsExport)] = container.Path + "." + name;
     }
 
     private string ClaimType(Container container, string witName, string wanted)
@@ -92,17 +92,17 @@ internal sealed partial class ModelBuilder
             case TypeOwnerKind.Interface:
                 var side = exportSide && _exportedInterfaces.Contains(def.Owner.Id);
                 GetContainer(def.Owner.Id, side, null);
-                return _declaredNames[(typeId, side)];
+                return _declaredNames[Key(typeId, side)];
             default:
-                if (!_declaredNames.ContainsKey((typeId, false))) DeclareType(_worldContainer, typeId);
-                return _declaredNames[(typeId, false)];
+                if (!_declaredNames.ContainsKey(Key(typeId, false))) DeclareType(_worldContainer, typeId);
+                return _declaredNames[Key(typeId, false)];
         }
     }
 
     /// <summary>The last segment of a declared type's C# name.</summary>
     private string ShortName(int typeId, bool export)
     {
-        var full = _declaredNames[(typeId, export)];
+        var full = _declaredNames[Key(typeId, export)];
         return full.Substring(full.LastIndexOf('.') + 1);
     }
 }

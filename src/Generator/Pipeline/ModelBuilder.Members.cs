@@ -28,10 +28,10 @@ internal sealed partial class ModelBuilder
         foreach (var typeId in typeIds)
         {
             var def = _resolve.Types[typeId];
-            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey((typeId, c.IsExport))) continue;
+            if (!TypeRenderer.IsDeclared(def) || !_declaredNames.ContainsKey(Key(typeId, c.IsExport))) continue;
             _context = "`" + def.Name + "` in `" + c.WitName + "`";
             var name = ShortName(typeId, c.IsExport);
-            var docs = DocsOr(def.Docs, "The WIT " + def.Kind.Tag.ToString().ToLowerInvariant() + " `" + def.Name + "` of `" + c.WitName + "`.");
+            var docs = DocsOr(def.Docs, def.Stability, "The WIT " + def.Kind.Tag.ToString().ToLowerInvariant() + " `" + def.Name + "` of `" + c.WitName + "`.");
             switch (def.Kind)
             {
                 case RecordKind record:
@@ -162,7 +162,7 @@ internal sealed partial class ModelBuilder
             returnType = _renderer.Render(result, exportSide);
         }
         var name = scope.Claim(f.Name, wanted);
-        return new MethodModel(f.Name, name, returnType, parameters.ToEquatableArray(), DocsOr(f.Docs, "The WIT function `" + f.Name + "`."), errorType);
+        return new MethodModel(f.Name, name, returnType, parameters.ToEquatableArray(), DocsOr(f.Docs, f.Stability, "The WIT function `" + f.Name + "`."), errorType);
     }
 
     private string ResourceName(Function f) =>

@@ -26,8 +26,8 @@ internal sealed partial class ModelBuilder
     private readonly HashSet<int> _exportedInterfaces = new();
     private readonly HashSet<string> _multiVersionPackages = new(StringComparer.Ordinal);
     private readonly List<Container> _containers = new();
-    private readonly Dictionary<(int Interface, bool Export), Container> _containerIndex = new();
-    private readonly Dictionary<(int Type, bool Export), string> _declaredNames = new();
+    private readonly Dictionary<long, Container> _containerIndex = new();
+    private readonly Dictionary<long, string> _declaredNames = new();
     private readonly Container _worldContainer;
     private string _context = string.Empty;
 
@@ -88,6 +88,20 @@ internal sealed partial class ModelBuilder
         var containers = new List<ContainerModel>();
         for (var i = 0; i < _containers.Count; i++) containers.Add(BuildContainer(_containers[i]));
 
+        // `namespace App.Wasi.Io` cannot coexist with a top-level class `App.Wasi` (CS0101 in generated code).
+        if (_request.Class.Containing.Count == 0)
+        {
+            var classPath = (_request.Class.Namespace.Length == 0 ? string.Empty : _request.Class.Namespace + ".") + _request.Class.Name;
+            foreach (var c in containers)
+            {
+                if (c.Namespace == classPath || c.Namespace.StartsWith(classPath + ".", StringComparison.Ordinal))
+                {
+                    Report(Descriptors.NamespaceCollision, c.Namespace, c.WitName, _request.Class.Name);
+                    break;
+                }
+            }
+        }
+
         return new WorldModel(
             _request.Class,
             WorldQualifiedName(),
@@ -137,8 +151,21 @@ internal sealed partial class ModelBuilder
         if (_reported.Add(key)) _diagnostics.Add(DiagnosticInfo.Create(descriptor, _request.Location, args));
     }
 
+    // One long per (id, side) key: dictionaries over value tuples cost JIT time on every cold build.
+    private static long Key(int id, bool export) => ((long)id << 1) | (export ? 1L : 0L);
+
     private static string DocsOr(Docs docs, string fallback) =>
         string.IsNullOrWhiteSpace(docs.Contents) ? fallback : docs.Contents!.Trim();
+
+    /// <summary>Docs plus the item's feature gate (WIT.md "Feature Gates"), so a C# user sees deprecations.
+    /// Not [Obsolete]: generated code referring to the item would then warn in the user's build.</summary>
+    private static string DocsOr(Docs docs, Stability stability, string fallback)
+    {
+        var text = DocsOr(docs, fallback);
+        if (stability.Deprecated is { } deprecated) text += "\n\nDeprecated since version " + deprecated + ".";
+        if (stability.Kind == StabilityKind.Unstable && stability.Feature is { } feature) text += "\n\nUnstable: behind the WIT feature `" + feature + "`.";
+        return text;
+    }
 
     /// <summary>The generated home of one WIT interface on one side (imports or exports).</summary>
     private sealed class Container

@@ -17,6 +17,27 @@ internal static class RequestReader
 
     public static ComponentRequest Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ReadCore(context, cancellationToken);
+        }
+        catch (System.OperationCanceledException)
+        {
+            throw;
+        }
+        catch (System.Exception ex)
+        {
+            // Never crash the compiler: turn the failure into WITSHARP009 on the class.
+            var location = LocationInfo.From(context.TargetNode.GetLocation());
+            var name = context.TargetSymbol.Name;
+            var cls = new ClassModel(string.Empty, name, "class", EquatableArray<ContainingType>.Empty);
+            var error = DiagnosticInfo.Create(Descriptors.InternalError, location, name, ex.GetType().Name + ": " + ex.Message);
+            return new ComponentRequest(cls, string.Empty, null, null, 0, EquatableArray<string>.Empty, location, error);
+        }
+    }
+
+    private static ComponentRequest ReadCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];
@@ -75,10 +96,18 @@ internal static class RequestReader
             error = DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, symbol.Name, "generic classes are not supported");
         }
 
+        if (error is null && rootNamespace is not null && !IsNamespace(rootNamespace))
+        {
+            error = DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, symbol.Name, "Namespace '" + rootNamespace + "' is not a valid C# namespace");
+        }
+
         var ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
         var cls = new ClassModel(ns, symbol.Name, Keyword(syntax, symbol), containing.ToEquatableArray());
         return new ComponentRequest(cls, path, world, rootNamespace, errorMode, features.ToEquatableArray(), location, error);
     }
+
+    private static bool IsNamespace(string value) =>
+        value.Trim().Length > 0 && value.Trim().Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
 
     // The partial declaration we emit must repeat the declaration's kind (class, record, struct, interface);
     // `static` is repeated as well so the parts agree.

@@ -7,6 +7,15 @@ public sealed class Config
     internal bool FuelConsumption { get; private set; }
     internal bool EpochInterruption { get; private set; }
     internal int MaximumStackSize { get; private set; } = 512 * 1024;
+    internal bool DebugInfo { get; private set; }
+
+    /// <summary>Keeps every wasm function a separate native frame (no inlining between wasm functions), so
+    /// <see cref="TrapException.Frames"/> lists every frame; costs the speed of inlined small calls.</summary>
+    public Config WithDebugInfo(bool enable)
+    {
+        DebugInfo = enable;
+        return this;
+    }
 
     /// <summary>Makes compiled code consume fuel (roughly one unit per instruction) and trap with
     /// <see cref="TrapCode.OutOfFuel"/> when the store's <see cref="Store.Fuel"/> runs out. Off by default;

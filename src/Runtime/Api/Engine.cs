@@ -18,14 +18,19 @@ public sealed class Engine : IDisposable
         FuelConsumption = config.FuelConsumption;
         EpochInterruption = config.EpochInterruption;
         MaximumStackSize = config.MaximumStackSize;
+        DebugInfo = config.DebugInfo;
     }
+
+    internal bool DebugInfo { get; }
 
     internal Config Config { get; }
     internal bool FuelConsumption { get; }
     internal bool EpochInterruption { get; }
     internal int MaximumStackSize { get; }
     internal EpochCounter Epoch { get; } = new();
-    internal CodeGenerator CodeGen => _codeGen ??= new CodeGenerator(this);
+    // One generator per engine, created once even under concurrent first use: signature ids must be
+    // engine-wide for call_indirect across modules.
+    internal CodeGenerator CodeGen => LazyInitializer.EnsureInitialized(ref _codeGen, () => new CodeGenerator(this));
     private CodeGenerator? _codeGen;
 
     /// <summary>Advances the epoch; guest code whose store deadline is now reached traps with

@@ -48,7 +48,7 @@ public static class ComponentWit
             var resolve = new Resolve();
             var builder = new WitBuilder(resolve, walker);
             // As in the reference decoder, a binary component carries no package or world name of its own.
-            var package = new WitBuilder.PendingPackage(new PackageName("root", "component", null));
+            var package = new WitBuilder.PendingPackage(new PackageName("root", "component", null), component.Offset);
             var world = resolve.AddWorld(new WitWorld("root"));
             package.Worlds.Set("root", world);
             builder.FillWorld(world, scope.Imports, scope.Exports, package);
@@ -101,7 +101,7 @@ public static class ComponentWit
             var worldName = outer.Exports.Items[0].Key;
             var split = WitBuilder.SplitInterfaceName(worldName, outer.Offset)
                 ?? throw new WitBinaryException("world name '" + worldName + "' is not of the form ns:pkg/world", outer.Offset);
-            var package = new WitBuilder.PendingPackage(split.Package);
+            var package = new WitBuilder.PendingPackage(split.Package, outer.Offset);
             var (world, _) = builder.RegisterWorld(worldName, worldType, package);
             var pkg = builder.Finish(package);
             return new EmbeddedWorld(resolve, world, pkg, sectionName, encoding);
@@ -113,9 +113,16 @@ public static class ComponentWit
     /// a component type for a world or an instance type for an interface, named <c>ns:pkg/item</c>; the
     /// component type's imports are the interfaces the item uses.</summary>
     /// <exception cref="WitBinaryException">The bytes are malformed or not a WIT package.</exception>
-    public static DecodedPackage DecodePackage(byte[] bytes)
+    public static DecodedPackage DecodePackage(byte[] bytes) => DecodePackage(bytes, new Resolve());
+
+    /// <summary>Decodes a binary WIT package into an existing resolve, as a <c>deps/</c> entry: interfaces of
+    /// packages the resolve already holds are used in place (their types must be there), other referenced
+    /// packages are added with just what is used. On failure the resolve may hold a partial package.</summary>
+    /// <exception cref="WitBinaryException">The bytes are malformed, not a WIT package, or redefine an item.</exception>
+    public static DecodedPackage DecodePackage(byte[] bytes, Resolve into)
     {
         if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        if (into is null) throw new ArgumentNullException(nameof(into));
         var component = ComponentDecoder.Decode(bytes);
         var walker = new TypeWalker();
         return Guard(walker, component.Offset, () =>
@@ -123,7 +130,7 @@ public static class ComponentWit
             var scope = walker.WalkComponent(component, null, 0);
             if (scope.Exports.Items.Count == 0 || scope.Imports.Items.Count != 0)
                 throw new WitBinaryException("a WIT package exports component types and imports nothing", component.Offset);
-            var resolve = new Resolve();
+            var resolve = into;
             var builder = new WitBuilder(resolve, walker);
             WitBuilder.PendingPackage? package = null;
             foreach (var kv in scope.Exports.Items)
@@ -134,7 +141,7 @@ public static class ComponentWit
                 var (name, item) = (outer.Exports.Items[0].Key, outer.Exports.Items[0].Value);
                 var split = WitBuilder.SplitInterfaceName(name, outer.Offset)
                     ?? throw new WitBinaryException("'" + name + "' is not of the form ns:pkg/item", outer.Offset);
-                package ??= new WitBuilder.PendingPackage(split.Package);
+                package ??= new WitBuilder.PendingPackage(split.Package, outer.Offset);
                 if (!package.Name.Equals(split.Package))
                     throw new WitBinaryException("'" + name + "' is not in package " + package.Name, outer.Offset);
                 switch (item.Type)

@@ -23,7 +23,7 @@ public class DecodedWorld
     public int Package { get; }
 
     /// <summary>The world itself.</summary>
-    public WitWorld WorldItem => Resolve.Worlds[World];
+    public WitWorld Definition => Resolve.Worlds[World];
 }
 
 /// <summary>A world carried by a <c>component-type</c> custom section (as <c>wit-bindgen</c> and

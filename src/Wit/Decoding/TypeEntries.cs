@@ -99,20 +99,28 @@ internal readonly struct Entity
     public TypeEntry Type { get; }
 }
 
-/// <summary>Named entities in declaration order (imports or exports of a type).</summary>
+/// <summary>Named entities in declaration order (imports or exports of a type), indexed by name.</summary>
 internal sealed class Shape
 {
-    public List<KeyValuePair<string, Entity>> Items { get; } = new();
+    private readonly List<KeyValuePair<string, Entity>> _items = new();
+    private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
+
+    public IReadOnlyList<KeyValuePair<string, Entity>> Items => _items;
+
+    /// <summary>Adds an entity; a repeated name keeps the first (validation would reject the duplicate).</summary>
+    public void Add(string name, Entity entity)
+    {
+        if (_index.ContainsKey(name)) return;
+        _index[name] = _items.Count;
+        _items.Add(new KeyValuePair<string, Entity>(name, entity));
+    }
 
     public bool TryGet(string name, out Entity entity)
     {
-        foreach (var kv in Items)
+        if (_index.TryGetValue(name, out var i))
         {
-            if (kv.Key == name)
-            {
-                entity = kv.Value;
-                return true;
-            }
+            entity = _items[i].Value;
+            return true;
         }
         entity = default;
         return false;

@@ -112,7 +112,7 @@ internal sealed class TypeWalker
     {
         if (ExternEntity(scope, type, offset) is not { } e) return;
         scope.Push(e);
-        shape.Items.Add(new KeyValuePair<string, Entity>(name, e));
+        shape.Add(name, e);
     }
 
     private static Entity? ExternEntity(Scope scope, ExternType type, int offset)
@@ -178,7 +178,7 @@ internal sealed class TypeWalker
         {
             foreach (var x in inst.Exports)
             {
-                if (ItemEntity(x.Item, scope, inst.Offset) is { } e) exports.Items.Add(new KeyValuePair<string, Entity>(x.Name.Name, e));
+                if (ItemEntity(x.Item, scope, inst.Offset) is { } e) exports.Add(x.Name.Name, e);
             }
             return new InstanceEntry(inst.Offset, exports);
         }
@@ -227,7 +227,7 @@ internal sealed class TypeWalker
         }
         if (e is not { } entity) return;
         scope.Push(entity);
-        scope.Exports.Items.Add(new KeyValuePair<string, Entity>(export.Name.Name, entity));
+        scope.Exports.Add(export.Name.Name, entity);
     }
 
     private static Entity? ItemEntity(SortIndex item, Scope scope, int offset) => item.Sort switch

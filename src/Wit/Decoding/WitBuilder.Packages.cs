@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using WitSharp.Wit.Binary;
 
 namespace WitSharp.Wit.Decoding;
 
@@ -54,6 +55,20 @@ internal sealed partial class WitBuilder
             _resolve.PackageList.Add(new WitPackage(package.Name, Docs.None));
             id = _resolve.PackageList.Count - 1;
             _resolve.PackageIndex[package.Name] = id;
+        }
+        if (id < _preexistingPackages && (package.Interfaces.Count > 0 || package.Worlds.Count > 0))
+        {
+            // Adding items to a package that was complete before would silently change it.
+            foreach (var kv in package.Interfaces)
+            {
+                if (_resolve.PackageList[id].Interfaces.ContainsKey(kv.Key))
+                    throw new WitBinaryException("package " + package.Name + " already defines interface '" + kv.Key + "'", package.Offset);
+            }
+            foreach (var kv in package.Worlds)
+            {
+                if (_resolve.PackageList[id].Worlds.ContainsKey(kv.Key))
+                    throw new WitBinaryException("package " + package.Name + " already defines world '" + kv.Key + "'", package.Offset);
+            }
         }
         var target = _resolve.PackageList[id];
         foreach (var kv in package.Interfaces)

@@ -20,20 +20,29 @@ internal sealed partial class WitBuilder
     private readonly Dictionary<string, int> _namedInterfaces = new(StringComparer.Ordinal);
     private readonly List<PendingPackage> _foreign = new();
     private readonly Dictionary<int, int> _interfaceToForeign = new();
+    private readonly int _preexistingPackages;
     private int _depth;
 
     public WitBuilder(Resolve resolve, TypeWalker walker)
     {
         _resolve = resolve;
         _walker = walker;
+        _preexistingPackages = resolve.Packages.Count;
     }
 
     /// <summary>A package being assembled: interfaces and worlds by name, added to the resolve at the end.</summary>
     internal sealed class PendingPackage
     {
-        public PendingPackage(PackageName name) => Name = name;
+        public PendingPackage(PackageName name, int offset)
+        {
+            Name = name;
+            Offset = offset;
+        }
 
         public PackageName Name { get; }
+
+        /// <summary>Where the package's first item was read, for errors about the package as a whole.</summary>
+        public int Offset { get; }
 
         public OrderedMap<string, int> Interfaces { get; } = new(StringComparer.Ordinal);
 
@@ -110,6 +119,14 @@ internal sealed partial class WitBuilder
     public int RegisterImport(string name, InstanceEntry type)
     {
         var isLocal = _namedInterfaces.TryGetValue(name, out var iface);
+        if (!isLocal && ExistingInterface(name, type.Offset) is { } existing)
+        {
+            // Decoding into a resolve that already holds the package (e.g. WIT dependencies resolved from
+            // source): the interface is complete there, so it is used like a package-local one.
+            iface = existing;
+            isLocal = true;
+            _namedInterfaces[name] = iface;
+        }
         if (!isLocal) iface = ForeignInterface(name, type.Offset);
         var target = _resolve.Interfaces[iface];
         var owner = TypeOwner.Interface(iface);
@@ -119,9 +136,9 @@ internal sealed partial class WitBuilder
             switch (e.Kind)
             {
                 case ExternKind.Type:
-                    if (target.Types.TryGetValue(item, out var existing))
+                    if (target.Types.TryGetValue(item, out var known))
                     {
-                        if (!_typeMap.ContainsKey(e.Type)) _typeMap[e.Type] = existing;
+                        if (!_typeMap.ContainsKey(e.Type)) _typeMap[e.Type] = known;
                     }
                     else if (isLocal)
                     {
@@ -180,6 +197,15 @@ internal sealed partial class WitBuilder
         return (WorldKey.FromInterface(id), id);
     }
 
+    /// <summary>An interface the target resolve already had before this decoding began, or null.</summary>
+    private int? ExistingInterface(string name, int offset)
+    {
+        if (WitBuilder.SplitInterfaceName(name, offset) is not { } split) return null;
+        var pkg = _resolve.FindPackage(split.Package);
+        if (pkg < 0 || pkg >= _preexistingPackages) return null;
+        return _resolve.Packages[pkg].Interfaces.TryGetValue(split.Item, out var id) ? id : null;
+    }
+
     private int ForeignInterface(string name, int offset)
     {
         var (pkgName, ifaceName) = SplitInterfaceName(name, offset)
@@ -187,7 +213,7 @@ internal sealed partial class WitBuilder
         var index = _foreign.FindIndex(p => p.Name.Equals(pkgName));
         if (index < 0)
         {
-            _foreign.Add(new PendingPackage(pkgName));
+            _foreign.Add(new PendingPackage(pkgName, offset));
             index = _foreign.Count - 1;
         }
         var pkg = _foreign[index];

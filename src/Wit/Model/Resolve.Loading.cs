@@ -21,28 +21,60 @@ public sealed partial class Resolve
         Features = features is null ? Array.Empty<string>() : new HashSet<string>(features, StringComparer.Ordinal);
     }
 
+    /// <summary>Turns a component in WebAssembly text format into its binary encoding, for WIT packages given as
+    /// <c>.wat</c> files (a <c>deps/</c> entry or the path given to <see cref="PushPath"/>). The WIT library cannot
+    /// parse WebAssembly text itself (it also runs inside the source generator), so the host supplies it, e.g.
+    /// <c>resolve.ComponentTextEncoder = ComponentWat.Parse;</c> from the runtime. Without it such a file is a
+    /// <see cref="WitException"/> naming the file. Binary packages (<c>.wasm</c>) need nothing.</summary>
+    public Func<string, byte[]>? ComponentTextEncoder { get; set; }
+
     /// <summary>Parses and resolves a <c>.wit</c> file, or a directory of <c>.wit</c> files with an optional
     /// <c>deps/</c> folder (each entry a package file or folder), and returns the main package's id.
-    /// Errors are <see cref="WitException"/> with file, line and column.</summary>
+    /// A file, or a <c>deps/</c> file entry, holding a WIT package encoded as a component (binary <c>.wasm</c>,
+    /// or <c>.wat</c> text through <see cref="ComponentTextEncoder"/>) is decoded as that package.
+    /// Errors are <see cref="WitException"/> with file, line and column (or file and byte offset for binaries).</summary>
     public int PushPath(string path)
     {
-        if (!Directory.Exists(path)) return PushSource(path, ReadText(path));
+        if (!Directory.Exists(path))
+        {
+            // Reference `Resolve::push_file`: the contents decide, so a package binary is read whatever its name.
+            var bytes = ReadBytes(path);
+            var format = BinaryPackageReader.Detect(path, bytes);
+            if (format == BinaryPackageReader.Format.WitText) return PushSource(path, DecodeUtf8(path, bytes));
+            return PushAll(Array.Empty<WitSource>(), Array.Empty<IReadOnlyList<WitSource>>(), new[] { (path, bytes, format) }, binaryIsMain: true);
+        }
         var main = ReadDir(path);
         var deps = new List<IReadOnlyList<WitSource>>();
+        var binaries = new List<(string, byte[], BinaryPackageReader.Format)>();
         var depsDir = Path.Combine(path, "deps");
         if (Directory.Exists(depsDir))
         {
-            // Reference order: entries sorted by file name; folders are packages, `.wit` files are packages,
-            // anything else is ignored. (Wasm-encoded packages, `.wasm`/`.wat`, are not read here.)
+            // Reference order (`parse_deps_dir`): entries sorted by file name; folders are packages; `.wit`, `.wat`
+            // and `.wasm` files are packages (their contents decide how they are read); anything else is ignored.
+            // Wasm-encoded packages enter the resolve as they are met, before the text packages, which are then
+            // added in dependency order.
             var entries = new List<string>(Directory.GetFileSystemEntries(depsDir));
             entries.Sort((a, b) => string.CompareOrdinal(Path.GetFileName(a), Path.GetFileName(b)));
             foreach (var entry in entries)
             {
-                if (Directory.Exists(entry)) deps.Add(ReadDir(entry));
-                else if (string.Equals(Path.GetExtension(entry), ".wit", StringComparison.Ordinal)) deps.Add(new[] { new WitSource(entry, ReadText(entry)) });
+                if (Directory.Exists(entry))
+                {
+                    deps.Add(ReadDir(entry));
+                    continue;
+                }
+                var ext = Path.GetExtension(entry);
+                if (!string.Equals(ext, ".wit", StringComparison.Ordinal) && !string.Equals(ext, ".wat", StringComparison.Ordinal) &&
+                    !string.Equals(ext, ".wasm", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var bytes = ReadBytes(entry);
+                var format = BinaryPackageReader.Detect(entry, bytes);
+                if (format == BinaryPackageReader.Format.WitText) deps.Add(new[] { new WitSource(entry, DecodeUtf8(entry, bytes)) });
+                else binaries.Add((entry, bytes, format));
             }
         }
-        return PushSources(main, deps);
+        return PushAll(main, deps, binaries, binaryIsMain: false);
     }
 
     /// <summary>Parses and resolves one in-memory document as a package and returns its id.</summary>
@@ -54,10 +86,21 @@ public sealed partial class Resolve
     {
         if (mainFiles is null) throw new ArgumentNullException(nameof(mainFiles));
         if (dependencies is null) throw new ArgumentNullException(nameof(dependencies));
+        return PushAll(mainFiles, dependencies, Array.Empty<(string, byte[], BinaryPackageReader.Format)>(), binaryIsMain: false);
+    }
+
+    // One push, all or nothing: the wasm-encoded packages first (in the order given), then the WIT text packages in
+    // dependency order. With binaryIsMain the single binary is the main package and there is no text.
+    private int PushAll(IReadOnlyList<WitSource> mainFiles, IReadOnlyList<IReadOnlyList<WitSource>> dependencies,
+        IReadOnlyList<(string Path, byte[] Bytes, BinaryPackageReader.Format Format)> binaries, bool binaryIsMain)
+    {
         var map = new SourceMap();
         var mark = (PackageList.Count, WorldList.Count, InterfaceList.Count, TypeList.Count);
         try
         {
+            var binaryId = -1;
+            foreach (var b in binaries) binaryId = BinaryPackageReader.Push(this, b.Path, b.Bytes, b.Format);
+            if (binaryIsMain) return binaryId;
             var main = PackageGroup.Parse(map, SortByPath(mainFiles));
             var deps = new List<PackageGroup>(dependencies.Count);
             foreach (var d in dependencies) deps.Add(PackageGroup.Parse(map, SortByPath(d)));
@@ -169,20 +212,29 @@ public sealed partial class Resolve
         return files;
     }
 
-    private static string ReadText(string path)
+    private static string ReadText(string path) => DecodeUtf8(path, ReadBytes(path));
+
+    private static byte[] ReadBytes(string path)
     {
         try
         {
-            var bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WitException("failed to read path for WIT [" + path + "]", e);
+        }
+    }
+
+    private static string DecodeUtf8(string path, byte[] bytes)
+    {
+        try
+        {
             return new System.Text.UTF8Encoding(false, true).GetString(bytes);
         }
         catch (System.Text.DecoderFallbackException)
         {
             throw new WitException("input file is not valid utf-8 [" + path + "]");
-        }
-        catch (IOException e)
-        {
-            throw new WitException("failed to read path for WIT [" + path + "]", e);
         }
     }
 }

@@ -12,7 +12,13 @@ namespace WitSharp.Wit;
 /// statements, and several packages as nested <c>package ns:name { … }</c> blocks.</summary>
 /// <remarks>Worlds are printed elaborated: <c>include</c>s have already been merged into their imports and
 /// exports, and interfaces imported implicitly (through <c>use</c> or an interface's dependencies) are
-/// printed as explicit imports. Names that are WIT keywords are escaped with <c>%</c>.</remarks>
+/// printed as explicit imports. Names that are WIT keywords are escaped with <c>%</c>.
+/// <code>
+/// var resolve = new Resolve();
+/// var pkg = resolve.PushPath("wit/");                      // a package folder with deps/
+/// string one = WitPrinter.Print(resolve, pkg);             // that package alone
+/// string all = new WitPrinter(resolve).PrintAll(pkg);      // it and every dependency, nested
+/// </code></remarks>
 public sealed partial class WitPrinter
 {
     private readonly Resolve _resolve;

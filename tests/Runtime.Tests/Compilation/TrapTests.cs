@@ -5,11 +5,13 @@ public class TrapTests
     [Fact]
     public void Trap_carries_code_and_named_backtrace()
     {
+        // Debug info keeps every wasm frame (RyuJIT may otherwise inline $inner into $outer).
+        var engine = new Engine(new Config().WithDebugInfo(true));
         var i = WasmFixture.Instantiate("""
             (module
               (func $inner (export "inner") (param i32) (result i32) local.get 0 i32.const 0 i32.div_s)
               (func $outer (export "outer") (param i32) (result i32) local.get 0 call $inner))
-            """);
+            """, engine: engine);
         var e = Assert.Throws<TrapException>(() => i.Call("outer", 1));
         Assert.Equal(TrapCode.IntegerDivisionByZero, e.Type);
         Assert.Equal("integer divide by zero", e.Message);

@@ -14,8 +14,8 @@ public sealed class SimdWastReport : IDisposable
     {
         if (Results.IsEmpty) return;
         var sb = new StringBuilder();
-        sb.AppendLine("# SimdOps checked against the assert_return commands of core-testsuite/simd_*.wast whose");
-        sb.AppendLine("# functions are straight-line SIMD code (local.get, constants, SIMD instructions).");
+        sb.AppendLine("# SimdOps checked against the assert_return and assert_trap commands of core-testsuite/simd_*.wast");
+        sb.AppendLine("# whose functions are straight-line SIMD code (SIMD instructions with local/global/constant glue).");
         sb.AppendLine($"{"file",-42} {"passed",7} {"failed",7} {"skipped",8}");
         int p = 0, f = 0, s = 0;
         foreach (var r in Results.Values.OrderBy(r => r.File, StringComparer.Ordinal))

@@ -46,10 +46,13 @@ public sealed class FrontEndRobustnessTests(Xunit.Abstractions.ITestOutputHelper
             for (int cut = 0; cut < bytes.Length; cut += step) Check(bytes.AsSpan(0, cut).ToArray(), $"truncated at {cut}", crashes);
             for (int k = 0; k < 64 && bytes.Length > 8; k++)
             {
-                var copy = (byte[])bytes.Clone();
-                int at = random.Next(8, copy.Length);
-                copy[at] = (byte)random.Next(256);
-                Check(copy, $"byte {at} set to 0x{copy[at]:x2}", crashes);
+                var list = bytes.ToList();
+                int at = random.Next(8, list.Count);
+                int mode = k % 3;
+                if (mode == 0) list.RemoveRange(at, Math.Min(random.Next(1, 5), list.Count - at));
+                else if (mode == 1) list.InsertRange(at, Enumerable.Range(0, random.Next(1, 5)).Select(_ => (byte)(random.Next(2) == 0 ? 0xFF : random.Next(256))));
+                else for (int j = 0; j < 3; j++) list[random.Next(8, list.Count)] = (byte)random.Next(256);
+                Check(list.ToArray(), $"mode {mode} at {at}", crashes);
             }
         }
         output.WriteLine($"{modules.Count} modules decoded and validated after truncation and mutation");

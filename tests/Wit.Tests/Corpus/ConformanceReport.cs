@@ -26,26 +26,34 @@ public abstract class ConformanceReport : IDisposable
         _header = header;
     }
 
+    private readonly ConcurrentDictionary<string, (string Label, string Detail)> _notes = new(StringComparer.Ordinal);
+
     internal void Record(string caseName, CaseStatus status, string detail) => _outcomes[caseName] = (status, detail);
+
+    /// <summary>A table line that is not a case (for example an expectation file without input): shown with
+    /// <paramref name="label"/> in the status column and left out of the totals.</summary>
+    internal void Note(string name, string label, string detail) => _notes[name] = (label, detail);
 
     public void Dispose()
     {
         GC.SuppressFinalize(this);
-        if (_outcomes.IsEmpty) return;
+        if (_outcomes.IsEmpty && _notes.IsEmpty) return;
         var sb = new StringBuilder(_header);
-        var width = _outcomes.Keys.Max(k => k.Length);
+        var width = _outcomes.Keys.Concat(_notes.Keys).Max(k => k.Length);
         int passed = 0, failed = 0, skipped = 0;
-        foreach (var (name, (status, detail)) in _outcomes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var rows = _outcomes.Select(p => (Name: p.Key, Status: p.Value.Status.ToString().ToLowerInvariant(), Detail: p.Value.Detail, Counted: (CaseStatus?)p.Value.Status))
+            .Concat(_notes.Select(p => (Name: p.Key, Status: p.Value.Label, Detail: p.Value.Detail, Counted: (CaseStatus?)null)));
+        foreach (var (name, label, detail, counted) in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            switch (status)
+            switch (counted)
             {
                 case CaseStatus.Passed: passed++; break;
                 case CaseStatus.Failed: failed++; break;
-                default: skipped++; break;
+                case CaseStatus.Skipped: skipped++; break;
             }
             var oneLine = detail.Replace("\r", " ").Replace("\n", " ");
             if (oneLine.Length > 300) oneLine = oneLine[..300] + "…";
-            sb.Append(name.PadRight(width)).Append("  ").Append(status.ToString().ToLowerInvariant().PadRight(7));
+            sb.Append(name.PadRight(width)).Append("  ").Append(label.PadRight(7));
             if (oneLine.Length > 0) sb.Append("  ").Append(oneLine);
             sb.Append('\n');
         }

@@ -20,7 +20,7 @@ public sealed class ComponentTypeSectionTests
         var embedded = Assert.Single(ComponentWit.DecodeCustomSections(s_embedded));
         Assert.StartsWith("component-type", embedded.SectionName);
         Assert.Equal(StringEncoding.Utf8, embedded.StringEncoding);
-        Assert.Equal("embedded", embedded.WorldItem.Name);
+        Assert.Equal("embedded", embedded.Definition.Name);
         Assert.Equal("test:abi@0.1.0", embedded.Resolve.Packages[embedded.Package].Name.ToString());
         Assert.Equal(["types", "host", "calc"], embedded.Resolve.Packages[embedded.Package].Interfaces.Keys);
         // Unlike the finished component, the section keeps the parts no core code uses.

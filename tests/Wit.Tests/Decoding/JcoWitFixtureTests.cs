@@ -14,7 +14,10 @@ namespace WitSharp.Wit.Tests.Decoding;
 /// </summary>
 public sealed class JcoWitFixtureTests
 {
-    public static TheoryData<string> Components => new() { "embed/embed.component.wasm", "resources/resources.component.wasm", "js/greeter.wasm" };
+    public static TheoryData<string> Components => new()
+    {
+        "embed/embed.component.wasm", "resources/resources.component.wasm", "wasi/wasi.component.wasm", "js/greeter.wasm",
+    };
 
     [Theory]
     [MemberData(nameof(Components))]
@@ -28,6 +31,40 @@ public sealed class JcoWitFixtureTests
         Assert.Equal(wantHeader, gotHeader);
         Assert.Equal(wantItems.Where(i => !IsExport(i)), gotItems.Where(i => !IsExport(i)));
         Assert.Equal(wantItems.Where(IsExport), gotItems.Where(IsExport));
+    }
+
+    [Fact]
+    public void Wasi_packages_come_in_dependency_order_with_uses_across_packages()
+    {
+        var d = ComponentWit.DecodeComponent(Fixtures.Read("wasi/wasi.component.wasm"));
+        var r = d.Resolve;
+        Assert.Equal("root:component", r.Packages[^1].Name.ToString());
+        // Every `use` (an alias to another interface's type) points into the same or an earlier package.
+        var uses = 0;
+        for (var p = 0; p < r.Packages.Count; p++)
+        {
+            foreach (var iface in r.Packages[p].Interfaces.Values)
+            {
+                foreach (var t in r.Interfaces[iface].Types.Values)
+                {
+                    if (r.Types[t].Kind is not AliasKind { Target.IsId: true } a) continue;
+                    var owner = r.Types[a.Target.TypeId].Owner;
+                    Assert.Equal(TypeOwnerKind.Interface, owner.Kind);
+                    Assert.True(r.Interfaces[owner.Id].Package <= p, r.InterfaceQualifiedName(iface) + " uses a later package");
+                    uses++;
+                }
+            }
+        }
+        Assert.True(uses >= 3, "expected cross-interface uses, found " + uses);
+
+        // wasi:io/streams' output-stream methods take a borrow of the stream resource itself.
+        var io = r.Packages.Single(p => p.Name.Namespace == "wasi" && p.Name.Name == "io");
+        var streams = r.Interfaces[io.Interfaces.Get("streams")];
+        var outputStream = streams.Types.Get("output-stream");
+        Assert.IsType<ResourceKind>(r.Types[outputStream].Kind);
+        var methods = streams.Functions.Values.Where(f => f.Kind == FunctionKindTag.Method && f.ResourceTypeId == outputStream).ToList();
+        Assert.NotEmpty(methods);
+        Assert.All(methods, m => Assert.Equal(outputStream, Assert.IsType<HandleKind>(r.Types[m.Params[0].Type.TypeId].Kind).ResourceTypeId));
     }
 
     private static bool IsExport(string item) => item.StartsWith("export ", StringComparison.Ordinal);
@@ -59,7 +96,7 @@ public sealed class JcoWitFixtureTests
         // Dependencies come first; the component's own package last.
         Assert.Equal(["test:abi@0.1.0", "root:component"], r.Packages.Select(p => p.Name.ToString()));
         Assert.Equal(1, d.Package);
-        Assert.Equal("root", d.WorldItem.Name);
+        Assert.Equal("root", d.Definition.Name);
 
         var pkg = r.Packages[0];
         Assert.Equal(["types", "host", "calc"], pkg.Interfaces.Keys);
@@ -93,7 +130,7 @@ public sealed class JcoWitFixtureTests
     public void Greeter_world_type_is_an_import_owned_by_the_world()
     {
         var d = ComponentWit.DecodeComponent(Fixtures.Read("js/greeter.wasm"));
-        var world = d.WorldItem;
+        var world = d.Definition;
         var person = world.Imports.Get(WorldKey.FromName("person"));
         Assert.Equal(WorldItemKind.Type, person.Kind);
         var def = d.Resolve.Types[person.Id];
@@ -136,7 +173,7 @@ public sealed class JcoWitFixtureTests
         var inner = Assert.IsType<OptionKind>(r.Types[lookup.TypeId].Kind).Type;
         Assert.Equal(WitType.U8, Assert.IsType<OptionKind>(r.Types[inner.TypeId].Kind).Type);
 
-        var logger = d.WorldItem.Imports.Get(WorldKey.FromName("logger"));
+        var logger = d.Definition.Imports.Get(WorldKey.FromName("logger"));
         Assert.Equal(WorldItemKind.Interface, logger.Kind);
         Assert.Null(r.Interfaces[logger.Id].Name);
         Assert.Equal(d.Package, r.Interfaces[logger.Id].Package);

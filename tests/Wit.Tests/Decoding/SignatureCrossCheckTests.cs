@@ -35,7 +35,7 @@ public sealed class SignatureCrossCheckTests
     [InlineData("current-mode", "() -> (i32)")]
     public void World_imports_lower_to_the_core_imports(string name, string signature)
     {
-        var f = s_resources.WorldItem.Imports.Get(WorldKey.FromName(name)).Function!;
+        var f = s_resources.Definition.Imports.Get(WorldKey.FromName(name)).Function!;
         Assert.Equal(signature, CanonicalAbi.FlattenSignature(s_resources.Resolve, f, AbiContext.Lower).ToString());
     }
 
@@ -44,7 +44,7 @@ public sealed class SignatureCrossCheckTests
     [InlineData("run", "(i32 i32 i32) -> (i32)")]
     public void World_exports_lift_to_the_core_exports(string name, string signature)
     {
-        var f = s_world.WorldItem.Exports.Get(WorldKey.FromName(name)).Function!;
+        var f = s_world.Definition.Exports.Get(WorldKey.FromName(name)).Function!;
         Assert.Equal(signature, CanonicalAbi.FlattenSignature(s_world.Resolve, f, AbiContext.Lift).ToString());
     }
 

@@ -40,6 +40,46 @@ public sealed class WitPackageTests
     }
 
     [Fact]
+    public void Package_decoded_into_a_resolve_uses_the_dependency_already_there()
+    {
+        var r = new Resolve();
+        var dep = r.PushPath(Fixtures.PathOf("witpkg/package.wit"));
+        var typesBefore = r.Types.Count;
+        var user = ComponentWit.DecodePackage(Fixtures.Read("witpkg/user.wasm"), r);
+
+        Assert.Same(r, user.Resolve);
+        Assert.Equal(["test:pkg@1.0.0", "test:user@0.1.0"], r.Packages.Select(p => p.Name.ToString()));
+        var types = r.Interfaces[r.Packages[dep].Interfaces.Get("types")];
+        var shapes = r.Interfaces[r.Packages[user.Package].Interfaces.Get("shapes")];
+        Assert.Equal(types.Types.Get("point"), r.Dealias(shapes.Types.Get("point")));
+        // Nothing was added to the dependency: the point alias, the list and nothing else are new.
+        Assert.Equal(["point"], types.Types.Keys.Where(k => k == "point"));
+        Assert.Equal(typesBefore + 2, r.Types.Count);
+        Assert.Equal(2, r.Interfaces.Count(i => i.Package == dep));
+    }
+
+    [Fact]
+    public void Package_from_the_wit_parser_corpus()
+    {
+        // kinds-of-deps/deps/e.wasm: a package whose one interface is empty.
+        var path = Path.Combine(WitSharp.Tests.RepoPaths.CorpusDir("wit-parser-ui"), "kinds-of-deps", "deps", "e.wasm");
+        var d = ComponentWit.DecodePackage(File.ReadAllBytes(path));
+        var pkg = Assert.Single(d.Resolve.Packages);
+        Assert.Equal("e:e", pkg.Name.ToString());
+        Assert.Equal(["e"], pkg.Interfaces.Keys);
+        Assert.Empty(d.Resolve.Interfaces[pkg.Interfaces.Get("e")].Functions);
+    }
+
+    [Fact]
+    public void Redefining_an_interface_of_a_package_already_there_is_an_error()
+    {
+        var r = new Resolve();
+        r.PushPath(Fixtures.PathOf("witpkg/package.wit"));
+        var e = Assert.Throws<WitBinaryException>(() => ComponentWit.DecodePackage(Fixtures.Read("witpkg/package.wasm"), r));
+        Assert.Contains("already defines", e.Message);
+    }
+
+    [Fact]
     public void A_component_is_not_a_package()
     {
         var e = Assert.Throws<WitBinaryException>(() => ComponentWit.DecodePackage(Fixtures.Read("embed/embed.component.wasm")));

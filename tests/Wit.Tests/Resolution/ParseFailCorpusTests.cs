@@ -28,6 +28,7 @@ public sealed class ParseFailCorpusTests
     {
         var input = File.Exists(Path.Combine(Dir, name + ".wit")) ? Path.Combine(Dir, name + ".wit") : Path.Combine(Dir, name);
         var expected = Expected.Read(Path.Combine(Dir, name + ".wit.result"));
+        // The reference runner (wit-parser tests/all.rs) enables the feature `active` for every case.
         var resolve = new Resolve(new[] { "active" });
         var e = Assert.Throws<WitException>(() => resolve.PushPath(input));
         if (expected.Location is { } loc)

@@ -197,7 +197,10 @@ internal struct WasmReader
     {
         int at = Offset;
         uint count = ReadVarU32();
-        if (minElementSize > 0 && count > (uint)(Remaining / minElementSize))
+        // Only a count that cannot fit even at one byte per element fails here: the spec decodes
+        // elements in order, so an entry cut short must fail where it is cut (with that entry's
+        // error), not up front. The bound still caps what callers preallocate.
+        if (minElementSize > 0 && count > (uint)Remaining)
             throw ErrorAt("unexpected end of section or function", at);
         if (count > int.MaxValue) throw ErrorAt("too many elements", at);
         return (int)count;

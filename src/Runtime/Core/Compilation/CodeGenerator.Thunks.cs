@@ -150,33 +150,19 @@ internal sealed partial class CodeGenerator
             var m = EmitStatic("Entry", ret, [typeof(FunctionInstance), .. ps], il =>
             {
                 var st = il.DeclareLocal(typeof(StoreState));
-                var saved = il.DeclareLocal(typeof(nuint));
-                var result = ret == typeof(void) ? null : il.DeclareLocal(ret);
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldfld, F.FuncContext);
                 il.Emit(OpCodes.Ldfld, F.Store);
+                il.Emit(OpCodes.Dup);
                 il.Emit(OpCodes.Stloc, st);
-                il.Emit(OpCodes.Ldloc, st);
                 il.Emit(OpCodes.Call, typeof(StackGuard).GetMethod(nameof(StackGuard.Enter))!);
-                il.Emit(OpCodes.Stloc, saved);
-                var end = il.BeginExceptionBlock();
                 for (int i = 0; i < ps.Length; i++)
                 {
                     il.Emit(OpCodes.Ldarg, (short)(i + 1));
                     ValueMarshal.EmitToWasm(il, ps[i], type.Params[i]);
                 }
                 EmitCallFunctionInstance(il, type);
-                if (result is not null)
-                {
-                    ValueMarshal.EmitResultsToHost(il, ret, type.Results, st);
-                    il.Emit(OpCodes.Stloc, result);
-                }
-                il.BeginFinallyBlock();
-                il.Emit(OpCodes.Ldloc, st);
-                il.Emit(OpCodes.Ldloc, saved);
-                il.Emit(OpCodes.Call, typeof(StackGuard).GetMethod(nameof(StackGuard.Exit))!);
-                il.EndExceptionBlock();
-                if (result is not null) il.Emit(OpCodes.Ldloc, result);
+                if (ret != typeof(void)) ValueMarshal.EmitResultsToHost(il, ret, type.Results, st);
                 il.Emit(OpCodes.Ret);
             });
             _entries[delegateType] = m;

@@ -61,17 +61,44 @@ internal sealed partial class CodeGenerator
                 var type = info.Types[(int)info.FunctionTypeIndices[i]];
                 builders[i] = tb.DefineMethod("$" + (imported + i), MethodAttributes.Public | MethodAttributes.Static,
                     ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type));
+                if (Engine.DebugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
             }
             var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
             for (int i = 0; i < builders.Length; i++)
                 new FunctionCompiler(module, imported + i, builders[i].GetILGenerator()).Compile();
+            var exported = new HashSet<uint>(info.Exports.Where(e => e.Kind == ExternKind.Func && e.Index >= imported).Select(e => e.Index));
+            foreach (uint index in exported) EmitExportEntry(tb, info, builders[index - imported], (int)index);
             var created = tb.CreateType();
             var methods = new MethodInfo[builders.Length];
             for (int i = 0; i < methods.Length; i++) methods[i] = created.GetMethod("$" + (imported + i))!;
-            var compiled = new CompiledModule(info, name, created, methods, sigIds);
+            var entries = new MethodInfo?[builders.Length];
+            foreach (uint index in exported) entries[index - imported] = created.GetMethod("Export" + index);
+            var compiled = new CompiledModule(info, name, created, methods, sigIds, entries);
             Backtrace.Register(created, compiled);
             return compiled;
         }
+    }
+}
+
+internal sealed partial class CodeGenerator
+{
+    /// <summary>The host→guest entry of an exported function: instance context first, so a typed
+    /// <c>Func&lt;…&gt;</c> is this method bound as a delegate closed over the context (no thunk, no boxing);
+    /// it validates the stack limit (<see cref="Instances.StackGuard"/>) and calls the function.</summary>
+    private static void EmitExportEntry(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
+    {
+        var type = ModuleTypes.FunctionType(info, (uint)index);
+        var ps = ClrTypes.ParameterTypes(type);
+        var mb = tb.DefineMethod("Export" + index, MethodAttributes.Public | MethodAttributes.Static,
+            ClrTypes.ReturnType(type.Results), [ps[^1], .. ps[..^1]]);
+        var il = mb.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, F.Store);
+        il.Emit(OpCodes.Call, typeof(Instances.StackGuard).GetMethod(nameof(Instances.StackGuard.Enter))!);
+        for (int i = 1; i < ps.Length; i++) il.Emit(OpCodes.Ldarg, (short)i);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, target);
+        il.Emit(OpCodes.Ret);
     }
 }
 

@@ -6,16 +6,28 @@ namespace WitSharp.Core.Compilation;
 /// with the function pointers and signature ids instantiation needs. Shared by every instance.</summary>
 internal sealed class CompiledModule
 {
-    public CompiledModule(ModuleInfo info, string name, Type type, MethodInfo[] methods, int[] signatureIds)
+    public CompiledModule(ModuleInfo info, string name, Type type, MethodInfo[] methods, int[] signatureIds, MethodInfo?[] exportEntries)
     {
+        _exportEntries = exportEntries;
         Info = info;
         Name = info.ModuleName ?? name;
         Type = type;
         Methods = methods;
         SignatureIds = signatureIds;
         FunctionPointers = new nint[methods.Length];
-        for (int i = 0; i < methods.Length; i++) FunctionPointers[i] = methods[i].MethodHandle.GetFunctionPointer();
+        for (int i = 0; i < methods.Length; i++)
+        {
+            FunctionPointers[i] = methods[i].MethodHandle.GetFunctionPointer();
+            _byCode[FunctionPointers[i]] = i;
+        }
     }
+
+    private readonly MethodInfo?[] _exportEntries;
+    private readonly Dictionary<nint, int> _byCode = [];
+
+    /// <summary>The context-first entry method of an exported function of this module, or null.</summary>
+    public MethodInfo? ExportEntry(Instances.FunctionInstance f) =>
+        _byCode.TryGetValue(f.Code, out int i) ? _exportEntries[i] : null;
 
     public ModuleInfo Info { get; }
     public string Name { get; }

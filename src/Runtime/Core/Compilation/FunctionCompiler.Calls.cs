@@ -74,7 +74,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, elements);
         _il.Emit(OpCodes.Ldloc, index);
         _il.Emit(OpCodes.Ldelem_Ref);
-        _il.Emit(OpCodes.Castclass, typeof(FunctionInstance));
+        // Funcref tables hold only FunctionInstance or null (validation, Table.SetElement), so no type check.
+        _il.Emit(OpCodes.Call, UnsafeAsFunction);
         _il.Emit(OpCodes.Stloc, f);
         _il.Emit(OpCodes.Ldloc, f);
         _il.Emit(OpCodes.Brfalse, SharedTrap((int)TrapCode.IndirectCallToNull, shape));
@@ -93,6 +94,11 @@ internal sealed partial class FunctionCompiler
         EmitCalli(type);
         AfterCall(type);
     }
+
+    private static readonly System.Reflection.MethodInfo UnsafeAsFunction =
+        typeof(System.Runtime.CompilerServices.Unsafe).GetMethods()
+            .Single(m => m.Name == "As" && m.GetGenericArguments().Length == 1 && m.GetParameters()[0].ParameterType == typeof(object))
+            .MakeGenericMethod(typeof(FunctionInstance));
 
     private void EmitLoadTable(uint tableIndex)
     {

@@ -122,7 +122,10 @@ internal sealed partial class FunctionCompiler
         {
             case <= OpcodeFC.I64TruncSatF64U:
             {
-                if (!NumericEmitter.TryEmitSaturating(this, sub)) throw Unsupported($"0xFC {sub}");
+                _emitterOperands = 1;
+                bool emitted = NumericEmitter.TryEmitSaturating(this, sub);
+                _emitterOperands = -1;
+                if (!emitted) throw Unsupported($"0xFC {sub}");
                 var sig = NumericSignatures.TruncSat[sub];
                 Pop();
                 Push(sig.Result);
@@ -169,8 +172,11 @@ internal sealed partial class FunctionCompiler
 
     private void EmitNumeric(byte op)
     {
-        if (!NumericEmitter.TryEmit(this, op)) throw Unsupported($"numeric opcode 0x{op:x2}");
         var sig = NumericSignatures.Core[op - 0x45];
+        _emitterOperands = sig.Operand2 != 0 ? 2 : 1;
+        bool emitted = NumericEmitter.TryEmit(this, op);
+        _emitterOperands = -1;
+        if (!emitted) throw Unsupported($"numeric opcode 0x{op:x2}");
         Pop();
         if (sig.Operand2 != 0) Pop();
         Push(sig.Result);

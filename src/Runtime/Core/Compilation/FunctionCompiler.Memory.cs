@@ -64,14 +64,10 @@ internal sealed partial class FunctionCompiler
         {
             case Opcode.I32Load: _il.Emit(OpCodes.Ldind_I4); break;
             case Opcode.I64Load: _il.Emit(OpCodes.Ldind_I8); break;
-            case Opcode.F32Load:
-                _il.Emit(OpCodes.Ldind_I4);
-                _il.Emit(OpCodes.Call, M.Int32BitsToSingle);
-                break;
-            case Opcode.F64Load:
-                _il.Emit(OpCodes.Ldind_I8);
-                _il.Emit(OpCodes.Call, M.Int64BitsToDouble);
-                break;
+            // Float loads and stores move bits unchanged on every 64-bit .NET target (movss/movsd, ldr/str
+            // s/d registers); going through integer registers cost a GPR↔XMM move per access (matmul 2x).
+            case Opcode.F32Load: _il.Emit(OpCodes.Ldind_R4); break;
+            case Opcode.F64Load: _il.Emit(OpCodes.Ldind_R8); break;
             case Opcode.I32Load8S: _il.Emit(OpCodes.Ldind_I1); break;
             case Opcode.I32Load8U: _il.Emit(OpCodes.Ldind_U1); break;
             case Opcode.I32Load16S: _il.Emit(OpCodes.Ldind_I2); break;
@@ -105,16 +101,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, value);
         ReleaseTemp(value);
         // Value conversions first: the unaligned. prefix must sit directly on the stind.
-        switch (op)
-        {
-            case Opcode.F32Store: _il.Emit(OpCodes.Call, M.SingleToInt32Bits); break;
-            case Opcode.F64Store: _il.Emit(OpCodes.Call, M.DoubleToInt64Bits); break;
-            case Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32: _il.Emit(OpCodes.Conv_I4); break;
-        }
+        if (op is Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32) _il.Emit(OpCodes.Conv_I4);
         if (bytes > 1) _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
         {
-            case Opcode.I64Store or Opcode.F64Store: _il.Emit(OpCodes.Stind_I8); break;
+            case Opcode.F32Store: _il.Emit(OpCodes.Stind_R4); break;
+            case Opcode.F64Store: _il.Emit(OpCodes.Stind_R8); break;
+            case Opcode.I64Store: _il.Emit(OpCodes.Stind_I8); break;
             case Opcode.I32Store8 or Opcode.I64Store8: _il.Emit(OpCodes.Stind_I1); break;
             case Opcode.I32Store16 or Opcode.I64Store16: _il.Emit(OpCodes.Stind_I2); break;
             default: _il.Emit(OpCodes.Stind_I4); break;

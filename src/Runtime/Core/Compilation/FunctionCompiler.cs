@@ -49,7 +49,47 @@ internal sealed partial class FunctionCompiler : IEmitContext
 
     public ILGenerator IL => _il;
 
-    private bool HasMemory => _info.TotalMemoryCount > 0;
+    private bool HasMemory => _info.TotalMemoryCount > 0 && UsesMemory();
+
+    /// <summary>Whether the body touches linear memory at all: functions that do not skip loading (and,
+    /// after calls, reloading) the memory base and size. One cheap pass over the immediates.</summary>
+    private bool UsesMemory()
+    {
+        var r = _r;
+        while (!r.AtEnd)
+        {
+            byte op = r.ReadByte();
+            switch (op)
+            {
+                case >= Opcode.I32Load and <= Opcode.MemoryGrow: return true;
+                case Opcode.PrefixFC:
+                {
+                    uint sub = r.ReadVarU32();
+                    if (sub is >= OpcodeFC.MemoryInit and <= OpcodeFC.MemoryFill) return true;
+                    // Saturating truncations carry no immediate; table ops carry one or two indices.
+                    switch (sub)
+                    {
+                        case OpcodeFC.TableInit or OpcodeFC.TableCopy: r.ReadVarU32(); r.ReadVarU32(); break;
+                        case OpcodeFC.ElemDrop or OpcodeFC.TableGrow or OpcodeFC.TableSize or OpcodeFC.TableFill: r.ReadVarU32(); break;
+                    }
+                    break;
+                }
+                case Opcode.PrefixFD:
+                {
+                    uint sub = r.ReadVarU32();
+                    if (!Simd.SimdOpcodes.TryGet(sub, out var info)) return true;
+                    if (info.IsMemoryAccess) return true;
+                    if (info.Immediate is Simd.SimdImmediate.V128Const or Simd.SimdImmediate.Shuffle16) r.ReadBytes(16);
+                    else if (info.Immediate == Simd.SimdImmediate.Lane) r.ReadByte();
+                    break;
+                }
+                default:
+                    InstructionSkipper.SkipImmediates(op, r.Offset - 1, ref r);
+                    break;
+            }
+        }
+        return false;
+    }
 
     public void Compile()
     {
@@ -154,14 +194,20 @@ internal sealed partial class FunctionCompiler : IEmitContext
 
     // ---- IEmitContext ----
 
-    /// <summary>A fresh cold block per request: its IL stack shape is whatever the single branch to it has,
-    /// which keeps the IL valid whatever the emitter left on the stack.</summary>
+    /// <summary>The cold block for a trap raised by another emitter. While a numeric instruction is emitted,
+    /// NumericEmitter's contract says the IL stack at its trap branches is the operand stack below the
+    /// instruction, so blocks are shared by shape; otherwise each request gets a fresh block, whose stack
+    /// shape is whatever its single branch has.</summary>
     public Label TrapLabel(TrapCode code)
     {
+        if (_emitterOperands >= 0) return TrapHere((int)code, _emitterOperands);
         var label = _il.DefineLabel();
         _trapStubs.Add((label, (int)code));
         return label;
     }
+
+    /// <summary>Operand count of the numeric instruction being emitted, or -1 outside one.</summary>
+    private int _emitterOperands = -1;
 
     /// <summary>A cold block shared by every branch made with the same IL stack shape (our own checks know
     /// the shape exactly: <paramref name="shape"/> names the types on the IL stack at the branch).</summary>

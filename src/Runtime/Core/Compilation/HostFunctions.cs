@@ -12,7 +12,7 @@ internal static class HostFunctions
         var thunk = cg.TypedHostThunk(callback.GetType())
             ?? throw new WasmException($"host function type {callback.GetType()} has parameter or result types with no wasm equivalent");
         var ctx = new HostFunctionContext(callback, store.State, thunk.Type);
-        return new FunctionInstance(thunk.Type, cg.SignatureId(thunk.Type), thunk.Code, ctx, callback.Method.Name);
+        return new FunctionInstance(thunk.Type, cg.SignatureId(thunk.Type), thunk.Code, ctx, null);
     }
 
     public static FunctionInstance CreateUntyped(Store store, FuncType type, Function.UntypedCallbackDelegate callback)
@@ -31,7 +31,7 @@ internal static class HostFunctions
         var boxes = new ValueBox[args.Length];
         for (int i = 0; i < args.Length; i++) boxes[i] = ToBox(type.Params[i], args[i], store);
         var results = new ValueBox[type.Results.Length];
-        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Store.Current), boxes, results);
+        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Importer ?? ctx.Store.Current), boxes, results);
         var values = new object?[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
@@ -62,7 +62,7 @@ internal static class DynamicCall
     {
         var store = f.Context.Store;
         var invoker = f.DynamicInvoker ??= CodeGeneratorOf(store).DynamicInvoker(f.Type);
-        nuint saved = StackGuard.Enter(store);
+        StackGuard.Enter(store);
         var previous = store.Current;
         if (f.Context is not HostFunctionContext) store.Current = f.Context;
         try
@@ -71,7 +71,6 @@ internal static class DynamicCall
         }
         finally
         {
-            StackGuard.Exit(store, saved);
             store.Current = previous;
         }
     }
@@ -86,7 +85,20 @@ internal static class TypedCalls
     {
         var type = ValueMarshal.FuncTypeOf(typeof(TDelegate));
         if (type is null || !type.Equals(f.Type)) return null;
+        // Fast path: the module's ctx-first export entry bound as a delegate closed over the instance.
+        if (f.Context is not HostFunctionContext && f.Context.Module.ExportEntry(f) is { } direct
+            && MatchesExactly(typeof(TDelegate), type))
+            return direct.CreateDelegate<TDelegate>(f.Context);
         var entry = store.Engine.CodeGen.TypedEntry(typeof(TDelegate), type);
         return (TDelegate?)entry?.CreateDelegate(typeof(TDelegate), f);
+    }
+
+    private static bool MatchesExactly(Type delegateType, FuncType type)
+    {
+        var invoke = delegateType.GetMethod("Invoke")!;
+        var ps = invoke.GetParameters();
+        for (int i = 0; i < ps.Length; i++)
+            if (ps[i].ParameterType != ClrTypes.Of(type.Params[i])) return false;
+        return invoke.ReturnType == ClrTypes.ReturnType(type.Results);
     }
 }

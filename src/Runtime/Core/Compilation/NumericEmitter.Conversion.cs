@@ -74,8 +74,6 @@ internal static partial class NumericEmitter
         // The bounds are the representable source values just outside the range of trunc(x). Signed lower
         // bounds: −2^(N−1) − 1 itself when the source type holds it (f64 → i32), else the next value below
         // −2^(N−1), as no source value lies between. Unsigned lower bound: −1 (trunc(−0.9) = 0 is fine).
-        private static MethodInfo InRange(string name, Type source) => Get(typeof(NumericOps), name, source);
-
         public static readonly Truncation F32ToI32S = new(true, -2147483904f, 2147483648f, InRange(nameof(NumericOps.TruncateF32ToI32), typeof(float)), OpCodes.Conv_I4);
         public static readonly Truncation F32ToI32U = new(true, -1f, 4294967296f, InRange(nameof(NumericOps.TruncateF32ToU32), typeof(float)), OpCodes.Conv_U4);
         public static readonly Truncation F64ToI32S = new(false, -2147483649d, 2147483648d, InRange(nameof(NumericOps.TruncateF64ToI32), typeof(double)), OpCodes.Conv_I4);
@@ -84,6 +82,8 @@ internal static partial class NumericEmitter
         public static readonly Truncation F32ToI64U = new(true, -1f, 18446744073709551616f, null, OpCodes.Conv_U8);
         public static readonly Truncation F64ToI64S = new(false, -9223372036854777856d, 9223372036854775808d, InRange(nameof(NumericOps.TruncateF64ToI64), typeof(double)), OpCodes.Conv_I8);
         public static readonly Truncation F64ToI64U = new(false, -1d, 18446744073709551616d, null, OpCodes.Conv_U8);
+
+        private static MethodInfo InRange(string name, Type source) => Get(typeof(NumericOps), name, source);
     }
 
     /// <summary>itrunc (spec numerics): NaN traps with "invalid conversion to integer", a value whose

@@ -38,4 +38,7 @@ internal sealed class HostFunctionContext : InstanceContext
 
     public readonly Delegate Callback;
     public readonly FuncType Type;
+
+    /// <summary>The first instance that imported this function: what its <c>Caller</c> sees.</summary>
+    public InstanceContext? Importer;
 }

@@ -20,7 +20,10 @@ internal static class Instantiator
         {
             switch (imports[i])
             {
-                case FunctionInstance f: functions[fi++] = f; break;
+                case FunctionInstance f:
+                    functions[fi++] = f;
+                    if (f.Context is HostFunctionContext host) host.Importer ??= ctx;
+                    break;
                 case TableInstance t: tables[ti++] = t; break;
                 case MemoryInstance m: ctx.Memory0 = m; break;
                 case GlobalInstance g: globals[gi++] = g; break;
@@ -40,7 +43,15 @@ internal static class Instantiator
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
-            var mem = new MemoryInstance(m);
+            MemoryInstance mem;
+            try
+            {
+                mem = new MemoryInstance(m);
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw new WasmException($"could not allocate a memory of {m.Limits.Min} pages", e);
+            }
             store.Own(mem);
             ctx.Memory0 = mem;
         }

@@ -13,9 +13,11 @@ internal sealed class EpochCounter
 /// emitted IL is one <c>ldfld</c>). One store is used by one thread at a time.</summary>
 internal sealed class StoreState
 {
-    /// <summary>Lowest native stack address guest code may reach. Zero while no guest code runs on this
-    /// store; set by the outermost host→guest entry (see <see cref="StackGuard"/>).</summary>
+    /// <summary>Lowest native stack address guest code may reach; maintained by host→guest entries (see <see cref="StackGuard"/>).</summary>
     public nuint StackLimit;
+
+    /// <summary>Managed thread id of the entry that set <see cref="StackLimit"/>.</summary>
+    public int StackLimitThread;
 
     /// <summary>Remaining fuel; compiled code subtracts instruction counts and traps when it drops below zero.</summary>
     public long Fuel;

@@ -120,7 +120,10 @@ internal static partial class SimdOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I8x16Shuffle(Vector128<byte> a, Vector128<byte> b, Vector128<byte> laneIndices)
     {
-        // Indices 0..15 select from a; for b, index - 16 wraps 0..15 to 240..255, which swizzle zeroes.
-        return I8x16Swizzle(a, laneIndices) | I8x16Swizzle(b, laneIndices - Vector128.Create((byte)16));
+        // Vector128.Shuffle zeroes lanes whose index is out of range (≥ 16), so indices 0..15 pick from a,
+        // and index - 16 wraps 0..15 to 240..255, which picks nothing from b. The compiler passes the
+        // immediates as a constant, and RyuJIT folds that into two constant pshufb masks (checked with DOTNET_JitDisasm).
+        var minus16 = laneIndices - Vector128.Create((byte)16);
+        return Vector128.Shuffle(a, laneIndices) | Vector128.Shuffle(b, minus16);
     }
 }

@@ -141,6 +141,9 @@ internal sealed partial class WatParser
     {
         var items = e.Items;
         if (items.Count == 0 || items[0].Kind != SExprKind.Keyword) throw e.Error($"unexpected token {Describe(e)}");
+        // A function's fields (type use, locals, exports) after its first instruction are out of place,
+        // not unknown instructions (spec text/modules: fields precede the body).
+        if (items[0].Text is "param" or "result" or "local" or "type" or "export" or "import") throw e.Error($"unexpected token {Describe(e)}");
         var info = Lookup(items[0]);
         int i = 1;
         if (info.Kind is ImmKind.Block or ImmKind.Loop)

@@ -13,8 +13,8 @@ internal sealed partial class WatParser
             case ImmKind.Shuffle:
                 for (int k = 0; k < 16; k++)
                 {
-                    if (i >= items.Count || items[i].IsList || items[i].Kind != SExprKind.Reserved) throw (i < items.Count ? items[i] : tok).Error("invalid lane length");
-                    o.Byte(ParseLaneIndex(items[i++]));
+                    if (i >= items.Count || items[i].IsList || items[i].Kind is not (SExprKind.Reserved or SExprKind.Keyword)) throw (i < items.Count ? items[i] : tok).Error("invalid lane length");
+                    o.Byte(ParseLaneIndex(items[i++], shuffle: true));
                 }
                 if (i < items.Count && !items[i].IsList && items[i].Kind == SExprKind.Reserved) throw items[i].Error("invalid lane length");
                 break;
@@ -30,10 +30,13 @@ internal sealed partial class WatParser
         }
     }
 
-    private static byte ParseLaneIndex(SExpr tok)
+    private static byte ParseLaneIndex(SExpr tok, bool shuffle = false)
     {
-        if (tok.Kind != SExprKind.Reserved || !NumericLiterals.TryParseUnsigned(tok.Text, out ulong v, out _))
-            throw tok.Error($"unexpected token {tok.Text}");
+        // Spec interpreter wording: a shuffle's 16 lane literals are read as a list of numbers, so a
+        // non-integer there is a malformed lane index; a lone lane immediate that is not a natural
+        // number is an unexpected token. Too large is malformed in both.
+        if (tok.Kind is not (SExprKind.Reserved or SExprKind.Keyword) || !NumericLiterals.TryParseUnsigned(tok.Text, out ulong v, out _))
+            throw tok.Error(shuffle ? "malformed lane index" : $"unexpected token {tok.Text}");
         if (v > 255) throw tok.Error("malformed lane index");
         return (byte)v;
     }

@@ -14,18 +14,30 @@ partial class Bindings
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
 
-    /// <summary>The WIT resource `baz` of `foo:foo/the-world`.</summary>
+    /// <summary>
+    /// The WIT resource `baz` of `foo:foo/the-world`.
+    ///
+    /// Unstable: behind the WIT feature `experimental-world-resource`.
+    /// </summary>
     /// <remarks>The host implements this interface for each instance of the imported resource `baz`; Dispose runs when the component drops its handle.</remarks>
     public interface IBaz : global::System.IDisposable
     {
-        /// <summary>The WIT function `[method]baz.foo`.</summary>
+        /// <summary>
+        /// The WIT function `[method]baz.foo`.
+        ///
+        /// Unstable: behind the WIT feature `experimental-world-resource-method`.
+        /// </summary>
         void Foo();
     }
 
     /// <summary>Functions the host provides to the world `foo:foo/the-world` (its imported functions).</summary>
     public interface IImports
     {
-        /// <summary>The WIT function `foo`.</summary>
+        /// <summary>
+        /// The WIT function `foo`.
+        ///
+        /// Unstable: behind the WIT feature `experimental-world-function-import`.
+        /// </summary>
         void Foo();
     }
 }
@@ -36,17 +48,29 @@ partial class Bindings
 
 namespace Corpus.Foo.Foo.TheInterface;
 
-/// <summary>The WIT resource `bar` of `foo:foo/the-interface`.</summary>
+/// <summary>
+/// The WIT resource `bar` of `foo:foo/the-interface`.
+///
+/// Unstable: behind the WIT feature `experimental-interface-resource`.
+/// </summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `bar`; Dispose runs when the component drops its handle.</remarks>
 public interface IBar : global::System.IDisposable
 {
-    /// <summary>The WIT function `[method]bar.foo`.</summary>
+    /// <summary>
+    /// The WIT function `[method]bar.foo`.
+    ///
+    /// Unstable: behind the WIT feature `experimental-interface-resource-method`.
+    /// </summary>
     void Foo();
 }
 
 /// <summary>The imported interface `foo:foo/the-interface`.</summary>
 public interface ITheInterface
 {
-    /// <summary>The WIT function `foo`.</summary>
+    /// <summary>
+    /// The WIT function `foo`.
+    ///
+    /// Unstable: behind the WIT feature `experimental-interface-function`.
+    /// </summary>
     void Foo();
 }
