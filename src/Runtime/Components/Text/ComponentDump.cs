@@ -3,6 +3,8 @@ using WitSharp.Wit.Binary;
 
 namespace WitSharp.Components.Text;
 
+using Component = WitSharp.Wit.Binary.Component;
+
 /// <summary>Decodes a component binary with <see cref="ComponentDecoder"/> and renders the decoded
 /// definitions one per line, in binary order, in a compact text form (nested components and type
 /// declarations indented). Used to check that the text encoder round-trips through the decoder, and as a
