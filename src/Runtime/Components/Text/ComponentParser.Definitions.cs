@@ -287,7 +287,7 @@ internal sealed partial class ComponentParser
         var lc = new FieldCursor(last, 0);
         bool core = lc.TakeKeyword("core");
         var kw = lc.Next("a sort");
-        var sort = SortCodes.FromKeyword(kw.Text, core) ?? throw kw.Error($"unknown sort {kw.Text}");
+        var sort = SortCodes.FromKeyword(kw.Text, core || _s.Kind == ScopeKind.ModuleType) ?? throw kw.Error($"unknown sort {kw.Text}");
         var id = lc.TakeId();
         lc.End();
         var trimmed = new SExpr(SExprKind.List, "", f.Line, f.Column, f.Start) { Items = f.Items.GetRange(0, f.Items.Count - 1) };
