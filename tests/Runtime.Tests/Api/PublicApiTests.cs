@@ -30,6 +30,16 @@ public class PublicApiTests
     }
 
     [Fact]
+    public void Serialized_modules_round_trip()
+    {
+        var module = Module.FromText(WasmFixture.Engine, "m", "(module (func (export \"f\") (result i32) i32.const 9))");
+        var copy = Module.Deserialize(WasmFixture.Engine, "m2", module.Serialize());
+        var i = new Linker(WasmFixture.Engine).Instantiate(new Store(WasmFixture.Engine), copy);
+        Assert.Equal(9, i.GetFunction<int>("f")!());
+        Assert.Throws<WasmException>(() => Module.Deserialize(WasmFixture.Engine, "x", [0, 97, 115, 109, 1, 0, 0, 0]));
+    }
+
+    [Fact]
     public void Bad_input_raises_typed_exceptions()
     {
         Assert.Throws<MalformedException>(() => Module.FromBytes(WasmFixture.Engine, "m", [0, 1, 2, 3]));
