@@ -327,14 +327,15 @@ internal sealed partial class ComponentParser
             }
             else
             {
+                // A numeric count beyond the enclosing scopes is encoded as written: rejecting it is validation's job.
                 depth = ParseU32(scopeTok);
                 for (uint k = 0; k < depth && target is not null; k++) target = target.Parent;
-                if (target is null) throw scopeTok.Error($"outer count {depth} exceeds the enclosing scopes");
             }
             var idxTok = c.Next("an index");
             uint idx;
             if (idxTok.Kind == SExprKind.Id)
             {
+                if (target is null) throw scopeTok.Error($"outer count {depth} exceeds the enclosing scopes");
                 if (!target.TryLookup(sort, idxTok.Text, out idx)) throw idxTok.Error($"unknown {SortCodes.Describe(sort)} {idxTok.Text}");
             }
             else idx = ParseU32(idxTok);
