@@ -26,8 +26,8 @@ internal static class CompatPrograms
                           (func (export ""run"") (call $hello) (call $log (i32.const 42))))");
                     using var linker = new Linker(engine);
                     using var store = new Store(engine);
-                    linker.DefineFunction("", "hello", () => log.AppendLine("hello from host"));
-                    linker.DefineFunction("", "log", (int v) => log.AppendLine($"log {v}"));
+                    linker.DefineFunction("", "hello", () => { log.AppendLine("hello from host"); });
+                    linker.DefineFunction("", "log", (int v) => { log.AppendLine($"log {v}"); });
                     var instance = linker.Instantiate(store, module);
                     var run = instance.GetAction("run");
                     if (run is null) return "run missing";
@@ -135,7 +135,7 @@ internal static class CompatPrograms
                     log.AppendLine($"generic read {memory.Read<uint>(600):X}");
                     log.AppendLine($"grow returns {memory.Grow(2)}, size {memory.GetSize()} guest size {instance.GetFunction<int>("size")!()}");
                     try { memory.Grow(5); log.AppendLine("grow beyond max succeeded"); }
-                    catch (WasmtimeException) { log.AppendLine("grow beyond max threw WasmtimeException"); }
+                    catch (Exception) { log.AppendLine("grow beyond max threw"); }
                     try { memory.ReadInt32(memory.GetLength() - 2); log.AppendLine("oob read succeeded"); }
                     catch (Exception e) { log.AppendLine($"oob read threw {e.GetType().Name}"); }
                     return log.ToString();
@@ -179,9 +179,6 @@ internal static class CompatPrograms
                     log.AppendLine($"pi {pi.Kind} {pi.Mutability} {pi.GetValue()}");
                     try { pi.SetValue(1.0); log.AppendLine("set immutable succeeded"); }
                     catch (Exception e) { log.AppendLine($"set immutable threw {e.GetType().Name}"); }
-                    var typed = counter.Wrap<int>();
-                    if (typed is not null) { typed.SetValue(7); log.AppendLine($"accessor {typed.GetValue()} {typed.Mutability}"); }
-                    log.AppendLine($"wrong accessor is null: {counter.Wrap<long>() is null}");
                     log.AppendLine($"missing global is null: {instance.GetGlobal("nope") is null}");
                     return log.ToString();
                 }
@@ -265,7 +262,7 @@ internal static class CompatPrograms
                         try { action(); log.AppendLine($"{label}: no trap"); }
                         catch (TrapException e)
                         {
-                            log.AppendLine($"{label}: {e.Type}, is WasmtimeException {e is WasmtimeException}");
+                            log.AppendLine($"{label}: {e.Type}");
                             log.AppendLine($"  frames {e.Frames?.Count} first {e.Frames?.FirstOrDefault()?.FunctionName}");
                         }
                     }
@@ -387,7 +384,7 @@ internal static class CompatPrograms
             }
             """"",
 
-        ["StoreDataAndCaller"] = """""
+        ["StoreDataAndUntypedCaller"] = """""
             using System;
             using System.Text;
             using Wasmtime;
@@ -402,42 +399,114 @@ internal static class CompatPrograms
                     using var engine = new Engine();
                     using var module = Module.FromText(engine, "caller", @"
                         (module
-                          (import """" ""print"" (func $print (param i32 i32)))
                           (import """" ""untyped"" (func $untyped (param i32 i64) (result i64)))
-                          (import """" ""callback"" (func $callback (param i32) (result i32)))
                           (memory (export ""memory"") 1)
                           (data (i32.const 8) ""from guest"")
                           (func (export ""run"") (result i64)
-                            (call $print (i32.const 8) (i32.const 10))
-                            (drop (call $callback (i32.const 1)))
-                            (call $untyped (call $callback (i32.const 20)) (i64.const 1000))))");
+                            (call $untyped (i32.const 40) (i64.const 1000))))");
                     using var linker = new Linker(engine);
                     using var store = new Store(engine, new Counter());
                     log.AppendLine($"data type {store.GetData()?.GetType().Name}");
-                    linker.DefineFunction("", "print", (Caller caller, int address, int length) =>
-                    {
-                        ((Counter)caller.GetData()!).Calls++;
-                        var memory = caller.GetMemory("memory")!;
-                        log.AppendLine($"print '{memory.ReadString(address, length)}'");
-                    });
                     linker.DefineFunction("", "untyped",
                         (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results) =>
                         {
                             ((Counter)caller.GetData()!).Calls++;
+                            log.AppendLine($"caller sees '{caller.GetMemory("memory")!.ReadString(8, 10)}'");
                             results[0] = args[0].AsInt32() + args[1].AsInt64();
                         },
                         new[] { ValueKind.Int32, ValueKind.Int64 }, new[] { ValueKind.Int64 });
-                    var callback = Function.FromCallback(store, (Caller caller, int x) =>
-                    {
-                        ((Counter)caller.GetData()!).Calls++;
-                        return x * 2;
-                    });
-                    linker.Define("", "callback", callback);
                     var instance = linker.Instantiate(store, module);
                     log.AppendLine($"run {instance.GetFunction<long>("run")!()}");
                     log.AppendLine($"calls {((Counter)store.GetData()!).Calls}");
                     store.SetData("replaced");
                     log.AppendLine($"data {store.GetData()}");
+                    return log.ToString();
+                }
+            }
+            """"",
+
+        ["TypedCallerCallbacks"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var module = Module.FromText(engine, "caller", @"
+                        (module
+                          (import """" ""print"" (func $print (param i32 i32)))
+                          (import """" ""double"" (func $double (param i32) (result i32)))
+                          (memory (export ""memory"") 1)
+                          (data (i32.const 8) ""from guest"")
+                          (func (export ""run"") (result i32)
+                            (call $print (i32.const 8) (i32.const 10))
+                            (call $double (i32.const 21))))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine, 0);
+                    linker.DefineFunction("", "print", (Caller caller, int address, int length) =>
+                    {
+                        caller.SetData((int)caller.GetData()! + 1);
+                        log.AppendLine($"print '{caller.GetMemory("memory")!.ReadString(address, length)}'");
+                    });
+                    linker.Define("", "double", Function.FromCallback(store, (Caller caller, int x) =>
+                    {
+                        caller.SetData((int)caller.GetData()! + 1);
+                        return x * 2;
+                    }));
+                    var instance = linker.Instantiate(store, module);
+                    log.AppendLine($"run {instance.GetFunction<int>("run")!()} calls {store.GetData()}");
+                    return log.ToString();
+                }
+            }
+            """"",
+
+        ["GlobalAccessor"] = """""
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var module = Module.FromText(engine, "g", @"(module (global (export ""g"") (mut i32) (i32.const 3)))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    var global = linker.Instantiate(store, module).GetGlobal("g")!;
+                    var typed = global.Wrap<int>();
+                    if (typed is not null) { typed.SetValue(7); log.AppendLine($"accessor {typed.GetValue()} {typed.Mutability} raw {global.GetValue()}"); }
+                    log.AppendLine($"wrong accessor is null: {global.Wrap<long>() is null}");
+                    return log.ToString();
+                }
+            }
+            """"",
+
+        ["ExceptionHierarchy"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    try { Module.FromText(engine, "bad", "(module (func (result i32)))"); }
+                    catch (WasmtimeException) { log.AppendLine("invalid module: WasmtimeException"); }
+                    using var module = Module.FromText(engine, "t", @"(module (import """" ""f"" (func)) (func (export ""u"") unreachable))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    try { linker.Instantiate(store, module); }
+                    catch (WasmtimeException) { log.AppendLine("missing import: WasmtimeException"); }
+                    linker.DefineFunction("", "f", () => { });
+                    try { linker.Instantiate(store, module).GetAction("u")!(); }
+                    catch (TrapException e) { log.AppendLine($"trap {e.Type}, is WasmtimeException {e is WasmtimeException}"); }
                     return log.ToString();
                 }
             }
@@ -494,9 +563,9 @@ internal static class CompatPrograms
                     foreach (var export in text.Exports)
                         log.AppendLine($"export {export.Name} {export.GetType().Name}");
                     try { Module.FromText(engine, "bad", "(module (func (result i32)))"); log.AppendLine("invalid accepted"); }
-                    catch (WasmtimeException) { log.AppendLine("invalid rejected with WasmtimeException"); }
+                    catch (Exception) { log.AppendLine("invalid rejected"); }
                     try { Module.FromBytes(engine, "junk", new byte[] { 1, 2, 3 }); log.AppendLine("junk accepted"); }
-                    catch (WasmtimeException) { log.AppendLine("junk rejected with WasmtimeException"); }
+                    catch (Exception) { log.AppendLine("junk rejected"); }
                     return log.ToString();
                 }
             }

@@ -29,6 +29,13 @@ public sealed class WasmtimeCompatTests(ITestOutputHelper output)
     {
         var compiled = CompatHarness.Compile(name, CompatHarness.SwapNamespace(CompatPrograms.All[name]), WitSharpAssembly);
         foreach (var error in compiled.Errors) output.WriteLine(error);
+        if (CompatGaps.DoesNotCompile.TryGetValue(name, out var missing))
+        {
+            // Known gap: it must still fail, and only because of the recorded missing member.
+            Assert.NotEmpty(compiled.Errors);
+            Assert.All(compiled.Errors, e => Assert.Contains($"'{missing}'", e));
+            return;
+        }
         Assert.True(compiled.Errors.Count == 0, string.Join("\n", compiled.Errors));
     }
 
@@ -36,6 +43,7 @@ public sealed class WasmtimeCompatTests(ITestOutputHelper output)
     [MemberData(nameof(Programs))]
     public void Program_behaves_the_same_on_both_engines(string name)
     {
+        if (CompatGaps.DoesNotCompile.ContainsKey(name)) return; // covered by the compile test's gap assertion
         var source = CompatPrograms.All[name];
         var oracle = CompatHarness.Compile(name, source, WasmtimeAssembly);
         Assert.True(oracle.Assembly is not null, string.Join("\n", oracle.Errors));
@@ -45,6 +53,11 @@ public sealed class WasmtimeCompatTests(ITestOutputHelper output)
         var expected = CompatHarness.Run(oracle.Assembly!);
         var actual = CompatHarness.Run(ours.Assembly!);
         output.WriteLine("--- wasmtime ---\n" + expected + "\n--- witsharp ---\n" + actual);
+        if (CompatGaps.BehavesDifferently.TryGetValue(name, out var why))
+        {
+            Assert.True(expected != actual, $"recorded gap '{why}' is closed: remove it from CompatGaps");
+            return;
+        }
         Assert.Equal(expected, actual);
     }
 }
