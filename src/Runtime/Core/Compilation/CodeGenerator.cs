@@ -56,16 +56,38 @@ internal sealed partial class CodeGenerator
             var tb = NewType("WasmModule");
             int imported = info.ImportedFunctionCount;
             var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
+            // Bodies of functions whose frame may be large live in a separate method behind a checking
+            // wrapper (FrameGuard); decided before compiling so every call site targets the wrapper.
+            var bodies = new MethodBuilder?[builders.Length];
+            int maxArity = FrameGuard.MaxArity(info);
             for (int i = 0; i < builders.Length; i++)
             {
                 var type = info.Types[(int)info.FunctionTypeIndices[i]];
-                builders[i] = tb.DefineMethod("$" + (imported + i), MethodAttributes.Public | MethodAttributes.Static,
-                    ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type));
+                var ret = ClrTypes.ReturnType(type.Results);
+                var ps = ClrTypes.ParameterTypes(type);
+                builders[i] = tb.DefineMethod("$" + (imported + i), FrameGuard.Attributes, ret, ps);
                 if (Engine.DebugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
+                if (FrameGuard.UpperBound(info, i, maxArity) > FrameGuard.WrapThreshold)
+                {
+                    // NoInlining: the body's frame must not merge into the wrapper's, or it would exist
+                    // before the wrapper's check.
+                    bodies[i] = tb.DefineMethod(FrameGuard.BodyName(imported + i), FrameGuard.Attributes, ret, ps);
+                    bodies[i]!.SetImplementationFlags(MethodImplAttributes.NoInlining);
+                    builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
+                }
             }
             var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
             for (int i = 0; i < builders.Length; i++)
-                new FunctionCompiler(module, imported + i, builders[i].GetILGenerator()).Compile();
+            {
+                var body = bodies[i];
+                var compiler = new FunctionCompiler(module, imported + i, (body ?? builders[i]).GetILGenerator());
+                compiler.Compile();
+                if (body is not null)
+                {
+                    int paramCount = info.Types[(int)info.FunctionTypeIndices[i]].Params.Length;
+                    FrameGuard.EmitWrapper(builders[i], body, paramCount, compiler.FrameEstimate());
+                }
+            }
             var exported = new HashSet<uint>(info.Exports.Where(e => e.Kind == ExternKind.Func && e.Index >= imported).Select(e => e.Index));
             foreach (uint index in exported) EmitExportEntry(tb, info, builders[index - imported], (int)index);
             var created = tb.CreateType();

@@ -102,8 +102,23 @@ internal sealed partial class FunctionCompiler : IEmitContext
                 SkipUnreachable(op);
             else
                 EmitInstruction(op);
+            if (_stack.Count > _maxStack) _maxStack = _stack.Count;
         }
         EmitTrapStubs();
+    }
+
+    /// <summary>Deepest wasm operand stack seen after any instruction (IL stack slots the JIT may spill).</summary>
+    private int _maxStack;
+
+    /// <summary>The native frame estimate of the compiled body (see <see cref="FrameGuard.Estimate"/>);
+    /// call after <see cref="Compile"/>. Declaring one last local reveals how many IL locals exist.</summary>
+    public long FrameEstimate()
+    {
+        long wasmBytes = 0;
+        foreach (var t in _localTypes) wasmBytes += FrameGuard.Size(t);
+        int ilLocals = _il.DeclareLocal(typeof(byte)).LocalIndex + 1;
+        int wasmIlLocals = _localTypes.Length - _type.Params.Length;
+        return FrameGuard.Estimate(wasmBytes, Math.Max(0, ilLocals - wasmIlLocals), _maxStack);
     }
 
     private Frame CurrentFrame => _frames[^1];
