@@ -73,4 +73,33 @@ public class StackFrameTests
         Assert.Equal(TrapCode.UnreachableCodeReached, e.Type);
         Assert.Equal("big", string.Join(",", e.Frames!.Select(f => f.FunctionName)));
     });
+
+    [Fact]
+    public void Guest_stack_use_stays_within_the_budget_even_with_huge_frames() => OnBigThread(() =>
+    {
+        // A host function called from every level records the lowest stack address reached. Without the
+        // pre-frame check a 240 KB frame is allocated below the limit before its entry check traps.
+        const int budget = 512 * 1024;
+        nuint lowest = nuint.MaxValue;
+        var linker = new Linker(WasmFixture.Engine);
+        linker.DefineFunction("env", "probe", () => { lowest = Math.Min(lowest, Here()); });
+        var locals = string.Join(" ", Enumerable.Repeat("i64", 30_000));
+        var i = WasmFixture.Instantiate($$"""
+            (module (import "env" "probe" (func $probe))
+              (func $r (export "r") (param i32) (result i32) (local {{locals}})
+                call $probe
+                local.get 0 i32.eqz if (result i32) i32.const 0
+                else local.get 0 i32.const 1 i32.sub call $r i32.const 1 i32.add end))
+            """, linker: linker);
+        nuint entry = Here();
+        Assert.Equal(TrapCode.StackOverflow, Assert.Throws<TrapException>(() => i.Call("r", 1_000_000)).Type);
+        Assert.NotEqual(nuint.MaxValue, lowest);
+        Assert.InRange((long)(entry - lowest), 0, budget + 64 * 1024);
+    });
+
+    private static unsafe nuint Here()
+    {
+        byte marker = 0;
+        return (nuint)(&marker);
+    }
 }
