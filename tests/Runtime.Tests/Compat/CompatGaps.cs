@@ -16,6 +16,11 @@ internal static class CompatGaps
         // wasmtime-dotnet: Global.Accessor<T>? Global.Wrap<T>() (typed GetValue/SetValue). WitSharp's Global
         // is sealed and not partial, so it cannot be added from a Compat file.
         ["GlobalAccessor"] = "Wrap",
+        // wasmtime-dotnet: TrapCode.Unreachable. WitSharp (src/Runtime/Errors/TrapCode.cs, a lead contract) names
+        // it UnreachableCodeReached; it also lacks Undefined, AtomicWaitNonSharedMemory, NullReference,
+        // ArrayOutOfBounds, AllocationTooLarge, CastFailure, CannotEnterComponent, NoAsyncResult, UnhandledTag,
+        // ContinuationAlreadyConsumed, DisabledOpCode.
+        ["TrapCodeNames"] = "Unreachable",
     };
 
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
@@ -26,5 +31,17 @@ internal static class CompatGaps
         // wasm parameter. WitSharp has no CallerAction/CallerFunc overloads, so the lambda binds to
         // Action<Caller, int, int> and instantiation fails with LinkException ("function types differ").
         ["TypedCallerCallbacks"] = "typed host callbacks with a leading Caller parameter",
+        // Global.SetValue on an immutable global: wasmtime-dotnet throws InvalidOperationException, WitSharp
+        // throws WitSharp.WasmException. Everything else in the program (kinds, mutability, get/set, imported
+        // host Global via Linker.Define) matches.
+        ["Globals"] = "SetValue on an immutable global throws a different exception type",
+        // Trap codes and the fact of a trap match for all 8 probes, but: (1) TrapCode.Unreachable prints as
+        // UnreachableCodeReached; (2) TrapFrame.FunctionName is the export name ("unreachable", "div") where
+        // wasmtime reports the name-section name ("inner") or an empty name for unnamed functions; (3) the
+        // stack-overflow backtrace has ~10,900 frames where wasmtime reports 20.
+        ["Traps"] = "TrapCode name Unreachable, TrapFrame.FunctionName source, stack-overflow frame count",
+        // wasmtime 50 enables multi-memory by default; WitSharp rejects a module with two memories
+        // (InvalidException "multiple memories").
+        ["MultiMemory"] = "multi-memory modules are rejected",
     };
 }

@@ -137,7 +137,7 @@ internal static class CompatPrograms
                     try { memory.Grow(5); log.AppendLine("grow beyond max succeeded"); }
                     catch (Exception) { log.AppendLine("grow beyond max threw"); }
                     try { memory.ReadInt32(memory.GetLength() - 2); log.AppendLine("oob read succeeded"); }
-                    catch (Exception e) { log.AppendLine($"oob read threw {e.GetType().Name}"); }
+                    catch (ArgumentException) { log.AppendLine("oob read threw ArgumentException"); }
                     return log.ToString();
                 }
             }
@@ -486,6 +486,55 @@ internal static class CompatPrograms
             }
             """"",
 
+        ["TrapCodeNames"] = """""
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var module = Module.FromText(engine, "t", @"(module (func (export ""u"") unreachable))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    try { linker.Instantiate(store, module).GetAction("u")!(); }
+                    catch (TrapException e) when (e.Type == TrapCode.Unreachable) { log.AppendLine("unreachable trap"); }
+                    return log.ToString();
+                }
+            }
+            """"",
+
+        ["MultiMemory"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    try
+                    {
+                        using var module = Module.FromText(engine, "mm", @"
+                            (module
+                              (import ""env"" ""m"" (memory 1))
+                              (memory (export ""mem"") 2)
+                              (func (export ""sizes"") (result i32) (i32.add (memory.size 0) (memory.size 1))))");
+                        using var linker = new Linker(engine);
+                        using var store = new Store(engine);
+                        linker.Define("env", "m", new Memory(store, 1));
+                        log.AppendLine($"sizes {linker.Instantiate(store, module).GetFunction<int>("sizes")!()}");
+                    }
+                    catch (Exception) { log.AppendLine("rejected"); }
+                    return log.ToString();
+                }
+            }
+            """"",
+
         ["ExceptionHierarchy"] = """""
             using System;
             using System.Text;
@@ -546,7 +595,6 @@ internal static class CompatPrograms
                           (import ""env"" ""g"" (global (mut f32)))
                           (import ""env"" ""t"" (table 3 funcref))
                           (func (export ""g"") (param i64) (result f32) (f32.const 0))
-                          (memory (export ""mem"") 2)
                           (global (export ""glob"") i32 (i32.const 1)))");
                     foreach (var import in text.Imports)
                     {
