@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using WitSharp.Wit;
 
@@ -111,6 +110,4 @@ internal sealed class TypeRenderer
     /// <summary>The canonical ABI discriminant size of an enum with <paramref name="count"/> cases
     /// (CanonicalABI.md "discriminant_type").</summary>
     public static string EnumUnderlying(int count) => count <= 256 ? "byte" : count <= 65536 ? "ushort" : "uint";
-
-    internal static IEnumerable<int> Nothing => Array.Empty<int>();
 }

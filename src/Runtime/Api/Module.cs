@@ -81,6 +81,32 @@ public sealed class Module : IDisposable
         }
     }
 
+    private static ReadOnlySpan<byte> SerializedMagic => "WitSharp.Module\u0001"u8;
+
+    /// <summary>Serializes the module for <see cref="Deserialize"/>. The artifact is the validated binary
+    /// behind a version header: compiling to IL is fast (DESIGN.md: the JIT runs lazily per function), so
+    /// there is no machine code to save.</summary>
+    public byte[] Serialize()
+    {
+        var bytes = Compiled.Info.Bytes.Span;
+        var result = new byte[SerializedMagic.Length + bytes.Length];
+        SerializedMagic.CopyTo(result);
+        bytes.CopyTo(result.AsSpan(SerializedMagic.Length));
+        return result;
+    }
+
+    /// <summary>Loads a module produced by <see cref="Serialize"/>.</summary>
+    /// <exception cref="WasmException">The bytes are not a serialized module of this version.</exception>
+    public static Module Deserialize(Engine engine, string name, ReadOnlySpan<byte> bytes)
+    {
+        if (!bytes.StartsWith(SerializedMagic)) throw new WasmException("not a serialized WitSharp module (or another version)");
+        return FromBytes(engine, name, bytes[SerializedMagic.Length..]);
+    }
+
+    /// <summary>Loads a module serialized to a file.</summary>
+    public static Module DeserializeFile(Engine engine, string name, string path) =>
+        Deserialize(engine, name, File.ReadAllBytes(path));
+
     /// <summary>Converts the text format to the binary format.</summary>
     public static byte[] ConvertText(string text) => Wat.ParseModule(text);
 

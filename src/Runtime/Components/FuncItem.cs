@@ -5,8 +5,18 @@ internal abstract class FuncItem(CanonFuncType type, string name)
 {
     public CanonFuncType Type { get; } = type;
 
-    /// <summary>A name for error messages.</summary>
-    public string Name { get; } = name;
+    /// <summary>A name for error messages: the definition's offset until the function is exported by name.</summary>
+    public string Name { get; private set; } = name;
+
+    private bool _named;
+
+    /// <summary>Names the function after its first export (<c>name</c> or <c>interface#name</c>).</summary>
+    public void NameAfterExport(string exportName)
+    {
+        if (_named) return;
+        _named = true;
+        Name = exportName;
+    }
 
     /// <summary>Calls the function with lifted values; returns the result or null.</summary>
     public abstract ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments);
@@ -41,11 +51,13 @@ internal sealed class LiftedFuncItem : FuncItem
     private readonly CanonicalOptions _options;
     private readonly bool _paramsInMemory;
     private readonly bool _resultsInMemory;
-    private bool _mayEnter = true;
+    private readonly InstanceFlags _flags;
 
-    public LiftedFuncItem(CanonFuncType type, string name, Function core, CanonicalOptions options, long offset) : base(type, name)
+    public LiftedFuncItem(CanonFuncType type, string name, Function core, CanonicalOptions options, InstanceFlags flags, long offset)
+        : base(type, name)
     {
         _core = core;
+        _flags = flags;
         _options = options;
         var flatParams = type.ParamTuple.Flat;
         var flatResults = type.Results.SelectMany(r => r.Flat).ToArray();
@@ -62,9 +74,10 @@ internal sealed class LiftedFuncItem : FuncItem
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Count != Type.Parameters.Count)
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
-        // CanonicalABI.md "canon lift": a component instance may not be re-entered while a call is in progress
-        // (may_enter); the post-return call is part of the same activation.
-        if (!_mayEnter) throw new TrapException(TrapCode.CannotLeaveComponent, $"`{Name}`: cannot re-enter the component instance");
+        // CanonicalABI.md "canon lift" (synchronous): a component instance may not be re-entered while one of its
+        // exports is running, e.g. by a host import calling back in; the post-return call is part of the same activation.
+        if (!_flags.MayEnter)
+            throw new TrapException(TrapCode.CannotLeaveComponent, $"`{Name}`: cannot enter the component instance: a call into it is still in progress");
         var cx = new LiftLowerContext(_options, $"`{Name}`");
         var flat = new List<ulong>();
         if (_paramsInMemory)
@@ -79,7 +92,7 @@ internal sealed class LiftedFuncItem : FuncItem
             for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
         }
 
-        _mayEnter = false;
+        _flags.MayEnter = false;
         try
         {
             var raw = CoreSignature.Invoke(_core, flat);
@@ -103,7 +116,14 @@ internal sealed class LiftedFuncItem : FuncItem
         }
         finally
         {
-            _mayEnter = true;
+            _flags.MayEnter = true;
         }
     }
+}
+
+/// <summary>Per-component-instance state of CanonicalABI.md <c>ComponentInstance</c> used by synchronous calls.</summary>
+internal sealed class InstanceFlags
+{
+    /// <summary>False while an export of the instance is running (no re-entrance).</summary>
+    public bool MayEnter { get; set; } = true;
 }

@@ -18,6 +18,7 @@ internal sealed class Instantiator(Store store, Component component)
     public Dictionary<string, object> Run(BinaryComponent binary, Scope? outer, ImportResolver imports)
     {
         var s = new Scope(outer);
+        var flags = new InstanceFlags();
         var exports = new Dictionary<string, object>();
         foreach (var d in binary.Definitions)
         {
@@ -47,7 +48,7 @@ internal sealed class Instantiator(Store store, Component component)
                     s.Types.Add(TypeResolver.Define(s, t.Type));
                     break;
                 case CanonDefinition c:
-                    Canon(s, c);
+                    Canon(s, c, flags);
                     break;
                 case ImportDefinition i:
                 {
@@ -61,6 +62,7 @@ internal sealed class Instantiator(Store store, Component component)
                     // perform yet; the item keeps the type it was defined with.
                     var item = s.Get(e.Item.Sort, e.Item.Index, e.Offset);
                     exports[e.Name.Name] = item;
+                    if (outer is null) NameAfterExport(item, e.Name.Name);
                     // Exports introduce a new index in their sort's space (Explainer.md "Export definitions").
                     s.Space(e.Item.Sort).Add(item);
                     break;
@@ -70,6 +72,18 @@ internal sealed class Instantiator(Store store, Component component)
             }
         }
         return exports;
+    }
+
+    private static void NameAfterExport(object item, string name)
+    {
+        if (item is FuncItem f) f.NameAfterExport(name);
+        else if (item is InstanceItem i)
+        {
+            foreach (var (n, v) in i.Exports)
+            {
+                if (v is FuncItem g) g.NameAfterExport(name + "#" + n);
+            }
+        }
     }
 
     internal static ComponentSort SortOf(ExternKind kind) => kind switch
@@ -160,7 +174,7 @@ internal sealed class Instantiator(Store store, Component component)
         }
     }
 
-    private void Canon(Scope s, CanonDefinition c)
+    private void Canon(Scope s, CanonDefinition c, InstanceFlags flags)
     {
         switch (c.Kind)
         {
@@ -169,7 +183,7 @@ internal sealed class Instantiator(Store store, Component component)
                 var core = s.Get<Function>(ComponentSort.CoreFunc, c.FuncIndex, c.Offset);
                 var type = s.Get<CanonFuncType>(ComponentSort.Type, c.TypeIndex, c.Offset);
                 var options = Options(s, c);
-                s.Funcs.Add(new LiftedFuncItem(type, "func@" + c.Offset, core, options, c.Offset));
+                s.Funcs.Add(new LiftedFuncItem(type, "func@" + c.Offset, core, options, flags, c.Offset));
                 break;
             }
             case CanonKind.Lower:

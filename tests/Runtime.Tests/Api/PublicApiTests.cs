@@ -30,6 +30,16 @@ public class PublicApiTests
     }
 
     [Fact]
+    public void Serialized_modules_round_trip()
+    {
+        var module = Module.FromText(WasmFixture.Engine, "m", "(module (func (export \"f\") (result i32) i32.const 9))");
+        var copy = Module.Deserialize(WasmFixture.Engine, "m2", module.Serialize());
+        var i = new Linker(WasmFixture.Engine).Instantiate(new Store(WasmFixture.Engine), copy);
+        Assert.Equal(9, i.GetFunction<int>("f")!());
+        Assert.Throws<WasmException>(() => Module.Deserialize(WasmFixture.Engine, "x", [0, 97, 115, 109, 1, 0, 0, 0]));
+    }
+
+    [Fact]
     public void Bad_input_raises_typed_exceptions()
     {
         Assert.Throws<MalformedException>(() => Module.FromBytes(WasmFixture.Engine, "m", [0, 1, 2, 3]));
@@ -139,6 +149,14 @@ public class PublicApiTests
             """, store, linker);
         i.GetAction("run")!();
         Assert.Equal(77, seen);
+        var linker2 = new Linker(WasmFixture.Engine);
+        linker2.DefineFunction("env", "peek", (Caller caller, int address) => { seen = caller.GetMemory("memory")!.ReadInt32(address) + 1; });
+        var j = WasmFixture.Instantiate("""
+            (module (import "env" "peek" (func $p (param i32))) (memory (export "memory") 1)
+              (func (export "run") i32.const 8 i32.const 77 i32.store i32.const 8 call $p))
+            """, store, linker2);
+        j.GetAction("run")!();
+        Assert.Equal(78, seen);
         seen = 0;
         i.Call("run");
         Assert.Equal(77, seen);

@@ -69,7 +69,7 @@ public sealed class CallProtocolTests
     {
         var e = Assert.Throws<TrapException>(() => _h.Func(export).Call());
         Assert.Contains(message, e.Message);
-        Assert.Contains("`func@", e.Message);
+        Assert.Contains($"`{export}`", e.Message);
     }
 
     [Fact]
@@ -98,7 +98,40 @@ public sealed class CallProtocolTests
         linker.Root().DefineFunction("host-echo", (_, results) => results[0] = V.U32(1));
         var instance = linker.Instantiate(new Store(engine), component);
         // The host returned a u32 where the import's type says string: rejected, never lowered.
-        Assert.ThrowsAny<Exception>(() => instance.GetFunction("call-host-echo")!.Call(V.String("s")));
+        var e = Assert.Throws<ArgumentException>(() => instance.GetFunction("call-host-echo")!.Call(V.String("s")));
+        Assert.Contains("expected a String value, got U32", e.Message);
+    }
+
+    [Fact]
+    public void A_host_import_cannot_call_back_into_the_same_component_instance()
+    {
+        var engine = new Engine();
+        var component = Component.FromFile(engine, ComponentTestHost.FixturePath("echo.wasm"));
+        var linker = new ComponentLinker(engine);
+        linker.DefineUnknownImportsAsTraps(component);
+        ComponentInstance? instance = null;
+        linker.Root().DefineFunction("host-echo", (args, results) =>
+            results[0] = V.String(instance!.GetFunction("echo-string")!.Call(args[0])!.AsString()));
+        instance = linker.Instantiate(new Store(engine), component);
+        var e = Assert.Throws<TrapException>(() => instance.GetFunction("call-host-echo")!.Call(V.String("s")));
+        Assert.Equal(TrapCode.CannotLeaveComponent, e.Type);
+        Assert.Contains("`echo-string`: cannot enter the component instance", e.Message);
+        // The instance is usable again once the failed call has unwound.
+        Assert.Equal("ok", instance.GetFunction("echo-string")!.Call(V.String("ok"))!.AsString());
+    }
+
+    [Fact]
+    public void Traps_name_the_interface_function()
+    {
+        var engine = new Engine();
+        var component = Component.FromFile(engine, ComponentTestHost.FixturePath("nested.wasm"));
+        var linker = new ComponentLinker(engine);
+        linker.Root().DefineFunction("base", (_, _) => throw new TrapException(TrapCode.UnreachableCodeReached, "host says no"));
+        var instance = linker.Instantiate(new Store(engine), component);
+        Assert.Equal("host says no", Assert.Throws<TrapException>(() => instance.GetFunction("double")!.Call(V.U32(1))).Message);
+        Assert.Throws<ArgumentException>(() => instance.GetFunction("test:nested/math", "quadruple")!.Call(V.S32(1)));
+        var e = Assert.Throws<ArgumentException>(() => instance.GetFunction("test:nested/math", "quadruple")!.Call(V.S32(1)));
+        Assert.Contains("`test:nested/math#quadruple`", e.Message);
     }
 
     [Fact]

@@ -14,8 +14,9 @@ public sealed class InvariantTests
         foreach (var json in Directory.GetFiles(ui, "*.wit.json").OrderBy(p => p, StringComparer.Ordinal))
         {
             var name = Path.GetFileName(json)[..^".wit.json".Length];
-            if (name == "kinds-of-deps") continue; // needs wasm-encoded dependency packages (not read by the text resolver)
-            if (File.Exists(Path.Combine(ui, name + ".wit"))) data.Add("wit-parser-ui/" + name + ".wit");
+            // Packages encoded as components (.wat through the component text encoder, .wasm) are inputs too.
+            var file = new[] { ".wit", ".wat", ".wasm" }.FirstOrDefault(ext => File.Exists(Path.Combine(ui, name + ext)));
+            if (file is not null) data.Add("wit-parser-ui/" + name + file);
             else if (Directory.Exists(Path.Combine(ui, name))) data.Add("wit-parser-ui/" + name);
         }
         foreach (var row in (IEnumerable<object[]>)WitCorpusResolveTests.Inputs()) data.Add("wit/" + (string)row[0]);
@@ -26,7 +27,7 @@ public sealed class InvariantTests
     [MemberData(nameof(Inputs))]
     public void Model_is_consistent(string input)
     {
-        var r = new Resolve(new[] { "active" });
+        var r = new Resolve(new[] { "active" }) { ComponentTextEncoder = Corpus.ComponentTextHook.Encoder };
         r.PushPath(Path.Combine(RepoPaths.Corpus, input));
         ResolveInvariants.Check(r);
     }

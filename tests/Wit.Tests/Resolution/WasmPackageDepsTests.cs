@@ -142,4 +142,27 @@ public sealed class WasmPackageDepsTests : IDisposable
         r.PushPath(_dir);
         Assert.Equal(2, r.Packages.Count);
     }
+
+    [Fact]
+    public void Text_dep_through_the_runtime_parser()
+    {
+        // The encoder the tests supply (the runtime's component text parser), end to end.
+        Write("a.wit", MainUsingE);
+        Write("deps/e.wat", "(component\n  (type $e (component (export \"e:e/e\" (instance))))\n  (export \"e\" (type $e))\n)\n");
+        var r = new Resolve { ComponentTextEncoder = Corpus.ComponentTextHook.Encoder };
+        r.PushPath(_dir);
+        Assert.Equal(new[] { "e:e", "a:a" }, r.Packages.Select(p => p.Name.ToString()));
+    }
+
+    [Fact]
+    public void Malformed_text_dep_through_the_runtime_parser_names_the_file()
+    {
+        Write("a.wit", MainUsingE);
+        var wat = Write("deps/e.wat", "(component\n  (type $e (component (export \"e:e/e\" (instance)))\n");
+        var r = new Resolve { ComponentTextEncoder = Corpus.ComponentTextHook.Encoder };
+        var ex = Assert.Throws<WitException>(() => r.PushPath(_dir));
+        Assert.Contains(wat, ex.Message);
+        Assert.NotNull(ex.InnerException);
+        Assert.Empty(r.Packages);
+    }
 }

@@ -175,8 +175,8 @@ internal sealed partial class ComponentParser
                 b.Add(opcode);
                 b.Add(Flag(c, end, "cancellable"));
                 var mem = c.List("(memory $m)");
-                if (!mem.IsListOf("memory") || mem.Items.Count != 2) throw mem.Error("expected (memory $m)");
-                b.U32(BareOrItemRef(TextSort.CoreMemory, mem.Items[1]));
+                if (!mem.IsListOf("memory") || mem.Items.Count < 2) throw mem.Error("expected (memory $m)");
+                b.U32(OptionRef(TextSort.CoreMemory, mem));
                 break;
             case CanonShape.Context:
                 b.Add(opcode);
@@ -239,14 +239,14 @@ internal sealed partial class ComponentParser
                     _ => throw o.Error($"unknown canonical option {o.Text}"),
                 });
             }
-            else if (o.IsList && o.Items.Count == 2)
+            else if (o.IsList && o.Items.Count >= 2)
             {
                 switch (o.Head)
                 {
-                    case "memory": x.Add(0x03); x.U32(BareOrItemRef(TextSort.CoreMemory, o.Items[1])); break;
-                    case "realloc": x.Add(0x04); x.U32(BareOrItemRef(TextSort.CoreFunc, o.Items[1])); break;
-                    case "post-return": x.Add(0x05); x.U32(BareOrItemRef(TextSort.CoreFunc, o.Items[1])); break;
-                    case "callback": x.Add(0x07); x.U32(BareOrItemRef(TextSort.CoreFunc, o.Items[1])); break;
+                    case "memory": x.Add(0x03); x.U32(OptionRef(TextSort.CoreMemory, o)); break;
+                    case "realloc": x.Add(0x04); x.U32(OptionRef(TextSort.CoreFunc, o)); break;
+                    case "post-return": x.Add(0x05); x.U32(OptionRef(TextSort.CoreFunc, o)); break;
+                    case "callback": x.Add(0x07); x.U32(OptionRef(TextSort.CoreFunc, o)); break;
                     default: throw o.Error($"unknown canonical option {WatParser.Describe(o)}");
                 }
             }
@@ -256,6 +256,20 @@ internal sealed partial class ComponentParser
         var b = new List<byte>();
         b.Vec(opts);
         return b;
+    }
+
+    /// <summary>The operand of <c>(memory …)</c> / <c>(realloc …)</c>: <c>$m</c>, <c>$i "name"</c> or <c>(core memory $m)</c>.</summary>
+    private uint OptionRef(TextSort sort, SExpr o)
+    {
+        if (o.Items[1].IsList)
+        {
+            if (o.Items.Count != 2) throw o.Error($"malformed ({o.Head} …)");
+            return BareOrItemRef(sort, o.Items[1]);
+        }
+        var c = new FieldCursor(o, 1);
+        uint idx = ResolveRef(sort, c);
+        c.End();
+        return idx;
     }
 
     /// <summary><c>(func $id? (export "n")* …)</c>: an inline import, an inline alias, or the

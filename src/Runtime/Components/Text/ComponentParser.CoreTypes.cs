@@ -150,10 +150,11 @@ internal sealed partial class ComponentParser
             case "tag":
             {
                 uint ti;
-                if (c.Peek is { } p && p.IsListOf("type"))
+                if (c.Peek is { } p && IsTypeUse(p))
                 {
-                    c.Pos++;
-                    ti = Resolve(TextSort.CoreType, new FieldCursor(p, 1).Next("a type index"));
+                    // A restated signature after (type $t) is only a check; the index is encoded.
+                    c.Pos = c.Items.Count;
+                    ti = Resolve(TextSort.CoreType, p.Items[1]);
                 }
                 else
                 {
@@ -169,12 +170,12 @@ internal sealed partial class ComponentParser
                 return (b, d.Head == "tag" ? TextSort.CoreTag : TextSort.CoreFunc, id);
             }
             case "table":
+                // Core binary tabletype: reftype, then limits.
                 b.Add(0x01);
-                var limitsAt = b.Count;
                 var lim = Limits(c, out bool is64);
                 b.Add(CoreValType(c.Next("a reference type")));
                 c.End();
-                b.InsertRange(limitsAt, LimitBytes(lim, is64));
+                b.AddRange(LimitBytes(lim, is64));
                 return (b, TextSort.CoreTable, id);
             case "memory":
                 b.Add(0x02);
@@ -244,7 +245,7 @@ internal sealed partial class ComponentParser
     private List<byte> CoreModuleTypeUse(FieldCursor c, SExpr at)
     {
         var b = new List<byte> { 0x00, 0x11 };
-        if (c.Peek is { } p && p.IsListOf("type"))
+        if (c.Peek is { } p && IsTypeUse(p))
         {
             c.Pos++;
             c.End();

@@ -287,7 +287,7 @@ internal sealed partial class ComponentParser
         var lc = new FieldCursor(last, 0);
         bool core = lc.TakeKeyword("core");
         var kw = lc.Next("a sort");
-        var sort = SortCodes.FromKeyword(kw.Text, core) ?? throw kw.Error($"unknown sort {kw.Text}");
+        var sort = SortCodes.FromKeyword(kw.Text, core || _s.Kind == ScopeKind.ModuleType) ?? throw kw.Error($"unknown sort {kw.Text}");
         var id = lc.TakeId();
         lc.End();
         var trimmed = new SExpr(SExprKind.List, "", f.Line, f.Column, f.Start) { Items = f.Items.GetRange(0, f.Items.Count - 1) };
@@ -327,14 +327,15 @@ internal sealed partial class ComponentParser
             }
             else
             {
+                // A numeric count beyond the enclosing scopes is encoded as written: rejecting it is validation's job.
                 depth = ParseU32(scopeTok);
                 for (uint k = 0; k < depth && target is not null; k++) target = target.Parent;
-                if (target is null) throw scopeTok.Error($"outer count {depth} exceeds the enclosing scopes");
             }
             var idxTok = c.Next("an index");
             uint idx;
             if (idxTok.Kind == SExprKind.Id)
             {
+                if (target is null) throw scopeTok.Error($"outer count {depth} exceeds the enclosing scopes");
                 if (!target.TryLookup(sort, idxTok.Text, out idx)) throw idxTok.Error($"unknown {SortCodes.Describe(sort)} {idxTok.Text}");
             }
             else idx = ParseU32(idxTok);

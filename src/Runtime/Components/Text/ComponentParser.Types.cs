@@ -295,14 +295,17 @@ internal sealed partial class ComponentParser
         c.End();
     }
 
+    /// <summary><c>(type $t)</c> as a type use, as opposed to a <c>(type $t deftype)</c> declaration.</summary>
+    private static bool IsTypeUse(SExpr e) => e.IsListOf("type") && e.Items.Count == 2 && !e.Items[1].IsList;
+
     /// <summary>A function type use: <c>(type $t)</c> or an inline signature, hoisted.</summary>
     private uint FuncTypeUse(FieldCursor c, SExpr at)
     {
-        if (c.Peek is { } p && p.IsListOf("type"))
+        if (c.Peek is { } p && IsTypeUse(p))
         {
-            c.Pos++;
-            c.End();
-            return Resolve(TextSort.Type, new FieldCursor(p, 1).Next("a type index"));
+            // (func (type $t) (param …)*) may restate the signature; the index is what is encoded.
+            c.Pos = c.Items.Count;
+            return Resolve(TextSort.Type, p.Items[1]);
         }
         var b = new List<byte>();
         FuncType(b, c);
@@ -312,11 +315,11 @@ internal sealed partial class ComponentParser
     /// <summary>A component or instance type use: <c>(type $t)</c> or inline declarations, hoisted.</summary>
     private uint TypeUse(FieldCursor c, SExpr at, string kind)
     {
-        if (c.Peek is { } p && p.IsListOf("type"))
+        if (c.Peek is { } p && IsTypeUse(p))
         {
             c.Pos++;
             c.End();
-            return Resolve(TextSort.Type, new FieldCursor(p, 1).Next("a type index"));
+            return Resolve(TextSort.Type, p.Items[1]);
         }
         var inline = new SExpr(SExprKind.List, "", at.Line, at.Column, at.Start)
         {
@@ -380,7 +383,7 @@ internal sealed partial class ComponentParser
                 else
                 {
                     b.Add(0x01);
-                    ValType(b, v);
+                    ValType(b, IsTypeUse(v) ? v.Items[1] : v);
                 }
                 c.End();
                 return (b, TextSort.Value, vid);

@@ -125,6 +125,13 @@ internal sealed partial class ComponentParser
     private static int ExternName(List<byte> b, SExpr form, int at)
     {
         var items = form.Items;
+        if (at < items.Count && items[at].IsListOf("interface") && items[at].Items.Count == 2 && items[at].Items[1].Kind == SExprKind.String)
+        {
+            // Legacy (interface "ns:pkg/iface@v") names: form 0x01 (Binary.md nameattributes).
+            b.Add(0x01);
+            b.Name(items[at].Items[1].Bytes);
+            return at + 1;
+        }
         if (at >= items.Count || items[at].Kind != SExprKind.String) throw form.Error("expected a name string");
         var name = items[at++];
         var attrs = new List<byte[]>();

@@ -177,14 +177,15 @@ internal sealed partial class CodeGenerator
         lock (_lock)
         {
             if (_hostThunks.TryGetValue(delegateType, out var cached)) return cached;
-            var type = ValueMarshal.FuncTypeOf(delegateType);
+            var type = ValueMarshal.FuncTypeOf(delegateType, allowCaller: true);
             if (type is null)
             {
                 _hostThunks[delegateType] = null;
                 return null;
             }
             var invoke = delegateType.GetMethod("Invoke")!;
-            var ps = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
+            bool caller = ValueMarshal.HasCaller(delegateType);
+            var ps = invoke.GetParameters().Select(p => p.ParameterType).Skip(caller ? 1 : 0).ToArray();
             var m = EmitStatic("Host", ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), il =>
             {
                 short ctx = (short)ps.Length;
@@ -192,6 +193,11 @@ internal sealed partial class CodeGenerator
                 il.Emit(OpCodes.Castclass, typeof(HostFunctionContext));
                 il.Emit(OpCodes.Ldfld, typeof(HostFunctionContext).GetField(nameof(HostFunctionContext.Callback))!);
                 il.Emit(OpCodes.Castclass, delegateType);
+                if (caller)
+                {
+                    il.Emit(OpCodes.Ldarg, ctx);
+                    il.Emit(OpCodes.Call, typeof(HostFunctions).GetMethod(nameof(HostFunctions.CallerOf))!);
+                }
                 for (int i = 0; i < ps.Length; i++)
                 {
                     il.Emit(OpCodes.Ldarg, (short)i);

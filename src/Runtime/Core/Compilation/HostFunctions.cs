@@ -22,6 +22,13 @@ internal static class HostFunctions
         return new FunctionInstance(type, cg.SignatureId(type), cg.UntypedHostThunk(type), ctx, null);
     }
 
+    /// <summary>The <see cref="Caller"/> handed to a typed host function that asks for one.</summary>
+    public static Caller CallerOf(InstanceContext context)
+    {
+        var ctx = (HostFunctionContext)context;
+        return new Caller((Store)ctx.Store.Owner!, ctx.Importer ?? ctx.Store.Current);
+    }
+
     /// <summary>Called by untyped host thunks with the boxed arguments; returns the boxed results.</summary>
     public static object?[] InvokeUntyped(object?[] args, InstanceContext context)
     {

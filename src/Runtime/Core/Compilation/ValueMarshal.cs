@@ -35,13 +35,17 @@ internal static class ValueMarshal
     }
 
     /// <summary>The wasm signature of a <c>Func&lt;…&gt;</c>/<c>Action&lt;…&gt;</c>-shaped delegate, or null.</summary>
-    public static FuncType? FuncTypeOf(Type delegateType)
+    public static FuncType? FuncTypeOf(Type delegateType, bool allowCaller = false)
     {
         var invoke = delegateType.GetMethod("Invoke");
         if (invoke is null) return null;
         var ps = new List<ValType>();
-        foreach (var p in invoke.GetParameters())
+        var parameters = invoke.GetParameters();
+        // Host functions may take the Caller first (wasmtime-dotnet's CallerAction/CallerFunc shapes).
+        bool caller = allowCaller && HasCaller(delegateType);
+        foreach (var p in caller ? parameters[1..] : parameters)
         {
+            if (p.ParameterType == typeof(Caller)) return null;
             if (ValTypeOf(p.ParameterType) is not ValType v) return null;
             ps.Add(v);
         }
@@ -56,6 +60,9 @@ internal static class ValueMarshal
         if (IsValueTuple(invoke.ReturnType) && rs.Count < 2) return null;
         return new FuncType([.. ps], [.. rs]);
     }
+
+    public static bool HasCaller(Type delegateType) =>
+        delegateType.GetMethod("Invoke")?.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(Caller);
 
     public static Vector128<byte> V128ToVector(V128 v) => v.Value;
 
