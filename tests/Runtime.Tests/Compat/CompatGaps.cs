@@ -26,11 +26,6 @@ internal static class CompatGaps
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
     public static readonly IReadOnlyDictionary<string, string> BehavesDifferently = new Dictionary<string, string>
     {
-        // wasmtime-dotnet binds (Caller caller, int a, int b) => … to CallerAction<int, int> and
-        // (Caller caller, int x) => … to CallerFunc<int, int>: the Caller is supplied by the runtime and is not a
-        // wasm parameter. WitSharp has no CallerAction/CallerFunc overloads, so the lambda binds to
-        // Action<Caller, int, int> and instantiation fails with LinkException ("function types differ").
-        ["TypedCallerCallbacks"] = "typed host callbacks with a leading Caller parameter",
         // Global.SetValue on an immutable global: wasmtime-dotnet throws InvalidOperationException, WitSharp
         // throws WitSharp.WasmException. Everything else in the program (kinds, mutability, get/set, imported
         // host Global via Linker.Define) matches.
