@@ -38,5 +38,10 @@ internal static class CompatGaps
         // wasmtime 50 enables multi-memory by default; WitSharp rejects a module with two memories
         // (InvalidException "multiple memories").
         ["MultiMemory"] = "multi-memory modules are rejected",
+        // (1) TrapException.Message: wasmtime-dotnet's is "error while executing at wasm backtrace:\n …" with
+        // the trap description after the backtrace; WitSharp's is just the description ("integer divide by
+        // zero", "unreachable"). (2) An exception thrown by a host callback: wasmtime-dotnet surfaces a
+        // WasmtimeException whose InnerException is the original; WitSharp rethrows the original itself.
+        ["TrapMessagesAndHostExceptions"] = "trap message text; host exceptions are not wrapped",
     };
 }

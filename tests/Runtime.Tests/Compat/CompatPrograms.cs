@@ -535,6 +535,42 @@ internal static class CompatPrograms
             }
             """"",
 
+        ["TrapMessagesAndHostExceptions"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var module = Module.FromText(engine, "m", @"
+                        (module
+                          (import """" ""boom"" (func $boom))
+                          (func (export ""div"") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                          (func (export ""u"") unreachable)
+                          (func (export ""callBoom"") (call $boom)))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    linker.DefineFunction("", "boom", () => { throw new InvalidOperationException("host says no"); });
+                    var instance = linker.Instantiate(store, module);
+                    try { instance.GetFunction<int, int>("div")!(0); }
+                    catch (TrapException e) { log.AppendLine($"div: '{e.Message.Split('\n')[0]}'"); }
+                    try { instance.GetAction("u")!(); }
+                    catch (TrapException e) { log.AppendLine($"u: '{e.Message.Split('\n')[0]}'"); }
+                    try { instance.GetAction("callBoom")!(); log.AppendLine("no exception"); }
+                    catch (Exception e)
+                    {
+                        log.AppendLine($"host exception surfaces as {e.GetType().Name}: '{e.Message.Split('\n')[0]}'");
+                        log.AppendLine($"  inner {e.InnerException?.GetType().Name}: {e.InnerException?.Message}");
+                    }
+                    return log.ToString();
+                }
+            }
+            """"",
+
         ["ExceptionHierarchy"] = """""
             using System;
             using System.Text;
