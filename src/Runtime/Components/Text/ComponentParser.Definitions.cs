@@ -349,6 +349,9 @@ internal sealed partial class ComponentParser
 
     private void StartField(SExpr f)
     {
+        if (_s.Kind != ScopeKind.Component) throw f.Error("start definitions are only allowed in components");
+        // Binary.md: the start section holds one start function; a second one cannot be encoded.
+        if (_s.Items.Exists(i => i.Section == 9)) throw f.Error("component cannot have more than one start function");
         var c = new FieldCursor(f, 1);
         var b = new List<byte>();
         b.U32(BareOrItemRef(TextSort.Func, c.Next("a function index")));

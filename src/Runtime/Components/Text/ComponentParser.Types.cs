@@ -140,12 +140,13 @@ internal sealed partial class ComponentParser
             case "variant":
                 b.Add(0x71);
                 var cases = new List<byte[]>();
+                var caseIds = new HashSet<string>(StringComparer.Ordinal);
                 while (c.More)
                 {
                     var cl = c.List("(case \"name\" type?)");
                     if (!cl.IsListOf("case")) throw cl.Error("expected (case \"name\" type?)");
                     var cc = new FieldCursor(cl, 1);
-                    cc.TakeId();
+                    if (cc.TakeId() is { } caseId && !caseIds.Add(caseId.Text)) throw caseId.Error($"duplicate variant case identifier {caseId.Text}");
                     var x = new List<byte>();
                     x.Name(cc.String("a case name").Bytes);
                     if (cc.More && !cc.Peek!.IsListOf("refines"))

@@ -160,14 +160,22 @@ internal sealed partial class ComponentParser
     // ---- index resolution ------------------------------------------------------------------------------
 
     /// <summary>Resolves an index or identifier in <paramref name="sort"/>. An identifier bound only in an
-    /// enclosing scope is reached through an implicit <c>alias outer</c> (for the sorts outer aliases allow:
-    /// types, core types, components and core modules), emitted here and bound for later uses.</summary>
+    /// enclosing scope is reached through an implicit <c>alias outer</c>, emitted here (before the definition
+    /// that uses it) and bound in the current scope for later uses.</summary>
     private uint Resolve(TextSort sort, SExpr tok)
     {
         if (tok.Kind == SExprKind.Reserved) return ParseU32(tok);
         if (tok.Kind != SExprKind.Id) throw tok.Error($"expected a {SortCodes.Describe(sort)} index, found {WatParser.Describe(tok)}");
         if (_s.TryLookup(sort, tok.Text, out var idx)) return idx;
-        if (sort is TextSort.Type or TextSort.CoreType or TextSort.Component or TextSort.CoreModule)
+        // Outer aliases exist only for types, core types, components and core modules (Binary.md "Alias
+        // Definitions": outeraliassort); module types only see core types.
+        bool aliasable = sort is TextSort.Type or TextSort.CoreType or TextSort.Component or TextSort.CoreModule;
+        if (!aliasable)
+        {
+            for (var o = _s.Parent; o is not null; o = o.Parent)
+                if (o.TryLookup(sort, tok.Text, out _)) throw tok.Error($"outer item `{tok.Text}` is not a module, type, or component");
+        }
+        else if (_s.Kind != ScopeKind.ModuleType || sort == TextSort.CoreType)
         {
             uint depth = 0;
             for (var o = _s.Parent; o is not null; o = o.Parent)
