@@ -42,6 +42,9 @@ internal static class CompatGaps
         // the trap description after the backtrace; WitSharp's is just the description ("integer divide by
         // zero", "unreachable"). (2) An exception thrown by a host callback: wasmtime-dotnet surfaces a
         // WasmtimeException whose InnerException is the original; WitSharp rethrows the original itself.
+        // Calling an import stubbed by Linker.DefineUnknownImportsAsTraps: wasmtime-dotnet throws a plain
+        // WasmtimeException (the trap has no trap code); WitSharp throws TrapException.
+        ["UnknownImportTrapType"] = "unknown-import stub failure is a TrapException, not a plain WasmtimeException",
         ["TrapMessagesAndHostExceptions"] = "trap message text; host exceptions are not wrapped",
     };
 }

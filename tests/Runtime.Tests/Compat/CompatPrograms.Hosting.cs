@@ -85,6 +85,75 @@ internal static partial class CompatPrograms
             }
             """"",
 
+        ["LinkingInstances"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var lib = Module.FromText(engine, "lib", @"
+                        (module
+                          (memory (export ""memory"") 1)
+                          (global (export ""base"") i32 (i32.const 100))
+                          (func (export ""twice"") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2))))");
+                    using var app = Module.FromText(engine, "app", @"
+                        (module
+                          (import ""lib"" ""twice"" (func $twice (param i32) (result i32)))
+                          (import ""lib"" ""memory"" (memory 1))
+                          (import ""lib"" ""base"" (global $base i32))
+                          (func (export ""run"") (result i32)
+                            (i32.store (i32.const 0) (call $twice (global.get $base)))
+                            (i32.load (i32.const 0))))");
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    var libInstance = linker.Instantiate(store, lib);
+                    linker.DefineInstance(store, "lib", libInstance);
+                    var appInstance = linker.Instantiate(store, app);
+                    log.AppendLine($"run {appInstance.GetFunction<int>("run")!()}");
+                    log.AppendLine($"shared memory {libInstance.GetMemory("memory")!.ReadInt32(0)}");
+                    try { linker.DefineFunction("lib", "twice", (int x) => x); log.AppendLine("redefinition accepted"); }
+                    catch (Exception) { log.AppendLine("redefinition rejected"); }
+                    linker.AllowShadowing = true;
+                    linker.DefineFunction("lib", "twice", (int x) => x * 3);
+                    log.AppendLine($"shadowed run {linker.Instantiate(store, app).GetFunction<int>("run")!()}");
+                    using var needsMissing = Module.FromText(engine, "m", @"(module (import ""x"" ""y"" (func)) (func (export ""go"") (call 0)))");
+                    linker.DefineUnknownImportsAsTraps(needsMissing);
+                    var go = linker.Instantiate(store, needsMissing).GetAction("go")!;
+                    try { go(); log.AppendLine("no failure"); }
+                    catch (Exception) { log.AppendLine("unknown import fails when called"); }
+                    return log.ToString();
+                }
+            }
+            """"",
+
+        ["UnknownImportTrapType"] = """""
+            using System;
+            using System.Text;
+            using Wasmtime;
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var log = new StringBuilder();
+                    using var engine = new Engine();
+                    using var linker = new Linker(engine);
+                    using var store = new Store(engine);
+                    using var module = Module.FromText(engine, "m", @"(module (import ""x"" ""y"" (func)) (func (export ""go"") (call 0)))");
+                    linker.DefineUnknownImportsAsTraps(module);
+                    try { linker.Instantiate(store, module).GetAction("go")!(); log.AppendLine("no failure"); }
+                    catch (TrapException e) { log.AppendLine($"TrapException {e.Type}"); }
+                    catch (Exception e) { log.AppendLine($"not a TrapException: {e.GetType().Name}"); }
+                    return log.ToString();
+                }
+            }
+            """"",
+
         ["GlobalAccessor"] = """""
             using System.Text;
             using Wasmtime;
