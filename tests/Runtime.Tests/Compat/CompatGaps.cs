@@ -16,15 +16,35 @@ internal static class CompatGaps
         // wasmtime-dotnet: Global.Accessor<T>? Global.Wrap<T>() (typed GetValue/SetValue). WitSharp's Global
         // is sealed and not partial, so it cannot be added from a Compat file.
         ["GlobalAccessor"] = "Wrap",
+        // wasmtime-dotnet: TrapCode.Unreachable. WitSharp (src/Runtime/Errors/TrapCode.cs, a lead contract) names
+        // it UnreachableCodeReached; it also lacks Undefined, AtomicWaitNonSharedMemory, NullReference,
+        // ArrayOutOfBounds, AllocationTooLarge, CastFailure, CannotEnterComponent, NoAsyncResult, UnhandledTag,
+        // ContinuationAlreadyConsumed, DisabledOpCode.
+        ["TrapCodeNames"] = "Unreachable",
     };
 
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
     public static readonly IReadOnlyDictionary<string, string> BehavesDifferently = new Dictionary<string, string>
     {
-        // wasmtime-dotnet binds (Caller caller, int a, int b) => … to CallerAction<int, int> and
-        // (Caller caller, int x) => … to CallerFunc<int, int>: the Caller is supplied by the runtime and is not a
-        // wasm parameter. WitSharp has no CallerAction/CallerFunc overloads, so the lambda binds to
-        // Action<Caller, int, int> and instantiation fails with LinkException ("function types differ").
-        ["TypedCallerCallbacks"] = "typed host callbacks with a leading Caller parameter",
+        // Global.SetValue on an immutable global: wasmtime-dotnet throws InvalidOperationException, WitSharp
+        // throws WitSharp.WasmException. Everything else in the program (kinds, mutability, get/set, imported
+        // host Global via Linker.Define) matches.
+        ["Globals"] = "SetValue on an immutable global throws a different exception type",
+        // Trap codes and the fact of a trap match for all 8 probes, but: (1) TrapCode.Unreachable prints as
+        // UnreachableCodeReached; (2) TrapFrame.FunctionName is the export name ("unreachable", "div") where
+        // wasmtime reports the name-section name ("inner") or an empty name for unnamed functions; (3) the
+        // stack-overflow backtrace has ~10,900 frames where wasmtime reports 20.
+        ["Traps"] = "TrapCode name Unreachable, TrapFrame.FunctionName source, stack-overflow frame count",
+        // wasmtime 50 enables multi-memory by default; WitSharp rejects a module with two memories
+        // (InvalidException "multiple memories").
+        ["MultiMemory"] = "multi-memory modules are rejected",
+        // (1) TrapException.Message: wasmtime-dotnet's is "error while executing at wasm backtrace:\n …" with
+        // the trap description after the backtrace; WitSharp's is just the description ("integer divide by
+        // zero", "unreachable"). (2) An exception thrown by a host callback: wasmtime-dotnet surfaces a
+        // WasmtimeException whose InnerException is the original; WitSharp rethrows the original itself.
+        // Calling an import stubbed by Linker.DefineUnknownImportsAsTraps: wasmtime-dotnet throws a plain
+        // WasmtimeException (the trap has no trap code); WitSharp throws TrapException.
+        ["UnknownImportTrapType"] = "unknown-import stub failure is a TrapException, not a plain WasmtimeException",
+        ["TrapMessagesAndHostExceptions"] = "trap message text; host exceptions are not wrapped",
     };
 }
