@@ -10,7 +10,7 @@ public sealed class Config
     internal bool DebugInfo { get; private set; }
 
     /// <summary>Keeps every wasm function a separate native frame (no inlining between wasm functions), so
-    /// <see cref="TrapException.Frames"/> lists every frame; costs the speed of inlined small calls.</summary>
+    /// <see cref="WasmtimeException.Frames"/> lists every frame; costs the speed of inlined small calls.</summary>
     public Config WithDebugInfo(bool enable)
     {
         DebugInfo = enable;

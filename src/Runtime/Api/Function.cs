@@ -52,15 +52,15 @@ public sealed partial class Function
     /// <summary>Calls the function with boxed arguments; see <see cref="Invoke(ValueBox[])"/>.</summary>
     public object? Invoke(ReadOnlySpan<ValueBox> arguments)
     {
-        var f = Instance ?? throw new WasmException("cannot invoke a null function reference");
+        var f = Instance ?? throw new WasmtimeException("cannot invoke a null function reference");
         var type = f.Type;
         if (arguments.Length != type.Params.Length)
-            throw new WasmException($"wrong number of arguments: expected {type.Params.Length}, got {arguments.Length}");
+            throw new WasmtimeException($"wrong number of arguments: expected {type.Params.Length}, got {arguments.Length}");
         var args = new object?[arguments.Length];
         for (int i = 0; i < args.Length; i++)
         {
             if (arguments[i].Kind != type.Params[i].ToKind())
-                throw new WasmException($"argument {i} is {arguments[i].Kind}, expected {type.Params[i].ToKind()}");
+                throw new WasmtimeException($"argument {i} is {arguments[i].Kind}, expected {type.Params[i].ToKind()}");
             args[i] = ValueConversion.ToInternal(arguments[i].ToObject());
         }
         var results = DynamicCall.Invoke(f, args);

@@ -37,7 +37,7 @@ public sealed class Global
     /// <exception cref="WasmException">The global is immutable or the value has the wrong kind.</exception>
     public void SetValue(object? value)
     {
-        if (!Instance.Type.Mutable) throw new WasmException("cannot set an immutable global");
+        if (!Instance.Type.Mutable) throw new WasmtimeException("cannot set an immutable global");
         Set(value);
     }
 
@@ -54,7 +54,7 @@ public sealed class Global
             ValType.FuncRef => v is null or FunctionInstance,
             _ => true,
         };
-        if (!ok) throw new WasmException($"value does not match the global's type {Instance.Type.ValueType.ToText()}");
+        if (!ok) throw new WasmtimeException($"value does not match the global's type {Instance.Type.ValueType.ToText()}");
         Instance.SetBoxed(v);
     }
 }

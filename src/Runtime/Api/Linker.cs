@@ -29,7 +29,7 @@ public sealed partial class Linker : IDisposable
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(name);
         if (!AllowShadowing && _items.ContainsKey((module, name)))
-            throw new WasmException($"import of `{module}::{name}` defined twice");
+            throw new WasmtimeException($"import of `{module}::{name}` defined twice");
         _items[(module, name)] = item;
     }
 
@@ -95,7 +95,7 @@ public sealed partial class Linker : IDisposable
             if (i.Kind != ExternKind.Func || _items.ContainsKey((i.Module, i.Name))) continue;
             string what = $"{i.Module}::{i.Name}";
             _items[(i.Module, i.Name)] = new UntypedHost(info.Types[(int)i.TypeIndex],
-                (_, _, _) => throw new TrapException(TrapCode.UnreachableCodeReached, $"unknown import `{what}` was called"));
+                (_, _, _) => throw new TrapException(TrapCode.Unreachable, $"unknown import `{what}` was called"));
         }
     }
 

@@ -23,9 +23,9 @@ public sealed unsafe class Memory
     public Memory(Store store, long minimum = 0, long? maximum = null, bool is64Bit = false)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (is64Bit) throw new WasmException("64-bit memories are not supported");
+        if (is64Bit) throw new WasmtimeException("64-bit memories are not supported");
         if (minimum < 0 || minimum > 65536 || maximum is < 0 or > 65536 || maximum < minimum)
-            throw new WasmException("memory size must be at most 65536 pages (4 GiB)");
+            throw new WasmtimeException("memory size must be at most 65536 pages (4 GiB)");
         Store = store;
         Instance = new MemoryInstance(new MemoryType(new Limits((ulong)minimum, (ulong?)maximum)));
         store.Own(Instance);
@@ -144,9 +144,9 @@ public sealed unsafe class Memory
     /// <exception cref="WasmException">The memory cannot grow that much.</exception>
     public long Grow(long delta)
     {
-        if (delta < 0 || delta > uint.MaxValue) throw new WasmException("failed to grow memory");
+        if (delta < 0 || delta > uint.MaxValue) throw new WasmtimeException("failed to grow memory");
         int old = Instance.Grow((uint)delta);
-        return old < 0 ? throw new WasmException("failed to grow memory") : old;
+        return old < 0 ? throw new WasmtimeException("failed to grow memory") : old;
     }
 
     private ulong CheckAddress(long address) =>

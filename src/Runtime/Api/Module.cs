@@ -99,7 +99,7 @@ public sealed class Module : IDisposable
     /// <exception cref="WasmException">The bytes are not a serialized module of this version.</exception>
     public static Module Deserialize(Engine engine, string name, ReadOnlySpan<byte> bytes)
     {
-        if (!bytes.StartsWith(SerializedMagic)) throw new WasmException("not a serialized WitSharp module (or another version)");
+        if (!bytes.StartsWith(SerializedMagic)) throw new WasmtimeException("not a serialized WitSharp module (or another version)");
         return FromBytes(engine, name, bytes[SerializedMagic.Length..]);
     }
 

@@ -44,7 +44,7 @@ public class Store : IDisposable
 
     private void EnsureFuel()
     {
-        if (!Engine.FuelConsumption) throw new WasmException("fuel is not configured in this store");
+        if (!Engine.FuelConsumption) throw new WasmtimeException("fuel is not configured in this store");
     }
 
     /// <summary>Sets the epoch deadline <paramref name="ticksBeyondCurrent"/> increments after the engine's

@@ -19,7 +19,7 @@ public sealed class Table
         Store = store;
         var type = new TableType(kind == TableKind.FuncRef ? ValType.FuncRef : ValType.ExternRef,
             new Limits(initial, maximum == uint.MaxValue ? null : maximum));
-        if (initial > TableInstance.MaxElements) throw new WasmException("table is too large");
+        if (initial > TableInstance.MaxElements) throw new WasmtimeException("table is too large");
         Instance = new TableInstance(type, CheckValue(kind, initialValue));
     }
 
@@ -43,7 +43,7 @@ public sealed class Table
     public object? GetElement(uint index)
     {
         var e = Instance.Elements;
-        if (index >= (uint)e.Length) throw new WasmException("table index out of bounds");
+        if (index >= (uint)e.Length) throw new WasmtimeException("table index out of bounds");
         return ValueConversion.ToPublic(e[index], Store);
     }
 
@@ -51,7 +51,7 @@ public sealed class Table
     public void SetElement(uint index, object? value)
     {
         var e = Instance.Elements;
-        if (index >= (uint)e.Length) throw new WasmException("table index out of bounds");
+        if (index >= (uint)e.Length) throw new WasmtimeException("table index out of bounds");
         e[index] = CheckValue(Kind, value);
     }
 
@@ -60,14 +60,14 @@ public sealed class Table
     public uint Grow(uint delta, object? initialValue)
     {
         int old = Instance.Grow(delta, CheckValue(Kind, initialValue));
-        return old < 0 ? throw new WasmException("failed to grow table") : (uint)old;
+        return old < 0 ? throw new WasmtimeException("failed to grow table") : (uint)old;
     }
 
     private static object? CheckValue(TableKind kind, object? value)
     {
         var v = ValueConversion.ToInternal(value);
         if (kind == TableKind.FuncRef && v is not null and not FunctionInstance)
-            throw new WasmException("a funcref table holds only functions");
+            throw new WasmtimeException("a funcref table holds only functions");
         return v;
     }
 }

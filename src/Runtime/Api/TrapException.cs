@@ -1,13 +1,13 @@
-using WitSharp.Core.Compilation;
-
 namespace WitSharp;
 
 /// <summary>Guest code trapped (wasmtime-dotnet <c>TrapException</c>). <see cref="Exception.Message"/> is the
-/// spec's wording (for example <c>integer divide by zero</c>); <see cref="Frames"/> is the wasm backtrace,
+/// spec's wording (for example <c>integer divide by zero</c>); <see cref="WasmtimeException.Frames"/> is the wasm backtrace,
 /// innermost first, named from the module's name section.</summary>
-public sealed class TrapException : WasmException
+public sealed class TrapException : WasmtimeException
 {
-    private IReadOnlyList<TrapFrame>? _frames;
+    /// <summary>Creates a trap with no trap code (<see cref="TrapCode.Undefined"/>), as wasmtime-dotnet's
+    /// parameterless constructor does.</summary>
+    public TrapException() : this(TrapCode.Undefined, "wasm trap") { }
 
     /// <summary>Creates a trap of <paramref name="type"/> with <paramref name="message"/>.</summary>
     public TrapException(TrapCode type, string message) : base(message) => Type = type;
@@ -17,9 +17,6 @@ public sealed class TrapException : WasmException
 
     /// <summary>Why the guest trapped.</summary>
     public TrapCode Type { get; }
-
-    /// <summary>The wasm frames the trap unwound through, innermost first (host frames omitted).</summary>
-    public IReadOnlyList<TrapFrame>? Frames => _frames ??= Backtrace.FromException(this);
 
     /// <summary>The spec test suite's wording for a trap code.</summary>
     public static string DefaultMessage(TrapCode type) => type switch
@@ -33,7 +30,7 @@ public sealed class TrapException : WasmException
         TrapCode.IntegerOverflow => "integer overflow",
         TrapCode.IntegerDivisionByZero => "integer divide by zero",
         TrapCode.BadConversionToInteger => "invalid conversion to integer",
-        TrapCode.UnreachableCodeReached => "unreachable",
+        TrapCode.Unreachable => "unreachable",
         TrapCode.Interrupt => "interrupt",
         TrapCode.OutOfFuel => "all fuel consumed by WebAssembly",
         _ => type.ToString(),

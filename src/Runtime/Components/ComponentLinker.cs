@@ -65,7 +65,7 @@ public sealed class ComponentLinker : IDisposable
             item = type is InstanceTypeEntry
                 ? new ComponentLinkerInstance(from.Linker, name)
                 : new ComponentFunctionCallback((_, _) =>
-                    throw new TrapException(TrapCode.UnreachableCodeReached, $"unknown import `{what}` was called"));
+                    throw new TrapException(TrapCode.Unreachable, $"unknown import `{what}` was called"));
         }
         switch (type)
         {

@@ -199,7 +199,7 @@ internal sealed class Instantiator(Store store, Component component)
                 string what = $"canon {c.Kind} (at byte offset 0x{c.Offset:x}): resources are not supported yet";
                 IReadOnlyList<ValueKind> results = c.Kind == CanonKind.ResourceDrop ? [] : [ValueKind.Int32];
                 s.CoreFuncs.Add(Function.FromCallback(store,
-                    (_, _, _) => throw new TrapException(TrapCode.UnreachableCodeReached, what), [ValueKind.Int32], results));
+                    (_, _, _) => throw new TrapException(TrapCode.Unreachable, what), [ValueKind.Int32], results));
                 break;
             }
             default:

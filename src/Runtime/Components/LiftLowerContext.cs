@@ -52,7 +52,7 @@ internal sealed partial class LiftLowerContext
 
     private Memory Memory => Options.Memory ?? throw new ComponentException($"{Where}: the canonical options have no `memory`");
 
-    internal TrapException Trap(string what) => new(TrapCode.UnreachableCodeReached, $"{Where}: {what}");
+    internal TrapException Trap(string what) => new(TrapCode.Unreachable, $"{Where}: {what}");
 
     private Span<byte> Bytes(long ptr, long length)
     {

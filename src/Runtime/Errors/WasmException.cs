@@ -9,7 +9,7 @@ public class WasmException : Exception
 
 /// <summary>The bytes or text are not a well-formed module (spec: "malformed"). Carries the byte offset
 /// (binary) or line and column (text) where reading stopped.</summary>
-public sealed class MalformedException : WasmException
+public sealed class MalformedException : WasmtimeException
 {
     /// <summary>Byte offset in the binary, or -1 when the error came from text.</summary>
     public long Offset { get; }
@@ -39,7 +39,7 @@ public sealed class MalformedException : WasmException
 }
 
 /// <summary>The module is well-formed but fails validation (spec: "invalid").</summary>
-public sealed class InvalidException : WasmException
+public sealed class InvalidException : WasmtimeException
 {
     /// <summary>Index of the function being validated, or -1 outside function bodies.</summary>
     public int FunctionIndex { get; }
@@ -62,7 +62,7 @@ public sealed class InvalidException : WasmException
 }
 
 /// <summary>An import could not be satisfied or had the wrong type (spec: "unlinkable").</summary>
-public sealed class LinkException : WasmException
+public sealed class LinkException : WasmtimeException
 {
     public LinkException(string message) : base(message) { }
 }

@@ -9,32 +9,22 @@ internal static class CompatGaps
     /// member names every compile error must mention.</summary>
     public static readonly IReadOnlyDictionary<string, string> DoesNotCompile = new Dictionary<string, string>
     {
-        // wasmtime-dotnet: public class WasmtimeException : Exception, base of TrapException and of every
-        // compile/link error. WitSharp's base is WitSharp.WasmException (src/Runtime/Errors, a lead contract),
-        // so `catch (WasmtimeException)` has nothing to bind to.
-        ["ExceptionHierarchy"] = "WasmtimeException",
         // wasmtime-dotnet: Global.Accessor<T>? Global.Wrap<T>() (typed GetValue/SetValue). WitSharp's Global
         // is sealed and not partial, so it cannot be added from a Compat file.
         ["GlobalAccessor"] = "Wrap",
-        // wasmtime-dotnet: TrapCode.Unreachable. WitSharp (src/Runtime/Errors/TrapCode.cs, a lead contract) names
-        // it UnreachableCodeReached; it also lacks Undefined, AtomicWaitNonSharedMemory, NullReference,
-        // ArrayOutOfBounds, AllocationTooLarge, CastFailure, CannotEnterComponent, NoAsyncResult, UnhandledTag,
-        // ContinuationAlreadyConsumed, DisabledOpCode.
-        ["TrapCodeNames"] = "Unreachable",
     };
 
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
     public static readonly IReadOnlyDictionary<string, string> BehavesDifferently = new Dictionary<string, string>
     {
         // Global.SetValue on an immutable global: wasmtime-dotnet throws InvalidOperationException, WitSharp
-        // throws WitSharp.WasmException. Everything else in the program (kinds, mutability, get/set, imported
+        // throws WitSharp.WasmtimeException. Everything else in the program (kinds, mutability, get/set, imported
         // host Global via Linker.Define) matches.
         ["Globals"] = "SetValue on an immutable global throws a different exception type",
-        // Trap codes and the fact of a trap match for all 8 probes, but: (1) TrapCode.Unreachable prints as
-        // UnreachableCodeReached; (2) TrapFrame.FunctionName is the export name ("unreachable", "div") where
-        // wasmtime reports the name-section name ("inner") or an empty name for unnamed functions; (3) the
+        // Trap codes and the fact of a trap match for all 8 probes, but: (1) TrapFrame.FunctionName is the export name ("unreachable", "div") where
+        // wasmtime reports the name-section name ("inner") or an empty name for unnamed functions; (2) the
         // stack-overflow backtrace has ~10,900 frames where wasmtime reports 20.
-        ["Traps"] = "TrapCode name Unreachable, TrapFrame.FunctionName source, stack-overflow frame count",
+        ["Traps"] = "TrapFrame.FunctionName source, stack-overflow frame count",
         // wasmtime 50 enables multi-memory by default; WitSharp rejects a module with two memories
         // (InvalidException "multiple memories").
         ["MultiMemory"] = "multi-memory modules are rejected",

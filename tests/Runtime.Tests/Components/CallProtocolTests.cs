@@ -126,7 +126,7 @@ public sealed class CallProtocolTests
         var engine = new Engine();
         var component = Component.FromFile(engine, ComponentTestHost.FixturePath("nested.wasm"));
         var linker = new ComponentLinker(engine);
-        linker.Root().DefineFunction("base", (_, _) => throw new TrapException(TrapCode.UnreachableCodeReached, "host says no"));
+        linker.Root().DefineFunction("base", (_, _) => throw new TrapException(TrapCode.Unreachable, "host says no"));
         var instance = linker.Instantiate(new Store(engine), component);
         Assert.Equal("host says no", Assert.Throws<TrapException>(() => instance.GetFunction("double")!.Call(V.U32(1))).Message);
         Assert.Throws<ArgumentException>(() => instance.GetFunction("test:nested/math", "quadruple")!.Call(V.S32(1)));

@@ -90,7 +90,7 @@ internal static class SpecMatch
     /// <summary>The trap code a spec trap message stands for (messages of the spec interpreter).</summary>
     public static TrapCode? TrapFor(string message) => message switch
     {
-        _ when message.StartsWith("unreachable", StringComparison.Ordinal) => TrapCode.UnreachableCodeReached,
+        _ when message.StartsWith("unreachable", StringComparison.Ordinal) => TrapCode.Unreachable,
         _ when message.StartsWith("integer divide by zero", StringComparison.Ordinal) => TrapCode.IntegerDivisionByZero,
         _ when message.StartsWith("integer overflow", StringComparison.Ordinal) => TrapCode.IntegerOverflow,
         _ when message.StartsWith("invalid conversion to integer", StringComparison.Ordinal) => TrapCode.BadConversionToInteger,

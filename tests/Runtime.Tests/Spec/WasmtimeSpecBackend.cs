@@ -98,7 +98,7 @@ internal sealed class WasmtimeSpecBackend : ISpecBackend
     }
 
     private static SpecTrap Trap(Wt.TrapException t) =>
-        new(t.Type is { } type ? (TrapCode)(int)type : TrapCode.UnreachableCodeReached, t.Message);
+        new(t.Type is { } type ? (TrapCode)(int)type : TrapCode.Unreachable, t.Message);
 
     private static Wt.ValueBox Box(WastValue v) => v.Type switch
     {

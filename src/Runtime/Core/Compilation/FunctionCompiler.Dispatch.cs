@@ -12,7 +12,7 @@ internal sealed partial class FunctionCompiler
         switch (op)
         {
             case Opcode.Unreachable:
-                _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.UnreachableCodeReached);
+                _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.Unreachable);
                 _il.Emit(OpCodes.Call, M.TrapCreate);
                 _il.Emit(OpCodes.Throw);
                 CurrentFrame.Unreachable = true;
