@@ -4,7 +4,7 @@ using WitSharp.Core.Instances;
 namespace WitSharp;
 
 /// <summary>A global variable (wasmtime-dotnet <c>Global</c>).</summary>
-public sealed class Global
+public sealed partial class Global
 {
     internal Global(Store store, GlobalInstance instance)
     {

@@ -44,6 +44,14 @@ public sealed partial class Linker : IDisposable
         Add(module, name, item);
     }
 
+    /// <summary>Defines the global behind a typed accessor (see <see cref="Global.Wrap{T}"/>) as
+    /// <paramref name="module"/>.<paramref name="name"/>.</summary>
+    public void Define<T>(string module, string name, Global.Accessor<T> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Add(module, name, item.Global);
+    }
+
     /// <summary>Defines a host function with untyped arguments and results.</summary>
     public void DefineFunction(string module, string name, Function.UntypedCallbackDelegate callback,
         IReadOnlyList<ValueKind> parameterKinds, IReadOnlyList<ValueKind> resultKinds)

@@ -9,9 +9,6 @@ internal static class CompatGaps
     /// member names every compile error must mention.</summary>
     public static readonly IReadOnlyDictionary<string, string> DoesNotCompile = new Dictionary<string, string>
     {
-        // wasmtime-dotnet: Global.Accessor<T>? Global.Wrap<T>() (typed GetValue/SetValue). WitSharp's Global
-        // is sealed and not partial, so it cannot be added from a Compat file.
-        ["GlobalAccessor"] = "Wrap",
     };
 
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
