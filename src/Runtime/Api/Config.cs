@@ -2,7 +2,7 @@ namespace WitSharp;
 
 /// <summary>Engine settings (wasmtime-dotnet <c>Config</c>). Every WebAssembly 2.0 feature is always on;
 /// the options here change what compiled code checks.</summary>
-public sealed class Config
+public sealed partial class Config : IDisposable
 {
     internal bool FuelConsumption { get; private set; }
     internal bool EpochInterruption { get; private set; }

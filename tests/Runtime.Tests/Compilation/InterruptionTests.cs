@@ -33,7 +33,7 @@ public class InterruptionTests
     public void Fuel_is_not_tracked_without_the_config()
     {
         var store = new Store(WasmFixture.Engine);
-        Assert.Throws<WasmException>(() => store.Fuel = 5);
+        Assert.Throws<WasmtimeException>(() => store.Fuel = 5);
         var i = WasmFixture.Instantiate(Spin, store);
         Assert.Equal(1000, i.Call("count", 1000));
     }
