@@ -66,6 +66,15 @@ public sealed class Module : IDisposable
         return FromBytes(engine, name, ms.ToArray());
     }
 
+    /// <summary>Loads a text-format (WAT) module from a stream (UTF-8, or the encoding its byte-order mark
+    /// names).</summary>
+    public static Module FromTextStream(Engine engine, string name, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return FromText(engine, name, reader.ReadToEnd());
+    }
+
     /// <summary>Checks that <paramref name="bytes"/> is a valid module without compiling it.</summary>
     /// <returns>Null when valid, otherwise the reason.</returns>
     public static string? Validate(Engine engine, ReadOnlySpan<byte> bytes)
