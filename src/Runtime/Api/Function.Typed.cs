@@ -83,6 +83,15 @@ public sealed partial class Function
     /// <summary>Creates a host function in <paramref name="store"/> (several results: return a <c>ValueTuple</c>).</summary>
     public static Function FromCallback<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(Store store, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> callback) => FromDelegate(store, callback);
 
+    /// <summary>Creates a host function in <paramref name="store"/> (several results: return a <c>ValueTuple</c>).</summary>
+    public static Function FromCallback<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(Store store, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> callback) => FromDelegate(store, callback);
+
+    /// <summary>Creates a host function in <paramref name="store"/> (several results: return a <c>ValueTuple</c>).</summary>
+    public static Function FromCallback<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(Store store, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> callback) => FromDelegate(store, callback);
+
+    /// <summary>Creates a host function in <paramref name="store"/> (several results: return a <c>ValueTuple</c>).</summary>
+    public static Function FromCallback<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(Store store, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> callback) => FromDelegate(store, callback);
+
     private static Function FromDelegate(Store store, Delegate callback)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -82,4 +82,12 @@ public sealed partial class Linker
     /// <summary>Defines a host function <paramref name="module"/>.<paramref name="name"/> (several results: return a <c>ValueTuple</c>).</summary>
     public void DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> callback) => DefineHost(module, name, callback);
 
+    /// <summary>Defines a host function (several results: return a <c>ValueTuple</c>).</summary>
+    public void DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> callback) => DefineHost(module, name, callback);
+
+    /// <summary>Defines a host function (several results: return a <c>ValueTuple</c>).</summary>
+    public void DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> callback) => DefineHost(module, name, callback);
+
+    /// <summary>Defines a host function (several results: return a <c>ValueTuple</c>).</summary>
+    public void DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> callback) => DefineHost(module, name, callback);
 }

@@ -38,3 +38,26 @@ public sealed class FunctionWrapTests
         Assert.Equal(16, viaWrap(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
     }
 }
+
+/// <summary>Host functions with 13–15 parameters (wasmtime-dotnet's widest Func overloads).</summary>
+public sealed class WideHostFunctionTests
+{
+    [Fact]
+    public void Fifteen_parameter_host_function_is_called_from_wasm()
+    {
+        var engine = new Engine();
+        var linker = new Linker(engine);
+        linker.DefineFunction("env", "f", (int a, int b, int c, int d, int e, int f, int g, int h, int i, int j, int k, int l, int m, int n, int o)
+            => a + b + c + d + e + f + g + h + i + j + k + l + m + n + o);
+        var ps = string.Join(' ', Enumerable.Repeat("i32", 15));
+        var args = string.Concat(Enumerable.Range(1, 15).Select(k => $"i32.const {k} "));
+        var module = Module.FromText(engine, "h", $"""
+            (module (import "env" "f" (func $f (param {ps}) (result i32)))
+                    (func (export "run") (result i32) {args} call $f))
+            """);
+        var store = new Store(engine);
+        Assert.Equal(120, linker.Instantiate(store, module).GetFunction<int>("run")!());
+        var direct = Function.FromCallback(store, (int a, int b, int c, int d, int e, int f, int g, int h, int i, int j, int k, int l, int m, int n, int o) => o);
+        Assert.Equal(15, direct.WrapFunc<int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int>()!(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+    }
+}
