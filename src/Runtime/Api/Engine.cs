@@ -33,6 +33,10 @@ public sealed class Engine : IDisposable
     internal CodeGenerator CodeGen => LazyInitializer.EnsureInitialized(ref _codeGen, () => new CodeGenerator(this));
     private CodeGenerator? _codeGen;
 
+    /// <summary>Whether modules run on wasmtime's Pulley interpreter: always false, because WitSharp compiles
+    /// wasm to IL that the .NET JIT turns into native code.</summary>
+    public bool IsPulleyInterpreter => false;
+
     /// <summary>Advances the epoch; guest code whose store deadline is now reached traps with
     /// <see cref="TrapCode.Interrupt"/> at its next function entry or loop iteration. Thread-safe.</summary>
     public void IncrementEpoch() => Interlocked.Increment(ref Epoch.Value);

@@ -47,6 +47,11 @@ public class Store : IDisposable
         if (!Engine.FuelConsumption) throw new WasmtimeException("fuel is not configured in this store");
     }
 
+    /// <summary>Wasmtime's store garbage collection, which releases externrefs and GC objects wasm no longer
+    /// references. Nothing to do here: externref values are ordinary CLR references held by globals, tables
+    /// and locals, so the .NET garbage collector reclaims them once unreachable; WitSharp has no wasm GC heap.</summary>
+    public void GC() { }
+
     /// <summary>Sets the epoch deadline <paramref name="ticksBeyondCurrent"/> increments after the engine's
     /// current epoch (requires <see cref="Config.WithEpochInterruption"/>).</summary>
     public void SetEpochDeadline(ulong ticksBeyondCurrent)
@@ -68,6 +73,6 @@ public class Store : IDisposable
     {
         foreach (var r in _owned) r.Dispose();
         _owned.Clear();
-        GC.SuppressFinalize(this);
+        System.GC.SuppressFinalize(this);
     }
 }

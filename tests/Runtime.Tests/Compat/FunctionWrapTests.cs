@@ -61,3 +61,27 @@ public sealed class WideHostFunctionTests
         Assert.Equal(15, direct.WrapFunc<int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int>()!(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
     }
 }
+
+/// <summary>Function.CheckTypeSignature and Function.Invoke() (wasmtime-dotnet shapes).</summary>
+public sealed class FunctionSignatureTests
+{
+    [Fact]
+    public void CheckTypeSignature_matches_only_the_exact_signature()
+    {
+        var engine = new Engine();
+        var i = new Linker(engine).Instantiate(new Store(engine), Module.FromText(engine, "s", """
+            (module (func (export "f") (param i32 f64) (result i64 i32) i64.const 1 i32.const 2)
+                    (func (export "v")))
+            """));
+        var f = i.GetFunction("f")!;
+        Assert.True(f.CheckTypeSignature(typeof(ValueTuple<long, int>), typeof(int), typeof(double)));
+        Assert.False(f.CheckTypeSignature(typeof(ValueTuple<long, int>), typeof(int), typeof(float)));
+        Assert.False(f.CheckTypeSignature(typeof(long), typeof(int), typeof(double)));
+        Assert.False(f.CheckTypeSignature(typeof(string), typeof(int)));
+        var v = i.GetFunction("v")!;
+        Assert.True(v.CheckTypeSignature());
+        Assert.True(v.CheckTypeSignature(typeof(void)));
+        Assert.Null(v.Invoke());
+        Assert.Equal([1L, 2], (object[])f.Invoke(0, 0d)!);
+    }
+}
