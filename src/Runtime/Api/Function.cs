@@ -83,7 +83,7 @@ public sealed partial class Function
 
 /// <summary>The calling context of a host function (wasmtime-dotnet <c>Caller</c>): the store and the
 /// instance whose guest code was entered most recently from the host.</summary>
-public sealed class Caller
+public sealed partial class Caller
 {
     internal Caller(Store store, InstanceContext? instance)
     {

@@ -66,11 +66,9 @@ public sealed class ApiSurfaceDiffTests(ITestOutputHelper output)
     // "TypedCallerCallbacks").
     private static readonly string[] Recorded =
     [
-        "Caller.TryGetMemorySpan`1/4",
         "CallerAction (type)",
         "CallerFunc`1 (type)",
         "Config.WithPoolingAllocationStrategy`0/1",
-        "Instance.GetFunction`0/3",
         "Linker.DefineWasi`0/0",
         "Linker.GetDefaultFunction`0/2",
         "Mutability.Equals`0/1",

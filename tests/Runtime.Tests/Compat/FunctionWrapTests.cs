@@ -85,3 +85,33 @@ public sealed class FunctionSignatureTests
         Assert.Equal([1L, 2], (object[])f.Invoke(0, 0d)!);
     }
 }
+
+/// <summary>Instance.GetFunction(name, returnType, parameterTypes) and Caller.TryGetMemorySpan.</summary>
+public sealed class InstanceCallerCompatTests
+{
+    [Fact]
+    public void GetFunction_with_types_checks_the_signature_and_callers_see_memory_spans()
+    {
+        var engine = new Engine();
+        var linker = new Linker(engine);
+        int seen = 0;
+        bool missing = true;
+        linker.DefineFunction("env", "peek", (Caller caller, int address) =>
+        {
+            missing = caller.TryGetMemorySpan<int>("nope", 0, 1, out _);
+            if (caller.TryGetMemorySpan<int>("mem", address, 2, out var span)) seen = span[0] + span[1];
+        });
+        var i = linker.Instantiate(new Store(engine), Module.FromText(engine, "c", """
+            (module (import "env" "peek" (func $peek (param i32)))
+                    (memory (export "mem") 1)
+                    (data (i32.const 8) "\05\00\00\00\07\00\00\00")
+                    (func (export "run") (param i32) local.get 0 call $peek))
+            """));
+        Assert.Null(i.GetFunction("run", typeof(int), typeof(int)));
+        Assert.Null(i.GetFunction("missing", null));
+        var run = i.GetFunction("run", null, typeof(int))!;
+        run.Invoke(8);
+        Assert.Equal(12, seen);
+        Assert.False(missing);
+    }
+}
