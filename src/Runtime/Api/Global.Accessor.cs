@@ -38,7 +38,7 @@ public sealed partial class Global
         public T GetValue() => Global.GetValue() is T value ? value : default!;
 
         /// <summary>Sets the value of the global.</summary>
-        /// <exception cref="WasmtimeException">The global is immutable.</exception>
+        /// <exception cref="InvalidOperationException">The global is immutable.</exception>
         public void SetValue(T value) => Global.SetValue(value);
     }
 }

@@ -34,10 +34,11 @@ public sealed partial class Global
     public object? GetValue() => ValueConversion.ToPublic(Instance.GetBoxed(), Store);
 
     /// <summary>Sets the value.</summary>
-    /// <exception cref="WasmException">The global is immutable or the value has the wrong kind.</exception>
+    /// <exception cref="InvalidOperationException">The global is immutable (as in wasmtime-dotnet).</exception>
+    /// <exception cref="WasmtimeException">The value has the wrong kind.</exception>
     public void SetValue(object? value)
     {
-        if (!Instance.Type.Mutable) throw new WasmtimeException("cannot set an immutable global");
+        if (!Instance.Type.Mutable) throw new InvalidOperationException("cannot set an immutable global");
         Set(value);
     }
 

@@ -14,10 +14,6 @@ internal static class CompatGaps
     /// <summary>Programs that compile against both but behave differently; value = why.</summary>
     public static readonly IReadOnlyDictionary<string, string> BehavesDifferently = new Dictionary<string, string>
     {
-        // Global.SetValue on an immutable global: wasmtime-dotnet throws InvalidOperationException, WitSharp
-        // throws WitSharp.WasmtimeException. Everything else in the program (kinds, mutability, get/set, imported
-        // host Global via Linker.Define) matches.
-        ["Globals"] = "SetValue on an immutable global throws a different exception type",
         // Trap codes and the fact of a trap match for all 8 probes, but: (1) TrapFrame.FunctionName is the export name ("unreachable", "div") where
         // wasmtime reports the name-section name ("inner") or an empty name for unnamed functions; (2) the
         // stack-overflow backtrace has ~10,900 frames where wasmtime reports 20.
