@@ -1,4 +1,5 @@
 using WitSharp.Core;
+using WitSharp.Core.Instances;
 
 namespace WitSharp;
 
@@ -45,4 +46,21 @@ public sealed partial class Linker
         ValType.V128 => default(V128),
         _ => ValueBox.Null(type.ToKind()),
     };
+
+    /// <summary>The default function of the module or instance defined under <paramref name="name"/>: its export
+    /// named <c>""</c>, else its <c>_start</c> export, else a function that does nothing (wasmtime's
+    /// <c>Linker::get_default</c>, used to run command modules).</summary>
+    /// <exception cref="WasmtimeException">The item found under that name is not a function.</exception>
+    public Function GetDefaultFunction(Store store, string name)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var export in (string[])["", "_start"])
+        {
+            if (!_items.TryGetValue((name, export), out var item)) continue;
+            return ToExtern(store, item) is FunctionInstance f ? new Function(store, f)
+                : throw new WasmtimeException($"`{name}::{export}` is not a function");
+        }
+        return Function.FromCallback(store, () => { });
+    }
 }

@@ -93,7 +93,7 @@ public sealed partial class Linker : IDisposable
     }
 
     /// <summary>Defines every function import of <paramref name="module"/> that is still undefined as a function
-    /// that traps when called.</summary>
+    /// that fails when called, with a plain <see cref="WasmtimeException"/> (no trap code), as in wasmtime.</summary>
     public void DefineUnknownImportsAsTraps(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
@@ -103,7 +103,7 @@ public sealed partial class Linker : IDisposable
             if (i.Kind != ExternKind.Func || _items.ContainsKey((i.Module, i.Name))) continue;
             string what = $"{i.Module}::{i.Name}";
             _items[(i.Module, i.Name)] = new UntypedHost(info.Types[(int)i.TypeIndex],
-                (_, _, _) => throw new TrapException(TrapCode.Unreachable, $"unknown import `{what}` was called"));
+                (_, _, _) => throw new WasmtimeException($"unknown import `{what}` was called"));
         }
     }
 

@@ -70,7 +70,6 @@ public sealed class ApiSurfaceDiffTests(ITestOutputHelper output)
         "CallerFunc`1 (type)",
         "Config.WithPoolingAllocationStrategy`0/1",
         "Linker.DefineWasi`0/0",
-        "Linker.GetDefaultFunction`0/2",
         "Mutability.Equals`0/1",
         "Store.SetEpochDeadlineCallback`0/1",
         "Store.SetLimits`0/5",

@@ -47,3 +47,24 @@ public sealed class LinkerModuleCompatTests
         Assert.Equal(7, new Linker(engine).Instantiate(new Store(engine), module).GetFunction<int>("k")!());
     }
 }
+
+/// <summary>Linker.GetDefaultFunction (wasmtime's get_default).</summary>
+public sealed class LinkerDefaultFunctionTests
+{
+    [Fact]
+    public void Default_function_is_the_start_export_or_a_no_op()
+    {
+        var engine = new Engine();
+        var store = new Store(engine);
+        var linker = new Linker(engine);
+        var command = Module.FromText(engine, "cmd", """
+            (module (global $ran (export "ran") (mut i32) (i32.const 0))
+                    (func (export "_start") i32.const 1 global.set $ran))
+            """);
+        var instance = linker.Instantiate(store, command);
+        linker.DefineInstance(store, "cmd", instance);
+        linker.GetDefaultFunction(store, "cmd").Invoke();
+        Assert.Equal(1, instance.GetGlobal("ran")!.GetValue());
+        Assert.Null(linker.GetDefaultFunction(store, "nothing-here").Invoke());
+    }
+}
