@@ -19,6 +19,10 @@ public enum ValueKind
     FuncRef,
     /// <summary>externref, any host object (null for the null reference).</summary>
     ExternRef,
+    /// <summary>anyref, from the GC proposal. Present so code naming wasmtime-dotnet's member compiles; WitSharp
+    /// does not implement GC, so no module value has this kind and host definitions using it are rejected
+    /// with <see cref="NotSupportedException"/>.</summary>
+    AnyRef,
 }
 
 /// <summary>Whether a global can be written (wasmtime-dotnet <c>Mutability</c>).</summary>
@@ -61,6 +65,7 @@ internal static class ValueKindMapping
         ValueKind.V128 => ValType.V128,
         ValueKind.FuncRef => ValType.FuncRef,
         ValueKind.ExternRef => ValType.ExternRef,
+        ValueKind.AnyRef => throw new NotSupportedException("anyref needs the GC proposal, which WitSharp does not implement"),
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 

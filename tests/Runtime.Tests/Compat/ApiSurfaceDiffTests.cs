@@ -75,6 +75,5 @@ public sealed class ApiSurfaceDiffTests(ITestOutputHelper output)
         "Store.SetLimits`0/5",
         "Store.SetWasiConfiguration`0/1",
         "Store.nested EpochDeadlineCallback",
-        "ValueKind.AnyRef",
     ];
 }

@@ -57,3 +57,14 @@ public sealed class GlobalAccessorTests
         Assert.Equal(6, host.GetValue());
     }
 }
+
+/// <summary>ValueKind.AnyRef exists for source compatibility but is rejected where a wasm type is needed.</summary>
+public sealed class AnyRefKindTests
+{
+    [Fact]
+    public void AnyRef_globals_are_not_supported()
+    {
+        var store = new Store(new Engine());
+        Assert.Throws<NotSupportedException>(() => new Global(store, ValueKind.AnyRef, null, Mutability.Mutable));
+    }
+}
