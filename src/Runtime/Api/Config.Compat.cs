@@ -133,6 +133,14 @@ public sealed partial class Config
     /// <summary>Signal-based traps. No effect: every trap is an explicit check in the compiled code.</summary>
     public Config WithSignalsBasedTraps(bool enable) => this;
 
+    /// <summary>Wasmtime's pooling instance allocator. No effect: WitSharp has no pooling allocator (see
+    /// <see cref="PoolingAllocationConfig"/>); memories, tables and instances are allocated on demand.</summary>
+    public Config WithPoolingAllocationStrategy(PoolingAllocationConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return this;
+    }
+
     /// <summary>Releases the configuration. A <see cref="Config"/> holds no native resources, so there is
     /// nothing to free; present because wasmtime-dotnet's <c>Config</c> is disposable.</summary>
     public void Dispose() { }

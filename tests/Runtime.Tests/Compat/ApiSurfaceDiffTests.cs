@@ -68,7 +68,6 @@ public sealed class ApiSurfaceDiffTests(ITestOutputHelper output)
     [
         "CallerAction (type)",
         "CallerFunc`1 (type)",
-        "Config.WithPoolingAllocationStrategy`0/1",
         "Linker.DefineWasi`0/0",
         "Mutability.Equals`0/1",
         "Store.SetEpochDeadlineCallback`0/1",
