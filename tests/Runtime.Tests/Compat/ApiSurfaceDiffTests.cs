@@ -63,7 +63,11 @@ public sealed class ApiSurfaceDiffTests(ITestOutputHelper output)
     // still be callable through one of ours with a compatible shape (e.g. Function.Invoke()/0 binds to our
     // Invoke(params ValueBox[])). The CallerAction/CallerFunc delegate types are absent, but lambdas with a
     // leading Caller parameter bind to our Action/Func overloads and run the same (CompatPrograms
-    // "TypedCallerCallbacks").
+    // "TypedCallerCallbacks"). Adding the CallerAction/CallerFunc types together with their DefineFunction and
+    // FromCallback overloads was tried: a lambda `(Caller c, int x) => …` then becomes ambiguous (CS0121) between
+    // DefineFunction<T1>(CallerAction<T1>) and DefineFunction<T1, T2>(Action<T1, T2>), so they stay absent.
+    // Mutability.Equals(Mutability) is listed because Mutability is an enum here (a type with its own Equals in wasmtime-dotnet);
+    // calls to it still compile, binding to Enum.Equals(object).
     private static readonly string[] Recorded =
     [
         "CallerAction (type)",
