@@ -63,16 +63,7 @@ internal sealed partial class FunctionCompiler
         var f = RentTemp(typeof(FunctionInstance));
         _il.Emit(OpCodes.Stloc, index);
         string shape = StackShape(consumed: 1);
-        EmitLoadTable(tableIndex);
-        _il.Emit(OpCodes.Ldfld, F.TableElements);
-        _il.Emit(OpCodes.Stloc, elements);
-        _il.Emit(OpCodes.Ldloc, index);
-        _il.Emit(OpCodes.Ldloc, elements);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Bge_Un, SharedTrap((int)TrapKind.UndefinedElement, shape));
-        _il.Emit(OpCodes.Ldloc, elements);
-        _il.Emit(OpCodes.Ldloc, index);
+        EmitElementSlot(tableIndex, index, elements, SharedTrap((int)TrapKind.UndefinedElement, shape));
         _il.Emit(OpCodes.Ldelem_Ref);
         // Funcref tables hold only FunctionInstance or null (validation, Table.SetElement), so no type check.
         _il.Emit(OpCodes.Call, UnsafeAsFunction);
@@ -99,6 +90,24 @@ internal sealed partial class FunctionCompiler
         typeof(System.Runtime.CompilerServices.Unsafe).GetMethods()
             .Single(m => m.Name == "As" && m.GetGenericArguments().Length == 1 && m.GetParameters()[0].ParameterType == typeof(object))
             .MakeGenericMethod(typeof(FunctionInstance));
+
+    /// <summary>Loads table <paramref name="tableIndex"/>'s element array into <paramref name="elements"/>,
+    /// branches to <paramref name="outOfBounds"/> when the i32 in <paramref name="index"/> is not below its
+    /// length (one unsigned compare), and leaves the array and the index on the IL stack for
+    /// <c>ldelem.ref</c>/<c>stelem.ref</c>. Shared by <c>call_indirect</c>, <c>table.get</c> and <c>table.set</c>.</summary>
+    private void EmitElementSlot(uint tableIndex, LocalBuilder index, LocalBuilder elements, Label outOfBounds)
+    {
+        EmitLoadTable(tableIndex);
+        _il.Emit(OpCodes.Ldfld, F.TableElements);
+        _il.Emit(OpCodes.Stloc, elements);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, elements);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Bge_Un, outOfBounds);
+        _il.Emit(OpCodes.Ldloc, elements);
+        _il.Emit(OpCodes.Ldloc, index);
+    }
 
     private void EmitLoadTable(uint tableIndex)
     {
