@@ -96,6 +96,13 @@ public sealed class ComponentLinker : IDisposable
                 foreach (var (n, t) in inst.Exports) result.Exports[n] = Resolve(li, n, t, offset, trapUnknown);
                 return result;
             }
+            case CoreModuleTypeEntry moduleType:
+            {
+                if (item is not Module module) throw Mismatch(from, name, "module", item);
+                if (moduleType.Mismatch(module) is { } why)
+                    throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
+                return module;
+            }
             default:
                 throw new ComponentException($"`{name}`: imports of this kind ({type.GetType().Name}) are not supported yet", offset);
         }
