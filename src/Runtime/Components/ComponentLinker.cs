@@ -75,20 +75,19 @@ public sealed class ComponentLinker : IDisposable
                 return item switch
                 {
                     ComponentFunctionCallback cb => new HostFuncItem(f, from.QualifiedName(name), cb),
-                    FuncItem defined => defined,
-                    _ => throw Mismatch(from, name, "function", item),
+                    FuncItem defined => ImportMatcher.Mismatch(defined, f) is { } why
+                        ? throw new LinkException($"component import `{from.QualifiedName(name)}` has the wrong type: {why}")
+                        : defined,
+                    _ => throw Mismatch(from, name, "func", item),
                 };
             case InstanceTypeEntry inst:
             {
                 if (item is InstanceItem defined)
                 {
                     // An instance registered from another component instance: every export the import's type
-                    // names must be there (extra exports are allowed: instance subtyping, Explainer.md).
-                    foreach (var n in inst.Exports.Keys)
-                    {
-                        if (!defined.Exports.ContainsKey(n))
-                            throw new LinkException($"component import `{from.QualifiedName(name)}`: export `{n}` was not found");
-                    }
+                    // names must be there with a matching type (extra exports are allowed).
+                    if (ImportMatcher.Mismatch(defined, inst) is { } why)
+                        throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
                     return defined;
                 }
                 if (item is not ComponentLinkerInstance li) throw Mismatch(from, name, "instance", item);
@@ -115,14 +114,7 @@ public sealed class ComponentLinker : IDisposable
     private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
         new($"component import `{from.QualifiedName(name)}` has the wrong type: expected {expected} found {Describe(item)}");
 
-    private static string Describe(object item) => item switch
-    {
-        ComponentFunctionCallback or FuncItem => "func",
-        ComponentLinkerInstance or InstanceItem => "instance",
-        Module => "module",
-        ComponentItem => "component",
-        _ => "type",
-    };
+    private static string Describe(object item) => ImportMatcher.Describe(item);
 
     /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>
     public void Dispose() { }
