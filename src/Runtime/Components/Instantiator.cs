@@ -18,7 +18,9 @@ internal sealed class Instantiator(Store store, Component component)
     public Dictionary<string, object> Run(BinaryComponent binary, Scope? outer, ImportResolver imports)
     {
         var s = new Scope(outer);
-        var flags = new InstanceFlags();
+        // The instance is not enterable while it is being instantiated: a core start function that calls one of
+        // the instance's own lifted functions through a lowering traps (wasmtime: "cannot enter component instance").
+        var flags = new InstanceFlags { MayEnter = false };
         var exports = new Dictionary<string, object>();
         foreach (var d in binary.Definitions)
         {
@@ -71,6 +73,7 @@ internal sealed class Instantiator(Store store, Component component)
                     throw new ComponentException($"the definition {d.GetType().Name} is not supported yet", d.Offset);
             }
         }
+        flags.MayEnter = true;
         return exports;
     }
 
