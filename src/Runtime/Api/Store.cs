@@ -4,7 +4,7 @@ namespace WitSharp;
 
 /// <summary>Owns instances, memories, tables, globals and host functions (wasmtime-dotnet <c>Store</c>).
 /// A store is used by one thread at a time.</summary>
-public class Store : IDisposable
+public partial class Store : IDisposable
 {
     /// <summary>Creates a store in <paramref name="engine"/>.</summary>
     public Store(Engine engine) : this(engine, null) { }
