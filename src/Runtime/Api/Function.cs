@@ -96,6 +96,9 @@ public readonly ref partial struct Caller
 
     private readonly InstanceContext? _instance;
 
+    /// <summary>The calling instance (WASI reads its memory), or null.</summary>
+    internal InstanceContext? Context => _instance;
+
     /// <summary>The store the call runs in.</summary>
     public Store Store { get; }
 

@@ -26,6 +26,21 @@ public partial class Store : IDisposable
 
     internal StoreState State { get; }
 
+    /// <summary>The WASI preview-1 state set by <see cref="SetWasiConfiguration"/>, or null.</summary>
+    internal Wasi.WasiContext? Wasi { get; private set; }
+
+    /// <summary>Configures WASI preview 1 for this store (wasmtime-dotnet <c>Store.SetWasiConfiguration</c>):
+    /// guests linked with <see cref="Linker.DefineWasi"/> see these arguments, environment, standard streams and
+    /// preopened directories. Files are opened now; a previous configuration's files are closed.</summary>
+    /// <exception cref="WasmtimeException">A standard stream file or preopened directory cannot be opened.</exception>
+    public void SetWasiConfiguration(WasiConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var next = WitSharp.Wasi.WasiContext.Create(config);
+        Wasi?.Dispose();
+        Wasi = next;
+    }
+
     /// <summary>Fuel left for guest code (requires <see cref="Config.WithFuelConsumption"/>). A new store has none,
     /// as in wasmtime, so set it before calling guest code.</summary>
     public ulong Fuel
@@ -73,6 +88,8 @@ public partial class Store : IDisposable
     {
         foreach (var r in _owned) r.Dispose();
         _owned.Clear();
+        Wasi?.Dispose();
+        Wasi = null;
         System.GC.SuppressFinalize(this);
     }
 }
