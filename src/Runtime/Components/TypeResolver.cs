@@ -53,7 +53,11 @@ internal static class TypeResolver
                     throw new ComponentException($"flags with {f.Names.Count} labels (the canonical ABI allows 1..32)", at);
                 return new FlagsCanonType(f.Names);
             case ListType l:
-                if (l.FixedLength is not null) throw new ComponentException("fixed-length lists are not supported yet", at);
+                if (l.FixedLength is { } n)
+                {
+                    if (n is 0 or > int.MaxValue) throw new ComponentException($"fixed-length list of {n} elements", at);
+                    return new ListCanonType(V(l.Element), (int)n);
+                }
                 return new ListCanonType(V(l.Element));
             case OwnType: return new HandleCanonType(true);
             case BorrowType: return new HandleCanonType(false);
@@ -76,7 +80,8 @@ internal static class TypeResolver
                 return entry;
             }
             case StreamType or FutureType: throw new ComponentException("stream and future types are not supported yet", at);
-            case MapType: throw new ComponentException("map types are not supported yet", at);
+            // CanonicalABI.md "Despecialization": map<K, V> is list<tuple<K, V>>, presented as that list.
+            case MapType m: return new ListCanonType(new RecordCanonType(ComponentValueKind.Tuple, null, [V(m.Key), V(m.Value)]));
             default: throw new ComponentException($"type definition {def.GetType().Name} is not supported", at);
         }
     }
