@@ -22,7 +22,7 @@ internal static class LoweredFunction
         IReadOnlyList<ValueKind> coreResults = resultsInMemory ? [] : flatResults;
         string where = $"`{target.Name}` (lowered)";
 
-        return Function.FromCallback(store, (caller, args, results) =>
+        return Function.FromCallbackUnwrapped(store, (caller, args, results) =>
         {
             var cx = new LiftLowerContext(options, where);
             var raw = new ulong[args.Length];
