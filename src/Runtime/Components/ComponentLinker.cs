@@ -107,8 +107,10 @@ public sealed class ComponentLinker : IDisposable
         }
     }
 
+    /// <summary>True when an instance of this type has nothing to supply at run time: its exports are (recursively)
+    /// such instances or value types fixed by an <c>eq</c> bound.</summary>
     private static bool IsEmpty(InstanceTypeEntry type) =>
-        type.Exports.Values.All(t => t is InstanceTypeEntry i && IsEmpty(i));
+        type.Exports.Values.All(t => t is CanonType || (t is InstanceTypeEntry i && IsEmpty(i)));
 
     /// <summary>wasmtime's wording: "expected function found instance".</summary>
     private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
