@@ -78,7 +78,9 @@ internal sealed class LiftedFuncItem : FuncItem
         // exports is running, e.g. by a host import calling back in; the post-return call is part of the same activation.
         if (!_flags.MayEnter)
             throw new TrapException(TrapCode.CannotLeaveComponent, $"`{Name}`: cannot enter the component instance: a call into it is still in progress");
-        var cx = new LiftLowerContext(_options, $"`{Name}`");
+        var borrows = new CallBorrowScope();
+        using var endOfCall = borrows.Enter();
+        var cx = new LiftLowerContext(_options, $"`{Name}`") { Instance = _flags, Borrows = borrows };
         var flat = new List<ulong>();
         if (_paramsInMemory)
         {
@@ -111,7 +113,19 @@ internal sealed class LiftedFuncItem : FuncItem
                     result = cx.LiftFlat(new LiftLowerContext.FlatReader(raw), rt);
                 }
             }
-            if (_options.PostReturn is { } postReturn) CoreSignature.Invoke(postReturn, raw);
+            borrows.CheckReturn($"`{Name}`");
+            if (_options.PostReturn is { } postReturn)
+            {
+                _flags.MayLeave = false;
+                try
+                {
+                    CoreSignature.Invoke(postReturn, raw);
+                }
+                finally
+                {
+                    _flags.MayLeave = true;
+                }
+            }
             return result;
         }
         finally
@@ -126,4 +140,11 @@ internal sealed class InstanceFlags
 {
     /// <summary>False while an export of the instance is running (no re-entrance).</summary>
     public bool MayEnter { get; set; } = true;
+
+    /// <summary>False while the instance runs post-return (CanonicalABI.md <c>may_leave</c>): it may not call
+    /// imports or the resource built-ins that change the handle table.</summary>
+    public bool MayLeave { get; set; } = true;
+
+    /// <summary>The instance's handle table (CanonicalABI.md <c>ComponentInstance.handles</c>).</summary>
+    public ResourceHandleTable Handles { get; } = new();
 }

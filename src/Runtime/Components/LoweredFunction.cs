@@ -10,7 +10,7 @@ internal static class LoweredFunction
     private const int MaxFlatParams = 16;
     private const int MaxFlatResults = 1;
 
-    public static Function Create(Store store, FuncItem target, CanonicalOptions options)
+    public static Function Create(Store store, FuncItem target, CanonicalOptions options, InstanceFlags callerInstance)
     {
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
@@ -24,7 +24,10 @@ internal static class LoweredFunction
 
         return Function.FromCallback(store, (caller, args, results) =>
         {
-            var cx = new LiftLowerContext(options, where);
+            // The call's lenders (own handles of the caller lent as borrows) are returned when it ends, trap or not.
+            var borrows = new CallBorrowScope();
+            using var endOfCall = borrows.Enter();
+            var cx = new LiftLowerContext(options, where) { Instance = callerInstance, Borrows = borrows };
             var raw = new ulong[args.Length];
             for (int i = 0; i < raw.Length; i++) raw[i] = CoreSignature.FromBox(args[i]);
             ComponentValue[] values;
