@@ -25,6 +25,13 @@ internal static class ResourceImports
             entry.Bind(ResourceType.Host<UnknownResource>(), null);
             return entry;
         }
+        if (item is ResourceTypeEntry supplied)
+        {
+            // A resource type registered from another component instance (a wast script's `register`).
+            if (!entry.Bind(supplied.Type, supplied.Destructor))
+                throw new LinkException($"import `{qualified}`: mismatched resource types ({supplied.Type} is not {entry.Type})");
+            return entry;
+        }
         if (item is not HostResourceDefinition definition)
         {
             string found = item is ComponentLinkerInstance ? "instance" : "func";
@@ -33,6 +40,19 @@ internal static class ResourceImports
         if (!entry.Bind(definition.Type, definition.Destructor))
             throw new LinkException($"import `{qualified}`: mismatched resource types ({definition.Type} is not {entry.Type})");
         return entry;
+    }
+
+    /// <summary>Checks the resource types an instance supplied whole (e.g. one registered from another component
+    /// instance) exports against the import's instance type: an abstract <c>(sub resource)</c> export is bound to
+    /// the supplied type, an <c>(eq …)</c> one must be the same type (wasmtime: "mismatched resource types").</summary>
+    public static void CheckSupplied(InstanceTypeEntry declared, InstanceItem supplied, string qualified)
+    {
+        foreach (var (name, type) in declared.Exports)
+        {
+            if (type is ResourceTypeEntry expected && supplied.Exports.TryGetValue(name, out var item)
+                && item is ResourceTypeEntry { IsBound: true } actual && !expected.Bind(actual.Type, actual.Destructor))
+                throw new LinkException($"import `{qualified}`: export `{name}`: mismatched resource types ({actual.Type} is not {expected.Type})");
+        }
     }
 
     /// <summary>Marker type for resources imported but not defined under <see cref="ComponentLinker.DefineUnknownImportsAsTraps"/>.</summary>
