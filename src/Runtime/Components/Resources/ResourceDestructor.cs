@@ -29,24 +29,15 @@ internal sealed class GuestResourceDestructor : ResourceDestructor
     public override void Run(uint rep, InstanceFlags? caller)
     {
         // CanonicalABI.md "canon resource.drop" calls the dtor through a lift into rt.impl: entering the
-        // implementation is subject to the reentrance rule unless the caller is that instance itself
-        // (ComponentInstance.entering_set excludes the caller's own instance).
-        if (caller == _implementation)
-        {
-            _core.Invoke((ValueBox)unchecked((int)rep));
-            return;
-        }
-        if (!_implementation.MayEnter)
-            throw new TrapException(TrapCode.CannotEnterComponent,
-                "cannot enter component instance: its resource destructor was called while a call into it is in progress");
-        _implementation.MayEnter = false;
+        // implementation follows the reentrance rule (nothing to enter when the caller is that instance itself).
+        int entered = _implementation.Enter(caller, "resource destructor");
         try
         {
             _core.Invoke((ValueBox)unchecked((int)rep));
         }
         finally
         {
-            _implementation.MayEnter = true;
+            _implementation.Leave(entered);
         }
     }
 }

@@ -28,8 +28,7 @@ internal static class ResourceImports
         if (item is ResourceTypeEntry supplied)
         {
             // A resource type registered from another component instance (a wast script's `register`).
-            if (!entry.Bind(supplied.Type, supplied.Destructor))
-                throw new LinkException($"import `{qualified}`: mismatched resource types ({supplied.Type} is not {entry.Type})");
+            if (Match(entry, supplied) is { } why) throw new LinkException($"import `{qualified}`: {why}");
             return entry;
         }
         if (item is not HostResourceDefinition definition)
@@ -42,17 +41,13 @@ internal static class ResourceImports
         return entry;
     }
 
-    /// <summary>Checks the resource types an instance supplied whole (e.g. one registered from another component
-    /// instance) exports against the import's instance type: an abstract <c>(sub resource)</c> export is bound to
-    /// the supplied type, an <c>(eq …)</c> one must be the same type (wasmtime: "mismatched resource types").</summary>
-    public static void CheckSupplied(InstanceTypeEntry declared, InstanceItem supplied, string qualified)
+    /// <summary>Matches a resource type supplied by another component instance (a registered instance or type)
+    /// against the import's: an abstract <c>(sub resource)</c> is bound to it, an <c>(eq …)</c> or already bound
+    /// one must be the same type. Null when it matches, else wasmtime's reason.</summary>
+    public static string? Match(ResourceTypeEntry expected, ResourceTypeEntry supplied)
     {
-        foreach (var (name, type) in declared.Exports)
-        {
-            if (type is ResourceTypeEntry expected && supplied.Exports.TryGetValue(name, out var item)
-                && item is ResourceTypeEntry { IsBound: true } actual && !expected.Bind(actual.Type, actual.Destructor))
-                throw new LinkException($"import `{qualified}`: export `{name}`: mismatched resource types ({actual.Type} is not {expected.Type})");
-        }
+        if (!supplied.IsBound) return null; // an unbound import of an enclosing component: nothing to compare yet
+        return expected.Bind(supplied.Type, supplied.Destructor) ? null : "mismatched resource types";
     }
 
     /// <summary>Marker type for resources imported but not defined under <see cref="ComponentLinker.DefineUnknownImportsAsTraps"/>.</summary>
