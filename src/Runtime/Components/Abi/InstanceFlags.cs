@@ -27,6 +27,9 @@ internal sealed class InstanceFlags
     /// <summary>False while <c>realloc</c> or <c>post-return</c> runs: imports may not be called.</summary>
     public bool MayLeave { get; set; } = true;
 
+    /// <summary>The instance's handle table (CanonicalABI.md <c>ComponentInstance.handles</c>; Resources/).</summary>
+    public ResourceHandleTable Handles { get; } = new();
+
     /// <summary>CanonicalABI.md <c>Store.lift</c>: <c>trap_if(not inst.may_enter_from(caller))</c>, then
     /// <c>enter_from(caller)</c>. Returns how many instances were entered, for <see cref="Leave"/>.</summary>
     public int Enter(InstanceFlags? caller, string where)
