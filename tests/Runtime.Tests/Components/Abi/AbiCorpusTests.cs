@@ -21,6 +21,16 @@ public sealed class AbiCorpusTests(ITestOutputHelper output)
         "wasmtime-component-tests/adapter.wast",
         "wasmtime-component-tests/enum_discriminant.wast",
         "wasmtime-component-tests/enums.wast",
+        "wasmtime-component-tests/big-strings.wast",
+        "wasmtime-component-tests/fixed_length_lists.wast",
+        "wasmtime-component-tests/map-types.wast",
+        "wasmtime-component-tests/trap.wast",
+        "wasmtime-component-tests/types.wast",
+        "wasmtime-component-tests/simple.wast",
+        "wasmtime-component-tests/nested.wast",
+        "wasmtime-component-tests/linking.wast",
+        "wasmtime-component-tests/instance.wast",
+        "component-model-tests/values/post-return.wast",
     };
 
     [Theory]
