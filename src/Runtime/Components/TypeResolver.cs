@@ -93,7 +93,9 @@ internal static class TypeResolver
         ExternKind.Type => scope.Get(ComponentSort.Type, t.Index, offset),
         ExternKind.Func or ExternKind.Instance or ExternKind.Component => scope.Get(ComponentSort.Type, t.Index, offset),
         ExternKind.Value => throw new ComponentException($"`{name}`: value imports and exports are not supported yet", offset),
-        _ => throw new ComponentException($"`{name}`: core module imports and exports are not supported yet", offset),
+        _ => scope.Get(ComponentSort.CoreType, t.Index, offset) is CoreModuleType m
+            ? CoreModuleTypeEntry.Resolve(scope, m, offset)
+            : throw new ComponentException($"`{name}`: core type {t.Index} is not a module type", offset),
     };
 
     private static void Declare(Scope inner, TypeDeclaration d, Dictionary<string, object> exports, Dictionary<string, object>? imports)
@@ -123,6 +125,8 @@ internal static class TypeResolver
                 if (d.ExternType!.Kind == ExternKind.Type) inner.Types.Add(type);
                 else if (d.ExternType.Kind == ExternKind.Instance) inner.Instances.Add(type);
                 else if (d.ExternType.Kind == ExternKind.Func) inner.Funcs.Add(type);
+                else if (d.ExternType.Kind == ExternKind.CoreModule) inner.CoreModules.Add(type);
+                else if (d.ExternType.Kind == ExternKind.Component) inner.Components.Add(type);
                 (d.Kind == TypeDeclarationKind.Export ? exports : imports ?? exports)[name] = type;
                 break;
             }
