@@ -50,7 +50,7 @@ public sealed class ComponentLinker : IDisposable
         ArgumentNullException.ThrowIfNull(component);
         var instantiator = new Instantiator(store, component);
         var exports = instantiator.Run(component.Binary, null, (name, type, offset) => Resolve(_root, name, type, offset, _trapUnknown.Contains(component)));
-        return new ComponentInstance(store, exports);
+        return new ComponentInstance(store, exports, component);
     }
 
     /// <summary>The run-time item for an import of <paramref name="type"/> from the linker instance <paramref name="from"/>.</summary>
