@@ -61,25 +61,24 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
     public TResult Call(TParams parameters)
     {
         // CanonicalABI.md "canon lift": no re-entrance while an export of the instance is running.
-        if (!_flags.MayEnter) throw CannotEnter();
-        var cx = _cx;
-        ulong* flat = stackalloc ulong[MaxFlatParams];
-        if (_params is { } pm)
-        {
-            if (_paramsInMemory)
-            {
-                uint ptr = cx.Allocate(pm.Alignment, pm.Size);
-                pm.Store(cx, parameters, ptr);
-                flat[0] = ptr;
-            }
-            else
-            {
-                pm.LowerFlat(cx, parameters, new Span<ulong>(flat, MaxFlatParams));
-            }
-        }
-        _flags.MayEnter = false;
+        int entered = _flags.Enter(null, _name);
         try
         {
+            var cx = _cx;
+            ulong* flat = stackalloc ulong[MaxFlatParams];
+            if (_params is { } pm)
+            {
+                if (_paramsInMemory)
+                {
+                    uint ptr = cx.Allocate(pm.Alignment, pm.Size);
+                    pm.Store(cx, parameters, ptr);
+                    flat[0] = ptr;
+                }
+                else
+                {
+                    pm.LowerFlat(cx, parameters, new Span<ulong>(flat, MaxFlatParams));
+                }
+            }
             ulong raw = _core(flat);
             TResult result = default!;
             if (_result is { } rm)
@@ -96,16 +95,24 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
                 }
             }
             // Post-return sees the core results once the caller's values have been lifted (CanonicalABI.md "canon lift").
-            if (_postReturn is { } post) post(&raw);
+            if (_postReturn is { } post)
+            {
+                // may_leave is cleared while post-return runs (CanonicalABI.md "canon lift").
+                _flags.MayLeave = false;
+                try
+                {
+                    post(&raw);
+                }
+                finally
+                {
+                    _flags.MayLeave = true;
+                }
+            }
             return result;
         }
         finally
         {
-            _flags.MayEnter = true;
+            _flags.Leave(entered);
         }
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private TrapException CannotEnter() =>
-        new(TrapCode.CannotLeaveComponent, $"`{_name}`: cannot enter the component instance: a call into it is still in progress");
 }

@@ -79,8 +79,8 @@ namespace WitSharp.Components.Typed
             }
         }
 
-        public override ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments) =>
-            throw new ComponentException($"`{Name}` is a typed host function; it can be called from components only");
+        public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve) =>
+            throw new ComponentException($"`{Name}` is a typed host function; it can be called from components only (not through ComponentValue)");
 
         public Function CreateLowered(Store store, CanonicalOptions options)
         {
@@ -96,9 +96,15 @@ namespace WitSharp.Components.Typed
             var pm = _params;
             var rm = _result;
             var callback = _callback;
+            var instance = options.Instance;
+            string where = $"`{Name}` (lowered)";
 
             return Function.FromCallback(store, (caller, args, results) =>
             {
+                // CanonicalABI.md "canon lower": trap_if(not inst.may_leave), e.g. an import called from realloc or post-return.
+                if (!instance.MayLeave)
+                    throw new TrapException(TrapCode.CannotLeaveComponent,
+                        $"{where}: cannot leave component instance: imports may not be called from realloc or post-return");
                 Span<ulong> flat = stackalloc ulong[Math.Max(args.Length, 1)];
                 for (int i = 0; i < args.Length; i++) flat[i] = CoreSignature.FromBox(args[i]);
                 TParams p = default!;
