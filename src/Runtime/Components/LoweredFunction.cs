@@ -12,6 +12,7 @@ internal static class LoweredFunction
 {
     public static Function Create(Store store, FuncItem target, CanonicalOptions options)
     {
+        if (target is Typed.ILowerableHostFunc typed) return typed.CreateLowered(store, options);
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
         bool paramsInMemory = type.ParamsInMemory;
