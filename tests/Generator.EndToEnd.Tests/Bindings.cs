@@ -12,3 +12,7 @@ public partial class Kitchen;
 /// <summary>The same world with WIT results raised as <see cref="ResultException{TError}"/>.</summary>
 [ComponentImport("components/kitchen/world.wit", World = "kitchen", ErrorMode = WitErrorMode.Exceptions, Namespace = "WitSharp.Generator.EndToEnd.Tests.Raising")]
 public partial class RaisingKitchen;
+
+/// <summary>Bindings generated from a C component (tests/fixtures/components/ctypes, clang + jco new).</summary>
+[ComponentImport("../fixtures/components/ctypes/ctypes.wasm", Namespace = "WitSharp.Generator.EndToEnd.Tests.C")]
+public partial class CTypes;
