@@ -49,14 +49,5 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
         Assert.Equal(s_calls.Value.Scenarios.Count, tested);
     }
 
-    private void Replay(string scenario)
-    {
-        var (engine, component) = s_component.Value;
-        var store = new Store(engine);
-        var instance = new ComponentLinker(engine).Instantiate(store, component);
-        var recorded = s_calls.Value[scenario];
-        var mismatches = CallReplayer.Run(s_calls.Value, recorded, instance, new ResourceHandles(store));
-        output.WriteLine($"{scenario}: {recorded.Calls.Count - mismatches.Count}/{recorded.Calls.Count} outcomes equal jco's");
-        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
-    }
+    private void Replay(string scenario) => CallReplayer.AssertScenario(s_calls.Value, scenario, s_component.Value, output);
 }
