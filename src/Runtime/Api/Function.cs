@@ -83,7 +83,10 @@ public sealed partial class Function
 
 /// <summary>The calling context of a host function (wasmtime-dotnet <c>Caller</c>): the store and the
 /// instance whose guest code was entered most recently from the host.</summary>
-public sealed partial class Caller
+/// <remarks>A <c>ref struct</c>, as in wasmtime-dotnet: it is valid only during the host call, and because a
+/// ref struct cannot be a type argument of the <c>Action</c>/<c>Func</c> overloads, a lambda
+/// <c>(Caller c, int x) =&gt; …</c> binds unambiguously to the <see cref="CallerAction{T}"/> overloads.</remarks>
+public readonly ref partial struct Caller
 {
     internal Caller(Store store, InstanceContext? instance)
     {
@@ -92,6 +95,9 @@ public sealed partial class Caller
     }
 
     private readonly InstanceContext? _instance;
+
+    /// <summary>The calling instance (WASI reads its memory), or null.</summary>
+    internal InstanceContext? Context => _instance;
 
     /// <summary>The store the call runs in.</summary>
     public Store Store { get; }

@@ -12,6 +12,9 @@ public sealed class ComponentInstance
         _exports = exports;
     }
 
+    /// <summary>The exported items by name (for the wast runner's <c>register</c> and named instances).</summary>
+    internal IReadOnlyDictionary<string, object> Exports => _exports;
+
     /// <summary>The top-level function export <paramref name="name"/>, or null.</summary>
     public ComponentFunction? GetFunction(string name)
     {

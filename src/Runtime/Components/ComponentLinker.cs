@@ -60,7 +60,9 @@ public sealed class ComponentLinker : IDisposable
             return type; // Imported types are abstract (resources) or equal to their bound.
         if (!from.Items.TryGetValue(name, out var item))
         {
-            if (!trapUnknown) throw new LinkException($"component import `{from.QualifiedName(name)}` has not been defined");
+            // An instance import whose type exports nothing (recursively) needs no definition (as in wasmtime).
+            if (type is InstanceTypeEntry empty && IsEmpty(empty)) return new InstanceItem(name);
+            if (!trapUnknown) throw new LinkException($"component import `{from.QualifiedName(name)}` was not found (it has not been defined)");
             string what = from.QualifiedName(name);
             item = type is InstanceTypeEntry
                 ? new ComponentLinkerInstance(from.Linker, name)
@@ -70,21 +72,49 @@ public sealed class ComponentLinker : IDisposable
         switch (type)
         {
             case CanonFuncType f:
-                if (item is not ComponentFunctionCallback cb)
-                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be a function");
-                return new HostFuncItem(f, from.QualifiedName(name), cb);
+                return item switch
+                {
+                    ComponentFunctionCallback cb => new HostFuncItem(f, from.QualifiedName(name), cb),
+                    FuncItem defined => ImportMatcher.Mismatch(defined, f) is { } why
+                        ? throw new LinkException($"component import `{from.QualifiedName(name)}` has the wrong type: {why}")
+                        : defined,
+                    _ => throw Mismatch(from, name, "func", item),
+                };
             case InstanceTypeEntry inst:
             {
-                if (item is not ComponentLinkerInstance li)
-                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be an instance");
+                if (item is InstanceItem defined)
+                {
+                    // An instance registered from another component instance: every export the import's type
+                    // names must be there with a matching type (extra exports are allowed).
+                    if (ImportMatcher.Mismatch(defined, inst) is { } why)
+                        throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
+                    return defined;
+                }
+                if (item is not ComponentLinkerInstance li) throw Mismatch(from, name, "instance", item);
                 var result = new InstanceItem(name);
                 foreach (var (n, t) in inst.Exports) result.Exports[n] = Resolve(li, n, t, offset, trapUnknown);
                 return result;
+            }
+            case CoreModuleTypeEntry moduleType:
+            {
+                if (item is not Module module) throw Mismatch(from, name, "module", item);
+                if (moduleType.Mismatch(module) is { } why)
+                    throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
+                return module;
             }
             default:
                 throw new ComponentException($"`{name}`: imports of this kind ({type.GetType().Name}) are not supported yet", offset);
         }
     }
+
+    private static bool IsEmpty(InstanceTypeEntry type) =>
+        type.Exports.Values.All(t => t is InstanceTypeEntry i && IsEmpty(i));
+
+    /// <summary>wasmtime's wording: "expected function found instance".</summary>
+    private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
+        new($"component import `{from.QualifiedName(name)}` has the wrong type: expected {expected} found {Describe(item)}");
+
+    private static string Describe(object item) => ImportMatcher.Describe(item);
 
     /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>
     public void Dispose() { }
@@ -135,6 +165,17 @@ public sealed class ComponentLinkerInstance : IDisposable
         if (Items.ContainsKey(name) && !_linker.AllowShadowing)
             throw new WasmException($"`{QualifiedName(name)}` is defined twice");
         Items[name] = callback;
+    }
+
+    /// <summary>Defines <paramref name="name"/> as an item taken from an instantiated component (a component
+    /// function, instance, core module, component or type), as a wast script's <c>register</c> does.</summary>
+    internal void DefineItem(string name, object item)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(item);
+        if (Items.ContainsKey(name) && !_linker.AllowShadowing)
+            throw new WasmException($"`{QualifiedName(name)}` is defined twice");
+        Items[name] = item;
     }
 
     /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>

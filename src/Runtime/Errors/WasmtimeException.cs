@@ -25,8 +25,7 @@ public class WasmtimeException : WasmException
     /// the error was not raised while guest code ran (compile and link errors).</summary>
     public IReadOnlyList<TrapFrame>? Frames => _frames ??= Backtrace.FromException(this);
 
-    /// <summary>The WASI exit code when the error is a guest's <c>proc_exit</c>. Always <see langword="null"/>
-    /// here: the core API has no WASI preview-1 host (WASI is provided at the component level, where exit is
-    /// a <c>wasi:cli/exit</c> result), so no core error carries an exit code.</summary>
-    public int? ExitCode => null;
+    /// <summary>The exit code when the error is a guest's WASI <c>proc_exit</c> (see <see cref="WasiExitException"/>);
+    /// <see langword="null"/> for every other error.</summary>
+    public virtual int? ExitCode => null;
 }
