@@ -78,6 +78,13 @@ internal sealed class LiftedFuncItem : FuncItem
         if (options.PostReturn is { } pr) CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
     }
 
+    // For the typed path (Typed/TypedComponentFunction.cs), which binds these once.
+    internal Function Core => _core;
+    internal CanonicalOptions Options => _options;
+    internal InstanceFlags Flags => _flags;
+    internal bool ParamsInMemory => _paramsInMemory;
+    internal bool ResultsInMemory => _resultsInMemory;
+
     public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve)
     {
         ArgumentNullException.ThrowIfNull(arguments);
