@@ -59,8 +59,8 @@ internal static class TypeResolver
                     return new ListCanonType(V(l.Element), (int)n);
                 }
                 return new ListCanonType(V(l.Element));
-            case OwnType: return new HandleCanonType(true);
-            case BorrowType: return new HandleCanonType(false);
+            case OwnType o: return new HandleCanonType(true, scope.Get<ResourceTypeEntry>(ComponentSort.Type, o.ResourceIndex, at));
+            case BorrowType b: return new HandleCanonType(false, scope.Get<ResourceTypeEntry>(ComponentSort.Type, b.ResourceIndex, at));
             case FuncType f:
                 if (f.IsAsync) throw new ComponentException("async functions are not supported yet", at);
                 return new CanonFuncType([.. f.Parameters.Select(p => p.Label)], [.. f.Parameters.Select(p => V(p.Type))], O(f.Result));
