@@ -28,6 +28,7 @@ internal sealed partial class ComponentValidator
                     if (!prt.Params.AsSpan().SequenceEqual(core.Results) || prt.Results.Length != 0)
                         throw new ValidationError("canonical option `post-return` uses a core function with an incorrect signature");
                 }
+                if (o.IsAsync && !ft.IsAsync) throw new ValidationError("the `async` canonical option requires an async function type");
                 var lowered = Lower(ft, o, lift: true);
                 if (!lowered.Params.AsSpan().SequenceEqual(core.Params))
                     throw new ValidationError($"lowered parameter types `{CoreSubtyping.DebugList(lowered.Params)}` do not match parameter types `{CoreSubtyping.DebugList(core.Params)}` of core function {c.FuncIndex}");
@@ -41,6 +42,8 @@ internal sealed partial class ComponentValidator
                 var ft = s.FuncAt(c.FuncIndex);
                 var o = Options(c.Options);
                 if (c.Options.PostReturn is not null) throw new ValidationError("canonical option `post-return` cannot be specified for lowerings");
+                if (c.Options.Callback is not null) throw new ValidationError("canonical option `callback` cannot be specified for lowerings");
+                if (o.IsAsync && !ft.IsAsync) throw new ValidationError("the `async` canonical option requires an async function type");
                 s.CoreFuncs.Add(Lower(ft, o, lift: false));
                 break;
             }
@@ -60,21 +63,48 @@ internal sealed partial class ComponentValidator
                 s.CoreFuncs.Add(new FuncType([CoreValType.I32], [rep]));
                 break;
             }
+            case CanonKind.TaskReturn:
+            {
+                var o = Options(c.Options);
+                if (c.Options.Realloc is not null) throw new ValidationError("cannot specify `realloc` option on `task.return`");
+                if (c.Options.PostReturn is not null) throw new ValidationError("cannot specify `post-return` option on `task.return`");
+                var ps = c.HasResult ? new List<(string, CompValType)> { ("v", ResolveVal(c.Result)) } : [];
+                s.CoreFuncs.Add(Lower(new FuncSig(false, ps, null), o with { IsAsync = false }, lift: false));
+                break;
+            }
             default:
-                throw new ValidationError($"`{CanonName(c.Kind)}` requires the component model async feature");
+                // 🔀 async and 🧵 threading built-ins: validated for their core signature only (the runtime
+                // reports them as not supported when it translates the component).
+                if (c.Kind is CanonKind.StreamRead or CanonKind.StreamWrite or CanonKind.FutureRead or CanonKind.FutureWrite
+                    or CanonKind.ErrorContextNew or CanonKind.ErrorContextDebugMessage)
+                    Options(c.Options);
+                if (c.Kind is CanonKind.WaitableSetWait or CanonKind.WaitableSetPoll) s.MemoryAt(c.Immediate);
+                s.CoreFuncs.Add(BuiltinSignature(c));
+                break;
         }
     }
 
-    private static string CanonName(CanonKind k)
+    private static FuncType BuiltinSignature(CanonDefinition c)
     {
-        var name = k.ToString();
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < name.Length; i++)
+        const CoreValType I = CoreValType.I32;
+        var t = CoreSubtyping.Convert(c.CoreType);
+        return c.Kind switch
         {
-            if (char.IsUpper(name[i]) && i > 0) sb.Append(sb.Length > 0 && !sb.ToString().Contains('.') ? '.' : '-');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
+            CanonKind.TaskCancel or CanonKind.BackpressureInc or CanonKind.BackpressureDec => new([], []),
+            CanonKind.ContextGet => new([], [t]),
+            CanonKind.ContextSet => new([t], []),
+            CanonKind.SubtaskDrop or CanonKind.StreamDropReadable or CanonKind.StreamDropWritable or CanonKind.FutureDropReadable
+                or CanonKind.FutureDropWritable or CanonKind.ErrorContextDrop or CanonKind.WaitableSetDrop or CanonKind.ThreadResumeLater => new([I], []),
+            CanonKind.SubtaskCancel or CanonKind.StreamCancelRead or CanonKind.StreamCancelWrite or CanonKind.FutureCancelRead
+                or CanonKind.FutureCancelWrite or CanonKind.ThreadSpawnRef or CanonKind.ThreadSuspendThenResume or CanonKind.ThreadYieldThenResume
+                or CanonKind.ThreadSuspendThenPromote or CanonKind.ThreadYieldThenPromote => new([I], [I]),
+            CanonKind.StreamNew or CanonKind.FutureNew => new([], [CoreValType.I64]),
+            CanonKind.StreamRead or CanonKind.StreamWrite => new([I, I, I], [I]),
+            CanonKind.FutureRead or CanonKind.FutureWrite or CanonKind.ErrorContextNew or CanonKind.WaitableSetWait
+                or CanonKind.WaitableSetPoll or CanonKind.ThreadNewIndirect or CanonKind.ThreadSpawnIndirect => new([I, I], [I]),
+            CanonKind.ErrorContextDebugMessage or CanonKind.WaitableJoin => new([I, I], []),
+            _ => new([], [I]),
+        };
     }
 
     private CoreValType LocalResource(uint typeIndex)
@@ -85,13 +115,13 @@ internal sealed partial class ComponentValidator
         return CoreSubtyping.Convert(rep);
     }
 
-    private sealed record CheckedOptions(bool HasMemory, bool HasRealloc);
+    private sealed record CheckedOptions(bool HasMemory, bool HasRealloc, bool IsAsync, bool HasCallback);
 
     private CheckedOptions Options(CanonOptions o)
     {
         var s = Current;
-        if (o.IsAsync) throw new ValidationError("canonical option `async` requires the component model async feature");
-        if (o.Callback is not null) throw new ValidationError("cannot specify callback without async");
+        if (!o.IsAsync && o.Callback is not null) throw new ValidationError("cannot specify callback without async");
+        if (o.IsAsync && o.PostReturn is not null) throw new ValidationError("cannot specify post-return function in async");
         if (o.Memory is { } mem)
         {
             var mt = s.MemoryAt(mem);
@@ -105,7 +135,7 @@ internal sealed partial class ComponentValidator
             if (ft.Params.Length != 4 || ft.Params.Any(p => p != CoreValType.I32) || ft.Results.Length != 1 || ft.Results[0] != CoreValType.I32)
                 throw new ValidationError("canonical option `realloc` uses a core function with an incorrect signature");
         }
-        return new CheckedOptions(o.Memory is not null, o.Realloc is not null);
+        return new CheckedOptions(o.Memory is not null, o.Realloc is not null, o.IsAsync, o.Callback is not null);
     }
 
     private static void RequireMemory(CheckedOptions o)
@@ -124,6 +154,7 @@ internal sealed partial class ComponentValidator
     {
         var ps = new List<CoreValType>();
         bool overflow = false;
+        int maxParams = !lift && o.IsAsync ? 4 : MaxFlatParams;
         foreach (var (_, t) in f.Parameters)
         {
             if (TypeWalk.ContainsPointer(t))
@@ -132,7 +163,7 @@ internal sealed partial class ComponentValidator
                 else RequireMemory(o);
             }
             if (!overflow) Flatten(t, ps);
-            if (!overflow && ps.Count > MaxFlatParams)
+            if (!overflow && ps.Count > maxParams)
             {
                 overflow = true;
                 RequireMemory(o);
@@ -142,6 +173,27 @@ internal sealed partial class ComponentValidator
         }
         if (overflow) ps = [CoreValType.I32];
         var rs = new List<CoreValType>();
+        if (o.IsAsync)
+        {
+            // CanonicalABI.md async: a lowered call returns its status (results through a pointer); an async lift
+            // returns through task.return, and only the callback form returns a code.
+            if (!lift)
+            {
+                if (f.Result is not null) { RequireMemory(o); ps.Add(CoreValType.I32); }
+                rs.Add(CoreValType.I32);
+            }
+            else
+            {
+                if (f.Result is { } ar)
+                {
+                    var tmp = new List<CoreValType>();
+                    Flatten(ar, tmp);
+                    if (tmp.Count > MaxFlatParams || TypeWalk.ContainsPointer(ar)) RequireMemory(o);
+                }
+                if (o.HasCallback) rs.Add(CoreValType.I32);
+            }
+            return new FuncType([.. ps], [.. rs]);
+        }
         if (f.Result is { } r)
         {
             if (!lift && TypeWalk.ContainsPointer(r)) RequireRealloc(o);

@@ -138,7 +138,7 @@ internal sealed partial class ComponentValidator
             }
             case ComponentTypeDef c:
             {
-                _states.Add(new ValidationState(StateKind.ComponentType));
+                _states.Add(NewState(StateKind.ComponentType));
                 foreach (var decl in c.Declarations) Declaration(decl);
                 var sig = TypeSizes.Check(Current.Finish());
                 _states.RemoveAt(_states.Count - 1);
@@ -147,7 +147,7 @@ internal sealed partial class ComponentValidator
             }
             case InstanceTypeDef i:
             {
-                _states.Add(new ValidationState(StateKind.InstanceType));
+                _states.Add(NewState(StateKind.InstanceType));
                 foreach (var decl in i.Declarations) Declaration(decl);
                 var sig = TypeSizes.Check(Current.FinishInstance());
                 _states.RemoveAt(_states.Count - 1);
@@ -191,7 +191,6 @@ internal sealed partial class ComponentValidator
             result = ResolveVal(r);
             if (TypeWalk.ContainsBorrow(result)) throw new ValidationError("function result cannot contain a `borrow` type");
         }
-        if (f.IsAsync) throw new ValidationError("async component functions require the component model async feature");
         return new FuncSig(f.IsAsync, ps, result);
     }
 
@@ -238,7 +237,7 @@ internal sealed partial class ComponentValidator
             case FutureType ft:
                 return new CompValType { Kind = DefinedKind.Future, Elements = [ft.Element is { } fe ? ResolveVal(fe) : null] };
             case MapType m:
-                throw new ValidationError("Maps require the component model map feature");
+                return new CompValType { Kind = DefinedKind.Map, Elements = [ResolveVal(m.Key), ResolveVal(m.Value)] };
             default:
                 throw new ValidationError("unsupported defined type");
         }

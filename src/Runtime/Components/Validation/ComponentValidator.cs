@@ -11,27 +11,54 @@ namespace WitSharp.Components.Validation;
 /// validated (and compiled) by the core pipeline through the callback. Failures are <see cref="InvalidException"/>
 /// with the byte offset of the offending definition.
 /// </summary>
+/// <summary>Proposals the validator accepts beyond its defaults (which include async and map types, as wasm-tools').</summary>
+[Flags]
+internal enum ValidationFeatures
+{
+    None = 0,
+    /// <summary>🪺 nested namespaces and packages in names (<c>a:b:c/d/e</c>).</summary>
+    NestedNames = 1,
+}
+
 internal sealed partial class ComponentValidator
 {
     private readonly Func<CoreModuleDefinition, string, Module> _compileModule;
     private readonly List<ValidationState> _states = [];
     private int _depth;
 
-    private ComponentValidator(Func<CoreModuleDefinition, string, Module> compileModule) => _compileModule = compileModule;
+    private readonly ValidationFeatures _features;
+
+    private ComponentValidator(Func<CoreModuleDefinition, string, Module> compileModule, ValidationFeatures features)
+    {
+        _compileModule = compileModule;
+        _features = features;
+    }
+
+    private ValidationState NewState(StateKind kind) => new(kind) { NestedNames = (_features & ValidationFeatures.NestedNames) != 0 };
 
     /// <summary>Validates <paramref name="component"/>; <paramref name="compileModule"/> compiles (and so validates)
     /// each nested core module, named as the runtime names it (<c>module{depth}.{index}</c>).</summary>
-    public static void Validate(BinaryComponent component, Func<CoreModuleDefinition, string, Module> compileModule)
+    public static void Validate(
+        BinaryComponent component, Func<CoreModuleDefinition, string, Module> compileModule, ValidationFeatures features = ValidationFeatures.None)
     {
-        var v = new ComponentValidator(compileModule);
+        var v = new ComponentValidator(compileModule, features);
         v.ValidateComponent(component, component.Offset);
+    }
+
+    /// <summary>Decodes and validates a component binary with extra <paramref name="features"/> (tests and tools).</summary>
+    public static void ValidateBytes(Engine engine, byte[] bytes, ValidationFeatures features)
+    {
+        BinaryComponent binary;
+        try { binary = BinaryComponent.Decode(bytes); }
+        catch (WitBinaryException e) { throw new ComponentException("malformed component: " + e.Message); }
+        Validate(binary, (m, name) => Module.FromBytes(engine, name, m.Bytes.AsSpan()), features);
     }
 
     private ValidationState Current => _states[^1];
 
     private ComponentSig ValidateComponent(BinaryComponent c, int offset)
     {
-        _states.Add(new ValidationState(StateKind.Component));
+        _states.Add(NewState(StateKind.Component));
         int moduleIndex = 0;
         foreach (var d in c.Definitions)
         {
@@ -203,7 +230,7 @@ internal sealed partial class ComponentValidator
             if (entity is InstanceEntity ie)
                 foreach (var (r, path) in ie.Type.ExplicitResources) expl[r] = [map.Count, .. path];
             if (entity is TypeEntity { Referenced: ResourceRef rr }) expl[rr.Resource] = [map.Count];
-            ValidationState.ValidateExtern(e.Name, isImport: false, entity, keys, map, [], []);
+            ValidationState.ValidateExtern(e.Name, isImport: false, entity, keys, map, [], [], (_features & ValidationFeatures.NestedNames) != 0);
         }
         return TypeSizes.Check(new InstanceSig { Exports = map, ExplicitResources = expl });
     }

@@ -15,17 +15,22 @@ internal static partial class ExternNames
     /// <summary>Explainer.md <c>label</c>: kebab-case words, each all-lowercase or all-uppercase, the first starting with a letter.</summary>
     public static bool IsKebab(string s)
     {
-        if (s.Length == 0 || s[^1] == '-') return false;
-        bool lower = false, upper = false;
-        foreach (var c in s)
+        if (s.Length == 0) return false;
+        var fragments = s.Split('-');
+        for (int f = 0; f < fragments.Length; f++)
         {
-            if (c is >= 'a' and <= 'z' && !lower && !upper) lower = true;
-            else if (c is >= 'A' and <= 'Z' && !lower && !upper) upper = true;
-            else if (c is >= 'a' and <= 'z' && lower) { }
-            else if (c is >= 'A' and <= 'Z' && upper) { }
-            else if (c is >= '0' and <= '9' && (lower || upper)) { }
-            else if (c == '-' && (lower || upper)) { lower = false; upper = false; }
-            else return false;
+            var w = fragments[f];
+            if (w.Length == 0) return false;
+            // The first fragment starts with a letter; later ones may start with digits (`a-1`).
+            if (f == 0 && !char.IsAsciiLetter(w[0])) return false;
+            bool lower = false, upper = false;
+            foreach (var c in w)
+            {
+                if (c is >= 'a' and <= 'z') lower = true;
+                else if (c is >= 'A' and <= 'Z') upper = true;
+                else if (c is not (>= '0' and <= '9')) return false;
+            }
+            if (lower && upper) return false;
         }
         return true;
     }
@@ -50,7 +55,7 @@ internal static partial class ExternNames
         if (s.Any(char.IsUpper)) throw new ValidationError($"`{s}` is not in kebab case");
     }
 
-    public static ParsedName Parse(string name)
+    public static ParsedName Parse(string name, bool nestedNames = false)
     {
         if (name.StartsWith("url=", StringComparison.Ordinal)) return Url(name, name[4..]);
         if (name.StartsWith("integrity=", StringComparison.Ordinal))
@@ -59,9 +64,9 @@ internal static partial class ExternNames
             if (rest.Length > 0) throw new ValidationError($"trailing characters found: `{rest}`");
             return new ParsedName(ExternNameKind.Hash, ResourceFuncKind.None, null, name, null);
         }
-        if (name.StartsWith("locked-dep=", StringComparison.Ordinal)) return Dependency(name, name["locked-dep=".Length..], locked: true);
-        if (name.StartsWith("unlocked-dep=", StringComparison.Ordinal)) return Dependency(name, name["unlocked-dep=".Length..], locked: false);
-        if (name.Contains(':')) return Interface(name);
+        if (name.StartsWith("locked-dep=", StringComparison.Ordinal)) return Dependency(name, name["locked-dep=".Length..], locked: true, nestedNames);
+        if (name.StartsWith("unlocked-dep=", StringComparison.Ordinal)) return Dependency(name, name["unlocked-dep=".Length..], locked: false, nestedNames);
+        if (name.Contains(':')) return nestedNames ? NestedInterface(name) : Interface(name);
         return Plain(name);
     }
 
@@ -127,6 +132,19 @@ internal static partial class ExternNames
         return new ParsedName(ExternNameKind.Interface, ResourceFuncKind.None, null, name.ToLowerInvariant(), version);
     }
 
+    private static ParsedName NestedInterface(string name)
+    {
+        var at = name.IndexOf('@');
+        var body = at < 0 ? name : name[..at];
+        var slash = body.IndexOf('/');
+        if (slash < 0) throw new ValidationError("expected `/` after package name");
+        foreach (var part in body[..slash].Split(':')) Words(part);
+        foreach (var part in body[(slash + 1)..].Split('/')) Kebab(part);
+        string? version = at < 0 ? null : name[(at + 1)..];
+        if (version is not null && !IsCanonVersion(version)) Semver(version);
+        return new ParsedName(ExternNameKind.Interface, ResourceFuncKind.None, null, name.ToLowerInvariant(), version);
+    }
+
     private static ParsedName Url(string name, string rest)
     {
         if (!rest.StartsWith('<')) throw new ValidationError($"expected `<` at `{rest}`");
@@ -163,18 +181,27 @@ internal static partial class ExternNames
             var b64 = item[(dash + 1)..];
             var q = b64.IndexOf('?');
             if (q >= 0) b64 = b64[..q];
-            if (!Base64Regex().IsMatch(b64) || b64.Length == 0 || b64.Length % 4 != 0) throw new ValidationError("not valid base64");
+            if (!Base64Regex().IsMatch(b64)) throw new ValidationError("not valid base64");
         }
         return rest[(close + 1)..];
     }
 
-    [GeneratedRegex("^[A-Za-z0-9+/]*={0,2}$")]
+    [GeneratedRegex("^[A-Za-z0-9+/]+={0,2}$")]
     private static partial Regex Base64Regex();
 
-    private static ParsedName Dependency(string name, string rest, bool locked)
+    private static ParsedName Dependency(string name, string rest, bool locked, bool nestedNames)
     {
         if (!rest.StartsWith('<')) throw new ValidationError($"expected `<` at `{rest}`");
         rest = rest[1..];
+        if (nestedNames)
+        {
+            // 🪺 nested namespaces and packages: `a:b:c:d/e/f`; checked for kebab-case words only.
+            var close = rest.IndexOf('>');
+            var pkg = close < 0 ? rest : rest[..close];
+            var at = pkg.IndexOf('@');
+            foreach (var part in (at < 0 ? pkg : pkg[..at]).Split(':', '/')) Words(part);
+            return new ParsedName(ExternNameKind.Dependency, ResourceFuncKind.None, null, name, null);
+        }
         var colon = rest.IndexOf(':');
         var end = rest.IndexOfAny(['>', '@']);
         if (colon < 0 || (end >= 0 && colon > end))
@@ -201,11 +228,13 @@ internal static partial class ExternNames
             }
             else
             {
+                if (rest.StartsWith('*')) rest = "{*}" + rest[1..];
                 if (!rest.StartsWith('{')) throw new ValidationError($"expected `{{` at `{rest}`");
                 var close = rest.IndexOf('}');
                 if (close < 0) throw new ValidationError("expected `}`");
                 var range = rest[1..close];
-                if (range.StartsWith(">=", StringComparison.Ordinal))
+                if (range == "*") { }
+                else if (range.StartsWith(">=", StringComparison.Ordinal))
                 {
                     var sp = range.IndexOf(' ');
                     var lo = sp < 0 ? range[2..] : range[2..sp];

@@ -7,24 +7,24 @@ internal sealed partial class ValidationState
     public void AddImport(ExternName name, Entity entity)
     {
         entity = AddEntity(entity, name.Name, isImport: true);
-        ValidateExtern(name, isImport: true, entity, _importKeys, Imports, _importedResourceNames, _importedResourceNameSet);
+        ValidateExtern(name, isImport: true, entity, _importKeys, Imports, _importedResourceNames, _importedResourceNameSet, NestedNames);
     }
 
     public void AddExport(ExternName name, Entity entity)
     {
         entity = AddEntity(entity, name.Name, isImport: false);
-        ValidateExtern(name, isImport: false, entity, _exportKeys, Exports, _exportedResourceNames, _exportedResourceNameSet);
+        ValidateExtern(name, isImport: false, entity, _exportKeys, Exports, _exportedResourceNames, _exportedResourceNameSet, NestedNames);
     }
 
     /// <summary>Checks an import/export name against its item (Binary.md "Import and Export Definitions"): a valid
     /// extern name, strongly unique among the imports (or exports), with annotation rules for resource functions.</summary>
     public static void ValidateExtern(
         ExternName name, bool isImport, Entity entity, Dictionary<string, string> keys, OrderedMap<Entity> items,
-        Dictionary<Resource, string> resourceNames, HashSet<string> resourceNameSet)
+        Dictionary<Resource, string> resourceNames, HashSet<string> resourceNameSet, bool nestedNames)
     {
         var kind = isImport ? "import" : "export";
         ParsedName parsed;
-        try { parsed = ExternNames.Parse(name.Name); }
+        try { parsed = ExternNames.Parse(name.Name, nestedNames); }
         catch (ValidationError e) { throw e.With($"{kind} name `{name.Name}` is not a valid extern name"); }
         if (!isImport && parsed.Kind is ExternNameKind.Url or ExternNameKind.Hash or ExternNameKind.Dependency)
             throw new ValidationError($"name `{name.Name}` is not a valid export name");
@@ -41,7 +41,7 @@ internal sealed partial class ValidationState
                 throw new ValidationError($"name `{name.Name}` is not valid with `implements`");
             if (entity is not InstanceEntity) throw new ValidationError("only instances can have an `implements`");
             ParsedName implParsed;
-            try { implParsed = ExternNames.Parse(impl); }
+            try { implParsed = ExternNames.Parse(impl, nestedNames); }
             catch (ValidationError e) { throw e.With($"`{impl}` is not a valid name"); }
             if (implParsed.Kind != ExternNameKind.Interface) throw new ValidationError($"name `{impl}` must be an interface");
             CheckVersion(implParsed, name.VersionSuffix);

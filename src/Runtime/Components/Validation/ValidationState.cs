@@ -14,6 +14,9 @@ internal sealed partial class ValidationState(StateKind kind)
 {
     public StateKind Kind { get; } = kind;
 
+    /// <summary>🪺 nested namespaces and packages in interface names (wasm-tools <c>cm-nested-names</c>).</summary>
+    public bool NestedNames { get; init; }
+
     // Core index spaces.
     public List<object> CoreTypes { get; } = [];          // FuncType or ModuleSig
     public List<FuncType> CoreFuncs { get; } = [];
