@@ -52,7 +52,7 @@ internal sealed partial class ComponentValidator
                     }
                     break;
                 case CoreModuleDeclarationKind.Import:
-                    if (!importNames.Add((d.Module!, d.Name!))) throw new ValidationError($"duplicate import name `{d.Module}::{d.Name}` already defined");
+                    if (!importNames.Add((d.Module!, d.Name!))) throw new ValidationError($"duplicate import name `{d.Module}:{d.Name}`");
                     sig.Imports.Add((d.Module!, d.Name!, Extern(d.ExternType!)));
                     break;
                 case CoreModuleDeclarationKind.Export:
@@ -115,7 +115,7 @@ internal sealed partial class ComponentValidator
         switch (t)
         {
             case DefinedValType d:
-                s.Types.Add(TypeSizes.Check(Defined(d)));
+                s.Types.Add(TypeSizes.Check(ValueSizes.Check(Defined(d))));
                 break;
             case BinaryFuncType f:
                 s.Types.Add(TypeSizes.Check(CreateFuncSig(f)));
@@ -211,6 +211,7 @@ internal sealed partial class ComponentValidator
                 if (l.FixedLength is { } n)
                 {
                     if (n < 1) throw new ValidationError("Fixed-length lists must have more than zero elements");
+                    if (n > 1u << 30) throw new ValidationError("fixed-length list element count exceeds limit of 1073741824");
                     return new CompValType { Kind = DefinedKind.FixedList, Elements = [ResolveVal(l.Element)], Length = n };
                 }
                 return new CompValType { Kind = DefinedKind.List, Elements = [ResolveVal(l.Element)] };

@@ -51,8 +51,11 @@ internal sealed class ModuleSig
     {
         var info = module.Compiled.Info;
         var sig = new ModuleSig();
+        var names = new HashSet<(string, string)>();
         foreach (var i in info.Imports)
         {
+            // Module types key imports by (module, name) (Binary.md core:moduletype), so duplicates cannot be typed.
+            if (!names.Add((i.Module, i.Name))) throw new ValidationError($"duplicate import name `{i.Module}:{i.Name}`");
             CoreEntity e = i.Kind switch
             {
                 ExternKind.Func => new CoreFuncEntity(info.Types[(int)i.TypeIndex]),

@@ -98,6 +98,9 @@ internal sealed class CompValType : AnyType
     /// map key/value; future/stream payload.</summary>
     public IReadOnlyList<CompValType?> Elements { get; init; } = [];
     public uint Length { get; init; }
+    /// <summary>Cached (size, alignment) in linear memory with 64-bit pointers; see <see cref="ValueSizes"/>.</summary>
+    internal (long Size, long Align)? Layout { get; set; }
+
     /// <summary>The resource of <c>own</c>/<c>borrow</c>.</summary>
     public ResourceRef? Resource { get; init; }
 

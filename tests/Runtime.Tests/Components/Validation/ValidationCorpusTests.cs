@@ -152,5 +152,5 @@ public sealed class ValidationCorpusTests(Xunit.Abstractions.ITestOutputHelper o
     }
 
     /// <summary>assert_invalid cases still accepted; listed in artifacts/conformance/component-validation.txt. Only shrinks.</summary>
-    private const int AcceptedInvalidBudget = 10000;
+    private const int AcceptedInvalidBudget = 0;
 }
