@@ -47,9 +47,11 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
             .Select(static (x, ct) =>
             {
                 var (text, options) = x;
-                if (options.GetOptions(text).TryGetValue(ComponentMetadata, out var component) && !string.IsNullOrWhiteSpace(component))
+                var fileOptions = options.GetOptions(text);
+                if (fileOptions.TryGetValue(ComponentMetadata, out var component) && !string.IsNullOrWhiteSpace(component))
                 {
-                    return new InputFile(component, text.GetText(ct)?.ToString() ?? string.Empty, true);
+                    var resource = fileOptions.TryGetValue(ResourceMetadata, out var r) && !string.IsNullOrWhiteSpace(r) ? r : null;
+                    return new InputFile(component, text.GetText(ct)?.ToString() ?? string.Empty, true) { ResourceName = resource };
                 }
                 if (IsWasm(text.Path)) return new InputFile(text.Path, string.Empty, true);
                 return IsWit(text.Path) ? new InputFile(text.Path, text.GetText(ct)?.ToString() ?? string.Empty, false) : null;
@@ -134,6 +136,8 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
     }
 
     private const string ComponentMetadata = "build_metadata.AdditionalFiles.WitSharpComponent";
+
+    private const string ResourceMetadata = "build_metadata.AdditionalFiles.WitSharpResource";
 
     private static bool IsWit(string path) => path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase);
 

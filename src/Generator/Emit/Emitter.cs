@@ -27,7 +27,8 @@ internal static class Emitter
         }
         w.Line();
         foreach (var outer in model.Class.Containing) w.Open(PartialDeclaration(outer.Keyword, outer.Name));
-        w.Open(PartialDeclaration(model.Class.Keyword, model.Class.Name));
+        var runtime = model.HasRuntime && model.Class.Keyword == "class";
+        w.Open(PartialDeclaration(model.Class.Keyword, model.Class.Name) + (runtime ? RuntimeEmitter.BaseList(model) : string.Empty));
 
         w.Summary("The WIT world `" + model.WorldName + "` these bindings were generated from.");
         w.DocTag("remarks", string.Empty, WorldRemarks(model));
@@ -47,6 +48,7 @@ internal static class Emitter
             w.Line();
             EmitFunctions(w, exports);
         }
+        if (runtime) RuntimeEmitter.Emit(w, model);
 
         w.Close();
         foreach (var _ in model.Class.Containing) w.Close();
@@ -167,7 +169,7 @@ internal static class Emitter
         w.DocTag("remarks", string.Empty, "Match on the nested case records: " + string.Join(", ", t.Members.Select(m => m.Name)) + ".");
         // The payload property must not share a name with a case type: inside a case, a case named `Value`
         // would be found before the property.
-        var payload = new[] { "Value", "Payload", "Item" }.First(n => t.Members.All(m => m.Name != n));
+        var payload = PayloadName(t);
         w.Open("public abstract record " + t.Name);
         // A private constructor closes the hierarchy: only the nested cases can derive.
         w.Line("private " + t.Name + "()");
@@ -190,10 +192,13 @@ internal static class Emitter
         w.Close();
     }
 
+    /// <summary>The name of a variant case's payload property: the first of Value, Payload, Item no case is named.</summary>
+    internal static string PayloadName(TypeModel t) => new[] { "Value", "Payload", "Item" }.First(n => t.Members.All(m => m.Name != n));
+
     private static void EmitFunctions(SourceWriter w, FunctionsModel f)
     {
         w.Summary(f.Docs);
-        w.Open("public interface " + f.Name);
+        w.Open("public interface " + f.Name + (f.Bases.Count > 0 ? " : " + string.Join(", ", f.Bases) : string.Empty));
         EmitMethods(w, f.Methods, string.Empty);
         w.Close();
     }
@@ -212,7 +217,7 @@ internal static class Emitter
                 w.DocTag("exception", " cref=\"global::WitSharp.ResultException{TError}\"",
                     "The function returned the error case of its WIT result; the exception's Error is a " + m.ErrorType.Replace("global::", string.Empty) + ".");
             }
-            w.Line(modifiers + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ");");
+            w.Line(modifiers + (m.Hides ? "new " : string.Empty) + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ");");
         }
     }
 }

@@ -29,21 +29,59 @@ internal enum TypeShape
 }
 
 /// <summary>A field, case, enum case or flag. <see cref="Type"/> is null for payload-less members.</summary>
-internal sealed record MemberModel(string WitName, string Name, string? Type, string Docs, ulong Value);
+internal sealed record MemberModel(string WitName, string Name, string? Type, string Docs, ulong Value)
+{
+    /// <summary>The payload or field type for the generated conversions; null for payload-less members.</summary>
+    public TypeRef? Ref { get; init; }
+}
 
 /// <summary>A parameter: a camelCase name and a rendered C# type.</summary>
-internal sealed record ParamModel(string WitName, string Name, string Type);
+internal sealed record ParamModel(string WitName, string Name, string Type, TypeRef Ref);
 
 /// <summary>A method signature. <see cref="ErrorType"/> is set when the WIT result's error case is raised as
 /// <c>ResultException&lt;ErrorType&gt;</c> (exceptions error mode).</summary>
-internal sealed record MethodModel(string WitName, string Name, string ReturnType, EquatableArray<ParamModel> Params, string Docs, string? ErrorType);
+internal sealed record MethodModel(string WitName, string Name, string ReturnType, EquatableArray<ParamModel> Params, string Docs, string? ErrorType)
+{
+    /// <summary>The WIT result (the whole <c>result</c> even when <see cref="ErrorType"/> raises its error case), or null.</summary>
+    public TypeRef? Result { get; init; }
+
+    /// <summary>Freestanding, constructor, static or method (resource functions are wired through their handle).</summary>
+    public MethodKind Kind { get; init; }
+
+    /// <summary>The C# type of the resource a constructor, static or method belongs to.</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>Whether the declaration hides an inherited one (<c>new</c>): a world-level import with the
+    /// signature of an imported interface's function.</summary>
+    public bool Hides { get; init; }
+}
+
+/// <summary>What a WIT function is to its interface (WIT.md "Item: func": the <c>[constructor]</c>,
+/// <c>[method]</c> and <c>[static]</c> name prefixes).</summary>
+internal enum MethodKind
+{
+    Freestanding,
+    Constructor,
+    Method,
+    Static,
+}
 
 /// <summary>A generated type declaration.</summary>
 internal sealed record TypeModel(TypeShape Shape, string WitName, string Name, string Docs, string? Underlying, EquatableArray<MemberModel> Members, EquatableArray<MethodModel> Methods);
 
 /// <summary>A C# interface holding the functions of a WIT interface or world (host contract for imports,
 /// shape of the guest's exports).</summary>
-internal sealed record FunctionsModel(string Name, string Docs, EquatableArray<MethodModel> Methods);
+internal sealed record FunctionsModel(string Name, string Docs, EquatableArray<MethodModel> Methods)
+{
+    /// <summary>Interfaces this one extends (the world's <c>IImports</c> extends every imported interface's).</summary>
+    public EquatableArray<string> Bases { get; init; }
+}
+
+/// <summary>An interface a world imports or exports, as the runtime wiring sees it: the component-level
+/// instance name (<c>ns:pkg/iface@1.0.0</c>, or a plain name for <c>import x: interface {…}</c>), the C# namespace
+/// its types and functions went to, its functions interface (fully qualified, null when it has no functions)
+/// and, for exports, the name of the world class's property.</summary>
+internal sealed record InterfaceBinding(string InstanceName, string Namespace, string? Interface, string Property, EquatableArray<MethodModel> Methods);
 
 /// <summary>The types and functions of one WIT interface, generated into one C# namespace.</summary>
 internal sealed record ContainerModel(string Namespace, string WitName, bool IsExport, EquatableArray<TypeModel> Types, FunctionsModel? Functions);
@@ -76,7 +114,23 @@ internal sealed record WorldModel(
     FunctionsModel? Exports,
     EquatableArray<ContainerModel> Containers,
     EquatableArray<string> ImportNames,
-    EquatableArray<string> ExportNames);
+    EquatableArray<string> ExportNames)
+{
+    /// <summary>Imported interfaces with functions, in world order.</summary>
+    public EquatableArray<InterfaceBinding> ImportedInterfaces { get; init; }
+
+    /// <summary>Exported interfaces, in world order.</summary>
+    public EquatableArray<InterfaceBinding> ExportedInterfaces { get; init; }
+
+    /// <summary>The manifest resource holding the component, when the input is an embedded <c>.wasm</c>.</summary>
+    public string? EmbeddedResource { get; init; }
+
+    /// <summary>Whether the input was a component binary (its exports are checked when it is loaded).</summary>
+    public bool FromBinary { get; init; }
+
+    /// <summary>Whether the attributed class can carry instance members (not <c>static</c>).</summary>
+    public bool HasRuntime { get; init; }
+}
 
 /// <summary>The model step's output: the model (null when generation failed) and the diagnostics.</summary>
 internal sealed record ModelResult(WorldModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

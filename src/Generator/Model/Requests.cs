@@ -15,7 +15,11 @@ internal sealed record ComponentRequest(
     DiagnosticInfo? Error);
 
 /// <summary>A WitFile or WasmComponent additional file. <see cref="Text"/> is empty for .wasm inputs.</summary>
-internal sealed record InputFile(string Path, string Text, bool IsWasm);
+internal sealed record InputFile(string Path, string Text, bool IsWasm)
+{
+    /// <summary>The manifest resource the build embeds a WasmComponent as (build/WitSharp.targets), or null.</summary>
+    public string? ResourceName { get; init; }
+}
 
 /// <summary>A request with the input files it selected: the main package's files and one list per dependency
 /// package (the <c>deps/</c> layout of wit-parser's <c>push_path</c>).</summary>

@@ -96,7 +96,8 @@ internal static class Loader
         {
             return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, ex.Message));
         }
-        return ModelBuilder.Build(decoded.Resolve, decoded.World, request);
+        var result = ModelBuilder.Build(decoded.Resolve, decoded.World, request);
+        return result.Model is null ? result : result with { Model = result.Model with { FromBinary = true, EmbeddedResource = wasm.ResourceName } };
     }
 
     private static ModelResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());

@@ -38,9 +38,12 @@ internal sealed partial class ModelBuilder
                 {
                     var scope = new NameScope(s_recordMembers) { OnRename = Renamed(def.Name!) };
                     scope.Reserve(name);
-                    var members = record.Fields.Select(f => new MemberModel(
-                        f.Name, scope.Claim(f.Name, NameMangler.Pascal(f.Name)), _renderer.Render(f.Type, c.IsExport),
-                        DocsOr(f.Docs, "The `" + f.Name + "` field."), 0));
+                    var members = record.Fields.Select(f =>
+                    {
+                        var r = _renderer.Ref(f.Type, c.IsExport);
+                        return new MemberModel(f.Name, scope.Claim(f.Name, NameMangler.Pascal(f.Name)), r.CsType,
+                            DocsOr(f.Docs, "The `" + f.Name + "` field."), 0) { Ref = r };
+                    });
                     result.Add(new TypeModel(TypeShape.Record, def.Name!, name, docs, null, members.ToEquatableArray(), EquatableArray<MethodModel>.Empty));
                     break;
                 }
@@ -50,9 +53,12 @@ internal sealed partial class ModelBuilder
                     var scope = new NameScope(s_recordMembers) { OnRename = Renamed(def.Name!) };
                     scope.Reserve(name);
                     scope.Reserve("Item");
-                    var members = variant.Cases.Select((k, i) => new MemberModel(
-                        k.Name, scope.Claim(k.Name, NameMangler.Pascal(k.Name)), k.Type is { } t ? _renderer.Render(t, c.IsExport) : null,
-                        DocsOr(k.Docs, "The `" + k.Name + "` case."), (ulong)i));
+                    var members = variant.Cases.Select((k, i) =>
+                    {
+                        var r = k.Type is { } t ? _renderer.Ref(t, c.IsExport) : null;
+                        return new MemberModel(k.Name, scope.Claim(k.Name, NameMangler.Pascal(k.Name)), r?.CsType,
+                            DocsOr(k.Docs, "The `" + k.Name + "` case."), (ulong)i) { Ref = r };
+                    });
                     result.Add(new TypeModel(TypeShape.Variant, def.Name!, name, docs, null, members.ToEquatableArray(), EquatableArray<MethodModel>.Empty));
                     break;
                 }
@@ -99,9 +105,10 @@ internal sealed partial class ModelBuilder
         return result;
     }
 
-    private FunctionsModel? BuildFunctions(Container c, string name, string docs, IEnumerable<Function> functions)
+    private FunctionsModel? BuildFunctions(Container c, string name, string docs, IEnumerable<Function> functions, NameScope? shared = null)
     {
-        var scope = new NameScope { OnRename = Renamed(c.WitName) };
+        var scope = shared ?? new NameScope();
+        scope.OnRename = Renamed(c.WitName);
         scope.Reserve(name);
         var methods = new List<MethodModel>();
         foreach (var f in functions)
@@ -143,26 +150,46 @@ internal sealed partial class ModelBuilder
         var paramScope = new NameScope();
         foreach (var p in skipSelf ? f.Params.Skip(1) : f.Params)
         {
-            parameters.Add(new ParamModel(p.Name, paramScope.Claim(p.Name, NameMangler.Camel(p.Name)), _renderer.Render(p.Type, exportSide)));
+            var r = _renderer.Ref(p.Type, exportSide);
+            parameters.Add(new ParamModel(p.Name, paramScope.Claim(p.Name, NameMangler.Camel(p.Name)), r.CsType, r));
         }
 
         string returnType;
         string? errorType = null;
+        TypeRef? resultRef = null;
         if (f.Result is not { } result)
         {
             returnType = "void";
         }
-        else if (_exceptions && _renderer.AsResult(result) is { } r)
-        {
-            returnType = r.Ok is { } ok ? _renderer.Render(ok, exportSide) : "void";
-            errorType = _renderer.RenderOrUnit(r.Err, exportSide);
-        }
         else
         {
-            returnType = _renderer.Render(result, exportSide);
+            resultRef = _renderer.Ref(result, exportSide);
+            if (_exceptions && resultRef.Kind == RefKind.Result)
+            {
+                var ok = resultRef.Args[0];
+                returnType = ok.Kind == RefKind.Unit ? "void" : ok.CsType;
+                errorType = resultRef.Args[1].CsType;
+            }
+            else
+            {
+                returnType = resultRef.CsType;
+            }
         }
         var name = scope.Claim(f.Name, wanted);
-        return new MethodModel(f.Name, name, returnType, parameters.ToEquatableArray(), DocsOr(f.Docs, f.Stability, "The WIT function `" + f.Name + "`."), errorType);
+        var kind = f.Kind switch
+        {
+            FunctionKindTag.Constructor => MethodKind.Constructor,
+            FunctionKindTag.Method => MethodKind.Method,
+            FunctionKindTag.Static => MethodKind.Static,
+            _ => MethodKind.Freestanding,
+        };
+        var resource = kind != MethodKind.Freestanding && f.ResourceTypeId >= 0 ? _renderer.Render(WitType.FromId(_resolve.Dealias(f.ResourceTypeId)), exportSide) : null;
+        return new MethodModel(f.Name, name, returnType, parameters.ToEquatableArray(), DocsOr(f.Docs, f.Stability, "The WIT function `" + f.Name + "`."), errorType)
+        {
+            Result = resultRef,
+            Kind = kind,
+            Resource = resource,
+        };
     }
 
     private string ResourceName(Function f) =>

@@ -41,7 +41,7 @@ internal sealed partial class ModelBuilder
         _renderer = new TypeRenderer(resolve) { DeclaredName = DeclaredName, OnUnsupported = what => Report(Descriptors.Unsupported, what, _context) };
 
         var classPath = "global::" + request.Class.FullName;
-        _worldContainer = new Container(-1, false, classPath, WorldQualifiedName(), new NameScope(request.Class.Name, "WorldName", "IImports", "IExports"));
+        _worldContainer = new Container(-1, false, classPath, WorldQualifiedName(), new NameScope(WorldMembers(request.Class.Name)));
     }
 
     public static ModelResult Build(Resolve resolve, int worldId, ComponentRequest request)
@@ -79,14 +79,47 @@ internal sealed partial class ModelBuilder
         var imports = BuildFunctions(_worldContainer, "IImports",
             "Functions the host provides to the world `" + WorldQualifiedName() + "` (its imported functions).",
             _world.Imports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!));
+        // World-level exports become methods of the attributed class, so they share its member names.
         var exportContainer = new Container(-1, true, _worldContainer.Path, _worldContainer.WitName, new NameScope());
         var exports = BuildFunctions(exportContainer, "IExports",
             "Functions the world `" + WorldQualifiedName() + "` exports, as the component provides them.",
-            _world.Exports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!));
+            _world.Exports.Values.Where(i => i.Kind == WorldItemKind.Function).Select(i => i.Function!), _worldContainer.Scope);
 
         // Containers may be added while building (an interface reached only through a type use), so index.
         var containers = new List<ContainerModel>();
-        for (var i = 0; i < _containers.Count; i++) containers.Add(BuildContainer(_containers[i]));
+        var built = new Dictionary<Container, ContainerModel>();
+        for (var i = 0; i < _containers.Count; i++)
+        {
+            var model = BuildContainer(_containers[i]);
+            containers.Add(model);
+            built[_containers[i]] = model;
+        }
+
+        var importedInterfaces = new List<InterfaceBinding>();
+        foreach (var entry in _world.Imports)
+        {
+            if (entry.Value.Kind != WorldItemKind.Interface) continue;
+            // Types-only interfaces too: the linker must define every imported instance, even an empty one.
+            importedInterfaces.Add(Binding(entry.Key, built[_containerIndex[Key(entry.Value.Id, false)]], string.Empty));
+        }
+        var exportedInterfaces = new List<InterfaceBinding>();
+        foreach (var entry in _world.Exports)
+        {
+            if (entry.Value.Kind != WorldItemKind.Interface) continue;
+            var m = built[_containerIndex[Key(entry.Value.Id, true)]];
+            var iface = _resolve.Interfaces[entry.Value.Id];
+            var property = _worldContainer.Scope.Claim(KeyName(entry.Key), NameMangler.Pascal(iface.Name ?? (entry.Key.IsName ? entry.Key.Name! : "interface")));
+            exportedInterfaces.Add(Binding(entry.Key, m, property));
+        }
+        var bases = importedInterfaces.Where(b => b.Interface is not null).Select(b => b.Interface!).Distinct(StringComparer.Ordinal).ToEquatableArray();
+        if (bases.Count > 0)
+        {
+            // A world-level function with the signature of an imported interface's function hides it (`new`, CS0108).
+            var inherited = new HashSet<string>(importedInterfaces.SelectMany(b => b.Methods).Select(Signature), StringComparer.Ordinal);
+            imports = imports is null
+                ? new FunctionsModel("IImports", "Everything the host provides to the world `" + WorldQualifiedName() + "`: the functions of every imported interface.", EquatableArray<MethodModel>.Empty) { Bases = bases }
+                : imports with { Bases = bases, Methods = imports.Methods.Select(m => inherited.Contains(Signature(m)) ? m with { Hides = true } : m).ToEquatableArray() };
+        }
 
         // `namespace App.Wasi.Io` cannot coexist with a top-level class `App.Wasi` (CS0101 in generated code).
         if (_request.Class.Containing.Count == 0)
@@ -111,8 +144,24 @@ internal sealed partial class ModelBuilder
             exports,
             containers.OrderBy(c => c.Namespace, StringComparer.Ordinal).ToEquatableArray(),
             _world.Imports.Where(e => e.Value.Kind != WorldItemKind.Type).Select(e => KeyName(e.Key)).ToEquatableArray(),
-            _world.Exports.Select(e => KeyName(e.Key)).ToEquatableArray());
+            _world.Exports.Select(e => KeyName(e.Key)).ToEquatableArray())
+        {
+            ImportedInterfaces = importedInterfaces.ToEquatableArray(),
+            ExportedInterfaces = exportedInterfaces.ToEquatableArray(),
+            HasRuntime = !_request.Class.Keyword.StartsWith("static ", StringComparison.Ordinal),
+        };
     }
+
+    private static string Signature(MethodModel m) => m.Name + "(" + string.Join(",", m.Params.Select(p => p.Type)) + ")";
+
+    private InterfaceBinding Binding(WorldKey key, ContainerModel m, string property) =>
+        new(KeyName(key), "global::" + m.Namespace, m.Functions is { } f ? "global::" + m.Namespace + "." + f.Name : null, property,
+            m.Functions?.Methods ?? EquatableArray<MethodModel>.Empty);
+
+    /// <summary>Members the generated runtime wiring puts on the attributed class (docs/type-mapping.md
+    /// "The world class"); WIT names that mangle to one of them are renamed.</summary>
+    private static string[] WorldMembers(string className) =>
+        new[] { className, "WorldName", "IImports", "IExports", "Instantiate", "Load", "Pre", "AddToLinker", "Instance", "Dispose", "CheckComponent" };
 
     private ContainerModel BuildContainer(Container c)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using WitSharp.Generator.Model;
 using WitSharp.Wit;
 
 namespace WitSharp.Generator.Pipeline;
@@ -88,6 +89,65 @@ internal sealed class TypeRenderer
                 throw new InvalidOperationException("unexpected type definition " + def);
         }
     }
+
+    /// <summary>The use of <paramref name="type"/> as the generated conversions see it (<see cref="Model.TypeRef"/>),
+    /// with the same C# type <see cref="Render"/> gives.</summary>
+    public Model.TypeRef Ref(WitType type, bool exportSide)
+    {
+        var cs = Render(type, exportSide);
+        switch (type.Kind)
+        {
+            case WitTypeKind.Bool: return Model.TypeRef.Simple(Model.RefKind.Bool, cs);
+            case WitTypeKind.U8: return Model.TypeRef.Simple(Model.RefKind.U8, cs);
+            case WitTypeKind.U16: return Model.TypeRef.Simple(Model.RefKind.U16, cs);
+            case WitTypeKind.U32: return Model.TypeRef.Simple(Model.RefKind.U32, cs);
+            case WitTypeKind.U64: return Model.TypeRef.Simple(Model.RefKind.U64, cs);
+            case WitTypeKind.S8: return Model.TypeRef.Simple(Model.RefKind.S8, cs);
+            case WitTypeKind.S16: return Model.TypeRef.Simple(Model.RefKind.S16, cs);
+            case WitTypeKind.S32: return Model.TypeRef.Simple(Model.RefKind.S32, cs);
+            case WitTypeKind.S64: return Model.TypeRef.Simple(Model.RefKind.S64, cs);
+            case WitTypeKind.F32: return Model.TypeRef.Simple(Model.RefKind.F32, cs);
+            case WitTypeKind.F64: return Model.TypeRef.Simple(Model.RefKind.F64, cs);
+            case WitTypeKind.Char: return Model.TypeRef.Simple(Model.RefKind.Char, cs);
+            case WitTypeKind.String: return Model.TypeRef.Simple(Model.RefKind.String, cs);
+            case WitTypeKind.ErrorContext: return Model.TypeRef.Simple(Model.RefKind.Unsupported, cs);
+        }
+        return RefId(type.TypeId, exportSide, cs, borrow: false);
+    }
+
+    private Model.TypeRef RefId(int id, bool exportSide, string cs, bool borrow)
+    {
+        var def = _resolve.Types[id];
+        switch (def.Kind)
+        {
+            case RecordKind when def.Name is not null: return Model.TypeRef.Simple(Model.RefKind.Record, cs);
+            case VariantKind when def.Name is not null: return Model.TypeRef.Simple(Model.RefKind.Variant, cs);
+            case EnumKind when def.Name is not null: return Model.TypeRef.Simple(Model.RefKind.Enum, cs);
+            case FlagsKind when def.Name is not null: return Model.TypeRef.Simple(Model.RefKind.Flags, cs);
+            case ResourceKind: return Model.TypeRef.Simple(borrow ? Model.RefKind.Borrow : Model.RefKind.Own, cs);
+            case AliasKind alias:
+                return alias.Target.IsId ? RefId(alias.Target.TypeId, exportSide, cs, borrow) : Ref(alias.Target, exportSide);
+            case HandleKind handle:
+                return RefId(_resolve.Dealias(handle.ResourceTypeId), exportSide, cs, handle.IsBorrow);
+            case OptionKind option:
+                return new Model.TypeRef(Model.RefKind.Option, cs, new[] { Ref(option.Type, exportSide) }.ToEquatableArray());
+            case ResultKind result:
+                return new Model.TypeRef(Model.RefKind.Result, cs, new[] { RefOrUnit(result.Ok, exportSide), RefOrUnit(result.Err, exportSide) }.ToEquatableArray());
+            case TupleKind tuple:
+                return new Model.TypeRef(Model.RefKind.Tuple, cs, tuple.Types.Select(t => Ref(t, exportSide)).ToEquatableArray());
+            case ListKind list:
+                return new Model.TypeRef(Model.RefKind.List, cs, new[] { Ref(list.Element, exportSide) }.ToEquatableArray());
+            case FixedSizeListKind fixedList:
+                return new Model.TypeRef(Model.RefKind.List, cs, new[] { Ref(fixedList.Element, exportSide) }.ToEquatableArray());
+            case MapKind map:
+                return new Model.TypeRef(Model.RefKind.Map, cs, new[] { Ref(map.Key, exportSide), Ref(map.Value, exportSide) }.ToEquatableArray());
+            default:
+                return Model.TypeRef.Simple(Model.RefKind.Unsupported, cs);
+        }
+    }
+
+    public Model.TypeRef RefOrUnit(WitType? type, bool exportSide) =>
+        type is { } t ? Ref(t, exportSide) : Model.TypeRef.Simple(Model.RefKind.Unit, ValueTuple);
 
     public string RenderOrUnit(WitType? type, bool exportSide) => type is { } t ? Render(t, exportSide) : ValueTuple;
 

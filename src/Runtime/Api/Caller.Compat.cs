@@ -1,6 +1,6 @@
 namespace WitSharp;
 
-public sealed partial class Caller
+public readonly ref partial struct Caller
 {
     /// <summary>A span over the calling instance's exported memory <paramref name="name"/>
     /// (wasmtime-dotnet <c>Caller.TryGetMemorySpan</c>).</summary>

@@ -79,11 +79,24 @@ public sealed partial class Function
         var type = new FuncType([.. parameterKinds.Select(k => k.ToValType())], [.. resultKinds.Select(k => k.ToValType())]);
         return new Function(store, HostFunctions.CreateUntyped(store, type, callback));
     }
+
+    /// <summary><see cref="FromCallback(Store, UntypedCallbackDelegate, IReadOnlyList{ValueKind}, IReadOnlyList{ValueKind})"/>
+    /// for the component layer: the callback's exceptions propagate unwrapped (component-level errors keep
+    /// their types; core host functions wrap them as wasmtime-dotnet does).</summary>
+    internal static Function FromCallbackUnwrapped(Store store, UntypedCallbackDelegate callback,
+        IReadOnlyList<ValueKind> parameterKinds, IReadOnlyList<ValueKind> resultKinds)
+    {
+        var type = new FuncType([.. parameterKinds.Select(k => k.ToValType())], [.. resultKinds.Select(k => k.ToValType())]);
+        return new Function(store, HostFunctions.CreateUntyped(store, type, callback, wrapExceptions: false));
+    }
 }
 
 /// <summary>The calling context of a host function (wasmtime-dotnet <c>Caller</c>): the store and the
 /// instance whose guest code was entered most recently from the host.</summary>
-public sealed partial class Caller
+/// <remarks>A <c>ref struct</c>, as in wasmtime-dotnet: it is valid only during the host call, and because a
+/// ref struct cannot be a type argument of the <c>Action</c>/<c>Func</c> overloads, a lambda
+/// <c>(Caller c, int x) =&gt; …</c> binds unambiguously to the <see cref="CallerAction{T}"/> overloads.</remarks>
+public readonly ref partial struct Caller
 {
     internal Caller(Store store, InstanceContext? instance)
     {
@@ -92,6 +105,9 @@ public sealed partial class Caller
     }
 
     private readonly InstanceContext? _instance;
+
+    /// <summary>The calling instance (WASI reads its memory), or null.</summary>
+    internal InstanceContext? Context => _instance;
 
     /// <summary>The store the call runs in.</summary>
     public Store Store { get; }

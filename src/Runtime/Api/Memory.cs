@@ -27,7 +27,8 @@ public sealed unsafe class Memory
         if (minimum < 0 || minimum > 65536 || maximum is < 0 or > 65536 || maximum < minimum)
             throw new WasmtimeException("memory size must be at most 65536 pages (4 GiB)");
         Store = store;
-        Instance = new MemoryInstance(new MemoryType(new Limits((ulong)minimum, (ulong?)maximum)));
+        store.State.Limits?.CheckNewMemory((ulong)minimum);
+        Instance = new MemoryInstance(new MemoryType(new Limits((ulong)minimum, (ulong?)maximum))) { Owner = store.State };
         store.Own(Instance);
     }
 
@@ -144,9 +145,9 @@ public sealed unsafe class Memory
     /// <exception cref="WasmException">The memory cannot grow that much.</exception>
     public long Grow(long delta)
     {
-        if (delta < 0 || delta > uint.MaxValue) throw new WasmtimeException("failed to grow memory");
+        if (delta < 0 || delta > uint.MaxValue) throw new WasmtimeException($"failed to grow memory by `{delta}`");
         int old = Instance.Grow((uint)delta);
-        return old < 0 ? throw new WasmtimeException("failed to grow memory") : old;
+        return old < 0 ? throw new WasmtimeException($"failed to grow memory by `{delta}`") : old;
     }
 
     private ulong CheckAddress(long address) =>

@@ -4,7 +4,7 @@ namespace WitSharp;
 
 /// <summary>Owns instances, memories, tables, globals and host functions (wasmtime-dotnet <c>Store</c>).
 /// A store is used by one thread at a time.</summary>
-public class Store : IDisposable
+public partial class Store : IDisposable
 {
     /// <summary>Creates a store in <paramref name="engine"/>.</summary>
     public Store(Engine engine) : this(engine, null) { }
@@ -25,6 +25,21 @@ public class Store : IDisposable
     public Engine Engine { get; }
 
     internal StoreState State { get; }
+
+    /// <summary>The WASI preview-1 state set by <see cref="SetWasiConfiguration"/>, or null.</summary>
+    internal Wasi.WasiContext? Wasi { get; private set; }
+
+    /// <summary>Configures WASI preview 1 for this store (wasmtime-dotnet <c>Store.SetWasiConfiguration</c>):
+    /// guests linked with <see cref="Linker.DefineWasi"/> see these arguments, environment, standard streams and
+    /// preopened directories. Files are opened now; a previous configuration's files are closed.</summary>
+    /// <exception cref="WasmtimeException">A standard stream file or preopened directory cannot be opened.</exception>
+    public void SetWasiConfiguration(WasiConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var next = WitSharp.Wasi.WasiContext.Create(config);
+        Wasi?.Dispose();
+        Wasi = next;
+    }
 
     /// <summary>Fuel left for guest code (requires <see cref="Config.WithFuelConsumption"/>). A new store has none,
     /// as in wasmtime, so set it before calling guest code.</summary>
@@ -73,6 +88,8 @@ public class Store : IDisposable
     {
         foreach (var r in _owned) r.Dispose();
         _owned.Clear();
+        Wasi?.Dispose();
+        Wasi = null;
         System.GC.SuppressFinalize(this);
     }
 }

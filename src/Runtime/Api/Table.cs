@@ -20,7 +20,8 @@ public sealed class Table
         var type = new TableType(kind == TableKind.FuncRef ? ValType.FuncRef : ValType.ExternRef,
             new Limits(initial, maximum == uint.MaxValue ? null : maximum));
         if (initial > TableInstance.MaxElements) throw new WasmtimeException("table is too large");
-        Instance = new TableInstance(type, CheckValue(kind, initialValue));
+        store.State.Limits?.CheckNewTable(initial);
+        Instance = new TableInstance(type, CheckValue(kind, initialValue)) { Owner = store.State };
     }
 
     internal Store Store { get; }
@@ -60,7 +61,7 @@ public sealed class Table
     public uint Grow(uint delta, object? initialValue)
     {
         int old = Instance.Grow(delta, CheckValue(Kind, initialValue));
-        return old < 0 ? throw new WasmtimeException("failed to grow table") : (uint)old;
+        return old < 0 ? throw new WasmtimeException($"failed to grow table by `{delta}`") : (uint)old;
     }
 
     private static object? CheckValue(TableKind kind, object? value)

@@ -62,15 +62,44 @@ internal sealed class PrimitiveCanonType : CanonType
     public override IReadOnlyList<ValueKind> Flat => _flat;
 }
 
-/// <summary><c>list&lt;T&gt;</c>: a (pointer, length) pair.</summary>
-internal sealed class ListCanonType(CanonType element) : CanonType(ComponentValueKind.List)
+/// <summary><c>list&lt;T&gt;</c>: a (pointer, length) pair; <c>list&lt;T, N&gt;</c> (fixed length): N elements in
+/// place (CanonicalABI.md <c>elem_size_list</c>, <c>flatten_list</c>). <c>map&lt;K, V&gt;</c> despecializes to
+/// <c>list&lt;tuple&lt;K, V&gt;&gt;</c> and is presented as that list.</summary>
+internal sealed class ListCanonType : CanonType
 {
     private static readonly ValueKind[] PointerPair = [ValueKind.Int32, ValueKind.Int32];
 
-    public CanonType Element { get; } = element;
-    public override int Size => 8;
-    public override int Alignment => 4;
-    public override IReadOnlyList<ValueKind> Flat => PointerPair;
+    public ListCanonType(CanonType element, int? fixedLength = null) : base(ComponentValueKind.List)
+    {
+        Element = element;
+        FixedLength = fixedLength;
+        if (fixedLength is { } n)
+        {
+            Size = checked(n * element.Size);
+            Alignment = element.Alignment;
+            var flat = new ValueKind[checked(n * element.Flat.Count)];
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < element.Flat.Count; j++) flat[i * element.Flat.Count + j] = element.Flat[j];
+            }
+            Flat = flat;
+        }
+        else
+        {
+            Size = 8;
+            Alignment = 4;
+            Flat = PointerPair;
+        }
+    }
+
+    public CanonType Element { get; }
+
+    /// <summary>N of <c>list&lt;T, N&gt;</c>, or null for a variable-length list.</summary>
+    public int? FixedLength { get; }
+
+    public override int Size { get; }
+    public override int Alignment { get; }
+    public override IReadOnlyList<ValueKind> Flat { get; }
 }
 
 /// <summary><c>record</c> (labels) or <c>tuple</c> (no labels).</summary>
@@ -153,20 +182,34 @@ internal sealed class FlagsCanonType(IReadOnlyList<string> labels) : CanonType(C
     public override IReadOnlyList<ValueKind> Flat => OneI32;
 }
 
-/// <summary><c>own</c>/<c>borrow</c> handles: laid out as i32; lifting and lowering them is not implemented yet.</summary>
-internal sealed class HandleCanonType(bool isOwn) : CanonType(ComponentValueKind.Resource)
+/// <summary><c>own</c>/<c>borrow</c> handles of <see cref="Resource"/>: laid out as an i32 handle index
+/// (lifted and lowered in Resources/LiftLowerContext.Resources.cs).</summary>
+internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : CanonType(ComponentValueKind.Resource)
 {
     private static readonly ValueKind[] OneI32 = [ValueKind.Int32];
 
+    /// <summary>A handle of an unknown resource type, for layout only (reflection): lifting or lowering through it fails.</summary>
+    public HandleCanonType(bool isOwn) : this(isOwn, new ResourceTypeEntry("(unknown resource)")) { }
+
     public bool IsOwn { get; } = isOwn;
+
+    /// <summary>The resource type; an imported one is bound at instantiation, before any call.</summary>
+    public ResourceTypeEntry Resource { get; } = resource;
     public override int Size => 4;
     public override int Alignment => 4;
     public override IReadOnlyList<ValueKind> Flat => OneI32;
 }
 
-/// <summary>A component function type: labelled parameters and an optional result.</summary>
+/// <summary>A component function type: labelled parameters and an optional result, with the synchronous
+/// core signature decisions of CanonicalABI.md <c>flatten_functype</c>.</summary>
 internal sealed class CanonFuncType
 {
+    /// <summary><c>MAX_FLAT_PARAMS</c>.</summary>
+    public const int MaxFlatParams = 16;
+
+    /// <summary><c>MAX_FLAT_RESULTS</c>.</summary>
+    public const int MaxFlatResults = 1;
+
     public CanonFuncType(IReadOnlyList<string> names, IReadOnlyList<CanonType> parameters, CanonType? result)
     {
         ParameterNames = names;
@@ -174,6 +217,9 @@ internal sealed class CanonFuncType
         Result = result;
         ParamTuple = new RecordCanonType(ComponentValueKind.Tuple, null, parameters);
         Results = result is null ? [] : [result];
+        FlatResults = result is null ? [] : result.Flat;
+        ParamsInMemory = ParamTuple.Flat.Count > MaxFlatParams;
+        ResultsInMemory = FlatResults.Count > MaxFlatResults;
     }
 
     public IReadOnlyList<string> ParameterNames { get; }
@@ -183,4 +229,13 @@ internal sealed class CanonFuncType
 
     /// <summary>The parameters as one tuple, for spilling to memory.</summary>
     public RecordCanonType ParamTuple { get; }
+
+    /// <summary><c>flatten_types</c> of the result.</summary>
+    public IReadOnlyList<ValueKind> FlatResults { get; }
+
+    /// <summary>More than MAX_FLAT_PARAMS flat parameters: they travel as one pointer to the tuple.</summary>
+    public bool ParamsInMemory { get; }
+
+    /// <summary>More than MAX_FLAT_RESULTS flat results: the result travels through memory.</summary>
+    public bool ResultsInMemory { get; }
 }

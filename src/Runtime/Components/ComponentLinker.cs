@@ -50,17 +50,34 @@ public sealed class ComponentLinker : IDisposable
         ArgumentNullException.ThrowIfNull(component);
         var instantiator = new Instantiator(store, component);
         var exports = instantiator.Run(component.Binary, null, (name, type, offset) => Resolve(_root, name, type, offset, _trapUnknown.Contains(component)));
-        return new ComponentInstance(store, exports);
+        return new ComponentInstance(store, exports, component);
     }
+
+    /// <summary>Resolves <paramref name="component"/>'s imports against this linker once; the result instantiates
+    /// it many times without looking definitions up again (wasmtime <c>Linker::instantiate_pre</c>).</summary>
+    /// <exception cref="LinkException">An import is not defined or has the wrong kind.</exception>
+    public ComponentInstancePre InstantiatePre(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return new ComponentInstancePre(this, component);
+    }
+
+    /// <summary>Resolves one top-level import of <paramref name="component"/> (for <see cref="ComponentInstancePre"/>).</summary>
+    internal object ResolveImport(Component component, string name, object type, long offset) =>
+        Resolve(_root, name, type, offset, _trapUnknown.Contains(component));
 
     /// <summary>The run-time item for an import of <paramref name="type"/> from the linker instance <paramref name="from"/>.</summary>
     private static object Resolve(ComponentLinkerInstance from, string name, object type, long offset, bool trapUnknown)
     {
-        if (type is ResourceTypeEntry or CanonType)
-            return type; // Imported types are abstract (resources) or equal to their bound.
+        if (type is ResourceTypeEntry resource)
+            return ResourceImports.Resolve(from, name, resource, trapUnknown);
+        if (type is CanonType)
+            return type; // Imported value types are equal to their bound.
         if (!from.Items.TryGetValue(name, out var item))
         {
-            if (!trapUnknown) throw new LinkException($"component import `{from.QualifiedName(name)}` has not been defined");
+            // An instance import whose type exports nothing (recursively) needs no definition (as in wasmtime).
+            if (type is InstanceTypeEntry empty && IsEmpty(empty)) return new InstanceItem(name);
+            if (!trapUnknown) throw new LinkException($"component import `{from.QualifiedName(name)}` was not found (it has not been defined)");
             string what = from.QualifiedName(name);
             item = type is InstanceTypeEntry
                 ? new ComponentLinkerInstance(from.Linker, name)
@@ -70,28 +87,59 @@ public sealed class ComponentLinker : IDisposable
         switch (type)
         {
             case CanonFuncType f:
-                if (item is not ComponentFunctionCallback cb)
-                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be a function");
-                return new HostFuncItem(f, from.QualifiedName(name), cb);
+                return item switch
+                {
+                    ComponentFunctionCallback cb => new HostFuncItem(f, from.QualifiedName(name), cb),
+                    Typed.ITypedHostDefinition typed => typed.Bind(f, from.QualifiedName(name)),
+                    FuncItem defined => ImportMatcher.Mismatch(defined, f) is { } why
+                        ? throw new LinkException($"component import `{from.QualifiedName(name)}` has the wrong type: {why}")
+                        : defined,
+                    _ => throw Mismatch(from, name, "func", item),
+                };
             case InstanceTypeEntry inst:
             {
-                if (item is not ComponentLinkerInstance li)
-                    throw new LinkException($"component import `{from.QualifiedName(name)}` must be an instance");
+                if (item is InstanceItem defined)
+                {
+                    // An instance registered from another component instance: every export the import's type
+                    // names must be there with a matching type (extra exports are allowed).
+                    if (ImportMatcher.Mismatch(defined, inst) is { } why)
+                        throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
+                    return defined;
+                }
+                if (item is not ComponentLinkerInstance li) throw Mismatch(from, name, "instance", item);
                 var result = new InstanceItem(name);
                 foreach (var (n, t) in inst.Exports) result.Exports[n] = Resolve(li, n, t, offset, trapUnknown);
                 return result;
+            }
+            case CoreModuleTypeEntry moduleType:
+            {
+                if (item is not Module module) throw Mismatch(from, name, "module", item);
+                if (moduleType.Mismatch(module) is { } why)
+                    throw new LinkException($"component import `{from.QualifiedName(name)}`: {why}");
+                return module;
             }
             default:
                 throw new ComponentException($"`{name}`: imports of this kind ({type.GetType().Name}) are not supported yet", offset);
         }
     }
 
+    /// <summary>True when an instance of this type has nothing to supply at run time: its exports are (recursively)
+    /// such instances or value types fixed by an <c>eq</c> bound.</summary>
+    private static bool IsEmpty(InstanceTypeEntry type) =>
+        type.Exports.Values.All(t => t is CanonType || (t is InstanceTypeEntry i && IsEmpty(i)));
+
+    /// <summary>wasmtime's wording: "expected function found instance".</summary>
+    private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
+        new($"component import `{from.QualifiedName(name)}` has the wrong type: expected {expected} found {Describe(item)}");
+
+    private static string Describe(object item) => ImportMatcher.Describe(item);
+
     /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>
     public void Dispose() { }
 }
 
 /// <summary>An instance being defined in a <see cref="ComponentLinker"/> (Wasmtime.Components.ComponentLinkerInstance).</summary>
-public sealed class ComponentLinkerInstance : IDisposable
+public sealed partial class ComponentLinkerInstance : IDisposable
 {
     private readonly ComponentLinker _linker;
 
@@ -106,7 +154,8 @@ public sealed class ComponentLinkerInstance : IDisposable
     /// <summary>The instance name ("" for the root).</summary>
     public string Name { get; }
 
-    /// <summary>Definitions by name: <see cref="ComponentFunctionCallback"/> or <see cref="ComponentLinkerInstance"/>.</summary>
+    /// <summary>Definitions by name: <see cref="ComponentFunctionCallback"/>, <see cref="HostResourceDefinition"/>
+    /// or <see cref="ComponentLinkerInstance"/>.</summary>
     internal Dictionary<string, object> Items { get; } = [];
 
     internal string QualifiedName(string name) => Name.Length == 0 ? name : Name + "#" + name;
@@ -135,6 +184,30 @@ public sealed class ComponentLinkerInstance : IDisposable
         if (Items.ContainsKey(name) && !_linker.AllowShadowing)
             throw new WasmException($"`{QualifiedName(name)}` is defined twice");
         Items[name] = callback;
+    }
+
+    /// <summary>Defines the resource type import <paramref name="name"/> as the host type <paramref name="type"/>
+    /// (wasmtime's <c>LinkerInstance::resource</c>). When a guest drops the last owned handle of it,
+    /// <paramref name="destructor"/> runs with the handle's representation; null means nothing runs.</summary>
+    public void DefineResource(string name, ResourceType type, ResourceDestructorCallback? destructor)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(type);
+        if (!type.IsHostDefined) throw new ArgumentException("only host-defined resource types (ResourceType.Host<T>()) can be defined in a linker", nameof(type));
+        if (Items.ContainsKey(name) && !_linker.AllowShadowing)
+            throw new WasmException($"`{QualifiedName(name)}` is defined twice");
+        Items[name] = new HostResourceDefinition(type, destructor);
+    }
+
+    /// <summary>Defines <paramref name="name"/> as an item taken from an instantiated component (a component
+    /// function, instance, core module, component or type), as a wast script's <c>register</c> does.</summary>
+    internal void DefineItem(string name, object item)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(item);
+        if (Items.ContainsKey(name) && !_linker.AllowShadowing)
+            throw new WasmException($"`{QualifiedName(name)}` is defined twice");
+        Items[name] = item;
     }
 
     /// <summary>Nothing to release; present for Wasmtime.Components compatibility.</summary>

@@ -18,14 +18,27 @@ internal abstract class FuncItem(CanonFuncType type, string name)
         Name = exportName;
     }
 
-    /// <summary>Calls the function with lifted values; returns the result or null.</summary>
-    public abstract ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments);
+    /// <summary>Calls the function from the host with lifted values; returns the result or null.</summary>
+    public ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments)
+    {
+        ComponentValue? result = null;
+        Call(null, arguments, null, r => result = r);
+        return result;
+    }
+
+    /// <summary>
+    /// Calls the function (CanonicalABI.md <c>FuncInst</c>): <paramref name="caller"/> is the calling component
+    /// instance (null for the host); <paramref name="onResolve"/> receives the result before <c>post-return</c>
+    /// runs, as <c>task.return</c> hands it to the caller's <c>on_resolve</c>; <paramref name="origins"/> carries
+    /// the source encoding of strings lifted from the caller so that transcoding follows the spec exactly.
+    /// </summary>
+    public abstract void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve);
 }
 
 /// <summary>A function defined by the host through <see cref="ComponentLinkerInstance.DefineFunction"/>.</summary>
 internal sealed class HostFuncItem(CanonFuncType type, string name, ComponentFunctionCallback callback) : FuncItem(type, name)
 {
-    public override ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments)
+    public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve)
     {
         var results = new ComponentValue[Type.Results.Count];
         callback([.. arguments], results);
@@ -33,20 +46,18 @@ internal sealed class HostFuncItem(CanonFuncType type, string name, ComponentFun
         {
             if (results[i] is null) throw new WasmException($"host function `{Name}` did not assign result {i}");
         }
-        return results.Length == 0 ? null : results[0];
+        onResolve(results.Length == 0 ? null : results[0]);
     }
 }
 
 /// <summary>
-/// <c>canon lift</c>: a core function presented as a component function (CanonicalABI.md "canon lift").
-/// Arguments are lowered into the callee (spilled through realloc beyond MAX_FLAT_PARAMS), results lifted
-/// (through the return pointer beyond MAX_FLAT_RESULTS), then post-return is called with the core results.
+/// <c>canon lift</c>: a core function presented as a component function (CanonicalABI.md "canon lift",
+/// synchronous). The instance is entered, arguments are lowered into the callee (spilled through realloc beyond
+/// MAX_FLAT_PARAMS), the core function runs, results are lifted (through the returned pointer beyond
+/// MAX_FLAT_RESULTS) and handed to the caller, then post-return runs with the core results and may_leave cleared.
 /// </summary>
 internal sealed class LiftedFuncItem : FuncItem
 {
-    private const int MaxFlatParams = 16;
-    private const int MaxFlatResults = 1;
-
     private readonly Function _core;
     private readonly CanonicalOptions _options;
     private readonly bool _paramsInMemory;
@@ -59,42 +70,47 @@ internal sealed class LiftedFuncItem : FuncItem
         _core = core;
         _flags = flags;
         _options = options;
-        var flatParams = type.ParamTuple.Flat;
-        var flatResults = type.Results.SelectMany(r => r.Flat).ToArray();
-        _paramsInMemory = flatParams.Count > MaxFlatParams;
-        _resultsInMemory = flatResults.Length > MaxFlatResults;
-        IReadOnlyList<ValueKind> coreParams = _paramsInMemory ? [ValueKind.Int32] : flatParams;
-        IReadOnlyList<ValueKind> coreResults = _resultsInMemory ? [ValueKind.Int32] : flatResults;
+        _paramsInMemory = type.ParamsInMemory;
+        _resultsInMemory = type.ResultsInMemory;
+        IReadOnlyList<ValueKind> coreParams = _paramsInMemory ? [ValueKind.Int32] : type.ParamTuple.Flat;
+        IReadOnlyList<ValueKind> coreResults = _resultsInMemory ? [ValueKind.Int32] : type.FlatResults;
         CoreSignature.Check(core, coreParams, coreResults, $"canon lift of `{name}`", offset);
         if (options.PostReturn is { } pr) CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
     }
 
-    public override ComponentValue? Invoke(IReadOnlyList<ComponentValue> arguments)
+    // For the typed path (Typed/TypedComponentFunction.cs), which binds these once.
+    internal Function Core => _core;
+    internal CanonicalOptions Options => _options;
+    internal InstanceFlags Flags => _flags;
+    internal bool ParamsInMemory => _paramsInMemory;
+    internal bool ResultsInMemory => _resultsInMemory;
+
+    public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Count != Type.Parameters.Count)
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
-        // CanonicalABI.md "canon lift" (synchronous): a component instance may not be re-entered while one of its
-        // exports is running, e.g. by a host import calling back in; the post-return call is part of the same activation.
-        if (!_flags.MayEnter)
-            throw new TrapException(TrapCode.CannotLeaveComponent, $"`{Name}`: cannot enter the component instance: a call into it is still in progress");
-        var cx = new LiftLowerContext(_options, $"`{Name}`");
-        var flat = new List<ulong>();
-        if (_paramsInMemory)
-        {
-            var tuple = Type.ParamTuple;
-            long ptr = cx.Allocate(tuple.Alignment, tuple.Size, "the spilled parameters");
-            for (int i = 0; i < arguments.Count; i++) cx.Store(arguments[i], tuple.Fields[i], ptr + tuple.Offsets[i]);
-            flat.Add((uint)ptr);
-        }
-        else
-        {
-            for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
-        }
-
-        _flags.MayEnter = false;
+        string where = $"`{Name}`";
+        int entered = _flags.Enter(caller, where);
+        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
+        var borrows = new CallBorrowScope();
         try
         {
+            var cx = new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows };
+            var flat = new List<ulong>();
+            if (_paramsInMemory)
+            {
+                // CanonicalABI.md "lower_flat_values": the tuple is allocated by realloc and checked.
+                var tuple = Type.ParamTuple;
+                long ptr = cx.Allocate(tuple.Alignment, tuple.Size, "the spilled parameters");
+                for (int i = 0; i < arguments.Count; i++) cx.Store(arguments[i], tuple.Fields[i], ptr + tuple.Offsets[i]);
+                flat.Add((uint)ptr);
+            }
+            else
+            {
+                for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
+            }
+
             var raw = CoreSignature.Invoke(_core, flat);
             ComponentValue? result = null;
             if (Type.Result is { } rt)
@@ -102,8 +118,7 @@ internal sealed class LiftedFuncItem : FuncItem
                 if (_resultsInMemory)
                 {
                     long ptr = (uint)raw[0];
-                    if (ptr % rt.Alignment != 0)
-                        throw new TrapException(TrapCode.HeapMisaligned, $"`{Name}`: return pointer 0x{ptr:x} is not {rt.Alignment}-byte aligned");
+                    cx.CheckRange(ptr, rt.Alignment, rt.Size, "return");
                     result = cx.Load(ptr, rt);
                 }
                 else
@@ -111,19 +126,25 @@ internal sealed class LiftedFuncItem : FuncItem
                     result = cx.LiftFlat(new LiftLowerContext.FlatReader(raw), rt);
                 }
             }
-            if (_options.PostReturn is { } postReturn) CoreSignature.Invoke(postReturn, raw);
-            return result;
+            borrows.CheckReturn(where);
+            onResolve(result);
+            if (_options.PostReturn is { } postReturn)
+            {
+                _flags.MayLeave = false;
+                try
+                {
+                    CoreSignature.Invoke(postReturn, raw);
+                }
+                finally
+                {
+                    _flags.MayLeave = true;
+                }
+            }
         }
         finally
         {
-            _flags.MayEnter = true;
+            borrows.Release();
+            _flags.Leave(entered);
         }
     }
-}
-
-/// <summary>Per-component-instance state of CanonicalABI.md <c>ComponentInstance</c> used by synchronous calls.</summary>
-internal sealed class InstanceFlags
-{
-    /// <summary>False while an export of the instance is running (no re-entrance).</summary>
-    public bool MayEnter { get; set; } = true;
 }

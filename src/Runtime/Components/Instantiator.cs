@@ -15,10 +15,11 @@ internal sealed class Instantiator(Store store, Component component)
     /// <summary>Supplies the item for an import named <c>name</c> of the given resolved type.</summary>
     public delegate object ImportResolver(string name, object type, long offset);
 
-    public Dictionary<string, object> Run(BinaryComponent binary, Scope? outer, ImportResolver imports)
+    public Dictionary<string, object> Run(BinaryComponent binary, Scope? outer, ImportResolver imports, InstanceFlags? parent = null)
     {
         var s = new Scope(outer);
-        var flags = new InstanceFlags();
+        // CanonicalABI.md "Component Instances": a nested instance's parent is the instance that instantiated it.
+        var flags = new InstanceFlags(parent);
         var exports = new Dictionary<string, object>();
         foreach (var d in binary.Definitions)
         {
@@ -39,13 +40,14 @@ internal sealed class Instantiator(Store store, Component component)
                     s.Components.Add(new ComponentItem(n.Component, s));
                     break;
                 case InstanceDefinition inst:
-                    s.Instances.Add(Instance(s, inst));
+                    s.Instances.Add(Instance(s, inst, flags));
                     break;
                 case AliasDefinition a:
                     Alias(s, a.Alias);
                     break;
                 case TypeDefinition t:
-                    s.Types.Add(TypeResolver.Define(s, t.Type));
+                    // A resource definition makes a fresh type per instantiation, implemented by this instance.
+                    s.Types.Add(t.Type is ResourceTypeDef r ? ResourceTypeEntry.Define(s, r, flags) : TypeResolver.Define(s, t.Type));
                     break;
                 case CanonDefinition c:
                     Canon(s, c, flags);
@@ -127,7 +129,7 @@ internal sealed class Instantiator(Store store, Component component)
         return result;
     }
 
-    private InstanceItem Instance(Scope s, InstanceDefinition inst)
+    private InstanceItem Instance(Scope s, InstanceDefinition inst, InstanceFlags flags)
     {
         if (inst.ComponentIndex is not { } componentIndex)
         {
@@ -143,7 +145,7 @@ internal sealed class Instantiator(Store store, Component component)
             args.TryGetValue(name, out var item)
                 ? item
                 : type is ResourceTypeEntry or CanonType ? type
-                : throw new ComponentException($"nested component instantiation does not supply its import `{name}`", inst.Offset));
+                : throw new ComponentException($"nested component instantiation does not supply its import `{name}`", inst.Offset), flags);
         foreach (var (n, v) in exports) result.Exports[n] = v;
         return result;
     }
@@ -182,32 +184,25 @@ internal sealed class Instantiator(Store store, Component component)
             {
                 var core = s.Get<Function>(ComponentSort.CoreFunc, c.FuncIndex, c.Offset);
                 var type = s.Get<CanonFuncType>(ComponentSort.Type, c.TypeIndex, c.Offset);
-                var options = Options(s, c);
+                var options = Options(s, c, flags);
                 s.Funcs.Add(new LiftedFuncItem(type, "func@" + c.Offset, core, options, flags, c.Offset));
                 break;
             }
             case CanonKind.Lower:
             {
                 var target = s.Get<FuncItem>(ComponentSort.Func, c.FuncIndex, c.Offset);
-                s.CoreFuncs.Add(LoweredFunction.Create(store, target, Options(s, c)));
+                s.CoreFuncs.Add(LoweredFunction.Create(store, target, Options(s, c, flags)));
                 break;
             }
             case CanonKind.ResourceNew or CanonKind.ResourceRep or CanonKind.ResourceDrop:
-            {
-                // Handle tables are not implemented yet: the built-in exists (so modules importing it link) and
-                // traps with a clear message if called.
-                string what = $"canon {c.Kind} (at byte offset 0x{c.Offset:x}): resources are not supported yet";
-                IReadOnlyList<ValueKind> results = c.Kind == CanonKind.ResourceDrop ? [] : [ValueKind.Int32];
-                s.CoreFuncs.Add(Function.FromCallback(store,
-                    (_, _, _) => throw new TrapException(TrapCode.Unreachable, what), [ValueKind.Int32], results));
+                s.CoreFuncs.Add(ResourceBuiltins.Create(store, c, s.Get<ResourceTypeEntry>(ComponentSort.Type, c.TypeIndex, c.Offset), flags));
                 break;
-            }
             default:
                 throw new ComponentException($"the canonical built-in `{c.Kind}` is not supported yet", c.Offset);
         }
     }
 
-    private static CanonicalOptions Options(Scope s, CanonDefinition c)
+    private static CanonicalOptions Options(Scope s, CanonDefinition c, InstanceFlags flags)
     {
         var o = c.Options;
         var memory = o.Memory is { } m ? s.Get<Memory>(ComponentSort.CoreMemory, m, c.Offset) : null;
@@ -215,6 +210,6 @@ internal sealed class Instantiator(Store store, Component component)
         var postReturn = o.PostReturn is { } p ? s.Get<Function>(ComponentSort.CoreFunc, p, c.Offset) : null;
         if (realloc is not null)
             CoreSignature.Check(realloc, [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32, ValueKind.Int32], [ValueKind.Int32], "realloc", c.Offset);
-        return new CanonicalOptions(memory, realloc, postReturn, o.StringEncoding);
+        return new CanonicalOptions(memory, realloc, postReturn, o.StringEncoding, flags);
     }
 }

@@ -39,6 +39,12 @@ internal sealed partial class LiftLowerContext
                         return LoadString(ptr, (uint)vi.Next());
                     }
                 }
+            case ListCanonType { FixedLength: { } n } fl:
+            {
+                var items = new ComponentValue[n];
+                for (int i = 0; i < n; i++) items[i] = LiftFlat(vi, fl.Element);
+                return ComponentValue.List(items);
+            }
             case ListCanonType l:
             {
                 uint ptr = (uint)vi.Next();
@@ -53,7 +59,7 @@ internal sealed partial class LiftLowerContext
             case VariantCanonType v:
             {
                 uint disc = (uint)vi.Next();
-                if (disc >= v.Cases.Count) throw Trap($"invalid {Describe(v)} discriminant {disc} ({v.Cases.Count} cases)");
+                if (disc >= v.Cases.Count) throw BadDiscriminant(v, disc);
                 var caseType = v.Cases[(int)disc];
                 // The payload slots have the joined types; raw bits make the coercions plain truncations.
                 int used = caseType?.Flat.Count ?? 0;
@@ -63,6 +69,8 @@ internal sealed partial class LiftLowerContext
             }
             case FlagsCanonType f:
                 return MakeFlags(f, (uint)vi.Next());
+            case HandleCanonType h:
+                return LiftHandle(h, (uint)vi.Next());
             default:
                 throw Unsupported(t);
         }
@@ -81,7 +89,7 @@ internal sealed partial class LiftLowerContext
                     case ComponentValueKind.F64: output.Add(F64Bits(v)); return;
                     case ComponentValueKind.String:
                     {
-                        var (ptr, units) = StoreString(v.Text!);
+                        var (ptr, units) = StoreString(v);
                         output.Add(ptr);
                         output.Add(units);
                         return;
@@ -91,6 +99,10 @@ internal sealed partial class LiftLowerContext
                         output.Add((uint)v.Integer);
                         return;
                 }
+            case ListCanonType { FixedLength: { } fixedLength } fl:
+                CheckFixedLength(v, fixedLength);
+                for (int i = 0; i < fixedLength; i++) LowerFlat(v.Items[i], fl.Element, output);
+                return;
             case ListCanonType l:
             {
                 var (ptr, n) = StoreList(v.Items, l.Element);
@@ -117,6 +129,9 @@ internal sealed partial class LiftLowerContext
             }
             case FlagsCanonType f:
                 output.Add(FlagBits(v, f));
+                return;
+            case HandleCanonType h:
+                output.Add(LowerHandle(v, h));
                 return;
             default:
                 throw Unsupported(t);

@@ -26,13 +26,19 @@ internal sealed partial class LiftLowerContext
                     case ComponentValueKind.F64: BinaryPrimitives.WriteUInt64LittleEndian(b, F64Bits(v)); break;
                     default:
                     {
-                        var (sp, units) = StoreString(v.Text!);
+                        var (sp, units) = StoreString(v);
                         b = Bytes(ptr, 8);
                         BinaryPrimitives.WriteUInt32LittleEndian(b, sp);
                         BinaryPrimitives.WriteUInt32LittleEndian(b[4..], units);
                         break;
                     }
                 }
+                return;
+            }
+            case ListCanonType { FixedLength: { } fixedLength } fl:
+            {
+                CheckFixedLength(v, fixedLength);
+                for (int i = 0; i < fixedLength; i++) Store(v.Items[i], fl.Element, ptr + (long)i * fl.Element.Size);
                 return;
             }
             case ListCanonType l:
@@ -74,49 +80,19 @@ internal sealed partial class LiftLowerContext
                 }
                 return;
             }
+            case HandleCanonType h:
+                BinaryPrimitives.WriteUInt32LittleEndian(Bytes(ptr, 4), LowerHandle(v, h));
+                return;
             default:
                 throw Unsupported(t);
         }
     }
 
-    /// <summary>Stores a string with the options' encoding (CanonicalABI.md "store_string_into_range"); returns
-    /// (pointer, tagged code units). The host string is the source, so each encoding is a single exact allocation.</summary>
-    public (uint Ptr, uint Units) StoreString(string s)
-    {
-        byte[] bytes;
-        int alignment;
-        uint units;
-        try
-        {
-            switch (Options.StringEncoding)
-            {
-                case StringEncoding.Utf8:
-                    bytes = StrictUtf8.GetBytes(s); alignment = 1; units = (uint)bytes.Length;
-                    break;
-                case StringEncoding.Utf16:
-                    bytes = StrictUtf16.GetBytes(s); alignment = 2; units = (uint)s.Length;
-                    break;
-                default:
-                    alignment = 2;
-                    if (s.All(c => c <= '\u00ff')) { bytes = Encoding.Latin1.GetBytes(s); units = (uint)s.Length; }
-                    else { bytes = StrictUtf16.GetBytes(s); units = (uint)s.Length | Utf16Tag; }
-                    break;
-            }
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException($"{Where}: the string contains an unpaired surrogate and is not a valid component string", e);
-        }
-        if (bytes.Length > MaxStringByteLength) throw new ArgumentException($"{Where}: the string is too long");
-        long ptr = Allocate(alignment, bytes.Length, "a string");
-        bytes.CopyTo(Bytes(ptr, bytes.Length));
-        return ((uint)ptr, units);
-    }
-
+    /// <summary>"store_list_into_range": one realloc for the whole list (also when it is empty), checked.</summary>
     public (uint Ptr, uint Length) StoreList(IReadOnlyList<ComponentValue> items, CanonType element)
     {
         long byteLength = (long)items.Count * element.Size;
-        if (byteLength > MaxListByteLength) throw new ArgumentException($"{Where}: the list is too long");
+        if (byteLength > MaxListByteLength) throw new ArgumentException($"{Where}: the list is longer than MAX_LIST_BYTE_LENGTH");
         long ptr = Allocate(element.Alignment, byteLength, "a list");
         for (int i = 0; i < items.Count; i++) Store(items[i], element, ptr + (long)i * element.Size);
         return ((uint)ptr, (uint)items.Count);
@@ -149,6 +125,12 @@ internal sealed partial class LiftLowerContext
             values[i] = v.Fields[i].Value;
         }
         return values;
+    }
+
+    internal void CheckFixedLength(ComponentValue v, int length)
+    {
+        if (v.Items.Count != length)
+            throw new ArgumentException($"{Where}: expected a list of exactly {length} elements, got {v.Items.Count}");
     }
 
     internal (int Index, ComponentValue? Payload) VariantCase(ComponentValue v, VariantCanonType t)

@@ -10,13 +10,17 @@ namespace WitSharp.Components;
 /// </summary>
 internal sealed class CanonicalOptions
 {
-    public CanonicalOptions(Memory? memory, Function? realloc, Function? postReturn, StringEncoding encoding)
+    public CanonicalOptions(Memory? memory, Function? realloc, Function? postReturn, StringEncoding encoding, InstanceFlags? instance = null)
     {
         Memory = memory;
         Realloc = realloc;
         PostReturn = postReturn;
         StringEncoding = encoding;
+        Instance = instance ?? new InstanceFlags();
     }
+
+    /// <summary>The component instance the <c>canon</c> definition belongs to (CanonicalABI.md <c>cx.inst</c>).</summary>
+    public InstanceFlags Instance { get; }
 
     public Memory? Memory { get; }
     public Function? Realloc { get; }
@@ -31,10 +35,13 @@ internal sealed class CanonicalOptions
 /// </summary>
 internal sealed partial class LiftLowerContext
 {
-    // CanonicalABI.md "Strings": lengths beyond 2^31-1 bytes trap; the high bit tags UTF-16 for latin1+utf16.
-    private const long MaxStringByteLength = (1L << 31) - 1;
-    private const uint Utf16Tag = 1u << 31;
-    private const long MaxListByteLength = (1L << 28) - 1;
+    // CanonicalABI.md "Strings" / "Lists": MAX_STRING_BYTE_LENGTH and MAX_LIST_BYTE_LENGTH are 2^28-1 so that
+    // doubling a length (transcoding worst cases) never overflows a 32-bit realloc size.
+    internal const long MaxStringByteLength = (1L << 28) - 1;
+    internal const long MaxListByteLength = (1L << 28) - 1;
+
+    /// <summary><c>utf16_tag</c> for 32-bit memories: the high bit of a latin1+utf16 length marks UTF-16.</summary>
+    internal const uint Utf16Tag = 1u << 31;
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private static readonly UnicodeEncoding StrictUtf16 = new(false, false, true);
@@ -50,6 +57,10 @@ internal sealed partial class LiftLowerContext
     /// <summary>The function being called, for trap messages.</summary>
     public string Where { get; }
 
+    /// <summary>When set, strings lifted by this context record their source encoding here, and strings lowered
+    /// by it are transcoded from their recorded source exactly as <c>store_string_into_range</c> does.</summary>
+    public StringOrigins? Origins { get; init; }
+
     private Memory Memory => Options.Memory ?? throw new ComponentException($"{Where}: the canonical options have no `memory`");
 
     internal TrapException Trap(string what) => new(TrapCode.Unreachable, $"{Where}: {what}");
@@ -59,24 +70,49 @@ internal sealed partial class LiftLowerContext
         var memory = Memory;
         if (ptr < 0 || length < 0 || ptr + length > memory.GetLength())
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"{Where}: out-of-bounds access of {length} bytes at 0x{ptr:x} (memory is {memory.GetLength()} bytes)");
+                $"{Where}: pointer/length out of bounds of memory: {length} bytes at 0x{ptr:x} (memory is {memory.GetLength()} bytes)");
         return memory.GetSpan(ptr, (int)length);
     }
 
-    private void CheckAligned(long ptr, int alignment, string what)
+    /// <summary>The checks of "lift_flat_values" / "lower_flat_values" for a pointer to a whole value:
+    /// <c>trap_if(ptr != align_to(ptr, alignment))</c>, <c>trap_if(ptr + size > len(memory))</c>.</summary>
+    internal void CheckRange(long ptr, int alignment, long size, string what)
     {
         if (ptr % alignment != 0)
-            throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: {what} pointer 0x{ptr:x} is not {alignment}-byte aligned");
+            throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: {what} pointer 0x{ptr:x} is not {alignment}-byte aligned");
+        if (ptr + size > Memory.GetLength())
+            throw new TrapException(TrapCode.MemoryOutOfBounds,
+                $"{Where}: {what} pointer/length out of bounds of memory: {size} bytes at 0x{ptr:x} (memory is {Memory.GetLength()} bytes)");
     }
 
-    /// <summary><c>realloc(0, 0, alignment, size)</c> with the result checked for alignment and bounds.</summary>
-    internal long Allocate(int alignment, long size, string what)
+    /// <summary><c>cx.allocate</c> followed by the caller's alignment and bounds checks.</summary>
+    internal long Allocate(int alignment, long size, string what) => Reallocate(0, 0, alignment, size, what);
+
+    /// <summary>
+    /// <c>cx.reallocate(old, old_size, alignment, new_size)</c> (CanonicalABI.md "Lifting and Lowering Context"):
+    /// realloc runs with <c>may_leave</c> cleared, then its result is checked for alignment and bounds
+    /// (every caller in the spec does <c>trap_if</c> on both).
+    /// </summary>
+    internal long Reallocate(long old, long oldSize, int alignment, long newSize, string what)
     {
         var realloc = Options.Realloc ?? throw new ComponentException($"{Where}: the canonical options have no `realloc` to store {what}");
-        var result = realloc.Invoke(0, 0, alignment, checked((int)size));
+        var inst = Options.Instance;
+        object? result;
+        inst.MayLeave = false;
+        try
+        {
+            result = realloc.Invoke((int)(uint)old, (int)(uint)oldSize, alignment, (int)(uint)newSize);
+        }
+        finally
+        {
+            inst.MayLeave = true;
+        }
         long ptr = (uint)(int)result!;
-        CheckAligned(ptr, alignment, "realloc result");
-        Bytes(ptr, size);
+        if (ptr % alignment != 0)
+            throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: realloc return: result not aligned (unaligned pointer 0x{ptr:x} for {what}, alignment {alignment})");
+        if (ptr + newSize > Memory.GetLength())
+            throw new TrapException(TrapCode.MemoryOutOfBounds,
+                $"{Where}: realloc return: beyond end of memory ({what}: {newSize} bytes at 0x{ptr:x}, memory is {Memory.GetLength()} bytes); {(what.Contains("string", StringComparison.Ordinal) ? "string" : "list")} content out-of-bounds");
         return ptr;
     }
 
@@ -105,6 +141,8 @@ internal sealed partial class LiftLowerContext
                     default:
                         return LoadString(BinaryPrimitives.ReadUInt32LittleEndian(b), BinaryPrimitives.ReadUInt32LittleEndian(b[4..]));
                 }
+            case ListCanonType { FixedLength: { } n } l:
+                return LoadElements(ptr, n, l.Element);
             case ListCanonType l:
                 return LoadList(BinaryPrimitives.ReadUInt32LittleEndian(b), BinaryPrimitives.ReadUInt32LittleEndian(b[4..]), l.Element);
             case RecordCanonType r:
@@ -121,7 +159,7 @@ internal sealed partial class LiftLowerContext
                     2 => BinaryPrimitives.ReadUInt16LittleEndian(b),
                     _ => BinaryPrimitives.ReadUInt32LittleEndian(b),
                 };
-                if (disc >= v.Cases.Count) throw Trap($"invalid {Describe(v)} discriminant {disc} ({v.Cases.Count} cases)");
+                if (disc >= v.Cases.Count) throw BadDiscriminant(v, disc);
                 var caseType = v.Cases[(int)disc];
                 return MakeVariant(v, (int)disc, caseType is null ? null : Load(ptr + v.PayloadOffset, caseType));
             }
@@ -135,49 +173,30 @@ internal sealed partial class LiftLowerContext
                 };
                 return MakeFlags(f, bits);
             }
+            case HandleCanonType h:
+                return LiftHandle(h, BinaryPrimitives.ReadUInt32LittleEndian(b));
             default:
                 throw Unsupported(t);
         }
     }
 
-    public ComponentValue LoadString(uint ptr, uint taggedCodeUnits)
-    {
-        int alignment;
-        long byteLength;
-        Encoding encoding;
-        switch (Options.StringEncoding)
-        {
-            case StringEncoding.Utf8:
-                alignment = 1; byteLength = taggedCodeUnits; encoding = StrictUtf8;
-                break;
-            case StringEncoding.Utf16:
-                alignment = 2; byteLength = 2L * taggedCodeUnits; encoding = StrictUtf16;
-                break;
-            default:
-                alignment = 2;
-                if ((taggedCodeUnits & Utf16Tag) != 0) { byteLength = 2L * (taggedCodeUnits ^ Utf16Tag); encoding = StrictUtf16; }
-                else { byteLength = taggedCodeUnits; encoding = Encoding.Latin1; }
-                break;
-        }
-        if (byteLength > MaxStringByteLength) throw Trap($"string of {byteLength} bytes exceeds the maximum string length");
-        CheckAligned(ptr, alignment, "string");
-        var bytes = Bytes(ptr, byteLength);
-        try
-        {
-            return ComponentValue.String(encoding.GetString(bytes));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Trap($"string at 0x{ptr:x} is not valid {(encoding == StrictUtf8 ? "UTF-8" : "UTF-16")}");
-        }
-    }
-
+    /// <summary>"load_list_from_range": length, alignment and bounds are checked before any element is read.</summary>
     public ComponentValue LoadList(uint ptr, uint length, CanonType element)
     {
         long byteLength = (long)length * element.Size;
-        if (byteLength > MaxListByteLength) throw Trap($"list of {length} elements exceeds the maximum list length");
-        CheckAligned(ptr, element.Alignment, "list");
-        Bytes(ptr, byteLength);
+        if (byteLength > MaxListByteLength)
+            throw new TrapException(TrapCode.MemoryOutOfBounds, $"{Where}: list content out-of-bounds: {length} elements of {element.Size} bytes exceed MAX_LIST_BYTE_LENGTH");
+        if (ptr % element.Alignment != 0)
+            throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: list pointer 0x{ptr:x} is not {element.Alignment}-byte aligned");
+        if (ptr + byteLength > Memory.GetLength())
+            throw new TrapException(TrapCode.MemoryOutOfBounds,
+                $"{Where}: list content out-of-bounds: list pointer/length out of bounds of memory ({length} elements at 0x{ptr:x}, memory is {Memory.GetLength()} bytes)");
+        return LoadElements(ptr, (int)length, element);
+    }
+
+    /// <summary>"load_list_from_valid_range".</summary>
+    private ComponentValue LoadElements(long ptr, int length, CanonType element)
+    {
         var items = new ComponentValue[length];
         for (int i = 0; i < items.Length; i++) items[i] = Load(ptr + (long)i * element.Size, element);
         return ComponentValue.List(items);
@@ -201,7 +220,7 @@ internal sealed partial class LiftLowerContext
     internal ComponentValue LiftChar(uint i)
     {
         // CanonicalABI.md "convert_i32_to_char".
-        if (i >= 0x110000 || i is >= 0xD800 and <= 0xDFFF) throw Trap($"0x{i:x} is not a valid char (Unicode scalar value)");
+        if (i >= 0x110000 || i is >= 0xD800 and <= 0xDFFF) throw Trap($"invalid `char` bit pattern: 0x{i:x} is not a valid char (Unicode scalar value)");
         return ComponentValue.Char(i);
     }
 
@@ -232,8 +251,12 @@ internal sealed partial class LiftLowerContext
         return ComponentValue.Flags(names);
     }
 
+    /// <summary>"load_variant" / "lift_flat_variant": <c>trap_if(case_index >= len(cases))</c>.</summary>
+    internal TrapException BadDiscriminant(VariantCanonType v, uint disc) =>
+        Trap($"invalid {Describe(v)} discriminant {disc} ({v.Cases.Count} cases): invalid variant discriminant, out of range [0..{v.Cases.Count})");
+
     internal static string Describe(VariantCanonType v) => v.Kind.ToString().ToLowerInvariant();
 
     internal ComponentException Unsupported(CanonType t) =>
-        new($"{Where}: values of kind {t.Kind} (resource handles) cannot be lifted or lowered yet");
+        new($"{Where}: values of kind {t.Kind} cannot be lifted or lowered yet");
 }

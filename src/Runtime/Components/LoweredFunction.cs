@@ -4,27 +4,37 @@ namespace WitSharp.Components;
 /// <c>canon lower</c>: a component function presented to core code (CanonicalABI.md "canon lower"). The
 /// core signature takes the flat parameters (or one pointer to the spilled tuple beyond MAX_FLAT_PARAMS) and,
 /// when the results do not fit MAX_FLAT_RESULTS, a trailing return pointer that the results are stored to.
+/// When the target is another component's <c>canon lift</c>, this is the fused adapter: arguments are lifted
+/// from the caller's memory and lowered into the callee's (strings transcoded from their source encoding), and
+/// the result comes back the same way before the callee's post-return runs.
 /// </summary>
 internal static class LoweredFunction
 {
-    private const int MaxFlatParams = 16;
-    private const int MaxFlatResults = 1;
-
     public static Function Create(Store store, FuncItem target, CanonicalOptions options)
     {
+        if (target is Typed.ILowerableHostFunc typed) return typed.CreateLowered(store, options);
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
-        var flatResults = type.Results.SelectMany(r => r.Flat).ToArray();
-        bool paramsInMemory = flatParams.Count > MaxFlatParams;
-        bool resultsInMemory = flatResults.Length > MaxFlatResults;
+        bool paramsInMemory = type.ParamsInMemory;
+        bool resultsInMemory = type.ResultsInMemory;
         var coreParams = new List<ValueKind>(paramsInMemory ? [ValueKind.Int32] : flatParams);
         if (resultsInMemory) coreParams.Add(ValueKind.Int32);
-        IReadOnlyList<ValueKind> coreResults = resultsInMemory ? [] : flatResults;
-        string where = $"`{target.Name}` (lowered)";
+        IReadOnlyList<ValueKind> coreResults = resultsInMemory ? [] : type.FlatResults;
+        // Only a component-to-component call needs string sources: the host sees .NET strings.
+        bool trackOrigins = target is LiftedFuncItem && (type.Parameters.Any(ContainsString) || (type.Result is { } r && ContainsString(r)));
+        var caller = options.Instance;
 
-        return Function.FromCallback(store, (caller, args, results) =>
+        return Function.FromCallbackUnwrapped(store, (_, args, results) =>
         {
-            var cx = new LiftLowerContext(options, where);
+            string where = $"`{target.Name}` (lowered)";
+            // CanonicalABI.md "canon lower": trap_if(not inst.may_leave) — e.g. an import called from realloc or post-return.
+            if (!caller.MayLeave)
+                throw new TrapException(TrapCode.CannotLeaveComponent,
+                    $"{where}: cannot leave component instance: imports may not be called from realloc or post-return");
+            // The call's lenders (own handles of the caller lent as borrows) are returned when it ends, trap or not.
+            var borrows = new CallBorrowScope();
+            using var endOfCall = borrows.Enter();
+            var cx = new LiftLowerContext(options, where) { Origins = trackOrigins ? new StringOrigins() : null, Instance = caller, Borrows = borrows };
             var raw = new ulong[args.Length];
             for (int i = 0; i < raw.Length; i++) raw[i] = CoreSignature.FromBox(args[i]);
             ComponentValue[] values;
@@ -32,8 +42,7 @@ internal static class LoweredFunction
             {
                 var tuple = type.ParamTuple;
                 long ptr = (uint)raw[0];
-                if (ptr % tuple.Alignment != 0)
-                    throw new TrapException(TrapCode.HeapMisaligned, $"{where}: parameter pointer 0x{ptr:x} is not {tuple.Alignment}-byte aligned");
+                cx.CheckRange(ptr, tuple.Alignment, tuple.Size, "parameter");
                 values = [.. cx.Load(ptr, tuple).Items];
             }
             else
@@ -43,21 +52,35 @@ internal static class LoweredFunction
                 for (int i = 0; i < values.Length; i++) values[i] = cx.LiftFlat(reader, type.Parameters[i]);
             }
 
-            var result = target.Invoke(values);
-            if (type.Result is not { } rt) return;
-            if (resultsInMemory)
+            // The result is lowered inside on_resolve, i.e. before the callee's post-return (Store.lift / canon_lift).
+            List<ulong>? flat = null;
+            target.Call(caller, values, cx.Origins, result =>
             {
-                long ptr = (uint)raw[^1];
-                if (ptr % rt.Alignment != 0)
-                    throw new TrapException(TrapCode.HeapMisaligned, $"{where}: return pointer 0x{ptr:x} is not {rt.Alignment}-byte aligned");
-                cx.Store(result!, rt, ptr);
-            }
-            else
-            {
-                var flat = new List<ulong>();
-                cx.LowerFlat(result!, rt, flat);
-                for (int i = 0; i < flat.Count; i++) results[i] = CoreSignature.ToBox(flat[i], coreResults[i]);
-            }
+                if (type.Result is not { } rt) return;
+                if (result is null) throw new WasmException($"{where}: the callee returned no result");
+                if (resultsInMemory)
+                {
+                    long ptr = (uint)raw[^1];
+                    cx.CheckRange(ptr, rt.Alignment, rt.Size, "return");
+                    cx.Store(result, rt, ptr);
+                }
+                else
+                {
+                    flat = new List<ulong>(coreResults.Count);
+                    cx.LowerFlat(result, rt, flat);
+                }
+            });
+            if (flat is null) return;
+            for (int i = 0; i < flat.Count; i++) results[i] = CoreSignature.ToBox(flat[i], coreResults[i]);
         }, coreParams, coreResults);
     }
+
+    private static bool ContainsString(CanonType t) => t switch
+    {
+        PrimitiveCanonType p => p.Kind == ComponentValueKind.String,
+        ListCanonType l => ContainsString(l.Element),
+        RecordCanonType r => r.Fields.Any(ContainsString),
+        VariantCanonType v => v.Cases.Any(c => c is not null && ContainsString(c)),
+        _ => false,
+    };
 }

@@ -53,10 +53,14 @@ internal static class TypeResolver
                     throw new ComponentException($"flags with {f.Names.Count} labels (the canonical ABI allows 1..32)", at);
                 return new FlagsCanonType(f.Names);
             case ListType l:
-                if (l.FixedLength is not null) throw new ComponentException("fixed-length lists are not supported yet", at);
+                if (l.FixedLength is { } n)
+                {
+                    if (n is 0 or > int.MaxValue) throw new ComponentException($"fixed-length list of {n} elements", at);
+                    return new ListCanonType(V(l.Element), (int)n);
+                }
                 return new ListCanonType(V(l.Element));
-            case OwnType: return new HandleCanonType(true);
-            case BorrowType: return new HandleCanonType(false);
+            case OwnType o: return new HandleCanonType(true, scope.Get<ResourceTypeEntry>(ComponentSort.Type, o.ResourceIndex, at));
+            case BorrowType b: return new HandleCanonType(false, scope.Get<ResourceTypeEntry>(ComponentSort.Type, b.ResourceIndex, at));
             case FuncType f:
                 if (f.IsAsync) throw new ComponentException("async functions are not supported yet", at);
                 return new CanonFuncType([.. f.Parameters.Select(p => p.Label)], [.. f.Parameters.Select(p => V(p.Type))], O(f.Result));
@@ -76,7 +80,8 @@ internal static class TypeResolver
                 return entry;
             }
             case StreamType or FutureType: throw new ComponentException("stream and future types are not supported yet", at);
-            case MapType: throw new ComponentException("map types are not supported yet", at);
+            // CanonicalABI.md "Despecialization": map<K, V> is list<tuple<K, V>>, presented as that list.
+            case MapType m: return new ListCanonType(new RecordCanonType(ComponentValueKind.Tuple, null, [V(m.Key), V(m.Value)]));
             default: throw new ComponentException($"type definition {def.GetType().Name} is not supported", at);
         }
     }
@@ -88,7 +93,9 @@ internal static class TypeResolver
         ExternKind.Type => scope.Get(ComponentSort.Type, t.Index, offset),
         ExternKind.Func or ExternKind.Instance or ExternKind.Component => scope.Get(ComponentSort.Type, t.Index, offset),
         ExternKind.Value => throw new ComponentException($"`{name}`: value imports and exports are not supported yet", offset),
-        _ => throw new ComponentException($"`{name}`: core module imports and exports are not supported yet", offset),
+        _ => scope.Get(ComponentSort.CoreType, t.Index, offset) is CoreModuleType m
+            ? CoreModuleTypeEntry.Resolve(scope, m, offset)
+            : throw new ComponentException($"`{name}`: core type {t.Index} is not a module type", offset),
     };
 
     private static void Declare(Scope inner, TypeDeclaration d, Dictionary<string, object> exports, Dictionary<string, object>? imports)
@@ -104,8 +111,17 @@ internal static class TypeResolver
             case TypeDeclarationKind.Alias:
             {
                 var a = d.Alias!;
+                if (a.Kind == AliasKind.InstanceExport)
+                {
+                    // An export of an instance declared earlier in this type (Explainer.md "Alias definitions").
+                    var decl = inner.Get<InstanceTypeEntry>(ComponentSort.Instance, a.InstanceOrCount, a.Offset);
+                    if (!decl.Exports.TryGetValue(a.Name!, out var exported))
+                        throw new ComponentException($"instance {a.InstanceOrCount} has no export `{a.Name}`", a.Offset);
+                    inner.Space(a.Sort).Add(exported);
+                    break;
+                }
                 if (a.Kind != AliasKind.Outer)
-                    throw new ComponentException("only outer aliases are supported inside type declarations", a.Offset);
+                    throw new ComponentException("core instance export aliases are not allowed inside type declarations", a.Offset);
                 inner.Space(a.Sort).Add(inner.Outer(a.InstanceOrCount, a.Offset).Get(a.Sort, a.OuterIndex, a.Offset));
                 break;
             }
@@ -118,6 +134,8 @@ internal static class TypeResolver
                 if (d.ExternType!.Kind == ExternKind.Type) inner.Types.Add(type);
                 else if (d.ExternType.Kind == ExternKind.Instance) inner.Instances.Add(type);
                 else if (d.ExternType.Kind == ExternKind.Func) inner.Funcs.Add(type);
+                else if (d.ExternType.Kind == ExternKind.CoreModule) inner.CoreModules.Add(type);
+                else if (d.ExternType.Kind == ExternKind.Component) inner.Components.Add(type);
                 (d.Kind == TypeDeclarationKind.Export ? exports : imports ?? exports)[name] = type;
                 break;
             }

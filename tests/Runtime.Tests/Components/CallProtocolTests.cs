@@ -114,8 +114,9 @@ public sealed class CallProtocolTests
             results[0] = V.String(instance!.GetFunction("echo-string")!.Call(args[0])!.AsString()));
         instance = linker.Instantiate(new Store(engine), component);
         var e = Assert.Throws<TrapException>(() => instance.GetFunction("call-host-echo")!.Call(V.String("s")));
-        Assert.Equal(TrapCode.CannotLeaveComponent, e.Type);
-        Assert.Contains("`echo-string`: cannot enter the component instance", e.Message);
+        // CanonicalABI.md Store.lift: trap_if(not inst.may_enter_from(caller)) — wasmtime's CannotEnterComponent.
+        Assert.Equal(TrapCode.CannotEnterComponent, e.Type);
+        Assert.Contains("`echo-string`: cannot enter component instance", e.Message);
         // The instance is usable again once the failed call has unwound.
         Assert.Equal("ok", instance.GetFunction("echo-string")!.Call(V.String("ok"))!.AsString());
     }

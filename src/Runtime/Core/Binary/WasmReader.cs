@@ -163,7 +163,7 @@ internal struct WasmReader
             result |= (long)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
-                if (shift < 56 && (b & 0x40) != 0) result |= -1L << (shift + 7);
+                if (shift + 7 < 64 && (b & 0x40) != 0) result |= -1L << (shift + 7);
                 return result;
             }
         }

@@ -189,7 +189,13 @@ internal sealed partial class FunctionCompiler : IEmitContext
             _il.Emit(OpCodes.Ldfld, F.EpochValue);
             _il.Emit(OpCodes.Ldloc, _storeLocal!);
             _il.Emit(OpCodes.Ldfld, F.EpochDeadline);
-            _il.Emit(OpCodes.Bge, SharedTrap((int)TrapCode.Interrupt, ""));
+            // Deadline reached: EpochDeadline.Reached traps, or runs the store's callback, which moves the
+            // deadline and lets execution continue (wasmtime's epoch deadline callback).
+            var onTime = _il.DefineLabel();
+            _il.Emit(OpCodes.Blt, onTime);
+            _il.Emit(OpCodes.Ldloc, _storeLocal!);
+            _il.Emit(OpCodes.Call, typeof(EpochDeadline).GetMethod(nameof(EpochDeadline.Reached))!);
+            _il.MarkLabel(onTime);
         }
     }
 

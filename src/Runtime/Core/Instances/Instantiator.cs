@@ -11,6 +11,8 @@ internal static class Instantiator
     public static InstanceContext Instantiate(Store store, CompiledModule module, object[] imports)
     {
         var info = module.Info;
+        var limits = store.State.Limits;
+        limits?.BumpResourceCounts(info.Memories.Count, info.Tables.Count);
         var ctx = new InstanceContext { Store = store.State, Module = module };
         var functions = new FunctionInstance[info.TotalFunctionCount];
         var tables = new TableInstance[info.TotalTableCount];
@@ -38,11 +40,16 @@ internal static class Instantiator
                 module.FunctionPointers[i], ctx, module.FunctionName(index));
         }
         ctx.Functions = functions;
-        foreach (var t in info.Tables) tables[ti++] = new TableInstance(t, null);
+        foreach (var t in info.Tables)
+        {
+            limits?.CheckNewTable(t.Limits.Min);
+            tables[ti++] = new TableInstance(t, null) { Owner = store.State };
+        }
         ctx.Tables = tables;
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
+            limits?.CheckNewMemory(m.Limits.Min);
             MemoryInstance mem;
             try
             {
@@ -50,8 +57,9 @@ internal static class Instantiator
             }
             catch (OutOfMemoryException e)
             {
-                throw new WasmException($"could not allocate a memory of {m.Limits.Min} pages", e);
+                throw new WasmtimeException($"could not allocate a memory of {m.Limits.Min} pages", e);
             }
+            mem.Owner = store.State;
             store.Own(mem);
             ctx.Memory0 = mem;
         }

@@ -39,6 +39,9 @@ internal sealed unsafe class MemoryInstance : IDisposable
 
     public ulong MaximumPages => Math.Min(Type.Limits.Max ?? MaxPages32, MaxPages32);
 
+    /// <summary>The store whose limits (<c>Store.SetLimits</c>) apply to growing this memory.</summary>
+    public StoreState? Owner;
+
     /// <summary><c>memory.grow</c> (spec 4.4.7.x): returns the old size in pages, or -1 when the memory
     /// cannot grow (over its maximum, or the allocation failed).</summary>
     public int Grow(uint deltaPages)
@@ -46,6 +49,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
         ulong old = Pages;
         ulong target = old + deltaPages;
         if (target > MaximumPages) return -1;
+        if (Owner?.Limits is { } limits && !limits.MemoryGrowing(target * PageSize)) return -1;
         if (deltaPages == 0) return (int)old;
         ulong newBytes = target * PageSize;
         byte* grown;

@@ -34,6 +34,13 @@ internal sealed class StoreState
     /// <summary>The instance most recently entered from the host (what a host function's <c>Caller</c> sees).</summary>
     public InstanceContext? Current;
 
+    /// <summary>Called when the epoch deadline is reached, returning the ticks to extend it by; null to trap
+    /// (see <see cref="EpochDeadline"/>). Wraps the public <c>Store.EpochDeadlineCallback</c>.</summary>
+    public Func<ulong>? EpochDeadlineCallback;
+
+    /// <summary>Resource limits set by <c>Store.SetLimits</c>, or null when none were set.</summary>
+    public StoreLimits? Limits;
+
     /// <summary>Stack budget in bytes for one outermost guest call.</summary>
     public nuint StackBudget = 512 * 1024;
 }

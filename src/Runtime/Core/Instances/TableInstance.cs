@@ -21,6 +21,9 @@ internal sealed class TableInstance
 
     public object?[] Elements;
 
+    /// <summary>The store whose limits (<c>Store.SetLimits</c>) apply to growing this table.</summary>
+    public StoreState? Owner;
+
     public int Length => Elements.Length;
 
     /// <summary><c>table.grow</c> (spec 4.4.6.x): returns the old size, or -1 when the table cannot grow.</summary>
@@ -29,6 +32,7 @@ internal sealed class TableInstance
         int old = Elements.Length;
         ulong target = (ulong)old + delta;
         if (target > Maximum) return -1;
+        if (Owner?.Limits is { } limits && !limits.TableGrowing(target)) return -1;
         if (delta == 0) return old;
         var grown = new object?[(int)target];
         Array.Copy(Elements, grown, old);

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,284 @@ partial class Bindings
     /// Exports: foo:foo/conventions.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Conventions.IConventions
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/conventions" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Conventions = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Conventions.IConventions h = host;
+            var instance = root.AddInstance("foo:foo/conventions");
+            instance.DefineFunction("kebab-case", (args, results) =>
+            {
+                h.KebabCase();
+            });
+            instance.DefineFunction("foo", (args, results) =>
+            {
+                h.Foo(__Values.Lift0(args[0]));
+            });
+            instance.DefineFunction("function-with-dashes", (args, results) =>
+            {
+                h.FunctionWithDashes();
+            });
+            instance.DefineFunction("function-with-no-weird-characters", (args, results) =>
+            {
+                h.FunctionWithNoWeirdCharacters();
+            });
+            instance.DefineFunction("apple", (args, results) =>
+            {
+                h.Apple();
+            });
+            instance.DefineFunction("apple-pear", (args, results) =>
+            {
+                h.ApplePear();
+            });
+            instance.DefineFunction("apple-pear-grape", (args, results) =>
+            {
+                h.ApplePearGrape();
+            });
+            instance.DefineFunction("a0", (args, results) =>
+            {
+                h.A0();
+            });
+            instance.DefineFunction("is-XML", (args, results) =>
+            {
+                h.IsXML();
+            });
+            instance.DefineFunction("explicit", (args, results) =>
+            {
+                h.Explicit();
+            });
+            instance.DefineFunction("explicit-kebab", (args, results) =>
+            {
+                h.ExplicitKebab();
+            });
+            instance.DefineFunction("bool", (args, results) =>
+            {
+                h.Bool();
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/conventions`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Conventions.IConventions Conventions { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Conventions.IConventions
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.ComponentFunction __export9;
+        private readonly global::WitSharp.Components.ComponentFunction __export10;
+        private readonly global::WitSharp.Components.ComponentFunction __export11;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "kebab-case", 0, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "foo", 1, false);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "function-with-dashes", 0, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters", 0, false);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple", 0, false);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple-pear", 0, false);
+            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple-pear-grape", 0, false);
+            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "a0", 0, false);
+            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "is-XML", 0, false);
+            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "explicit", 0, false);
+            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "explicit-kebab", 0, false);
+            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "bool", 0, false);
+        }
+
+        /// <summary>The WIT function `kebab-case`.</summary>
+        public void KebabCase()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call();
+        }
+
+        /// <summary>The WIT function `foo`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void Foo(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export1.Call(__Values.Lower1(x));
+        }
+
+        /// <summary>The WIT function `function-with-dashes`.</summary>
+        public void FunctionWithDashes()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call();
+        }
+
+        /// <summary>The WIT function `function-with-no-weird-characters`.</summary>
+        public void FunctionWithNoWeirdCharacters()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export3.Call();
+        }
+
+        /// <summary>The WIT function `apple`.</summary>
+        public void Apple()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export4.Call();
+        }
+
+        /// <summary>The WIT function `apple-pear`.</summary>
+        public void ApplePear()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export5.Call();
+        }
+
+        /// <summary>The WIT function `apple-pear-grape`.</summary>
+        public void ApplePearGrape()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export6.Call();
+        }
+
+        /// <summary>The WIT function `a0`.</summary>
+        public void A0()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export7.Call();
+        }
+
+        /// <summary>
+        /// Comment out identifiers that collide when mapped to snake_case, for now; see
+        ///  https://github.com/WebAssembly/component-model/issues/118
+        /// APPLE: func()
+        /// APPLE-pear-GRAPE: func()
+        /// apple-PEAR-grape: func()
+        /// </summary>
+        public void IsXML()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export8.Call();
+        }
+
+        /// <summary>The WIT function `explicit`.</summary>
+        public void Explicit()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export9.Call();
+        }
+
+        /// <summary>The WIT function `explicit-kebab`.</summary>
+        public void ExplicitKebab()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export10.Call();
+        }
+
+        /// <summary>Identifiers with the same name as keywords are quoted.</summary>
+        public void Bool()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export11.Call();
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Conventions.LudicrousSpeed v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
+        }
+
+        public static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Conventions.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,360 @@ partial class Bindings
     /// Exports: foo:foo/integers.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Integers.IIntegers
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/integers" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Integers = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Integers.IIntegers h = host;
+            var instance = root.AddInstance("foo:foo/integers");
+            instance.DefineFunction("a1", (args, results) =>
+            {
+                h.A1(args[0].AsU8());
+            });
+            instance.DefineFunction("a2", (args, results) =>
+            {
+                h.A2(args[0].AsS8());
+            });
+            instance.DefineFunction("a3", (args, results) =>
+            {
+                h.A3(args[0].AsU16());
+            });
+            instance.DefineFunction("a4", (args, results) =>
+            {
+                h.A4(args[0].AsS16());
+            });
+            instance.DefineFunction("a5", (args, results) =>
+            {
+                h.A5(args[0].AsU32());
+            });
+            instance.DefineFunction("a6", (args, results) =>
+            {
+                h.A6(args[0].AsS32());
+            });
+            instance.DefineFunction("a7", (args, results) =>
+            {
+                h.A7(args[0].AsU64());
+            });
+            instance.DefineFunction("a8", (args, results) =>
+            {
+                h.A8(args[0].AsS64());
+            });
+            instance.DefineFunction("a9", (args, results) =>
+            {
+                h.A9(args[0].AsU8(), args[1].AsS8(), args[2].AsU16(), args[3].AsS16(), args[4].AsU32(), args[5].AsS32(), args[6].AsU64(), args[7].AsS64());
+            });
+            instance.DefineFunction("r1", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U8(h.R1());
+            });
+            instance.DefineFunction("r2", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.S8(h.R2());
+            });
+            instance.DefineFunction("r3", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U16(h.R3());
+            });
+            instance.DefineFunction("r4", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.S16(h.R4());
+            });
+            instance.DefineFunction("r5", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U32(h.R5());
+            });
+            instance.DefineFunction("r6", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.S32(h.R6());
+            });
+            instance.DefineFunction("r7", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.R7());
+            });
+            instance.DefineFunction("r8", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.S64(h.R8());
+            });
+            instance.DefineFunction("pair-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.PairRet());
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/integers`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Integers.IIntegers Integers { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Integers.IIntegers
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.ComponentFunction __export9;
+        private readonly global::WitSharp.Components.ComponentFunction __export10;
+        private readonly global::WitSharp.Components.ComponentFunction __export11;
+        private readonly global::WitSharp.Components.ComponentFunction __export12;
+        private readonly global::WitSharp.Components.ComponentFunction __export13;
+        private readonly global::WitSharp.Components.ComponentFunction __export14;
+        private readonly global::WitSharp.Components.ComponentFunction __export15;
+        private readonly global::WitSharp.Components.ComponentFunction __export16;
+        private readonly global::WitSharp.Components.ComponentFunction __export17;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a1", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a2", 1, false);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a3", 1, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a4", 1, false);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a5", 1, false);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a6", 1, false);
+            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a7", 1, false);
+            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a8", 1, false);
+            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a9", 8, false);
+            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r1", 0, true);
+            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r2", 0, true);
+            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r3", 0, true);
+            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r4", 0, true);
+            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r5", 0, true);
+            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r6", 0, true);
+            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r7", 0, true);
+            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r8", 0, true);
+            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "pair-ret", 0, true);
+        }
+
+        /// <summary>The WIT function `a1`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A1(byte x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(global::WitSharp.Components.ComponentValue.U8(x));
+        }
+
+        /// <summary>The WIT function `a2`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A2(sbyte x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export1.Call(global::WitSharp.Components.ComponentValue.S8(x));
+        }
+
+        /// <summary>The WIT function `a3`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A3(ushort x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call(global::WitSharp.Components.ComponentValue.U16(x));
+        }
+
+        /// <summary>The WIT function `a4`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A4(short x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export3.Call(global::WitSharp.Components.ComponentValue.S16(x));
+        }
+
+        /// <summary>The WIT function `a5`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A5(uint x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export4.Call(global::WitSharp.Components.ComponentValue.U32(x));
+        }
+
+        /// <summary>The WIT function `a6`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A6(int x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export5.Call(global::WitSharp.Components.ComponentValue.S32(x));
+        }
+
+        /// <summary>The WIT function `a7`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A7(ulong x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export6.Call(global::WitSharp.Components.ComponentValue.U64(x));
+        }
+
+        /// <summary>The WIT function `a8`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void A8(long x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export7.Call(global::WitSharp.Components.ComponentValue.S64(x));
+        }
+
+        /// <summary>The WIT function `a9`.</summary>
+        /// <param name="p1">The `p1` argument.</param>
+        /// <param name="p2">The `p2` argument.</param>
+        /// <param name="p3">The `p3` argument.</param>
+        /// <param name="p4">The `p4` argument.</param>
+        /// <param name="p5">The `p5` argument.</param>
+        /// <param name="p6">The `p6` argument.</param>
+        /// <param name="p7">The `p7` argument.</param>
+        /// <param name="p8">The `p8` argument.</param>
+        public void A9(byte p1, sbyte p2, ushort p3, short p4, uint p5, int p6, ulong p7, long p8)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export8.Call(global::WitSharp.Components.ComponentValue.U8(p1), global::WitSharp.Components.ComponentValue.S8(p2), global::WitSharp.Components.ComponentValue.U16(p3), global::WitSharp.Components.ComponentValue.S16(p4), global::WitSharp.Components.ComponentValue.U32(p5), global::WitSharp.Components.ComponentValue.S32(p6), global::WitSharp.Components.ComponentValue.U64(p7), global::WitSharp.Components.ComponentValue.S64(p8));
+        }
+
+        /// <summary>The WIT function `r1`.</summary>
+        public byte R1()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export9.Call()!.AsU8();
+        }
+
+        /// <summary>The WIT function `r2`.</summary>
+        public sbyte R2()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export10.Call()!.AsS8();
+        }
+
+        /// <summary>The WIT function `r3`.</summary>
+        public ushort R3()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export11.Call()!.AsU16();
+        }
+
+        /// <summary>The WIT function `r4`.</summary>
+        public short R4()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export12.Call()!.AsS16();
+        }
+
+        /// <summary>The WIT function `r5`.</summary>
+        public uint R5()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export13.Call()!.AsU32();
+        }
+
+        /// <summary>The WIT function `r6`.</summary>
+        public int R6()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export14.Call()!.AsS32();
+        }
+
+        /// <summary>The WIT function `r7`.</summary>
+        public ulong R7()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export15.Call()!.AsU64();
+        }
+
+        /// <summary>The WIT function `r8`.</summary>
+        public long R8()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export16.Call()!.AsS64();
+        }
+
+        /// <summary>The WIT function `pair-ret`.</summary>
+        public (long, byte) PairRet()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export17.Call()!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0((long, byte) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
+        }
+
+        public static (long, byte) Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsS64(), items[1].AsU8());
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Integers.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-lists` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,1073 @@ partial class Bindings
     /// Exports: foo:foo/lists.
     /// </remarks>
     public const string WorldName = "foo:foo/the-lists";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-lists`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Lists.ILists
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/lists" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Lists = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-lists` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-lists` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-lists` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-lists` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Lists.ILists h = host;
+            var instance = root.AddInstance("foo:foo/lists");
+            instance.DefineFunction("list-u8-param", (args, results) =>
+            {
+                h.ListU8Param(__Values.Lift0(args[0]));
+            });
+            instance.DefineFunction("list-u16-param", (args, results) =>
+            {
+                h.ListU16Param(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("list-u32-param", (args, results) =>
+            {
+                h.ListU32Param(__Values.Lift2(args[0]));
+            });
+            instance.DefineFunction("list-u64-param", (args, results) =>
+            {
+                h.ListU64Param(__Values.Lift3(args[0]));
+            });
+            instance.DefineFunction("list-s8-param", (args, results) =>
+            {
+                h.ListS8Param(__Values.Lift4(args[0]));
+            });
+            instance.DefineFunction("list-s16-param", (args, results) =>
+            {
+                h.ListS16Param(__Values.Lift5(args[0]));
+            });
+            instance.DefineFunction("list-s32-param", (args, results) =>
+            {
+                h.ListS32Param(__Values.Lift6(args[0]));
+            });
+            instance.DefineFunction("list-s64-param", (args, results) =>
+            {
+                h.ListS64Param(__Values.Lift7(args[0]));
+            });
+            instance.DefineFunction("list-f32-param", (args, results) =>
+            {
+                h.ListF32Param(__Values.Lift8(args[0]));
+            });
+            instance.DefineFunction("list-f64-param", (args, results) =>
+            {
+                h.ListF64Param(__Values.Lift9(args[0]));
+            });
+            instance.DefineFunction("list-u8-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.ListU8Ret());
+            });
+            instance.DefineFunction("list-u16-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.ListU16Ret());
+            });
+            instance.DefineFunction("list-u32-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.ListU32Ret());
+            });
+            instance.DefineFunction("list-u64-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower3(h.ListU64Ret());
+            });
+            instance.DefineFunction("list-s8-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower4(h.ListS8Ret());
+            });
+            instance.DefineFunction("list-s16-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower5(h.ListS16Ret());
+            });
+            instance.DefineFunction("list-s32-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower6(h.ListS32Ret());
+            });
+            instance.DefineFunction("list-s64-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower7(h.ListS64Ret());
+            });
+            instance.DefineFunction("list-f32-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower8(h.ListF32Ret());
+            });
+            instance.DefineFunction("list-f64-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower9(h.ListF64Ret());
+            });
+            instance.DefineFunction("tuple-list", (args, results) =>
+            {
+                results[0] = __Values.Lower11(h.TupleList(__Values.Lift10(args[0])));
+            });
+            instance.DefineFunction("string-list-arg", (args, results) =>
+            {
+                h.StringListArg(__Values.Lift12(args[0]));
+            });
+            instance.DefineFunction("string-list-ret", (args, results) =>
+            {
+                results[0] = __Values.Lower12(h.StringListRet());
+            });
+            instance.DefineFunction("tuple-string-list", (args, results) =>
+            {
+                results[0] = __Values.Lower14(h.TupleStringList(__Values.Lift13(args[0])));
+            });
+            instance.DefineFunction("string-list", (args, results) =>
+            {
+                results[0] = __Values.Lower12(h.StringList(__Values.Lift12(args[0])));
+            });
+            instance.DefineFunction("record-list", (args, results) =>
+            {
+                results[0] = __Values.Lower16(h.RecordList(__Values.Lift15(args[0])));
+            });
+            instance.DefineFunction("record-list-reverse", (args, results) =>
+            {
+                results[0] = __Values.Lower15(h.RecordListReverse(__Values.Lift16(args[0])));
+            });
+            instance.DefineFunction("variant-list", (args, results) =>
+            {
+                results[0] = __Values.Lower18(h.VariantList(__Values.Lift17(args[0])));
+            });
+            instance.DefineFunction("load-store-everything", (args, results) =>
+            {
+                results[0] = __Values.Lower19(h.LoadStoreEverything(__Values.Lift19(args[0])));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/lists`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Lists.ILists Lists { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Lists.ILists
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.ComponentFunction __export9;
+        private readonly global::WitSharp.Components.ComponentFunction __export10;
+        private readonly global::WitSharp.Components.ComponentFunction __export11;
+        private readonly global::WitSharp.Components.ComponentFunction __export12;
+        private readonly global::WitSharp.Components.ComponentFunction __export13;
+        private readonly global::WitSharp.Components.ComponentFunction __export14;
+        private readonly global::WitSharp.Components.ComponentFunction __export15;
+        private readonly global::WitSharp.Components.ComponentFunction __export16;
+        private readonly global::WitSharp.Components.ComponentFunction __export17;
+        private readonly global::WitSharp.Components.ComponentFunction __export18;
+        private readonly global::WitSharp.Components.ComponentFunction __export19;
+        private readonly global::WitSharp.Components.ComponentFunction __export20;
+        private readonly global::WitSharp.Components.ComponentFunction __export21;
+        private readonly global::WitSharp.Components.ComponentFunction __export22;
+        private readonly global::WitSharp.Components.ComponentFunction __export23;
+        private readonly global::WitSharp.Components.ComponentFunction __export24;
+        private readonly global::WitSharp.Components.ComponentFunction __export25;
+        private readonly global::WitSharp.Components.ComponentFunction __export26;
+        private readonly global::WitSharp.Components.ComponentFunction __export27;
+        private readonly global::WitSharp.Components.ComponentFunction __export28;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u8-param", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u16-param", 1, false);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u32-param", 1, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u64-param", 1, false);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s8-param", 1, false);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s16-param", 1, false);
+            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s32-param", 1, false);
+            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s64-param", 1, false);
+            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f32-param", 1, false);
+            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f64-param", 1, false);
+            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u8-ret", 0, true);
+            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u16-ret", 0, true);
+            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u32-ret", 0, true);
+            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u64-ret", 0, true);
+            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s8-ret", 0, true);
+            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s16-ret", 0, true);
+            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s32-ret", 0, true);
+            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s64-ret", 0, true);
+            __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f32-ret", 0, true);
+            __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f64-ret", 0, true);
+            __export20 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "tuple-list", 1, true);
+            __export21 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list-arg", 1, false);
+            __export22 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list-ret", 0, true);
+            __export23 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "tuple-string-list", 1, true);
+            __export24 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list", 1, true);
+            __export25 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list", 1, true);
+            __export26 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list-reverse", 1, true);
+            __export27 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "variant-list", 1, true);
+            __export28 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "load-store-everything", 1, true);
+        }
+
+        /// <summary>The WIT function `list-u8-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListU8Param(byte[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower0(x));
+        }
+
+        /// <summary>The WIT function `list-u16-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListU16Param(ushort[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export1.Call(__Values.Lower1(x));
+        }
+
+        /// <summary>The WIT function `list-u32-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListU32Param(uint[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call(__Values.Lower2(x));
+        }
+
+        /// <summary>The WIT function `list-u64-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListU64Param(ulong[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export3.Call(__Values.Lower3(x));
+        }
+
+        /// <summary>The WIT function `list-s8-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListS8Param(sbyte[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export4.Call(__Values.Lower4(x));
+        }
+
+        /// <summary>The WIT function `list-s16-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListS16Param(short[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export5.Call(__Values.Lower5(x));
+        }
+
+        /// <summary>The WIT function `list-s32-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListS32Param(int[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export6.Call(__Values.Lower6(x));
+        }
+
+        /// <summary>The WIT function `list-s64-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListS64Param(long[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export7.Call(__Values.Lower7(x));
+        }
+
+        /// <summary>The WIT function `list-f32-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListF32Param(float[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export8.Call(__Values.Lower8(x));
+        }
+
+        /// <summary>The WIT function `list-f64-param`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ListF64Param(double[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export9.Call(__Values.Lower9(x));
+        }
+
+        /// <summary>The WIT function `list-u8-ret`.</summary>
+        public byte[] ListU8Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export10.Call()!);
+        }
+
+        /// <summary>The WIT function `list-u16-ret`.</summary>
+        public ushort[] ListU16Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export11.Call()!);
+        }
+
+        /// <summary>The WIT function `list-u32-ret`.</summary>
+        public uint[] ListU32Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift2(__export12.Call()!);
+        }
+
+        /// <summary>The WIT function `list-u64-ret`.</summary>
+        public ulong[] ListU64Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift3(__export13.Call()!);
+        }
+
+        /// <summary>The WIT function `list-s8-ret`.</summary>
+        public sbyte[] ListS8Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift4(__export14.Call()!);
+        }
+
+        /// <summary>The WIT function `list-s16-ret`.</summary>
+        public short[] ListS16Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift5(__export15.Call()!);
+        }
+
+        /// <summary>The WIT function `list-s32-ret`.</summary>
+        public int[] ListS32Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift6(__export16.Call()!);
+        }
+
+        /// <summary>The WIT function `list-s64-ret`.</summary>
+        public long[] ListS64Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift7(__export17.Call()!);
+        }
+
+        /// <summary>The WIT function `list-f32-ret`.</summary>
+        public float[] ListF32Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift8(__export18.Call()!);
+        }
+
+        /// <summary>The WIT function `list-f64-ret`.</summary>
+        public double[] ListF64Ret()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift9(__export19.Call()!);
+        }
+
+        /// <summary>The WIT function `tuple-list`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public (long, uint)[] TupleList((byte, sbyte)[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift11(__export20.Call(__Values.Lower10(x))!);
+        }
+
+        /// <summary>The WIT function `string-list-arg`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        public void StringListArg(string[] a)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export21.Call(__Values.Lower12(a));
+        }
+
+        /// <summary>The WIT function `string-list-ret`.</summary>
+        public string[] StringListRet()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift12(__export22.Call()!);
+        }
+
+        /// <summary>The WIT function `tuple-string-list`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public (string, byte)[] TupleStringList((byte, string)[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift14(__export23.Call(__Values.Lower13(x))!);
+        }
+
+        /// <summary>The WIT function `string-list`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public string[] StringList(string[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift12(__export24.Call(__Values.Lower12(x))!);
+        }
+
+        /// <summary>The WIT function `record-list`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] RecordList(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift21(__export25.Call(__Values.Lower20(x))!);
+        }
+
+        /// <summary>The WIT function `record-list-reverse`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] RecordListReverse(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift20(__export26.Call(__Values.Lower21(x))!);
+        }
+
+        /// <summary>The WIT function `variant-list`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] VariantList(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift23(__export27.Call(__Values.Lower22(x))!);
+        }
+
+        /// <summary>The WIT function `load-store-everything`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        public (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] LoadStoreEverything((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] a)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift19(__export28.Call(__Values.Lower19(a))!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(byte[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static byte[] Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new byte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(ushort[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U16(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static ushort[] Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new ushort[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU16();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(uint[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static uint[] Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new uint[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(ulong[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U64(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static ulong[] Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new ulong[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU64();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(sbyte[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static sbyte[] Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new sbyte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS8();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(short[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S16(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static short[] Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new short[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS16();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(int[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static int[] Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new int[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(long[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S64(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static long[] Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new long[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS64();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8(float[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.F32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static float[] Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new float[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsF32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(double[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.F64(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static double[] Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new double[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsF64();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10((byte, sbyte)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower24(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (byte, sbyte)[] Lift10(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (byte, sbyte)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift24(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11((long, uint)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (long, uint)[] Lift11(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (long, uint)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(string[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static string[] Lift12(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new string[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13((byte, string)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower26(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (byte, string)[] Lift13(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (byte, string)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift26(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14((string, byte)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower27(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (string, byte)[] Lift14(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (string, byte)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift27(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Foo.Foo.Lists.SomeRecord[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower28(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.SomeRecord[] Lift15(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Foo.Foo.Lists.SomeRecord[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift28(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Foo.Foo.Lists.OtherRecord[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower29(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.OtherRecord[] Lift16(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Foo.Foo.Lists.OtherRecord[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift29(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower17(global::Corpus.Foo.Foo.Lists.SomeVariant[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower30(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.SomeVariant[] Lift17(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Foo.Foo.Lists.SomeVariant[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift30(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower18(global::Corpus.Foo.Foo.Lists.OtherVariant[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower31(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.OtherVariant[] Lift18(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Foo.Foo.Lists.OtherVariant[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift31(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower19((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] Lift19(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift32(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower20(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower33(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] Lift20(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift33(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower21(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower34(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Lift21(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift34(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower22(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower35(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] Lift22(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift35(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower23(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower36(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Lift23(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift36(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower24((byte, sbyte) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.S8(v.Item2));
+        }
+
+        public static (byte, sbyte) Lift24(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU8(), items[1].AsS8());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower25((long, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (long, uint) Lift25(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsS64(), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower26((byte, string) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
+        }
+
+        public static (byte, string) Lift26(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU8(), items[1].AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower27((string, byte) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
+        }
+
+        public static (string, byte) Lift27(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsString(), items[1].AsU8());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Foo.Foo.Lists.SomeRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower29(v.Y)), ("z", __Values.Lower16(v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.SomeRecord Lift28(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift29(fields[1].Value), __Values.Lift16(fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Foo.Foo.Lists.OtherRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(v.C)));
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.OtherRecord Lift29(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(fields[5].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Foo.Foo.Lists.SomeVariant v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
+                case global::Corpus.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower18(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.SomeVariant Lift30(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
+                case "b": return new global::Corpus.Foo.Foo.Lists.SomeVariant.B();
+                case "c": return new global::Corpus.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
+                case "d": return new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__Values.Lift18(v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Foo.Foo.Lists.OtherVariant v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Lists.OtherVariant.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Foo.Foo.Lists.OtherVariant.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Foo.Foo.Lists.OtherVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.OtherVariant Lift31(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Lists.OtherVariant.A();
+                case "b": return new global::Corpus.Foo.Foo.Lists.OtherVariant.B(v.Payload!.AsU32());
+                case "c": return new global::Corpus.Foo.Foo.Lists.OtherVariant.C(v.Payload!.AsString());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower32((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2), global::WitSharp.Components.ComponentValue.S8(v.Item3), global::WitSharp.Components.ComponentValue.U16(v.Item4), global::WitSharp.Components.ComponentValue.S16(v.Item5), global::WitSharp.Components.ComponentValue.U32(v.Item6), global::WitSharp.Components.ComponentValue.S32(v.Item7), global::WitSharp.Components.ComponentValue.U64(v.Item8), global::WitSharp.Components.ComponentValue.S64(v.Item9), global::WitSharp.Components.ComponentValue.F32(v.Item10), global::WitSharp.Components.ComponentValue.F64(v.Item11), global::WitSharp.Components.ComponentValue.Char((uint)(v.Item12).Value));
+        }
+
+        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) Lift32(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsString(), items[1].AsU8(), items[2].AsS8(), items[3].AsU16(), items[4].AsS16(), items[5].AsU32(), items[6].AsS32(), items[7].AsU64(), items[8].AsS64(), items[9].AsF32(), items[10].AsF64(), new global::System.Text.Rune(items[11].AsChar()));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower33(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower34(v.Y)), ("z", __Values.Lower21(v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord Lift33(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift34(fields[1].Value), __Values.Lift21(fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(v.C)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Lift34(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(fields[5].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
+                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower23(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant Lift35(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B();
+                case "c": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
+                case "d": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__Values.Lift23(v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower36(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant Lift36(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A();
+                case "b": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B(v.Payload!.AsU32());
+                case "c": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C(v.Payload!.AsString());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Lists.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,164 @@ partial class Bindings
     /// Exports: foo:foo/manyarg.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Manyarg.IManyarg
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/manyarg" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Manyarg = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Manyarg.IManyarg h = host;
+            var instance = root.AddInstance("foo:foo/manyarg");
+            instance.DefineFunction("many-args", (args, results) =>
+            {
+                h.ManyArgs(args[0].AsU64(), args[1].AsU64(), args[2].AsU64(), args[3].AsU64(), args[4].AsU64(), args[5].AsU64(), args[6].AsU64(), args[7].AsU64(), args[8].AsU64(), args[9].AsU64(), args[10].AsU64(), args[11].AsU64(), args[12].AsU64(), args[13].AsU64(), args[14].AsU64(), args[15].AsU64());
+            });
+            instance.DefineFunction("big-argument", (args, results) =>
+            {
+                h.BigArgument(__Values.Lift0(args[0]));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/manyarg`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg Manyarg { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/manyarg", "many-args", 16, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/manyarg", "big-argument", 1, false);
+        }
+
+        /// <summary>The WIT function `many-args`.</summary>
+        /// <param name="a1">The `a1` argument.</param>
+        /// <param name="a2">The `a2` argument.</param>
+        /// <param name="a3">The `a3` argument.</param>
+        /// <param name="a4">The `a4` argument.</param>
+        /// <param name="a5">The `a5` argument.</param>
+        /// <param name="a6">The `a6` argument.</param>
+        /// <param name="a7">The `a7` argument.</param>
+        /// <param name="a8">The `a8` argument.</param>
+        /// <param name="a9">The `a9` argument.</param>
+        /// <param name="a10">The `a10` argument.</param>
+        /// <param name="a11">The `a11` argument.</param>
+        /// <param name="a12">The `a12` argument.</param>
+        /// <param name="a13">The `a13` argument.</param>
+        /// <param name="a14">The `a14` argument.</param>
+        /// <param name="a15">The `a15` argument.</param>
+        /// <param name="a16">The `a16` argument.</param>
+        public void ManyArgs(ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(global::WitSharp.Components.ComponentValue.U64(a1), global::WitSharp.Components.ComponentValue.U64(a2), global::WitSharp.Components.ComponentValue.U64(a3), global::WitSharp.Components.ComponentValue.U64(a4), global::WitSharp.Components.ComponentValue.U64(a5), global::WitSharp.Components.ComponentValue.U64(a6), global::WitSharp.Components.ComponentValue.U64(a7), global::WitSharp.Components.ComponentValue.U64(a8), global::WitSharp.Components.ComponentValue.U64(a9), global::WitSharp.Components.ComponentValue.U64(a10), global::WitSharp.Components.ComponentValue.U64(a11), global::WitSharp.Components.ComponentValue.U64(a12), global::WitSharp.Components.ComponentValue.U64(a13), global::WitSharp.Components.ComponentValue.U64(a14), global::WitSharp.Components.ComponentValue.U64(a15), global::WitSharp.Components.ComponentValue.U64(a16));
+        }
+
+        /// <summary>The WIT function `big-argument`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void BigArgument(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export1.Call(__Values.Lower1(x));
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Manyarg.BigStruct v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
+        }
+
+        public static global::Corpus.Foo.Foo.Manyarg.BigStruct Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Manyarg.g.cs ----
 // <auto-generated/>

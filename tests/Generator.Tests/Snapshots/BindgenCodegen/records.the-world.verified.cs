@@ -7,7 +7,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -16,6 +16,358 @@ partial class Bindings
     /// Exports: foo:foo/records.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Records.IRecords
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/records" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Records = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Records.IRecords h = host;
+            var instance = root.AddInstance("foo:foo/records");
+            instance.DefineFunction("tuple-arg", (args, results) =>
+            {
+                h.TupleArg(__Values.Lift0(args[0]));
+            });
+            instance.DefineFunction("tuple-result", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.TupleResult());
+            });
+            instance.DefineFunction("empty-arg", (args, results) =>
+            {
+                h.EmptyArg(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("empty-result", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.EmptyResult());
+            });
+            instance.DefineFunction("scalar-arg", (args, results) =>
+            {
+                h.ScalarArg(__Values.Lift2(args[0]));
+            });
+            instance.DefineFunction("scalar-result", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.ScalarResult());
+            });
+            instance.DefineFunction("flags-arg", (args, results) =>
+            {
+                h.FlagsArg(__Values.Lift3(args[0]));
+            });
+            instance.DefineFunction("flags-result", (args, results) =>
+            {
+                results[0] = __Values.Lower3(h.FlagsResult());
+            });
+            instance.DefineFunction("aggregate-arg", (args, results) =>
+            {
+                h.AggregateArg(__Values.Lift4(args[0]));
+            });
+            instance.DefineFunction("aggregate-result", (args, results) =>
+            {
+                results[0] = __Values.Lower4(h.AggregateResult());
+            });
+            instance.DefineFunction("typedef-inout", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.S32(h.TypedefInout(__Values.Lift5(args[0])));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/records`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Records.IRecords Records { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Records.IRecords
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.ComponentFunction __export9;
+        private readonly global::WitSharp.Components.ComponentFunction __export10;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "tuple-arg", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "tuple-result", 0, true);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-arg", 1, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-result", 0, true);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "scalar-arg", 1, false);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "scalar-result", 0, true);
+            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "flags-arg", 1, false);
+            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "flags-result", 0, true);
+            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-arg", 1, false);
+            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-result", 0, true);
+            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "typedef-inout", 1, true);
+        }
+
+        /// <summary>The WIT function `tuple-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void TupleArg((global::System.Text.Rune, uint) x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower0(x));
+        }
+
+        /// <summary>The WIT function `tuple-result`.</summary>
+        public (global::System.Text.Rune, uint) TupleResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export1.Call()!);
+        }
+
+        /// <summary>The WIT function `empty-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void EmptyArg(global::Corpus.Exports.Foo.Foo.Records.Empty x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call(__Values.Lower6(x));
+        }
+
+        /// <summary>The WIT function `empty-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Records.Empty EmptyResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift6(__export3.Call()!);
+        }
+
+        /// <summary>The WIT function `scalar-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void ScalarArg(global::Corpus.Exports.Foo.Foo.Records.Scalars x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export4.Call(__Values.Lower7(x));
+        }
+
+        /// <summary>The WIT function `scalar-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Records.Scalars ScalarResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift7(__export5.Call()!);
+        }
+
+        /// <summary>The WIT function `flags-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void FlagsArg(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export6.Call(__Values.Lower8(x));
+        }
+
+        /// <summary>The WIT function `flags-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Records.ReallyFlags FlagsResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift8(__export7.Call()!);
+        }
+
+        /// <summary>The WIT function `aggregate-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void AggregateArg(global::Corpus.Exports.Foo.Foo.Records.Aggregates x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export8.Call(__Values.Lower9(x));
+        }
+
+        /// <summary>The WIT function `aggregate-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Records.Aggregates AggregateResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift9(__export9.Call()!);
+        }
+
+        /// <summary>The WIT function `typedef-inout`.</summary>
+        /// <param name="e">The `e` argument.</param>
+        public int TypedefInout(global::System.ValueTuple<int> e)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export10.Call(__Values.Lower5(e))!.AsS32();
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0((global::System.Text.Rune, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (global::System.Text.Rune, uint) Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (new global::System.Text.Rune(items[0].AsChar()), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Records.Empty v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Foo.Foo.Records.Empty Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.Empty();
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Foo.Foo.Records.Scalars v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
+        }
+
+        public static global::Corpus.Foo.Foo.Records.Scalars Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Records.ReallyFlags v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
+        }
+
+        public static global::Corpus.Foo.Foo.Records.ReallyFlags Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Foo.Foo.Records.Aggregates v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower2(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower1(v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower3(v.E)));
+        }
+
+        public static global::Corpus.Foo.Foo.Records.Aggregates Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.Aggregates(__Values.Lift2(fields[0].Value), fields[1].Value.AsU32(), __Values.Lift1(fields[2].Value), fields[3].Value.AsString(), __Values.Lift3(fields[4].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(global::System.ValueTuple<int> v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1));
+        }
+
+        public static global::System.ValueTuple<int> Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return new global::System.ValueTuple<int>(items[0].AsS32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Exports.Foo.Foo.Records.Empty v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.Empty Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Records.Empty();
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Exports.Foo.Foo.Records.Scalars v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.Scalars Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Exports.Foo.Foo.Records.Aggregates v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower7(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower6(v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower8(v.E)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.Aggregates Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Records.Aggregates(__Values.Lift7(fields[0].Value), fields[1].Value.AsU32(), __Values.Lift6(fields[2].Value), fields[3].Value.AsString(), __Values.Lift8(fields[4].Value));
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Records.g.cs ----
 // <auto-generated/>

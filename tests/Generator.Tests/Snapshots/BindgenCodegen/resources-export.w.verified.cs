@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/w` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,236 @@ partial class Bindings
     /// Exports: foo:foo/simple-export, foo:foo/export-using-import, foo:foo/export-using-export1, foo:foo/export-using-export2.
     /// </remarks>
     public const string WorldName = "foo:foo/w";
+
+    private static readonly string[] __exports = { "foo:foo/simple-export", "foo:foo/export-using-import", "foo:foo/export-using-export1", "foo:foo/export-using-export2" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        SimpleExport = new __Export0(this, instance);
+        ExportUsingImport = new __Export1(this, instance);
+        ExportUsingExport1 = new __Export2(this, instance);
+        ExportUsingExport2 = new __Export3(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/w` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/w` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/w` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        var root = linker.Root();
+        root.AddInstance("foo:foo/transitive-import");
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/simple-export`.</summary>
+    public global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport SimpleExport { get; }
+
+    /// <summary>The exported interface `foo:foo/export-using-import`.</summary>
+    public global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport ExportUsingImport { get; }
+
+    /// <summary>The exported interface `foo:foo/export-using-export1`.</summary>
+    public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1 ExportUsingExport1 { get; }
+
+    /// <summary>The exported interface `foo:foo/export-using-export2`.</summary>
+    public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2 ExportUsingExport2 { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[constructor]a", 0, true);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a", 0, true);
+        }
+
+        /// <summary>The WIT function `[constructor]a`.</summary>
+        public global::Corpus.Exports.Foo.Foo.SimpleExport.A CreateA()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export0.Call()!);
+        }
+
+        /// <summary>The WIT function `[static]a.static-a`.</summary>
+        public uint AStaticA()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export1.Call()!.AsU32();
+        }
+    }
+
+    private sealed class __Export1 : global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+
+        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[constructor]a", 1, true);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a", 0, true);
+        }
+
+        /// <summary>The WIT function `[constructor]a`.</summary>
+        /// <param name="y">The `y` argument.</param>
+        public global::Corpus.Exports.Foo.Foo.ExportUsingImport.A CreateA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift2(__export0.Call(__Values.Lower1(y))!);
+        }
+
+        /// <summary>The WIT function `[static]a.static-a`.</summary>
+        public global::Corpus.Foo.Foo.TransitiveImport.IY AStaticA()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export1.Call()!);
+        }
+    }
+
+    private sealed class __Export2 : global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export1", "[constructor]a", 0, true);
+        }
+
+        /// <summary>The WIT function `[constructor]a`.</summary>
+        public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A CreateA()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift3(__export0.Call()!);
+        }
+    }
+
+    private sealed class __Export3 : global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export2", "[constructor]b", 1, true);
+        }
+
+        /// <summary>The WIT function `[constructor]b`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B CreateB(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A a)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift4(__export0.Call(__Values.Lower3(a))!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.TransitiveImport.IY v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Foo.Foo.TransitiveImport.IY Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.ExportUsingExport1.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IExports
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -24,7 +24,7 @@ partial class Bindings
     }
 
     /// <summary>Functions the host provides to the world `foo:foo/the-world` (its imported functions).</summary>
-    public interface IImports
+    public interface IImports : global::Corpus.Foo.Foo.Resources.IResources, global::Corpus.Foo.Foo.LongUseChain4.ILongUseChain4
     {
         /// <summary>The WIT function `some-world-func`.</summary>
         global::Corpus.Bindings.IWorldResource SomeWorldFunc();
@@ -41,6 +41,355 @@ partial class Bindings
     {
         /// <summary>The WIT function `some-world-func2`.</summary>
         global::Corpus.Bindings.IWorldResource SomeWorldFunc2();
+    }
+
+    private static readonly string[] __exports = { "some-world-func2", "foo:foo/uses-resource-transitively" };
+    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "some-world-func2", 0, true);
+        UsesResourceTransitively = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+        root.DefineFunction("some-world-func", (args, results) =>
+        {
+            results[0] = __Values.Lower0(host.SomeWorldFunc());
+        });
+        root.DefineFunction("[constructor]world-resource", (args, results) =>
+        {
+            results[0] = __Values.Lower0(host.CreateWorldResource());
+        });
+        root.DefineFunction("[static]world-resource.static-foo", (args, results) =>
+        {
+            host.WorldResourceStaticFoo();
+        });
+
+        {
+            global::Corpus.Foo.Foo.Resources.IResources h = host;
+            var instance = root.AddInstance("foo:foo/resources");
+            instance.DefineFunction("[constructor]bar", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.CreateBar());
+            });
+            instance.DefineFunction("[static]bar.static-a", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U32(h.BarStaticA());
+            });
+            instance.DefineFunction("bar-own-arg", (args, results) =>
+            {
+                h.BarOwnArg(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("bar-borrow-arg", (args, results) =>
+            {
+                h.BarBorrowArg(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("bar-result", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.BarResult());
+            });
+            instance.DefineFunction("tuple-own-arg", (args, results) =>
+            {
+                h.TupleOwnArg(__Values.Lift2(args[0]));
+            });
+            instance.DefineFunction("tuple-borrow-arg", (args, results) =>
+            {
+                h.TupleBorrowArg(__Values.Lift2(args[0]));
+            });
+            instance.DefineFunction("tuple-result", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.TupleResult());
+            });
+            instance.DefineFunction("option-own-arg", (args, results) =>
+            {
+                h.OptionOwnArg(__Values.Lift3(args[0]));
+            });
+            instance.DefineFunction("option-borrow-arg", (args, results) =>
+            {
+                h.OptionBorrowArg(__Values.Lift3(args[0]));
+            });
+            instance.DefineFunction("option-result", (args, results) =>
+            {
+                results[0] = __Values.Lower3(h.OptionResult());
+            });
+            instance.DefineFunction("result-own-arg", (args, results) =>
+            {
+                h.ResultOwnArg(__Values.Lift4(args[0]));
+            });
+            instance.DefineFunction("result-borrow-arg", (args, results) =>
+            {
+                h.ResultBorrowArg(__Values.Lift4(args[0]));
+            });
+            instance.DefineFunction("result-result", (args, results) =>
+            {
+                results[0] = __Values.Lower4(h.ResultResult());
+            });
+            instance.DefineFunction("list-own-arg", (args, results) =>
+            {
+                h.ListOwnArg(__Values.Lift5(args[0]));
+            });
+            instance.DefineFunction("list-borrow-arg", (args, results) =>
+            {
+                h.ListBorrowArg(__Values.Lift5(args[0]));
+            });
+            instance.DefineFunction("list-result", (args, results) =>
+            {
+                results[0] = __Values.Lower5(h.ListResult());
+            });
+            instance.DefineFunction("record-own-arg", (args, results) =>
+            {
+                h.RecordOwnArg(__Values.Lift6(args[0]));
+            });
+            instance.DefineFunction("record-borrow-arg", (args, results) =>
+            {
+                h.RecordBorrowArg(__Values.Lift7(args[0]));
+            });
+            instance.DefineFunction("record-result", (args, results) =>
+            {
+                results[0] = __Values.Lower6(h.RecordResult());
+            });
+            instance.DefineFunction("func-with-handle-typedef", (args, results) =>
+            {
+                h.FuncWithHandleTypedef(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("[constructor]fallible", (args, results) =>
+            {
+                results[0] = __Values.Lower8(h.CreateFallible());
+            });
+        }
+        root.AddInstance("foo:foo/long-use-chain1");
+        root.AddInstance("foo:foo/long-use-chain2");
+        root.AddInstance("foo:foo/long-use-chain3");
+
+        {
+            global::Corpus.Foo.Foo.LongUseChain4.ILongUseChain4 h = host;
+            var instance = root.AddInstance("foo:foo/long-use-chain4");
+            instance.DefineFunction("foo", (args, results) =>
+            {
+                results[0] = __Values.Lower9(h.Foo());
+            });
+        }
+        root.AddInstance("foo:foo/transitive-interface-with-resource");
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The WIT function `some-world-func2`.</summary>
+    public global::Corpus.Bindings.IWorldResource SomeWorldFunc2()
+    {
+        global::System.ObjectDisposedException.ThrowIf(__disposed, this);
+        return __Values.Lift0(__export0.Call()!);
+    }
+
+    /// <summary>The exported interface `foo:foo/uses-resource-transitively`.</summary>
+    public global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively UsesResourceTransitively { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/uses-resource-transitively", "handle", 1, false);
+        }
+
+        /// <summary>The WIT function `handle`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void Handle(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower10(x));
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Bindings.IWorldResource v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Bindings.IWorldResource Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Resources.IBar v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2((global::Corpus.Foo.Foo.Resources.IBar, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (global::Corpus.Foo.Foo.Resources.IBar, uint) Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift1(items[0]), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Resources.IBar? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower1(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar? Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Foo.Foo.Resources.IBar?)__Values.Lift1(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Values.Lift1(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Foo.Foo.Resources.IBar[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower1(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar[] Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Foo.Foo.Resources.IBar[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift1(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Foo.Foo.Resources.NestedOwn v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(v.NestedBar)));
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift1(fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Foo.Foo.Resources.NestedBorrow v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(v.NestedBar)));
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift1(fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Values.Lift11(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Payload!.AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Foo.Foo.LongUseChain1.IA v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Foo.Foo.LongUseChain1.IA Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo Lift10(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Foo.Foo.Resources.IFallible v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IFallible Lift11(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.UsesResourceTransitively.g.cs ----

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/http-interface` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,136 @@ partial class Bindings
     /// Exports: http-handler.
     /// </remarks>
     public const string WorldName = "foo:foo/http-interface";
+
+    /// <summary>Everything the host provides to the world `foo:foo/http-interface`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.HttpInterface.HttpFetch.IHttpFetch
+    {
+    }
+
+    private static readonly string[] __exports = { "http-handler" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        HttpHandler = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/http-interface` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/http-interface` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/http-interface` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/http-interface` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+        root.AddInstance("foo:foo/http-types");
+
+        {
+            global::Corpus.Foo.Foo.HttpInterface.HttpFetch.IHttpFetch h = host;
+            var instance = root.AddInstance("http-fetch");
+            instance.DefineFunction("fetch-request", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.FetchRequest(__Values.Lift0(args[0])));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `http-handler`.</summary>
+    public global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler HttpHandler { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "http-handler", "handle-request", 1, true);
+        }
+
+        /// <summary>The WIT function `handle-request`.</summary>
+        /// <param name="request">The `request` argument.</param>
+        public global::Corpus.Foo.Foo.HttpTypes.Response HandleRequest(global::Corpus.Foo.Foo.HttpTypes.Request request)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export0.Call(__Values.Lower0(request))!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.HttpTypes.Request v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("method", global::WitSharp.Components.ComponentValue.String(v.Method)));
+        }
+
+        public static global::Corpus.Foo.Foo.HttpTypes.Request Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.HttpTypes.Request(fields[0].Value.AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.HttpTypes.Response v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("body", global::WitSharp.Components.ComponentValue.String(v.Body)));
+        }
+
+        public static global::Corpus.Foo.Foo.HttpTypes.Response Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.HttpTypes.Response(fields[0].Value.AsString());
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,205 @@ partial class Bindings
     /// Exports: foo:foo/simple.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Simple.ISimple
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/simple" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Simple = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Simple.ISimple h = host;
+            var instance = root.AddInstance("foo:foo/simple");
+            instance.DefineFunction("f1", (args, results) =>
+            {
+                h.F1();
+            });
+            instance.DefineFunction("f2", (args, results) =>
+            {
+                h.F2(args[0].AsU32());
+            });
+            instance.DefineFunction("f3", (args, results) =>
+            {
+                h.F3(args[0].AsU32(), args[1].AsU32());
+            });
+            instance.DefineFunction("f4", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U32(h.F4());
+            });
+            instance.DefineFunction("f5", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.F5());
+            });
+            instance.DefineFunction("f6", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.F6(args[0].AsU32(), args[1].AsU32(), args[2].AsU32()));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/simple`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Simple.ISimple Simple { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Simple.ISimple
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f1", 0, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f2", 1, false);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f3", 2, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f4", 0, true);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f5", 0, true);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f6", 3, true);
+        }
+
+        /// <summary>The WIT function `f1`.</summary>
+        public void F1()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call();
+        }
+
+        /// <summary>The WIT function `f2`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        public void F2(uint a)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export1.Call(global::WitSharp.Components.ComponentValue.U32(a));
+        }
+
+        /// <summary>The WIT function `f3`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        public void F3(uint a, uint b)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b));
+        }
+
+        /// <summary>The WIT function `f4`.</summary>
+        public uint F4()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export3.Call()!.AsU32();
+        }
+
+        /// <summary>The WIT function `f5`.</summary>
+        public (uint, uint) F5()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export4.Call()!);
+        }
+
+        /// <summary>The WIT function `f6`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        /// <param name="c">The `c` argument.</param>
+        public (uint, uint, uint) F6(uint a, uint b, uint c)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export5.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b), global::WitSharp.Components.ComponentValue.U32(c))!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0((uint, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (uint, uint) Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU32(), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1((uint, uint, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2), global::WitSharp.Components.ComponentValue.U32(v.Item3));
+        }
+
+        public static (uint, uint, uint) Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU32(), items[1].AsU32(), items[2].AsU32());
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Simple.g.cs ----
 // <auto-generated/>

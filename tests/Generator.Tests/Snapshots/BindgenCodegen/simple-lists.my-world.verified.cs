@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/my-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,198 @@ partial class Bindings
     /// Exports: foo:foo/simple-lists.
     /// </remarks>
     public const string WorldName = "foo:foo/my-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/my-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.SimpleLists.ISimpleLists
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/simple-lists" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        SimpleLists = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/my-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/my-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/my-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.SimpleLists.ISimpleLists h = host;
+            var instance = root.AddInstance("foo:foo/simple-lists");
+            instance.DefineFunction("simple-list1", (args, results) =>
+            {
+                h.SimpleList1(__Values.Lift0(args[0]));
+            });
+            instance.DefineFunction("simple-list2", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.SimpleList2());
+            });
+            instance.DefineFunction("simple-list3", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.SimpleList3(__Values.Lift0(args[0]), __Values.Lift0(args[1])));
+            });
+            instance.DefineFunction("simple-list4", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.SimpleList4(__Values.Lift2(args[0])));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/simple-lists`.</summary>
+    public global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists SimpleLists { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list1", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list2", 0, true);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list3", 2, true);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list4", 1, true);
+        }
+
+        /// <summary>The WIT function `simple-list1`.</summary>
+        /// <param name="l">The `l` argument.</param>
+        public void SimpleList1(uint[] l)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower0(l));
+        }
+
+        /// <summary>The WIT function `simple-list2`.</summary>
+        public uint[] SimpleList2()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(__export1.Call()!);
+        }
+
+        /// <summary>The WIT function `simple-list3`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        public (uint[], uint[]) SimpleList3(uint[] a, uint[] b)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export2.Call(__Values.Lower0(a), __Values.Lower0(b))!);
+        }
+
+        /// <summary>The WIT function `simple-list4`.</summary>
+        /// <param name="l">The `l` argument.</param>
+        public uint[][] SimpleList4(uint[][] l)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift2(__export3.Call(__Values.Lower2(l))!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(uint[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static uint[] Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new uint[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1((uint[], uint[]) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower0(v.Item1), __Values.Lower0(v.Item2));
+        }
+
+        public static (uint[], uint[]) Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift0(items[0]), __Values.Lift0(items[1]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(uint[][] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower0(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static uint[][] Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new uint[items.Count][];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift0(items[i]);
+            return result;
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.SimpleLists.g.cs ----
 // <auto-generated/>

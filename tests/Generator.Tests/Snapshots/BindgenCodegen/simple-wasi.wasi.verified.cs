@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/wasi` these bindings were generated from.</summary>
     /// <remarks>
@@ -13,6 +13,143 @@ partial class Bindings
     /// Imports: foo:foo/wasi-filesystem, foo:foo/wall-clock.
     /// </remarks>
     public const string WorldName = "foo:foo/wasi";
+
+    /// <summary>Everything the host provides to the world `foo:foo/wasi`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.WasiFilesystem.IWasiFilesystem
+    {
+    }
+
+    private static readonly string[] __exports = {  };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/wasi` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/wasi` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/wasi` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/wasi` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.WasiFilesystem.IWasiFilesystem h = host;
+            var instance = root.AddInstance("foo:foo/wasi-filesystem");
+            instance.DefineFunction("create-directory-at", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.CreateDirectoryAt());
+            });
+            instance.DefineFunction("stat", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.Stat());
+            });
+        }
+        root.AddInstance("foo:foo/wall-clock");
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift3(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Foo.Foo.WasiFilesystem.Errno v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Foo.Foo.WasiFilesystem.Errno.E => "e",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Foo.Foo.WasiFilesystem.Errno Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "e" => global::Corpus.Foo.Foo.WasiFilesystem.Errno.E,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();
+        }
+    }
 }
 //---- Corpus.Foo.Foo.WallClock.g.cs ----
 // <auto-generated/>

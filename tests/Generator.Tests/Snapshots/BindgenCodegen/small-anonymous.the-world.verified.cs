@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,182 @@ partial class Bindings
     /// Exports: foo:foo/anon.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Anon.IAnon
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/anon" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Anon = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Anon.IAnon h = host;
+            var instance = root.AddInstance("foo:foo/anon");
+            instance.DefineFunction("option-test", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.OptionTest());
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/anon`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Anon.IAnon Anon { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Anon.IAnon
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/anon", "option-test", 0, true);
+        }
+
+        /// <summary>The WIT function `option-test`.</summary>
+        public global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> OptionTest()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(__export0.Call()!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower3(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(v.Value));
+        }
+
+        public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift3(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower4(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(v.Value));
+        }
+
+        public static global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Err(__Values.Lift4(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(string? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static string? Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (string?)v.Payload!.AsString() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Anon.Error v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Foo.Foo.Anon.Error.Success => "success",
+                global::Corpus.Foo.Foo.Anon.Error.Failure => "failure",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Foo.Foo.Anon.Error Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "success" => global::Corpus.Foo.Foo.Anon.Error.Success,
+                "failure" => global::Corpus.Foo.Foo.Anon.Error.Failure,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Exports.Foo.Foo.Anon.Error v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Exports.Foo.Foo.Anon.Error.Success => "success",
+                global::Corpus.Exports.Foo.Foo.Anon.Error.Failure => "failure",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Anon.Error Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "success" => global::Corpus.Exports.Foo.Foo.Anon.Error.Success,
+                "failure" => global::Corpus.Exports.Foo.Foo.Anon.Error.Failure,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Anon.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/the-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -13,6 +13,85 @@ partial class Bindings
     /// Imports: imports.
     /// </remarks>
     public const string WorldName = "foo:foo/the-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/the-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.TheWorld.Imports.IImports
+    {
+    }
+
+    private static readonly string[] __exports = {  };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/the-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/the-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.TheWorld.Imports.IImports h = host;
+            var instance = root.AddInstance("imports");
+            instance.DefineFunction("y", (args, results) =>
+            {
+                h.Y();
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
 }
 //---- Corpus.Foo.Foo.TheWorld.Imports.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `foo:foo/my-world` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,1207 @@ partial class Bindings
     /// Exports: foo:foo/variants.
     /// </remarks>
     public const string WorldName = "foo:foo/my-world";
+
+    /// <summary>Everything the host provides to the world `foo:foo/my-world`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Foo.Foo.Variants.IVariants
+    {
+    }
+
+    private static readonly string[] __exports = { "foo:foo/variants" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        Variants = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `foo:foo/my-world` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `foo:foo/my-world` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `foo:foo/my-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Foo.Foo.Variants.IVariants h = host;
+            var instance = root.AddInstance("foo:foo/variants");
+            instance.DefineFunction("e1-arg", (args, results) =>
+            {
+                h.E1Arg(__Values.Lift0(args[0]));
+            });
+            instance.DefineFunction("e1-result", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.E1Result());
+            });
+            instance.DefineFunction("v1-arg", (args, results) =>
+            {
+                h.V1Arg(__Values.Lift1(args[0]));
+            });
+            instance.DefineFunction("v1-result", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.V1Result());
+            });
+            instance.DefineFunction("bool-arg", (args, results) =>
+            {
+                h.BoolArg(args[0].AsBool());
+            });
+            instance.DefineFunction("bool-result", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(h.BoolResult());
+            });
+            instance.DefineFunction("option-arg", (args, results) =>
+            {
+                h.OptionArg(__Values.Lift2(args[0]), __Values.Lift3(args[1]), __Values.Lift4(args[2]), __Values.Lift5(args[3]), __Values.Lift6(args[4]), __Values.Lift7(args[5]));
+            });
+            instance.DefineFunction("option-result", (args, results) =>
+            {
+                results[0] = __Values.Lower8(h.OptionResult());
+            });
+            instance.DefineFunction("casts", (args, results) =>
+            {
+                results[0] = __Values.Lower15(h.Casts(__Values.Lift9(args[0]), __Values.Lift10(args[1]), __Values.Lift11(args[2]), __Values.Lift12(args[3]), __Values.Lift13(args[4]), __Values.Lift14(args[5])));
+            });
+            instance.DefineFunction("result-arg", (args, results) =>
+            {
+                h.ResultArg(__Values.Lift16(args[0]), __Values.Lift17(args[1]), __Values.Lift18(args[2]), __Values.Lift16(args[3]), __Values.Lift19(args[4]), __Values.Lift20(args[5]));
+            });
+            instance.DefineFunction("result-result", (args, results) =>
+            {
+                results[0] = __Values.Lower21(h.ResultResult());
+            });
+            instance.DefineFunction("return-result-sugar", (args, results) =>
+            {
+                results[0] = __Values.Lower22(h.ReturnResultSugar());
+            });
+            instance.DefineFunction("return-result-sugar2", (args, results) =>
+            {
+                results[0] = __Values.Lower23(h.ReturnResultSugar2());
+            });
+            instance.DefineFunction("return-result-sugar3", (args, results) =>
+            {
+                results[0] = __Values.Lower24(h.ReturnResultSugar3());
+            });
+            instance.DefineFunction("return-result-sugar4", (args, results) =>
+            {
+                results[0] = __Values.Lower25(h.ReturnResultSugar4());
+            });
+            instance.DefineFunction("return-option-sugar", (args, results) =>
+            {
+                results[0] = __Values.Lower26(h.ReturnOptionSugar());
+            });
+            instance.DefineFunction("return-option-sugar2", (args, results) =>
+            {
+                results[0] = __Values.Lower27(h.ReturnOptionSugar2());
+            });
+            instance.DefineFunction("result-simple", (args, results) =>
+            {
+                results[0] = __Values.Lower28(h.ResultSimple());
+            });
+            instance.DefineFunction("is-clone-arg", (args, results) =>
+            {
+                h.IsCloneArg(__Values.Lift29(args[0]));
+            });
+            instance.DefineFunction("is-clone-return", (args, results) =>
+            {
+                results[0] = __Values.Lower29(h.IsCloneReturn());
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `foo:foo/variants`.</summary>
+    public global::Corpus.Exports.Foo.Foo.Variants.IVariants Variants { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Variants.IVariants
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.ComponentFunction __export9;
+        private readonly global::WitSharp.Components.ComponentFunction __export10;
+        private readonly global::WitSharp.Components.ComponentFunction __export11;
+        private readonly global::WitSharp.Components.ComponentFunction __export12;
+        private readonly global::WitSharp.Components.ComponentFunction __export13;
+        private readonly global::WitSharp.Components.ComponentFunction __export14;
+        private readonly global::WitSharp.Components.ComponentFunction __export15;
+        private readonly global::WitSharp.Components.ComponentFunction __export16;
+        private readonly global::WitSharp.Components.ComponentFunction __export17;
+        private readonly global::WitSharp.Components.ComponentFunction __export18;
+        private readonly global::WitSharp.Components.ComponentFunction __export19;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "e1-arg", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "e1-result", 0, true);
+            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-arg", 1, false);
+            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-result", 0, true);
+            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "bool-arg", 1, false);
+            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "bool-result", 0, true);
+            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "option-arg", 6, false);
+            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "option-result", 0, true);
+            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "casts", 6, true);
+            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-arg", 6, false);
+            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-result", 0, true);
+            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar", 0, true);
+            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar2", 0, true);
+            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar3", 0, true);
+            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar4", 0, true);
+            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-option-sugar", 0, true);
+            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-option-sugar2", 0, true);
+            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-simple", 0, true);
+            __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-arg", 1, false);
+            __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-return", 0, true);
+        }
+
+        /// <summary>The WIT function `e1-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void E1Arg(global::Corpus.Exports.Foo.Foo.Variants.E1 x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower30(x));
+        }
+
+        /// <summary>The WIT function `e1-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Variants.E1 E1Result()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift30(__export1.Call()!);
+        }
+
+        /// <summary>The WIT function `v1-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void V1Arg(global::Corpus.Exports.Foo.Foo.Variants.V1 x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export2.Call(__Values.Lower31(x));
+        }
+
+        /// <summary>The WIT function `v1-result`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Variants.V1 V1Result()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift31(__export3.Call()!);
+        }
+
+        /// <summary>The WIT function `bool-arg`.</summary>
+        /// <param name="x">The `x` argument.</param>
+        public void BoolArg(bool x)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export4.Call(global::WitSharp.Components.ComponentValue.Bool(x));
+        }
+
+        /// <summary>The WIT function `bool-result`.</summary>
+        public bool BoolResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export5.Call()!.AsBool();
+        }
+
+        /// <summary>The WIT function `option-arg`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        /// <param name="c">The `c` argument.</param>
+        /// <param name="d">The `d` argument.</param>
+        /// <param name="e">The `e` argument.</param>
+        /// <param name="g">The `g` argument.</param>
+        public void OptionArg(bool? a, global::System.ValueTuple? b, uint? c, global::Corpus.Exports.Foo.Foo.Variants.E1? d, float? e, global::WitSharp.Option<bool?> g)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export6.Call(__Values.Lower2(a), __Values.Lower3(b), __Values.Lower4(c), __Values.Lower32(d), __Values.Lower6(e), __Values.Lower7(g));
+        }
+
+        /// <summary>The WIT function `option-result`.</summary>
+        public (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) OptionResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift33(__export7.Call()!);
+        }
+
+        /// <summary>The WIT function `casts`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        /// <param name="c">The `c` argument.</param>
+        /// <param name="d">The `d` argument.</param>
+        /// <param name="e">The `e` argument.</param>
+        /// <param name="f">The `f` argument.</param>
+        public (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Exports.Foo.Foo.Variants.Casts1 a, global::Corpus.Exports.Foo.Foo.Variants.Casts2 b, global::Corpus.Exports.Foo.Foo.Variants.Casts3 c, global::Corpus.Exports.Foo.Foo.Variants.Casts4 d, global::Corpus.Exports.Foo.Foo.Variants.Casts5 e, global::Corpus.Exports.Foo.Foo.Variants.Casts6 f)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift40(__export8.Call(__Values.Lower34(a), __Values.Lower35(b), __Values.Lower36(c), __Values.Lower37(d), __Values.Lower38(e), __Values.Lower39(f))!);
+        }
+
+        /// <summary>The WIT function `result-arg`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        /// <param name="c">The `c` argument.</param>
+        /// <param name="d">The `d` argument.</param>
+        /// <param name="e">The `e` argument.</param>
+        /// <param name="f">The `f` argument.</param>
+        public void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export9.Call(__Values.Lower16(a), __Values.Lower41(b), __Values.Lower42(c), __Values.Lower16(d), __Values.Lower43(e), __Values.Lower20(f));
+        }
+
+        /// <summary>The WIT function `result-result`.</summary>
+        public (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift44(__export10.Call()!);
+        }
+
+        /// <summary>The WIT function `return-result-sugar`.</summary>
+        public global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift45(__export11.Call()!);
+        }
+
+        /// <summary>The WIT function `return-result-sugar2`.</summary>
+        public global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar2()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift46(__export12.Call()!);
+        }
+
+        /// <summary>The WIT function `return-result-sugar3`.</summary>
+        public global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar3()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift47(__export13.Call()!);
+        }
+
+        /// <summary>The WIT function `return-result-sugar4`.</summary>
+        public global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar4()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift48(__export14.Call()!);
+        }
+
+        /// <summary>The WIT function `return-option-sugar`.</summary>
+        public int? ReturnOptionSugar()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift26(__export15.Call()!);
+        }
+
+        /// <summary>The WIT function `return-option-sugar2`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Variants.MyErrno? ReturnOptionSugar2()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift49(__export16.Call()!);
+        }
+
+        /// <summary>The WIT function `result-simple`.</summary>
+        public global::WitSharp.Result<uint, int> ResultSimple()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift28(__export17.Call()!);
+        }
+
+        /// <summary>The WIT function `is-clone-arg`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        public void IsCloneArg(global::Corpus.Exports.Foo.Foo.Variants.IsClone a)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export18.Call(__Values.Lower50(a));
+        }
+
+        /// <summary>The WIT function `is-clone-return`.</summary>
+        public global::Corpus.Exports.Foo.Foo.Variants.IsClone IsCloneReturn()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift50(__export19.Call()!);
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Variants.E1 v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Foo.Foo.Variants.E1.A => "a",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.E1 Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "a" => global::Corpus.Foo.Foo.Variants.E1.A,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Variants.V1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower0(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
+                case global::Corpus.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.V1 Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.V1.A();
+                case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift0(v.Payload!));
+                case "d": return new global::Corpus.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
+                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift51(v.Payload!));
+                case "f": return new global::Corpus.Foo.Foo.Variants.V1.F();
+                case "g": return new global::Corpus.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(bool? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.Bool(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static bool? Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (bool?)v.Payload!.AsBool() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::System.ValueTuple? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower52(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::System.ValueTuple? Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift52(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(uint? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static uint? Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Foo.Foo.Variants.E1? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower0(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.E1? Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.E1?)__Values.Lift0(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(float? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.F32(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static float? Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (float?)v.Payload!.AsF32() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(global::WitSharp.Option<bool?> v)
+        {
+            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower2(v.Value)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::WitSharp.Option<bool?> Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? global::WitSharp.Option<bool?>.Some(__Values.Lift2(v.Payload!)) : global::WitSharp.Option<bool?>.None;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8((bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(v.Item1), __Values.Lower3(v.Item2), __Values.Lower4(v.Item3), __Values.Lower5(v.Item4), __Values.Lower6(v.Item5), __Values.Lower7(v.Item6));
+        }
+
+        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift2(items[0]), __Values.Lift3(items[1]), __Values.Lift4(items[2]), __Values.Lift5(items[3]), __Values.Lift6(items[4]), __Values.Lift7(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Foo.Foo.Variants.Casts1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts1.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.S32(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts1.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts1 Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts1.A(v.Payload!.AsS32());
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts1.B(v.Payload!.AsF32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Foo.Foo.Variants.Casts2 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts2.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts2.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts2 Lift10(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts2.A(v.Payload!.AsF64());
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts2.B(v.Payload!.AsF32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Foo.Foo.Variants.Casts3 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts3.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts3.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts3 Lift11(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts3.A(v.Payload!.AsF64());
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts3.B(v.Payload!.AsU64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Foo.Foo.Variants.Casts4 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts4.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts4.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts4 Lift12(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts4.A(v.Payload!.AsU32());
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts4.B(v.Payload!.AsS64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13(global::Corpus.Foo.Foo.Variants.Casts5 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts5.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts5.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts5 Lift13(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts5.A(v.Payload!.AsF32());
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts5.B(v.Payload!.AsS64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14(global::Corpus.Foo.Foo.Variants.Casts6 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Casts6 Lift14(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift53(v.Payload!));
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift54(v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower15((global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(v.Item1), __Values.Lower10(v.Item2), __Values.Lower11(v.Item3), __Values.Lower12(v.Item4), __Values.Lower13(v.Item5), __Values.Lower14(v.Item6));
+        }
+
+        public static (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) Lift15(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift9(items[0]), __Values.Lift10(items[1]), __Values.Lift11(items[2]), __Values.Lift12(items[3]), __Values.Lift13(items[4]), __Values.Lift14(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower16(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift16(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower17(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower0(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> Lift17(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Err(__Values.Lift0(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower18(global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower0(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift18(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift0(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> Lift19(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Err(__Values.Lift1(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower20(global::WitSharp.Result<string, byte[]> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower55(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
+        }
+
+        public static global::WitSharp.Result<string, byte[]> Lift20(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift55(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower21((global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(v.Item1), __Values.Lower17(v.Item2), __Values.Lower18(v.Item3), __Values.Lower16(v.Item4), __Values.Lower19(v.Item5), __Values.Lower20(v.Item6));
+        }
+
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift21(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift16(items[0]), __Values.Lift17(items[1]), __Values.Lift18(items[2]), __Values.Lift16(items[3]), __Values.Lift19(items[4]), __Values.Lift20(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower22(global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+        }
+
+        public static global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> Lift22(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower23(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> Lift23(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower24(global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> Lift24(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift56(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower25(global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(v.Value));
+        }
+
+        public static global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> Lift25(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower26(int? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.S32(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static int? Lift26(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (int?)v.Payload!.AsS32() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower27(global::Corpus.Foo.Foo.Variants.MyErrno? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower56(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.MyErrno? Lift27(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift56(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower28(global::WitSharp.Result<uint, int> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.S32(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, int> Lift28(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, int>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, int>.Err(v.Payload!.AsS32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Foo.Foo.Variants.IsClone v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower1(v.V1)));
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.IsClone Lift29(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift1(fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Exports.Foo.Foo.Variants.E1 v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Exports.Foo.Foo.Variants.E1.A => "a",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift30(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "a" => global::Corpus.Exports.Foo.Foo.Variants.E1.A,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Exports.Foo.Foo.Variants.V1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower30(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower58(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift31(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.V1.A();
+                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift30(v.Payload!));
+                case "d": return new global::Corpus.Exports.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
+                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift58(v.Payload!));
+                case "f": return new global::Corpus.Exports.Foo.Foo.Variants.V1.F();
+                case "g": return new global::Corpus.Exports.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower32(global::Corpus.Exports.Foo.Foo.Variants.E1? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower30(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1? Lift32(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.E1?)__Values.Lift30(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower33((bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(v.Item1), __Values.Lower3(v.Item2), __Values.Lower4(v.Item3), __Values.Lower32(v.Item4), __Values.Lower6(v.Item5), __Values.Lower7(v.Item6));
+        }
+
+        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift33(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift2(items[0]), __Values.Lift3(items[1]), __Values.Lift4(items[2]), __Values.Lift32(items[3]), __Values.Lift6(items[4]), __Values.Lift7(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts1.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.S32(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts1.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift34(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts1.A(v.Payload!.AsS32());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts1.B(v.Payload!.AsF32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts2.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts2.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift35(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts2.A(v.Payload!.AsF64());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts2.B(v.Payload!.AsF32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower36(global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts3.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts3.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift36(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts3.A(v.Payload!.AsF64());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts3.B(v.Payload!.AsU64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower37(global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts4.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts4.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift37(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts4.A(v.Payload!.AsU32());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts4.B(v.Payload!.AsS64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower38(global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts5.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F32(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts5.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift38(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts5.A(v.Payload!.AsF32());
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts5.B(v.Payload!.AsS64());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower39(global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift39(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift53(v.Payload!));
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift54(v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower40((global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower34(v.Item1), __Values.Lower35(v.Item2), __Values.Lower36(v.Item3), __Values.Lower37(v.Item4), __Values.Lower38(v.Item5), __Values.Lower39(v.Item6));
+        }
+
+        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift40(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift34(items[0]), __Values.Lift35(items[1]), __Values.Lift36(items[2]), __Values.Lift37(items[3]), __Values.Lift38(items[4]), __Values.Lift39(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower41(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift41(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift30(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower42(global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift42(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift30(v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower43(global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower31(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift43(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift31(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower44((global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(v.Item1), __Values.Lower41(v.Item2), __Values.Lower42(v.Item3), __Values.Lower16(v.Item4), __Values.Lower43(v.Item5), __Values.Lower20(v.Item6));
+        }
+
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift44(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift16(items[0]), __Values.Lift41(items[1]), __Values.Lift42(items[2]), __Values.Lift16(items[3]), __Values.Lift43(items[4]), __Values.Lift20(items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower45(global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+        }
+
+        public static global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift45(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower46(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift46(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower47(global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift47(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift59(v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower48(global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(v.Value));
+        }
+
+        public static global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift48(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower49(global::Corpus.Exports.Foo.Foo.Variants.MyErrno? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower59(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno? Lift49(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.MyErrno?)__Values.Lift59(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower50(global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower31(v.V1)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift50(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift31(fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower51(global::Corpus.Foo.Foo.Variants.Empty v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.Empty Lift51(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Variants.Empty();
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower52(global::System.ValueTuple v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple();
+        }
+
+        public static global::System.ValueTuple Lift52(global::WitSharp.Components.ComponentValue v)
+        {
+            _ = v.AsTuple();
+            return default;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower53((float, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.F32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (float, uint) Lift53(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsF32(), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower54((uint, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (uint, uint) Lift54(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU32(), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower55(byte[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static byte[] Lift55(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new byte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower56(global::Corpus.Foo.Foo.Variants.MyErrno v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Foo.Foo.Variants.MyErrno.Bad1 => "bad1",
+                global::Corpus.Foo.Foo.Variants.MyErrno.Bad2 => "bad2",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift56(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "bad1" => global::Corpus.Foo.Foo.Variants.MyErrno.Bad1,
+                "bad2" => global::Corpus.Foo.Foo.Variants.MyErrno.Bad2,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower57((int, uint) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+        }
+
+        public static (int, uint) Lift57(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsS32(), items[1].AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower58(global::Corpus.Exports.Foo.Foo.Variants.Empty v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift58(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Variants.Empty();
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower59(global::Corpus.Exports.Foo.Foo.Variants.MyErrno v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad1 => "bad1",
+                global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad2 => "bad2",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno Lift59(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "bad1" => global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad1,
+                "bad2" => global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad2,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+    }
 }
 //---- Corpus.Exports.Foo.Foo.Variants.g.cs ----
 // <auto-generated/>

@@ -55,7 +55,7 @@ public interface IHost
 
 namespace App;
 
-partial class Types
+partial class Types : global::System.IDisposable, global::App.Types.IExports
 {
     /// <summary>The WIT world `root:component/root` these bindings were generated from.</summary>
     /// <remarks>
@@ -65,6 +65,11 @@ partial class Types
     /// </remarks>
     public const string WorldName = "root:component/root";
 
+    /// <summary>Everything the host provides to the world `root:component/root`: the functions of every imported interface.</summary>
+    public interface IImports : global::App.Test.Types.V1_2_0.Host.IHost
+    {
+    }
+
     /// <summary>Functions the world `root:component/root` exports, as the component provides them.</summary>
     public interface IExports
     {
@@ -72,5 +77,148 @@ partial class Types
         /// <param name="a">The `a` argument.</param>
         /// <param name="b">The `b` argument.</param>
         uint Add(uint a, uint b);
+    }
+
+    private static readonly string[] __exports = { "add", "test:types/api@1.0.0" };
+    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Types(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "add", 2, true);
+        Api = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `root:component/root` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Types Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `root:component/root` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `root:component/root` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Types Instantiate(global::WitSharp.Store store) => new Types(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `root:component/root` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::App.Test.Types.V1_2_0.Host.IHost h = host;
+            var instance = root.AddInstance("test:types/host@1.2.0");
+            instance.DefineFunction("log", (args, results) =>
+            {
+                h.Log(args[0].AsString());
+            });
+            instance.DefineFunction("move", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.Move(__Values.Lift0(args[0])));
+            });
+            instance.DefineFunction("[constructor]counter", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.CreateCounter(args[0].AsU32()));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The WIT function `add`.</summary>
+    /// <param name="a">The `a` argument.</param>
+    /// <param name="b">The `b` argument.</param>
+    public uint Add(uint a, uint b)
+    {
+        global::System.ObjectDisposedException.ThrowIf(__disposed, this);
+        return __export0.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b))!.AsU32();
+    }
+
+    /// <summary>The exported interface `test:types/api@1.0.0`.</summary>
+    public global::App.Exports.Test.Types.V1_0_0.Api.IApi Api { get; }
+
+    private sealed class __Export0 : global::App.Exports.Test.Types.V1_0_0.Api.IApi
+    {
+        private readonly Types _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "test:types/api@1.0.0", "g", 2, true);
+        }
+
+        /// <summary>The WIT function `g`.</summary>
+        /// <param name="a">The `a` argument.</param>
+        /// <param name="b">The `b` argument.</param>
+        public uint G(uint a, uint b)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __export0.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b))!.AsU32();
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::App.Test.Types.V1_2_0.Host.Point v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)));
+        }
+
+        public static global::App.Test.Types.V1_2_0.Host.Point Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::App.Test.Types.V1_2_0.Host.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(global::App.Test.Types.V1_2_0.Host.ICounter v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::App.Test.Types.V1_2_0.Host.ICounter Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
     }
 }

@@ -210,7 +210,7 @@ namespace App;
 
 static partial class Outer
 {
-    partial class Shapes
+    partial class Shapes : global::System.IDisposable, global::App.Outer.Shapes.IExports
     {
         /// <summary>The WIT world `my:shapes/shapes@1.0.0` these bindings were generated from.</summary>
         /// <remarks>
@@ -220,6 +220,11 @@ static partial class Outer
         /// </remarks>
         public const string WorldName = "my:shapes/shapes@1.0.0";
 
+        /// <summary>Everything the host provides to the world `my:shapes/shapes@1.0.0`: the functions of every imported interface.</summary>
+        public interface IImports : global::App.Generated.My.Shapes.Api.IApi
+        {
+        }
+
         /// <summary>Functions the world `my:shapes/shapes@1.0.0` exports, as the component provides them.</summary>
         public interface IExports
         {
@@ -227,6 +232,368 @@ static partial class Outer
             /// <param name="args">The `args` argument.</param>
             /// <exception cref="global::WitSharp.ResultException{TError}">The function returned the error case of its WIT result; the exception's Error is a System.ValueTuple.</exception>
             uint Run(string[] @args);
+        }
+
+        private static readonly string[] __exports = { "run", "my:shapes/api@1.0.0" };
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private bool __disposed;
+
+        private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+        private Shapes(global::WitSharp.Components.ComponentInstance instance)
+        {
+            __instance = instance;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "run", 1, true);
+            Api = new __Export0(this, instance);
+        }
+
+        /// <summary>The component instance these bindings call.</summary>
+        public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+        /// <summary>Instantiates a component implementing `my:shapes/shapes@1.0.0` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public static Shapes Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+            new Pre(component, linker).Instantiate(store);
+
+        /// <summary>Checks that a component exports everything the world `my:shapes/shapes@1.0.0` declares.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+        public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+        /// <summary>A component checked against the world `my:shapes/shapes@1.0.0` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+        public sealed class Pre
+        {
+            private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+            /// <summary>Checks the component's exports and keeps the linker.</summary>
+            /// <param name="component">The compiled component.</param>
+            /// <param name="linker">A linker defining everything the component imports.</param>
+            /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+            public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(component);
+                global::System.ArgumentNullException.ThrowIfNull(linker);
+                CheckComponent(component);
+                Component = component;
+                _linker = linker;
+            }
+
+            /// <summary>The component.</summary>
+            public global::WitSharp.Components.Component Component { get; }
+
+            /// <summary>Instantiates the component in a store and binds its exports.</summary>
+            /// <param name="store">The store the instance lives in.</param>
+            public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(_linker.Instantiate(store, Component));
+        }
+
+        /// <summary>Defines everything the world `my:shapes/shapes@1.0.0` imports in a linker, implemented by a host object.</summary>
+        /// <param name="linker">The linker to define the imports in.</param>
+        /// <param name="host">The host's implementation of the imports.</param>
+        public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(host);
+            var root = linker.Root();
+
+            {
+                global::App.Generated.My.Shapes.Api.IApi h = host;
+                var instance = root.AddInstance("my:shapes/api@1.0.0");
+                instance.DefineFunction("[constructor]blob", (args, results) =>
+                {
+                    results[0] = __Values.Lower1(h.CreateBlob(__Values.Lift0(args[0])));
+                });
+                instance.DefineFunction("[static]blob.from-string", (args, results) =>
+                {
+                    results[0] = __Values.Lower1(h.BlobFromString(args[0].AsString()));
+                });
+                instance.DefineFunction("parse", (args, results) =>
+                {
+                    try
+                    {
+                        results[0] = global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(h.Parse(args[0].AsString(), __Values.Lift2(args[1]))));
+                    }
+                    catch (global::WitSharp.ResultException<global::App.Generated.My.Shapes.Api.Kind> e)
+                    {
+                        results[0] = global::WitSharp.Components.ComponentValue.Err(__Values.Lower4(e.Error));
+                    }
+                });
+                instance.DefineFunction("check", (args, results) =>
+                {
+                    try
+                    {
+                        h.Check();
+                        results[0] = global::WitSharp.Components.ComponentValue.Ok();
+                    }
+                    catch (global::WitSharp.ResultException<global::System.ValueTuple>)
+                    {
+                        results[0] = global::WitSharp.Components.ComponentValue.Err();
+                    }
+                });
+                instance.DefineFunction("pair", (args, results) =>
+                {
+                    results[0] = __Values.Lower5(h.Pair(new global::System.Text.Rune(args[0].AsChar())));
+                });
+            }
+        }
+
+        /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+        public void Dispose() => __disposed = true;
+
+        /// <summary>The WIT function `run`.</summary>
+        /// <param name="args">The `args` argument.</param>
+        /// <exception cref="global::WitSharp.ResultException{TError}">The function returned the error case of its WIT result; the exception's Error is a System.ValueTuple.</exception>
+        public uint Run(string[] @args)
+        {
+            global::System.ObjectDisposedException.ThrowIf(__disposed, this);
+            var __result = __export0.Call(__Values.Lower6(@args))!;
+            if (!__result.IsOk) throw new global::WitSharp.ResultException<global::System.ValueTuple>(default(global::System.ValueTuple));
+            return __result.Payload!.AsU32();
+        }
+
+        /// <summary>The exported interface `my:shapes/api@1.0.0`.</summary>
+        public global::App.Generated.Exports.My.Shapes.Api.IApi Api { get; }
+
+        private sealed class __Export0 : global::App.Generated.Exports.My.Shapes.Api.IApi
+        {
+            private readonly Shapes _owner;
+            private readonly global::WitSharp.Components.ComponentFunction __export0;
+            private readonly global::WitSharp.Components.ComponentFunction __export1;
+            private readonly global::WitSharp.Components.ComponentFunction __export2;
+            private readonly global::WitSharp.Components.ComponentFunction __export3;
+            private readonly global::WitSharp.Components.ComponentFunction __export4;
+
+            public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance)
+            {
+                _owner = owner;
+                __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[constructor]blob", 1, true);
+                __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[static]blob.from-string", 1, true);
+                __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "parse", 2, true);
+                __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "check", 0, true);
+                __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "pair", 1, true);
+            }
+
+            /// <summary>The WIT function `[constructor]blob`.</summary>
+            /// <param name="bytes">The `bytes` argument.</param>
+            public global::App.Generated.Exports.My.Shapes.Api.Blob CreateBlob(byte[] bytes)
+            {
+                global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+                return __Values.Lift7(__export0.Call(__Values.Lower0(bytes))!);
+            }
+
+            /// <summary>The WIT function `[static]blob.from-string`.</summary>
+            /// <param name="s">The `s` argument.</param>
+            public global::App.Generated.Exports.My.Shapes.Api.Blob BlobFromString(string s)
+            {
+                global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+                return __Values.Lift7(__export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
+            }
+
+            /// <summary>The WIT function `parse`.</summary>
+            /// <param name="in">The `in` argument.</param>
+            /// <param name="default">The `default` argument.</param>
+            /// <exception cref="global::WitSharp.ResultException{TError}">The function returned the error case of its WIT result; the exception's Error is a App.Generated.Exports.My.Shapes.Api.Kind.</exception>
+            public global::App.Generated.Exports.My.Shapes.Api.Point Parse(string @in, global::WitSharp.Option<uint?> @default)
+            {
+                global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+                var __result = __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower2(@default))!;
+                if (!__result.IsOk) throw new global::WitSharp.ResultException<global::App.Generated.Exports.My.Shapes.Api.Kind>(__Values.Lift8(__result.Payload!));
+                return __Values.Lift9(__result.Payload!);
+            }
+
+            /// <summary>The WIT function `check`.</summary>
+            /// <exception cref="global::WitSharp.ResultException{TError}">The function returned the error case of its WIT result; the exception's Error is a System.ValueTuple.</exception>
+            public void Check()
+            {
+                global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+                var __result = __export3.Call()!;
+                if (!__result.IsOk) throw new global::WitSharp.ResultException<global::System.ValueTuple>(default(global::System.ValueTuple));
+            }
+
+            /// <summary>The WIT function `pair`.</summary>
+            /// <param name="c">The `c` argument.</param>
+            public (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Pair(global::System.Text.Rune c)
+            {
+                global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+                return __Values.Lift5(__export4.Call(global::WitSharp.Components.ComponentValue.Char((uint)(c).Value))!);
+            }
+        }
+
+        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+        private static class __Values
+        {
+            public static global::WitSharp.Components.ComponentValue Lower0(byte[] v)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(v);
+                var items = new global::WitSharp.Components.ComponentValue[v.Length];
+                for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+                return global::WitSharp.Components.ComponentValue.List(items);
+            }
+
+            public static byte[] Lift0(global::WitSharp.Components.ComponentValue v)
+            {
+                var items = v.AsList();
+                var result = new byte[items.Count];
+                for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+                return result;
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower1(global::App.Generated.My.Shapes.Api.IBlob v)
+            {
+                throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            }
+
+            public static global::App.Generated.My.Shapes.Api.IBlob Lift1(global::WitSharp.Components.ComponentValue v)
+            {
+                throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower2(global::WitSharp.Option<uint?> v)
+            {
+                return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower10(v.Value)) : global::WitSharp.Components.ComponentValue.None();
+            }
+
+            public static global::WitSharp.Option<uint?> Lift2(global::WitSharp.Components.ComponentValue v)
+            {
+                return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift10(v.Payload!)) : global::WitSharp.Option<uint?>.None;
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower3(global::App.Generated.My.Shapes.Api.Point v)
+            {
+                return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
+            }
+
+            public static global::App.Generated.My.Shapes.Api.Point Lift3(global::WitSharp.Components.ComponentValue v)
+            {
+                var fields = v.AsRecord();
+                return new global::App.Generated.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower4(global::App.Generated.My.Shapes.Api.Kind v)
+            {
+                return global::WitSharp.Components.ComponentValue.Enum(v switch
+                {
+                    global::App.Generated.My.Shapes.Api.Kind.Type => "type",
+                    global::App.Generated.My.Shapes.Api.Kind.Class => "class",
+                    global::App.Generated.My.Shapes.Api.Kind.Value => "value",
+                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+                });
+            }
+
+            public static global::App.Generated.My.Shapes.Api.Kind Lift4(global::WitSharp.Components.ComponentValue v)
+            {
+                return v.AsEnum() switch
+                {
+                    "type" => global::App.Generated.My.Shapes.Api.Kind.Type,
+                    "class" => global::App.Generated.My.Shapes.Api.Kind.Class,
+                    "value" => global::App.Generated.My.Shapes.Api.Kind.Value,
+                    _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+                };
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower5((global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
+            {
+                return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower11(v.Item2), __Values.Lower12(v.Item3));
+            }
+
+            public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift5(global::WitSharp.Components.ComponentValue v)
+            {
+                var items = v.AsTuple();
+                return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift11(items[1]), __Values.Lift12(items[2]));
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower6(string[] v)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(v);
+                var items = new global::WitSharp.Components.ComponentValue[v.Length];
+                for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
+                return global::WitSharp.Components.ComponentValue.List(items);
+            }
+
+            public static string[] Lift6(global::WitSharp.Components.ComponentValue v)
+            {
+                var items = v.AsList();
+                var result = new string[items.Count];
+                for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
+                return result;
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower7(global::App.Generated.Exports.My.Shapes.Api.Blob v)
+            {
+                throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            }
+
+            public static global::App.Generated.Exports.My.Shapes.Api.Blob Lift7(global::WitSharp.Components.ComponentValue v)
+            {
+                throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower8(global::App.Generated.Exports.My.Shapes.Api.Kind v)
+            {
+                return global::WitSharp.Components.ComponentValue.Enum(v switch
+                {
+                    global::App.Generated.Exports.My.Shapes.Api.Kind.Type => "type",
+                    global::App.Generated.Exports.My.Shapes.Api.Kind.Class => "class",
+                    global::App.Generated.Exports.My.Shapes.Api.Kind.Value => "value",
+                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+                });
+            }
+
+            public static global::App.Generated.Exports.My.Shapes.Api.Kind Lift8(global::WitSharp.Components.ComponentValue v)
+            {
+                return v.AsEnum() switch
+                {
+                    "type" => global::App.Generated.Exports.My.Shapes.Api.Kind.Type,
+                    "class" => global::App.Generated.Exports.My.Shapes.Api.Kind.Class,
+                    "value" => global::App.Generated.Exports.My.Shapes.Api.Kind.Value,
+                    _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+                };
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower9(global::App.Generated.Exports.My.Shapes.Api.Point v)
+            {
+                return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
+            }
+
+            public static global::App.Generated.Exports.My.Shapes.Api.Point Lift9(global::WitSharp.Components.ComponentValue v)
+            {
+                var fields = v.AsRecord();
+                return new global::App.Generated.Exports.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower10(uint? v)
+            {
+                return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
+            }
+
+            public static uint? Lift10(global::WitSharp.Components.ComponentValue v)
+            {
+                return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower11(global::System.ValueTuple<byte> v)
+            {
+                return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1));
+            }
+
+            public static global::System.ValueTuple<byte> Lift11(global::WitSharp.Components.ComponentValue v)
+            {
+                var items = v.AsTuple();
+                return new global::System.ValueTuple<byte>(items[0].AsU8());
+            }
+
+            public static global::WitSharp.Components.ComponentValue Lower12(global::System.ValueTuple v)
+            {
+                return global::WitSharp.Components.ComponentValue.Tuple();
+            }
+
+            public static global::System.ValueTuple Lift12(global::WitSharp.Components.ComponentValue v)
+            {
+                _ = v.AsTuple();
+                return default;
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `wasmtime:wasi-http/bindings` these bindings were generated from.</summary>
     /// <remarks>
@@ -14,6 +14,758 @@ partial class Bindings
     /// Exports: wasi:http/incoming-handler@0.2.12.
     /// </remarks>
     public const string WorldName = "wasmtime:wasi-http/bindings";
+
+    /// <summary>Everything the host provides to the world `wasmtime:wasi-http/bindings`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Wasi.Io.Poll.IPoll, global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock, global::Corpus.Wasi.Clocks.WallClock.IWallClock, global::Corpus.Wasi.Random.Random.IRandom, global::Corpus.Wasi.Cli.Stdout.IStdout, global::Corpus.Wasi.Cli.Stderr.IStderr, global::Corpus.Wasi.Cli.Stdin.IStdin, global::Corpus.Wasi.Http.Types.ITypes, global::Corpus.Wasi.Http.OutgoingHandler.IOutgoingHandler
+    {
+    }
+
+    private static readonly string[] __exports = { "wasi:http/incoming-handler@0.2.12" };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+        IncomingHandler = new __Export0(this, instance);
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `wasmtime:wasi-http/bindings` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `wasmtime:wasi-http/bindings` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `wasmtime:wasi-http/bindings` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `wasmtime:wasi-http/bindings` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Wasi.Io.Poll.IPoll h = host;
+            var instance = root.AddInstance("wasi:io/poll@0.2.12");
+            instance.DefineFunction("poll", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.Poll(__Values.Lift0(args[0])));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock h = host;
+            var instance = root.AddInstance("wasi:clocks/monotonic-clock@0.2.12");
+            instance.DefineFunction("now", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Now());
+            });
+            instance.DefineFunction("resolution", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Resolution());
+            });
+            instance.DefineFunction("subscribe-instant", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.SubscribeInstant(args[0].AsU64()));
+            });
+            instance.DefineFunction("subscribe-duration", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.SubscribeDuration(args[0].AsU64()));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Clocks.WallClock.IWallClock h = host;
+            var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
+            instance.DefineFunction("now", (args, results) =>
+            {
+                results[0] = __Values.Lower3(h.Now());
+            });
+            instance.DefineFunction("resolution", (args, results) =>
+            {
+                results[0] = __Values.Lower3(h.Resolution());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Random.Random.IRandom h = host;
+            var instance = root.AddInstance("wasi:random/random@0.2.12");
+            instance.DefineFunction("get-random-bytes", (args, results) =>
+            {
+                results[0] = __Values.Lower4(h.GetRandomBytes(args[0].AsU64()));
+            });
+            instance.DefineFunction("get-random-u64", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
+            });
+        }
+        root.AddInstance("wasi:io/error@0.2.12");
+        root.AddInstance("wasi:io/streams@0.2.12");
+
+        {
+            global::Corpus.Wasi.Cli.Stdout.IStdout h = host;
+            var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
+            instance.DefineFunction("get-stdout", (args, results) =>
+            {
+                results[0] = __Values.Lower5(h.GetStdout());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.Stderr.IStderr h = host;
+            var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
+            instance.DefineFunction("get-stderr", (args, results) =>
+            {
+                results[0] = __Values.Lower5(h.GetStderr());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
+            var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
+            instance.DefineFunction("get-stdin", (args, results) =>
+            {
+                results[0] = __Values.Lower6(h.GetStdin());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Http.Types.ITypes h = host;
+            var instance = root.AddInstance("wasi:http/types@0.2.12");
+            instance.DefineFunction("[constructor]fields", (args, results) =>
+            {
+                results[0] = __Values.Lower7(h.CreateFields());
+            });
+            instance.DefineFunction("[static]fields.from-list", (args, results) =>
+            {
+                results[0] = __Values.Lower9(h.FieldsFromList(__Values.Lift8(args[0])));
+            });
+            instance.DefineFunction("[constructor]outgoing-request", (args, results) =>
+            {
+                results[0] = __Values.Lower10(h.CreateOutgoingRequest(__Values.Lift7(args[0])));
+            });
+            instance.DefineFunction("[constructor]request-options", (args, results) =>
+            {
+                results[0] = __Values.Lower11(h.CreateRequestOptions());
+            });
+            instance.DefineFunction("[static]response-outparam.set", (args, results) =>
+            {
+                h.ResponseOutparamSet(__Values.Lift12(args[0]), __Values.Lift13(args[1]));
+            });
+            instance.DefineFunction("[static]incoming-body.finish", (args, results) =>
+            {
+                results[0] = __Values.Lower15(h.IncomingBodyFinish(__Values.Lift14(args[0])));
+            });
+            instance.DefineFunction("[constructor]outgoing-response", (args, results) =>
+            {
+                results[0] = __Values.Lower16(h.CreateOutgoingResponse(__Values.Lift7(args[0])));
+            });
+            instance.DefineFunction("[static]outgoing-body.finish", (args, results) =>
+            {
+                results[0] = __Values.Lower19(h.OutgoingBodyFinish(__Values.Lift17(args[0]), __Values.Lift18(args[1])));
+            });
+            instance.DefineFunction("http-error-code", (args, results) =>
+            {
+                results[0] = __Values.Lower21(h.HttpErrorCode(__Values.Lift20(args[0])));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Http.OutgoingHandler.IOutgoingHandler h = host;
+            var instance = root.AddInstance("wasi:http/outgoing-handler@0.2.12");
+            instance.DefineFunction("handle", (args, results) =>
+            {
+                results[0] = __Values.Lower23(h.Handle(__Values.Lift10(args[0]), __Values.Lift22(args[1])));
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    /// <summary>The exported interface `wasi:http/incoming-handler@0.2.12`.</summary>
+    public global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler IncomingHandler { get; }
+
+    private sealed class __Export0 : global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler
+    {
+        private readonly Bindings _owner;
+        private readonly global::WitSharp.Components.ComponentFunction __export0;
+
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        {
+            _owner = owner;
+            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "wasi:http/incoming-handler@0.2.12", "handle", 2, false);
+        }
+
+        /// <summary>
+        /// This function is invoked with an incoming HTTP Request, and a resource
+        /// `response-outparam` which provides the capability to reply with an HTTP
+        /// Response. The response is sent by calling the `response-outparam.set`
+        /// method, which allows execution to continue after the response has been
+        /// sent. This enables both streaming to the response body, and performing other
+        /// work.
+        ///
+        /// The implementor of this function must write a response to the
+        /// `response-outparam` before returning, or else the caller will respond
+        /// with an error on its behalf.
+        /// </summary>
+        /// <param name="request">The `request` argument.</param>
+        /// <param name="responseOut">The `response-out` argument.</param>
+        public void Handle(global::Corpus.Wasi.Http.Types.IIncomingRequest request, global::Corpus.Wasi.Http.Types.IResponseOutparam responseOut)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            __export0.Call(__Values.Lower24(request), __Values.Lower12(responseOut));
+        }
+    }
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower2(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift2(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(uint[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static uint[] Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new uint[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Wasi.Clocks.WallClock.Datetime v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
+        }
+
+        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(byte[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static byte[] Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new byte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Wasi.Http.Types.IFields v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFields Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8((string, byte[])[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (string, byte[])[] Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (string, byte[])[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower26(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower7(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Values.Lift7(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift26(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest Lift10(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Wasi.Http.Types.IRequestOptions v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions Lift11(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Wasi.Http.Types.IResponseOutparam v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IResponseOutparam Lift12(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower16(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift13(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift16(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14(global::Corpus.Wasi.Http.Types.IIncomingBody v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingBody Lift14(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Wasi.Http.Types.IFutureTrailers v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFutureTrailers Lift15(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse Lift16(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower17(global::Corpus.Wasi.Http.Types.IOutgoingBody v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingBody Lift17(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower18(global::Corpus.Wasi.Http.Types.IFields? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower7(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFields? Lift18(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IFields?)__Values.Lift7(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> Lift19(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower20(global::Corpus.Wasi.Io.Error.IError v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError Lift20(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower21(global::Corpus.Wasi.Http.Types.ErrorCode? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower27(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.ErrorCode? Lift21(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.ErrorCode?)__Values.Lift27(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower22(global::Corpus.Wasi.Http.Types.IRequestOptions? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower11(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions? Lift22(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Values.Lift11(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower23(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower28(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift23(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift28(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower24(global::Corpus.Wasi.Http.Types.IIncomingRequest v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingRequest Lift24(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower25((string, byte[]) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), __Values.Lower4(v.Item2));
+        }
+
+        public static (string, byte[]) Lift25(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsString(), __Values.Lift4(items[1]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower26(global::Corpus.Wasi.Http.Types.HeaderError v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax: return global::WitSharp.Components.ComponentValue.Variant("invalid-syntax");
+                case global::Corpus.Wasi.Http.Types.HeaderError.Forbidden: return global::WitSharp.Components.ComponentValue.Variant("forbidden");
+                case global::Corpus.Wasi.Http.Types.HeaderError.Immutable: return global::WitSharp.Components.ComponentValue.Variant("immutable");
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Http.Types.HeaderError Lift26(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "invalid-syntax": return new global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax();
+                case "forbidden": return new global::Corpus.Wasi.Http.Types.HeaderError.Forbidden();
+                case "immutable": return new global::Corpus.Wasi.Http.Types.HeaderError.Immutable();
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower27(global::Corpus.Wasi.Http.Types.ErrorCode v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout: return global::WitSharp.Components.ComponentValue.Variant("DNS-timeout");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c: return global::WitSharp.Components.ComponentValue.Variant("DNS-error", __Values.Lower29(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound: return global::WitSharp.Components.ComponentValue.Variant("destination-not-found");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable: return global::WitSharp.Components.ComponentValue.Variant("destination-unavailable");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited: return global::WitSharp.Components.ComponentValue.Variant("destination-IP-prohibited");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable: return global::WitSharp.Components.ComponentValue.Variant("destination-IP-unroutable");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused: return global::WitSharp.Components.ComponentValue.Variant("connection-refused");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated: return global::WitSharp.Components.ComponentValue.Variant("connection-terminated");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-timeout");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-read-timeout");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-write-timeout");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached: return global::WitSharp.Components.ComponentValue.Variant("connection-limit-reached");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError: return global::WitSharp.Components.ComponentValue.Variant("TLS-protocol-error");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError: return global::WitSharp.Components.ComponentValue.Variant("TLS-certificate-error");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c: return global::WitSharp.Components.ComponentValue.Variant("TLS-alert-received", __Values.Lower30(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-denied");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-length-required");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-body-size", __Values.Lower31(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-method-invalid");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-invalid");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-too-long");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-section-size", __Values.Lower32(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-size", __Values.Lower33(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-section-size", __Values.Lower32(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-size", __Values.Lower34(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-incomplete");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-section-size", __Values.Lower32(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-size", __Values.Lower34(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-body-size", __Values.Lower31(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-section-size", __Values.Lower32(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-size", __Values.Lower34(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-transfer-coding", __Values.Lower35(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-content-coding", __Values.Lower35(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-timeout");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed: return global::WitSharp.Components.ComponentValue.Variant("HTTP-upgrade-failed");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError: return global::WitSharp.Components.ComponentValue.Variant("HTTP-protocol-error");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected: return global::WitSharp.Components.ComponentValue.Variant("loop-detected");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError: return global::WitSharp.Components.ComponentValue.Variant("configuration-error");
+                case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c: return global::WitSharp.Components.ComponentValue.Variant("internal-error", __Values.Lower35(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Http.Types.ErrorCode Lift27(global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "DNS-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout();
+                case "DNS-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(__Values.Lift29(v.Payload!));
+                case "destination-not-found": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound();
+                case "destination-unavailable": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable();
+                case "destination-IP-prohibited": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited();
+                case "destination-IP-unroutable": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable();
+                case "connection-refused": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused();
+                case "connection-terminated": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated();
+                case "connection-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout();
+                case "connection-read-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout();
+                case "connection-write-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout();
+                case "connection-limit-reached": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached();
+                case "TLS-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError();
+                case "TLS-certificate-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError();
+                case "TLS-alert-received": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(__Values.Lift30(v.Payload!));
+                case "HTTP-request-denied": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied();
+                case "HTTP-request-length-required": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired();
+                case "HTTP-request-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__Values.Lift31(v.Payload!));
+                case "HTTP-request-method-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid();
+                case "HTTP-request-URI-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid();
+                case "HTTP-request-URI-too-long": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong();
+                case "HTTP-request-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__Values.Lift32(v.Payload!));
+                case "HTTP-request-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__Values.Lift33(v.Payload!));
+                case "HTTP-request-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__Values.Lift32(v.Payload!));
+                case "HTTP-request-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(__Values.Lift34(v.Payload!));
+                case "HTTP-response-incomplete": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete();
+                case "HTTP-response-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__Values.Lift32(v.Payload!));
+                case "HTTP-response-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(__Values.Lift34(v.Payload!));
+                case "HTTP-response-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__Values.Lift31(v.Payload!));
+                case "HTTP-response-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__Values.Lift32(v.Payload!));
+                case "HTTP-response-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(__Values.Lift34(v.Payload!));
+                case "HTTP-response-transfer-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__Values.Lift35(v.Payload!));
+                case "HTTP-response-content-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__Values.Lift35(v.Payload!));
+                case "HTTP-response-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout();
+                case "HTTP-upgrade-failed": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed();
+                case "HTTP-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError();
+                case "loop-detected": return new global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected();
+                case "configuration-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError();
+                case "internal-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__Values.Lift35(v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse Lift28(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Wasi.Http.Types.DNSErrorPayload v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("rcode", __Values.Lower35(v.Rcode)), ("info-code", __Values.Lower36(v.InfoCode)));
+        }
+
+        public static global::Corpus.Wasi.Http.Types.DNSErrorPayload Lift29(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__Values.Lift35(fields[0].Value), __Values.Lift36(fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("alert-id", __Values.Lower37(v.AlertId)), ("alert-message", __Values.Lower35(v.AlertMessage)));
+        }
+
+        public static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload Lift30(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__Values.Lift37(fields[0].Value), __Values.Lift35(fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(ulong? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U64(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static ulong? Lift31(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (ulong?)v.Payload!.AsU64() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower32(uint? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static uint? Lift32(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower33(global::Corpus.Wasi.Http.Types.FieldSizePayload? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower34(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.FieldSizePayload? Lift33(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.FieldSizePayload?)__Values.Lift34(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Wasi.Http.Types.FieldSizePayload v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("field-name", __Values.Lower35(v.FieldName)), ("field-size", __Values.Lower32(v.FieldSize)));
+        }
+
+        public static global::Corpus.Wasi.Http.Types.FieldSizePayload Lift34(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Http.Types.FieldSizePayload(__Values.Lift35(fields[0].Value), __Values.Lift32(fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(string? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static string? Lift35(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (string?)v.Payload!.AsString() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower36(ushort? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U16(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static ushort? Lift36(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (ushort?)v.Payload!.AsU16() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower37(byte? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U8(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static byte? Lift37(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (byte?)v.Payload!.AsU8() : null;
+        }
+    }
 }
 //---- Corpus.Exports.Wasi.Http.IncomingHandler.g.cs ----
 // <auto-generated/>

@@ -5,7 +5,7 @@
 
 namespace Corpus;
 
-partial class Bindings
+partial class Bindings : global::System.IDisposable
 {
     /// <summary>The WIT world `wasmtime:wasi/bindings` these bindings were generated from.</summary>
     /// <remarks>
@@ -13,6 +13,801 @@ partial class Bindings
     /// Imports: wasi:cli/environment@0.2.12, wasi:cli/exit@0.2.12, wasi:io/error@0.2.12, wasi:io/poll@0.2.12, wasi:io/streams@0.2.12, wasi:cli/stdin@0.2.12, wasi:cli/stdout@0.2.12, wasi:cli/stderr@0.2.12, wasi:cli/terminal-input@0.2.12, wasi:cli/terminal-output@0.2.12, wasi:cli/terminal-stdin@0.2.12, wasi:cli/terminal-stdout@0.2.12, wasi:cli/terminal-stderr@0.2.12, wasi:clocks/monotonic-clock@0.2.12, wasi:clocks/wall-clock@0.2.12, wasi:filesystem/types@0.2.12, wasi:filesystem/preopens@0.2.12, wasi:sockets/network@0.2.12, wasi:sockets/instance-network@0.2.12, wasi:sockets/udp@0.2.12, wasi:sockets/udp-create-socket@0.2.12, wasi:sockets/tcp@0.2.12, wasi:sockets/tcp-create-socket@0.2.12, wasi:sockets/ip-name-lookup@0.2.12, wasi:random/random@0.2.12, wasi:random/insecure@0.2.12, wasi:random/insecure-seed@0.2.12.
     /// </remarks>
     public const string WorldName = "wasmtime:wasi/bindings";
+
+    /// <summary>Everything the host provides to the world `wasmtime:wasi/bindings`: the functions of every imported interface.</summary>
+    public interface IImports : global::Corpus.Wasi.Cli.Environment.IEnvironment, global::Corpus.Wasi.Cli.Exit.IExit, global::Corpus.Wasi.Io.Poll.IPoll, global::Corpus.Wasi.Cli.Stdin.IStdin, global::Corpus.Wasi.Cli.Stdout.IStdout, global::Corpus.Wasi.Cli.Stderr.IStderr, global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin, global::Corpus.Wasi.Cli.TerminalStdout.ITerminalStdout, global::Corpus.Wasi.Cli.TerminalStderr.ITerminalStderr, global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock, global::Corpus.Wasi.Clocks.WallClock.IWallClock, global::Corpus.Wasi.Filesystem.Types.ITypes, global::Corpus.Wasi.Filesystem.Preopens.IPreopens, global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork, global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket, global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket, global::Corpus.Wasi.Sockets.IpNameLookup.IIpNameLookup, global::Corpus.Wasi.Random.Random.IRandom, global::Corpus.Wasi.Random.Insecure.IInsecure, global::Corpus.Wasi.Random.InsecureSeed.IInsecureSeed
+    {
+    }
+
+    private static readonly string[] __exports = {  };
+    private bool __disposed;
+
+    private readonly global::WitSharp.Components.ComponentInstance __instance;
+
+    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    {
+        __instance = instance;
+    }
+
+    /// <summary>The component instance these bindings call.</summary>
+    public global::WitSharp.Components.ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;
+
+    /// <summary>Instantiates a component implementing `wasmtime:wasi/bindings` with the imports defined in a linker (see AddToLinker) and binds its exports.</summary>
+    /// <param name="store">The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.</param>
+    /// <param name="component">The compiled component.</param>
+    /// <param name="linker">A linker defining everything the component imports.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+    public static Bindings Instantiate(global::WitSharp.Store store, global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker) =>
+        new Pre(component, linker).Instantiate(store);
+
+    /// <summary>Checks that a component exports everything the world `wasmtime:wasi/bindings` declares.</summary>
+    /// <param name="component">The compiled component.</param>
+    /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
+    public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
+
+    /// <summary>A component checked against the world `wasmtime:wasi/bindings` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
+    public sealed class Pre
+    {
+        private readonly global::WitSharp.Components.ComponentLinker _linker;
+
+        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <param name="component">The compiled component.</param>
+        /// <param name="linker">A linker defining everything the component imports.</param>
+        /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
+        public Pre(global::WitSharp.Components.Component component, global::WitSharp.Components.ComponentLinker linker)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(component);
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            CheckComponent(component);
+            Component = component;
+            _linker = linker;
+        }
+
+        /// <summary>The component.</summary>
+        public global::WitSharp.Components.Component Component { get; }
+
+        /// <summary>Instantiates the component in a store and binds its exports.</summary>
+        /// <param name="store">The store the instance lives in.</param>
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+    }
+
+    /// <summary>Defines everything the world `wasmtime:wasi/bindings` imports in a linker, implemented by a host object.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    /// <param name="host">The host's implementation of the imports.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker, IImports host)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        global::System.ArgumentNullException.ThrowIfNull(host);
+        var root = linker.Root();
+
+        {
+            global::Corpus.Wasi.Cli.Environment.IEnvironment h = host;
+            var instance = root.AddInstance("wasi:cli/environment@0.2.12");
+            instance.DefineFunction("get-environment", (args, results) =>
+            {
+                results[0] = __Values.Lower0(h.GetEnvironment());
+            });
+            instance.DefineFunction("get-arguments", (args, results) =>
+            {
+                results[0] = __Values.Lower1(h.GetArguments());
+            });
+            instance.DefineFunction("initial-cwd", (args, results) =>
+            {
+                results[0] = __Values.Lower2(h.InitialCwd());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.Exit.IExit h = host;
+            var instance = root.AddInstance("wasi:cli/exit@0.2.12");
+            instance.DefineFunction("exit", (args, results) =>
+            {
+                h.Exit(__Values.Lift3(args[0]));
+            });
+            instance.DefineFunction("exit-with-code", (args, results) =>
+            {
+                h.ExitWithCode(args[0].AsU8());
+            });
+        }
+        root.AddInstance("wasi:io/error@0.2.12");
+
+        {
+            global::Corpus.Wasi.Io.Poll.IPoll h = host;
+            var instance = root.AddInstance("wasi:io/poll@0.2.12");
+            instance.DefineFunction("poll", (args, results) =>
+            {
+                results[0] = __Values.Lower5(h.Poll(__Values.Lift4(args[0])));
+            });
+        }
+        root.AddInstance("wasi:io/streams@0.2.12");
+
+        {
+            global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
+            var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
+            instance.DefineFunction("get-stdin", (args, results) =>
+            {
+                results[0] = __Values.Lower6(h.GetStdin());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.Stdout.IStdout h = host;
+            var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
+            instance.DefineFunction("get-stdout", (args, results) =>
+            {
+                results[0] = __Values.Lower7(h.GetStdout());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.Stderr.IStderr h = host;
+            var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
+            instance.DefineFunction("get-stderr", (args, results) =>
+            {
+                results[0] = __Values.Lower7(h.GetStderr());
+            });
+        }
+        root.AddInstance("wasi:cli/terminal-input@0.2.12");
+        root.AddInstance("wasi:cli/terminal-output@0.2.12");
+
+        {
+            global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin h = host;
+            var instance = root.AddInstance("wasi:cli/terminal-stdin@0.2.12");
+            instance.DefineFunction("get-terminal-stdin", (args, results) =>
+            {
+                results[0] = __Values.Lower8(h.GetTerminalStdin());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.TerminalStdout.ITerminalStdout h = host;
+            var instance = root.AddInstance("wasi:cli/terminal-stdout@0.2.12");
+            instance.DefineFunction("get-terminal-stdout", (args, results) =>
+            {
+                results[0] = __Values.Lower9(h.GetTerminalStdout());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Cli.TerminalStderr.ITerminalStderr h = host;
+            var instance = root.AddInstance("wasi:cli/terminal-stderr@0.2.12");
+            instance.DefineFunction("get-terminal-stderr", (args, results) =>
+            {
+                results[0] = __Values.Lower9(h.GetTerminalStderr());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock h = host;
+            var instance = root.AddInstance("wasi:clocks/monotonic-clock@0.2.12");
+            instance.DefineFunction("now", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Now());
+            });
+            instance.DefineFunction("resolution", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Resolution());
+            });
+            instance.DefineFunction("subscribe-instant", (args, results) =>
+            {
+                results[0] = __Values.Lower10(h.SubscribeInstant(args[0].AsU64()));
+            });
+            instance.DefineFunction("subscribe-duration", (args, results) =>
+            {
+                results[0] = __Values.Lower10(h.SubscribeDuration(args[0].AsU64()));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Clocks.WallClock.IWallClock h = host;
+            var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
+            instance.DefineFunction("now", (args, results) =>
+            {
+                results[0] = __Values.Lower11(h.Now());
+            });
+            instance.DefineFunction("resolution", (args, results) =>
+            {
+                results[0] = __Values.Lower11(h.Resolution());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Filesystem.Types.ITypes h = host;
+            var instance = root.AddInstance("wasi:filesystem/types@0.2.12");
+            instance.DefineFunction("filesystem-error-code", (args, results) =>
+            {
+                results[0] = __Values.Lower13(h.FilesystemErrorCode(__Values.Lift12(args[0])));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Filesystem.Preopens.IPreopens h = host;
+            var instance = root.AddInstance("wasi:filesystem/preopens@0.2.12");
+            instance.DefineFunction("get-directories", (args, results) =>
+            {
+                results[0] = __Values.Lower14(h.GetDirectories());
+            });
+        }
+        root.AddInstance("wasi:sockets/network@0.2.12");
+
+        {
+            global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork h = host;
+            var instance = root.AddInstance("wasi:sockets/instance-network@0.2.12");
+            instance.DefineFunction("instance-network", (args, results) =>
+            {
+                results[0] = __Values.Lower15(h.InstanceNetwork());
+            });
+        }
+        root.AddInstance("wasi:sockets/udp@0.2.12");
+
+        {
+            global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket h = host;
+            var instance = root.AddInstance("wasi:sockets/udp-create-socket@0.2.12");
+            instance.DefineFunction("create-udp-socket", (args, results) =>
+            {
+                results[0] = __Values.Lower17(h.CreateUdpSocket(__Values.Lift16(args[0])));
+            });
+        }
+        root.AddInstance("wasi:sockets/tcp@0.2.12");
+
+        {
+            global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket h = host;
+            var instance = root.AddInstance("wasi:sockets/tcp-create-socket@0.2.12");
+            instance.DefineFunction("create-tcp-socket", (args, results) =>
+            {
+                results[0] = __Values.Lower18(h.CreateTcpSocket(__Values.Lift16(args[0])));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Sockets.IpNameLookup.IIpNameLookup h = host;
+            var instance = root.AddInstance("wasi:sockets/ip-name-lookup@0.2.12");
+            instance.DefineFunction("resolve-addresses", (args, results) =>
+            {
+                results[0] = __Values.Lower19(h.ResolveAddresses(__Values.Lift15(args[0]), args[1].AsString()));
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Random.Random.IRandom h = host;
+            var instance = root.AddInstance("wasi:random/random@0.2.12");
+            instance.DefineFunction("get-random-bytes", (args, results) =>
+            {
+                results[0] = __Values.Lower20(h.GetRandomBytes(args[0].AsU64()));
+            });
+            instance.DefineFunction("get-random-u64", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Random.Insecure.IInsecure h = host;
+            var instance = root.AddInstance("wasi:random/insecure@0.2.12");
+            instance.DefineFunction("get-insecure-random-bytes", (args, results) =>
+            {
+                results[0] = __Values.Lower20(h.GetInsecureRandomBytes(args[0].AsU64()));
+            });
+            instance.DefineFunction("get-insecure-random-u64", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetInsecureRandomU64());
+            });
+        }
+
+        {
+            global::Corpus.Wasi.Random.InsecureSeed.IInsecureSeed h = host;
+            var instance = root.AddInstance("wasi:random/insecure-seed@0.2.12");
+            instance.DefineFunction("insecure-seed", (args, results) =>
+            {
+                results[0] = __Values.Lower21(h.InsecureSeed());
+            });
+        }
+    }
+
+    /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
+    public void Dispose() => __disposed = true;
+
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    private static class __Values
+    {
+        public static global::WitSharp.Components.ComponentValue Lower0((string, string)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower22(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (string, string)[] Lift0(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (string, string)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift22(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(string[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static string[] Lift1(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new string[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(string? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static string? Lift2(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (string?)v.Payload!.AsString() : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift3(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower10(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift4(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift10(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(uint[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static uint[] Lift5(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new uint[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift6(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift7(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8(global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower23(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? Lift8(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Values.Lift23(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower24(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? Lift9(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Values.Lift24(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable Lift10(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Wasi.Clocks.WallClock.Datetime v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
+        }
+
+        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift11(global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Wasi.Io.Error.IError v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError Lift12(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13(global::Corpus.Wasi.Filesystem.Types.ErrorCode? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower25(x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode? Lift13(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.ErrorCode?)__Values.Lift25(v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14((global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower26(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] Lift14(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift26(items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Wasi.Sockets.Network.INetwork v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.INetwork Lift15(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Wasi.Sockets.Network.IpAddressFamily v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv4 => "ipv4",
+                global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv6 => "ipv6",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.IpAddressFamily Lift16(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "ipv4" => global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv4,
+                "ipv6" => global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv6,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower17(global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower28(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower27(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift17(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift27(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift28(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower18(global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower28(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower29(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift18(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift29(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift28(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower28(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift19(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift30(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift28(v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower20(byte[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static byte[] Lift20(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new byte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower21((ulong, ulong) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U64(v.Item1), global::WitSharp.Components.ComponentValue.U64(v.Item2));
+        }
+
+        public static (ulong, ulong) Lift21(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU64(), items[1].AsU64());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower22((string, string) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
+        }
+
+        public static (string, string) Lift22(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsString(), items[1].AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower23(global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput Lift23(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower24(global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput Lift24(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower25(global::Corpus.Wasi.Filesystem.Types.ErrorCode v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Access => "access",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.WouldBlock => "would-block",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Already => "already",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.BadDescriptor => "bad-descriptor",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Busy => "busy",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Deadlock => "deadlock",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Quota => "quota",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Exist => "exist",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.FileTooLarge => "file-too-large",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.IllegalByteSequence => "illegal-byte-sequence",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InProgress => "in-progress",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Interrupted => "interrupted",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Invalid => "invalid",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Io => "io",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.IsDirectory => "is-directory",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Loop => "loop",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.TooManyLinks => "too-many-links",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.MessageSize => "message-size",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NameTooLong => "name-too-long",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoDevice => "no-device",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoEntry => "no-entry",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoLock => "no-lock",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientMemory => "insufficient-memory",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientSpace => "insufficient-space",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotDirectory => "not-directory",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotEmpty => "not-empty",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotRecoverable => "not-recoverable",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Unsupported => "unsupported",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoTty => "no-tty",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoSuchDevice => "no-such-device",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Overflow => "overflow",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotPermitted => "not-permitted",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Pipe => "pipe",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.ReadOnly => "read-only",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InvalidSeek => "invalid-seek",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.TextFileBusy => "text-file-busy",
+                global::Corpus.Wasi.Filesystem.Types.ErrorCode.CrossDevice => "cross-device",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode Lift25(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "access" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Access,
+                "would-block" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.WouldBlock,
+                "already" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Already,
+                "bad-descriptor" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.BadDescriptor,
+                "busy" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Busy,
+                "deadlock" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Deadlock,
+                "quota" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Quota,
+                "exist" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Exist,
+                "file-too-large" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.FileTooLarge,
+                "illegal-byte-sequence" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.IllegalByteSequence,
+                "in-progress" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InProgress,
+                "interrupted" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Interrupted,
+                "invalid" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Invalid,
+                "io" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Io,
+                "is-directory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.IsDirectory,
+                "loop" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Loop,
+                "too-many-links" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.TooManyLinks,
+                "message-size" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.MessageSize,
+                "name-too-long" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NameTooLong,
+                "no-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoDevice,
+                "no-entry" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoEntry,
+                "no-lock" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoLock,
+                "insufficient-memory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientMemory,
+                "insufficient-space" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientSpace,
+                "not-directory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotDirectory,
+                "not-empty" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotEmpty,
+                "not-recoverable" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotRecoverable,
+                "unsupported" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Unsupported,
+                "no-tty" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoTty,
+                "no-such-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoSuchDevice,
+                "overflow" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Overflow,
+                "not-permitted" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotPermitted,
+                "pipe" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Pipe,
+                "read-only" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.ReadOnly,
+                "invalid-seek" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InvalidSeek,
+                "text-file-busy" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.TextFileBusy,
+                "cross-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.CrossDevice,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower26((global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower31(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) Lift26(global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift31(items[0]), items[1].AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower27(global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket Lift27(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Wasi.Sockets.Network.ErrorCode v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.Unknown => "unknown",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.AccessDenied => "access-denied",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.NotSupported => "not-supported",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidArgument => "invalid-argument",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.OutOfMemory => "out-of-memory",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.Timeout => "timeout",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConcurrencyConflict => "concurrency-conflict",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.NotInProgress => "not-in-progress",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.WouldBlock => "would-block",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidState => "invalid-state",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.NewSocketLimit => "new-socket-limit",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressNotBindable => "address-not-bindable",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressInUse => "address-in-use",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.RemoteUnreachable => "remote-unreachable",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionRefused => "connection-refused",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionReset => "connection-reset",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionAborted => "connection-aborted",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.DatagramTooLarge => "datagram-too-large",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.NameUnresolvable => "name-unresolvable",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.TemporaryResolverFailure => "temporary-resolver-failure",
+                global::Corpus.Wasi.Sockets.Network.ErrorCode.PermanentResolverFailure => "permanent-resolver-failure",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.ErrorCode Lift28(global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "unknown" => global::Corpus.Wasi.Sockets.Network.ErrorCode.Unknown,
+                "access-denied" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AccessDenied,
+                "not-supported" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NotSupported,
+                "invalid-argument" => global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidArgument,
+                "out-of-memory" => global::Corpus.Wasi.Sockets.Network.ErrorCode.OutOfMemory,
+                "timeout" => global::Corpus.Wasi.Sockets.Network.ErrorCode.Timeout,
+                "concurrency-conflict" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConcurrencyConflict,
+                "not-in-progress" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NotInProgress,
+                "would-block" => global::Corpus.Wasi.Sockets.Network.ErrorCode.WouldBlock,
+                "invalid-state" => global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidState,
+                "new-socket-limit" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NewSocketLimit,
+                "address-not-bindable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressNotBindable,
+                "address-in-use" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressInUse,
+                "remote-unreachable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.RemoteUnreachable,
+                "connection-refused" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionRefused,
+                "connection-reset" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionReset,
+                "connection-aborted" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionAborted,
+                "datagram-too-large" => global::Corpus.Wasi.Sockets.Network.ErrorCode.DatagramTooLarge,
+                "name-unresolvable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NameUnresolvable,
+                "temporary-resolver-failure" => global::Corpus.Wasi.Sockets.Network.ErrorCode.TemporaryResolverFailure,
+                "permanent-resolver-failure" => global::Corpus.Wasi.Sockets.Network.ErrorCode.PermanentResolverFailure,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket Lift29(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream Lift30(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor Lift31(global::WitSharp.Components.ComponentValue v)
+        {
+            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+        }
+    }
 }
 //---- Corpus.Wasi.Cli.Environment.g.cs ----
 // <auto-generated/>

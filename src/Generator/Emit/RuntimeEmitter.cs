@@ -1,0 +1,273 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using WitSharp.Generator.Model;
+
+namespace WitSharp.Generator.Emit;
+
+/// <summary>Writes the runtime half of a world class (DESIGN.md "Generator"): <c>Instantiate</c>, <c>Pre</c>,
+/// <c>Load</c> for an embedded component, export methods and exported-interface properties bound to functions
+/// resolved once per instance, and <c>AddToLinker</c> wiring an <c>IImports</c> implementation into a
+/// <c>ComponentLinker</c>. Values cross through the dynamic <c>ComponentValue</c> path (<see cref="ValueConversions"/>).</summary>
+internal sealed class RuntimeEmitter
+{
+    private const string Components = "global::WitSharp.Components.";
+    private const string Bindings = "global::WitSharp.ComponentBindings";
+
+    private readonly WorldModel _model;
+    private readonly ValueConversions _values;
+    private readonly string _self;
+
+    private RuntimeEmitter(WorldModel model)
+    {
+        _model = model;
+        var declared = new Dictionary<string, TypeModel>(System.StringComparer.Ordinal);
+        var classPath = "global::" + model.Class.FullName;
+        foreach (var t in model.Types) declared[classPath + "." + t.Name] = t;
+        foreach (var c in model.Containers)
+        {
+            foreach (var t in c.Types) declared["global::" + c.Namespace + "." + t.Name] = t;
+        }
+        _values = new ValueConversions(declared);
+        _self = model.Class.Name;
+    }
+
+    /// <summary>The base list the world class gets when it carries runtime members.</summary>
+    public static string BaseList(WorldModel model) =>
+        " : global::System.IDisposable" + (model.Exports is not null ? ", global::" + model.Class.FullName + ".IExports" : string.Empty);
+
+    public static void Emit(SourceWriter w, WorldModel model) => new RuntimeEmitter(model).Write(w);
+
+    private void Write(SourceWriter w)
+    {
+        var exportFunctions = _model.Exports?.Methods ?? EquatableArray<MethodModel>.Empty;
+        var exportedInterfaces = _model.ExportedInterfaces.Where(b => b.Interface is not null).ToList();
+
+        w.Line();
+        w.Line("private static readonly string[] __exports = { " + string.Join(", ", _model.ExportNames.Select(SourceWriter.Literal)) + " };");
+        for (var i = 0; i < exportFunctions.Count; i++) w.Line("private readonly " + Components + "ComponentFunction __export" + i + ";");
+        w.Line("private bool __disposed;");
+        w.Line();
+        w.Line("private readonly " + Components + "ComponentInstance __instance;");
+        w.Line();
+        w.Open("private " + _self + "(" + Components + "ComponentInstance instance)");
+        w.Line("__instance = instance;");
+        for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Resolve(null, exportFunctions[i]) + ";");
+        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line(exportedInterfaces[i].Property + " = new __Export" + i + "(this, instance);");
+        w.Close();
+
+        w.Line();
+        w.Summary("The component instance these bindings call.");
+        w.Line("public " + Components + "ComponentInstance Instance => __disposed ? throw new global::System.ObjectDisposedException(GetType().Name) : __instance;");
+
+        w.Line();
+        w.Summary("Instantiates a component implementing `" + _model.WorldName + "` with the imports defined in a linker (see AddToLinker) and binds its exports.");
+        w.DocTag("param", " name=\"store\"", "The store the instance lives in; the bindings are bound to it and, like it, used by one thread at a time.");
+        w.DocTag("param", " name=\"component\"", "The compiled component.");
+        w.DocTag("param", " name=\"linker\"", "A linker defining everything the component imports.");
+        w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The component does not export what the world declares.");
+        w.Line("public static " + _self + " Instantiate(global::WitSharp.Store store, " + Components + "Component component, " + Components + "ComponentLinker linker) =>");
+        w.Line("    new Pre(component, linker).Instantiate(store);");
+
+        w.Line();
+        w.Summary("Checks that a component exports everything the world `" + _model.WorldName + "` declares.");
+        w.DocTag("param", " name=\"component\"", "The compiled component.");
+        w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "An export is missing.");
+        w.Line("public static void CheckComponent(" + Components + "Component component) => " + Bindings + ".CheckExports(component, WorldName, __exports);");
+
+        if (_model.EmbeddedResource is { } resource)
+        {
+            w.Line();
+            w.Summary("Compiles the component embedded in this assembly by the build (its <WasmComponent> item) and checks that it matches these bindings.");
+            w.DocTag("param", " name=\"engine\"", "The engine to compile it with.");
+            w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The embedded component does not match the bindings.");
+            w.Line("public static " + Components + "Component Load(global::WitSharp.Engine engine) =>");
+            w.Line("    " + Bindings + ".LoadEmbedded(engine, typeof(" + _self + ").Assembly, " + SourceWriter.Literal(resource) + ", WorldName, __exports);");
+        }
+
+        WritePre(w);
+        WriteAddToLinker(w);
+
+        w.Line();
+        w.Summary("Stops these bindings: later calls raise ObjectDisposedException.");
+        w.Line("public void Dispose() => __disposed = true;");
+
+        for (var i = 0; i < exportFunctions.Count; i++)
+        {
+            w.Line();
+            WriteExportMethod(w, exportFunctions[i], "__export" + i, "__disposed");
+        }
+
+        for (var i = 0; i < exportedInterfaces.Count; i++)
+        {
+            var b = exportedInterfaces[i];
+            w.Line();
+            w.Summary("The exported interface `" + b.InstanceName + "`.");
+            w.Line("public " + b.Interface + " " + b.Property + " { get; }");
+        }
+        for (var i = 0; i < exportedInterfaces.Count; i++) WriteExportClass(w, i, exportedInterfaces[i]);
+
+        if (!_values.IsEmpty) _values.Write(w);
+    }
+
+    private void WritePre(SourceWriter w)
+    {
+        w.Line();
+        w.Summary("A component checked against the world `" + _model.WorldName + "` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.");
+        w.Open("public sealed class Pre");
+        w.Line("private readonly " + Components + "ComponentLinker _linker;");
+        w.Line();
+        w.Summary("Checks the component's exports and keeps the linker.");
+        w.DocTag("param", " name=\"component\"", "The compiled component.");
+        w.DocTag("param", " name=\"linker\"", "A linker defining everything the component imports.");
+        w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The component does not export what the world declares.");
+        w.Open("public Pre(" + Components + "Component component, " + Components + "ComponentLinker linker)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(component);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+        w.Line("CheckComponent(component);");
+        w.Line("Component = component;");
+        w.Line("_linker = linker;");
+        w.Close();
+        w.Line();
+        w.Summary("The component.");
+        w.Line("public " + Components + "Component Component { get; }");
+        w.Line();
+        w.Summary("Instantiates the component in a store and binds its exports.");
+        w.DocTag("param", " name=\"store\"", "The store the instance lives in.");
+        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(_linker.Instantiate(store, Component));");
+        w.Close();
+    }
+
+    private void WriteAddToLinker(SourceWriter w)
+    {
+        var imports = _model.Imports;
+        if (imports is null && _model.ImportedInterfaces.Count == 0) return;
+        w.Line();
+        if (imports is null)
+        {
+            // Only types are imported: the instances must still exist in the linker, with nothing to implement.
+            w.Summary("Defines the interfaces the world `" + _model.WorldName + "` imports (types only) in a linker.");
+            w.DocTag("param", " name=\"linker\"", "The linker to define the imports in.");
+            w.Open("public static void AddToLinker(" + Components + "ComponentLinker linker)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+        }
+        else
+        {
+            w.Summary("Defines everything the world `" + _model.WorldName + "` imports in a linker, implemented by a host object.");
+            w.DocTag("param", " name=\"linker\"", "The linker to define the imports in.");
+            w.DocTag("param", " name=\"host\"", "The host's implementation of the imports.");
+            w.Open("public static void AddToLinker(" + Components + "ComponentLinker linker, IImports host)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(host);");
+        }
+        w.Line("var root = linker.Root();");
+        if (imports is not null)
+        {
+            foreach (var m in imports.Methods) WriteImport(w, "root", "host", m);
+        }
+        for (var i = 0; i < _model.ImportedInterfaces.Count; i++)
+        {
+            var b = _model.ImportedInterfaces[i];
+            if (b.Methods.Count == 0)
+            {
+                w.Line("root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");
+                continue;
+            }
+            w.Open(string.Empty);
+            w.Line(b.Interface + " h = host;");
+            w.Line("var instance = root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");
+            foreach (var m in b.Methods) WriteImport(w, "instance", "h", m);
+            w.Close();
+        }
+        w.Close();
+    }
+
+    private void WriteImport(SourceWriter w, string instance, string host, MethodModel m)
+    {
+        w.Open(instance + ".DefineFunction(" + SourceWriter.Literal(m.WitName) + ", (args, results) =>");
+        var args = string.Join(", ", m.Params.Select((p, k) => _values.Lift(p.Ref, "args[" + k.ToString(CultureInfo.InvariantCulture) + "]")));
+        var call = host + "." + m.Name + "(" + args + ")";
+        if (m.Result is not { } result)
+        {
+            w.Line(call + ";");
+        }
+        else if (m.ErrorType is not null)
+        {
+            // Exceptions mode: the host returns the ok payload or throws ResultException<E> for the error case.
+            w.Open("try");
+            if (result.Args[0].Kind == RefKind.Unit)
+            {
+                w.Line(call + ";");
+                w.Line("results[0] = global::WitSharp.Components.ComponentValue.Ok();");
+            }
+            else
+            {
+                w.Line("results[0] = global::WitSharp.Components.ComponentValue.Ok(" + _values.Lower(result.Args[0], call) + ");");
+            }
+            w.Close();
+            w.Open("catch (global::WitSharp.ResultException<" + m.ErrorType + ">" + (result.Args[1].Kind == RefKind.Unit ? ")" : " e)"));
+            w.Line(result.Args[1].Kind == RefKind.Unit
+                ? "results[0] = global::WitSharp.Components.ComponentValue.Err();"
+                : "results[0] = global::WitSharp.Components.ComponentValue.Err(" + _values.Lower(result.Args[1], "e.Error") + ");");
+            w.Close();
+        }
+        else
+        {
+            w.Line("results[0] = " + _values.Lower(result, call) + ";");
+        }
+        w.Close(");");
+    }
+
+    private void WriteExportMethod(SourceWriter w, MethodModel m, string function, string disposed)
+    {
+        w.Summary(m.Docs);
+        foreach (var p in m.Params) w.DocTag("param", " name=\"" + p.Name.TrimStart('@') + "\"", "The `" + p.WitName + "` argument.");
+        if (m.ErrorType is not null)
+        {
+            w.DocTag("exception", " cref=\"global::WitSharp.ResultException{TError}\"",
+                "The function returned the error case of its WIT result; the exception's Error is a " + m.ErrorType.Replace("global::", string.Empty) + ".");
+        }
+        w.Open("public " + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ")");
+        w.Line("global::System.ObjectDisposedException.ThrowIf(" + disposed + ", this);");
+        var call = function + ".Call(" + string.Join(", ", m.Params.Select(p => _values.Lower(p.Ref, p.Name))) + ")";
+        if (m.Result is not { } result)
+        {
+            w.Line(call + ";");
+        }
+        else if (m.ErrorType is not null)
+        {
+            w.Line("var __result = " + call + "!;");
+            w.Line("if (!__result.IsOk) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(" + _values.Lift(result.Args[1], "__result.Payload!") + ");");
+            if (result.Args[0].Kind != RefKind.Unit) w.Line("return " + _values.Lift(result.Args[0], "__result.Payload!") + ";");
+        }
+        else
+        {
+            w.Line("return " + _values.Lift(result, call + "!") + ";");
+        }
+        w.Close();
+    }
+
+    private void WriteExportClass(SourceWriter w, int index, InterfaceBinding b)
+    {
+        w.Line();
+        w.Open("private sealed class __Export" + index + " : " + b.Interface);
+        w.Line("private readonly " + _self + " _owner;");
+        for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + Components + "ComponentFunction __export" + i + ";");
+        w.Line();
+        w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance)");
+        w.Line("_owner = owner;");
+        for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Resolve(b.InstanceName, b.Methods[i]) + ";");
+        w.Close();
+        for (var i = 0; i < b.Methods.Count; i++)
+        {
+            w.Line();
+            WriteExportMethod(w, b.Methods[i], "__export" + i, "_owner.__disposed");
+        }
+        w.Close();
+    }
+
+    private static string Resolve(string? instanceName, MethodModel m) =>
+        Bindings + ".ResolveFunction(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " +
+        SourceWriter.Literal(m.WitName) + ", " + (m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + ", " +
+        (m.Result is not null ? "true" : "false") + ")";
+}

@@ -1,0 +1,72 @@
+namespace WitSharp.Components;
+
+/// <summary>
+/// The reentrance state of one component instance (CanonicalABI.md "Component Instances": <c>may_enter</c>,
+/// <c>may_leave</c>, <c>parent</c>). A call into a lifted export enters the instance and every ancestor it does
+/// not share with the caller (<c>entering_set</c>); none of them may already be entered. <c>may_leave</c> is
+/// cleared while <c>realloc</c> and <c>post-return</c> run, so calling an import from them traps.
+/// </summary>
+internal sealed class InstanceFlags
+{
+    private readonly InstanceFlags[] _selfAndAncestors;
+
+    public InstanceFlags(InstanceFlags? parent = null)
+    {
+        Parent = parent;
+        var chain = new List<InstanceFlags> { this };
+        for (var p = parent; p is not null; p = p.Parent) chain.Add(p);
+        _selfAndAncestors = [.. chain];
+    }
+
+    /// <summary>The instance that created this one by <c>instantiate</c>, or null for the root.</summary>
+    public InstanceFlags? Parent { get; }
+
+    /// <summary>False while a call into this instance (or a nested instance of it) is in progress.</summary>
+    public bool MayEnter { get; private set; } = true;
+
+    /// <summary>False while <c>realloc</c> or <c>post-return</c> runs: imports may not be called.</summary>
+    public bool MayLeave { get; set; } = true;
+
+    /// <summary>The instance's handle table (CanonicalABI.md <c>ComponentInstance.handles</c>; Resources/).</summary>
+    public ResourceHandleTable Handles { get; } = new();
+
+    /// <summary>CanonicalABI.md <c>Store.lift</c>: <c>trap_if(not inst.may_enter_from(caller))</c>, then
+    /// <c>enter_from(caller)</c>. Returns how many instances were entered, for <see cref="Leave"/>.</summary>
+    public int Enter(InstanceFlags? caller, string where)
+    {
+        // "For now" rule of the component-model and wasmtime test suites (async/trap-on-reenter.wast, adapter.wast):
+        // a component calling into itself, into an ancestor or into a descendant traps, although entering_set
+        // alone would allow donut wrapping.
+        if (caller is not null
+            && (Array.IndexOf(_selfAndAncestors, caller) >= 0 || Array.IndexOf(caller._selfAndAncestors, this) >= 0))
+            throw new TrapException(TrapCode.CannotEnterComponent,
+                $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
+        int n = EnteringCount(caller);
+        for (int i = 0; i < n; i++)
+        {
+            if (!_selfAndAncestors[i].MayEnter)
+                throw new TrapException(TrapCode.CannotEnterComponent,
+                    $"{where}: cannot enter component instance: a call into it (or into an instance containing it) is still in progress");
+        }
+        for (int i = 0; i < n; i++) _selfAndAncestors[i].MayEnter = false;
+        return n;
+    }
+
+    /// <summary><c>leave_to(caller)</c>.</summary>
+    public void Leave(int entered)
+    {
+        for (int i = 0; i < entered; i++) _selfAndAncestors[i].MayEnter = true;
+    }
+
+    /// <summary><c>entering_set</c>: self and ancestors minus the caller's self and ancestors. Ancestor chains
+    /// share a suffix, so the set is a prefix of <see cref="_selfAndAncestors"/>.</summary>
+    private int EnteringCount(InstanceFlags? caller)
+    {
+        if (caller is null) return _selfAndAncestors.Length;
+        for (int i = 0; i < _selfAndAncestors.Length; i++)
+        {
+            if (Array.IndexOf(caller._selfAndAncestors, _selfAndAncestors[i]) >= 0) return i;
+        }
+        return _selfAndAncestors.Length;
+    }
+}
