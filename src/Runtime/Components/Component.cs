@@ -105,7 +105,7 @@ public sealed partial class Component : IDisposable
                     throw new ComponentException($"canon {canon.Kind.ToString().ToLowerInvariant()} with the `async` option is not supported yet", canon.Offset);
                 break;
             case CanonKind.ResourceNew or CanonKind.ResourceDrop or CanonKind.ResourceRep:
-                // Accepted: instantiation provides them as core functions that trap with "not supported yet".
+                // Instantiation provides them as core functions over the instance's handle table (Resources/ResourceBuiltins.cs).
                 break;
             default:
                 throw new ComponentException($"the canonical built-in `{canon.Kind}` is not supported yet", canon.Offset);

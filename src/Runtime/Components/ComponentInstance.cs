@@ -72,6 +72,23 @@ public sealed class ComponentInstance
         return _exports.TryGetValue(name, out var item) && item is FuncItem f ? new ComponentFunction(_store, f) : null;
     }
 
+    /// <summary>The resource type exported as <paramref name="name"/>, or null. A guest-defined type is fresh per
+    /// instantiation; an exported import is the type it was instantiated with.</summary>
+    public ResourceType? GetResource(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _exports.TryGetValue(name, out var item) && item is ResourceTypeEntry { IsBound: true } r ? r.Type : null;
+    }
+
+    /// <summary>The resource type <paramref name="name"/> exported by the instance <paramref name="interfaceName"/>, or null.</summary>
+    public ResourceType? GetResource(string interfaceName, string name)
+    {
+        ArgumentNullException.ThrowIfNull(interfaceName);
+        ArgumentNullException.ThrowIfNull(name);
+        return _exports.TryGetValue(interfaceName, out var item) && item is InstanceItem i
+            && i.Exports.TryGetValue(name, out var r) && r is ResourceTypeEntry { IsBound: true } entry ? entry.Type : null;
+    }
+
     /// <summary>The function <paramref name="name"/> of the exported instance <paramref name="interfaceName"/>
     /// (e.g. <c>test:abi/calc@0.1.0</c>), or null.</summary>
     public ComponentFunction? GetFunction(string interfaceName, string name)

@@ -92,9 +92,11 @@ internal sealed class LiftedFuncItem : FuncItem
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
         int entered = _flags.Enter(caller, where);
+        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
+        var borrows = new CallBorrowScope();
         try
         {
-            var cx = new LiftLowerContext(_options, where) { Origins = origins };
+            var cx = new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows };
             var flat = new List<ulong>();
             if (_paramsInMemory)
             {
@@ -124,6 +126,7 @@ internal sealed class LiftedFuncItem : FuncItem
                     result = cx.LiftFlat(new LiftLowerContext.FlatReader(raw), rt);
                 }
             }
+            borrows.CheckReturn(where);
             onResolve(result);
             if (_options.PostReturn is { } postReturn)
             {
@@ -140,6 +143,7 @@ internal sealed class LiftedFuncItem : FuncItem
         }
         finally
         {
+            borrows.Release();
             _flags.Leave(entered);
         }
     }
