@@ -182,12 +182,19 @@ internal sealed class FlagsCanonType(IReadOnlyList<string> labels) : CanonType(C
     public override IReadOnlyList<ValueKind> Flat => OneI32;
 }
 
-/// <summary><c>own</c>/<c>borrow</c> handles: laid out as i32; lifting and lowering them is not implemented yet.</summary>
-internal sealed class HandleCanonType(bool isOwn) : CanonType(ComponentValueKind.Resource)
+/// <summary><c>own</c>/<c>borrow</c> handles of <see cref="Resource"/>: laid out as an i32 handle index
+/// (lifted and lowered in Resources/LiftLowerContext.Resources.cs).</summary>
+internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : CanonType(ComponentValueKind.Resource)
 {
     private static readonly ValueKind[] OneI32 = [ValueKind.Int32];
 
+    /// <summary>A handle of an unknown resource type, for layout only (reflection): lifting or lowering through it fails.</summary>
+    public HandleCanonType(bool isOwn) : this(isOwn, new ResourceTypeEntry("(unknown resource)")) { }
+
     public bool IsOwn { get; } = isOwn;
+
+    /// <summary>The resource type; an imported one is bound at instantiation, before any call.</summary>
+    public ResourceTypeEntry Resource { get; } = resource;
     public override int Size => 4;
     public override int Alignment => 4;
     public override IReadOnlyList<ValueKind> Flat => OneI32;

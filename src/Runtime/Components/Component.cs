@@ -8,7 +8,7 @@ namespace WitSharp.Components;
 /// compiled. Features the runtime does not support yet are rejected here with a <see cref="ComponentException"/>
 /// naming them, so instantiation never silently does the wrong thing.
 /// </summary>
-public sealed class Component : IDisposable
+public sealed partial class Component : IDisposable
 {
     private Component(Engine engine, BinaryComponent binary, IReadOnlyDictionary<CoreModuleDefinition, Module> modules)
     {
@@ -52,6 +52,20 @@ public sealed class Component : IDisposable
         return new Component(engine, binary, modules);
     }
 
+    /// <summary>Decodes and compiles a component binary (wasmtime <c>Component::from_binary</c>; same as <see cref="FromBytes"/>).</summary>
+    /// <exception cref="ComponentException">Malformed, or uses an unsupported feature.</exception>
+    public static Component FromBinary(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes);
+
+    /// <summary>Parses the component text format (a <c>(component …)</c> in WAT) and compiles it.</summary>
+    /// <exception cref="MalformedException">The text is not well-formed (carries line and column).</exception>
+    /// <exception cref="ComponentException">The component is malformed or uses an unsupported feature.</exception>
+    public static Component FromText(Engine engine, string text)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(text);
+        return FromBytes(engine, Text.ComponentWat.Parse(text));
+    }
+
     /// <summary>Reads, decodes and compiles a component file.</summary>
     public static Component FromFile(Engine engine, string path) => FromBytes(engine, File.ReadAllBytes(path));
 
@@ -91,7 +105,7 @@ public sealed class Component : IDisposable
                     throw new ComponentException($"canon {canon.Kind.ToString().ToLowerInvariant()} with the `async` option is not supported yet", canon.Offset);
                 break;
             case CanonKind.ResourceNew or CanonKind.ResourceDrop or CanonKind.ResourceRep:
-                // Accepted: instantiation provides them as core functions that trap with "not supported yet".
+                // Instantiation provides them as core functions over the instance's handle table (Resources/ResourceBuiltins.cs).
                 break;
             default:
                 throw new ComponentException($"the canonical built-in `{canon.Kind}` is not supported yet", canon.Offset);

@@ -50,14 +50,29 @@ public sealed class ComponentLinker : IDisposable
         ArgumentNullException.ThrowIfNull(component);
         var instantiator = new Instantiator(store, component);
         var exports = instantiator.Run(component.Binary, null, (name, type, offset) => Resolve(_root, name, type, offset, _trapUnknown.Contains(component)));
-        return new ComponentInstance(store, exports);
+        return new ComponentInstance(store, exports, component);
     }
+
+    /// <summary>Resolves <paramref name="component"/>'s imports against this linker once; the result instantiates
+    /// it many times without looking definitions up again (wasmtime <c>Linker::instantiate_pre</c>).</summary>
+    /// <exception cref="LinkException">An import is not defined or has the wrong kind.</exception>
+    public ComponentInstancePre InstantiatePre(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return new ComponentInstancePre(this, component);
+    }
+
+    /// <summary>Resolves one top-level import of <paramref name="component"/> (for <see cref="ComponentInstancePre"/>).</summary>
+    internal object ResolveImport(Component component, string name, object type, long offset) =>
+        Resolve(_root, name, type, offset, _trapUnknown.Contains(component));
 
     /// <summary>The run-time item for an import of <paramref name="type"/> from the linker instance <paramref name="from"/>.</summary>
     private static object Resolve(ComponentLinkerInstance from, string name, object type, long offset, bool trapUnknown)
     {
-        if (type is ResourceTypeEntry or CanonType)
-            return type; // Imported types are abstract (resources) or equal to their bound.
+        if (type is ResourceTypeEntry resource)
+            return ResourceImports.Resolve(from, name, resource, trapUnknown);
+        if (type is CanonType)
+            return type; // Imported value types are equal to their bound.
         if (!from.Items.TryGetValue(name, out var item))
         {
             // An instance import whose type exports nothing (recursively) needs no definition (as in wasmtime).
@@ -75,6 +90,7 @@ public sealed class ComponentLinker : IDisposable
                 return item switch
                 {
                     ComponentFunctionCallback cb => new HostFuncItem(f, from.QualifiedName(name), cb),
+                    Typed.ITypedHostDefinition typed => typed.Bind(f, from.QualifiedName(name)),
                     FuncItem defined => ImportMatcher.Mismatch(defined, f) is { } why
                         ? throw new LinkException($"component import `{from.QualifiedName(name)}` has the wrong type: {why}")
                         : defined,
@@ -107,8 +123,10 @@ public sealed class ComponentLinker : IDisposable
         }
     }
 
+    /// <summary>True when an instance of this type has nothing to supply at run time: its exports are (recursively)
+    /// such instances or value types fixed by an <c>eq</c> bound.</summary>
     private static bool IsEmpty(InstanceTypeEntry type) =>
-        type.Exports.Values.All(t => t is InstanceTypeEntry i && IsEmpty(i));
+        type.Exports.Values.All(t => t is CanonType || (t is InstanceTypeEntry i && IsEmpty(i)));
 
     /// <summary>wasmtime's wording: "expected function found instance".</summary>
     private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
@@ -121,7 +139,7 @@ public sealed class ComponentLinker : IDisposable
 }
 
 /// <summary>An instance being defined in a <see cref="ComponentLinker"/> (Wasmtime.Components.ComponentLinkerInstance).</summary>
-public sealed class ComponentLinkerInstance : IDisposable
+public sealed partial class ComponentLinkerInstance : IDisposable
 {
     private readonly ComponentLinker _linker;
 
@@ -136,7 +154,8 @@ public sealed class ComponentLinkerInstance : IDisposable
     /// <summary>The instance name ("" for the root).</summary>
     public string Name { get; }
 
-    /// <summary>Definitions by name: <see cref="ComponentFunctionCallback"/> or <see cref="ComponentLinkerInstance"/>.</summary>
+    /// <summary>Definitions by name: <see cref="ComponentFunctionCallback"/>, <see cref="HostResourceDefinition"/>
+    /// or <see cref="ComponentLinkerInstance"/>.</summary>
     internal Dictionary<string, object> Items { get; } = [];
 
     internal string QualifiedName(string name) => Name.Length == 0 ? name : Name + "#" + name;
@@ -165,6 +184,19 @@ public sealed class ComponentLinkerInstance : IDisposable
         if (Items.ContainsKey(name) && !_linker.AllowShadowing)
             throw new WasmException($"`{QualifiedName(name)}` is defined twice");
         Items[name] = callback;
+    }
+
+    /// <summary>Defines the resource type import <paramref name="name"/> as the host type <paramref name="type"/>
+    /// (wasmtime's <c>LinkerInstance::resource</c>). When a guest drops the last owned handle of it,
+    /// <paramref name="destructor"/> runs with the handle's representation; null means nothing runs.</summary>
+    public void DefineResource(string name, ResourceType type, ResourceDestructorCallback? destructor)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(type);
+        if (!type.IsHostDefined) throw new ArgumentException("only host-defined resource types (ResourceType.Host<T>()) can be defined in a linker", nameof(type));
+        if (Items.ContainsKey(name) && !_linker.AllowShadowing)
+            throw new WasmException($"`{QualifiedName(name)}` is defined twice");
+        Items[name] = new HostResourceDefinition(type, destructor);
     }
 
     /// <summary>Defines <paramref name="name"/> as an item taken from an instantiated component (a component

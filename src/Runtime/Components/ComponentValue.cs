@@ -47,7 +47,7 @@ public enum ComponentValueKind
     Result,
     /// <summary><c>flags</c>.</summary>
     Flags,
-    /// <summary><c>own</c>/<c>borrow</c> resource handle (not supported yet by the dynamic path).</summary>
+    /// <summary><c>own</c>/<c>borrow</c> resource handle (<see cref="ComponentValue.AsResource"/>).</summary>
     Resource,
     /// <summary><c>map&lt;K, V&gt;</c> (not supported yet).</summary>
     Map,
@@ -86,11 +86,14 @@ public sealed class ComponentValue
     /// <summary>Set flag names of a <c>flags</c> value, in input order.</summary>
     public IReadOnlyList<string> FlagNames { get; private init; } = [];
 
-    /// <summary>True for <c>some</c> options and <c>ok</c> results.</summary>
+    /// <summary>True for <c>some</c> options, <c>ok</c> results and <c>own</c> handles.</summary>
     public bool Flag { get; private init; }
 
     /// <summary>The payload of an option, result or variant, or null when there is none.</summary>
     public ComponentValue? Payload { get; private init; }
+
+    /// <summary>The handle of an <c>own</c> or <c>borrow</c> value.</summary>
+    private ResourceAny? Handle { get; init; }
 
     /// <summary>True for <c>some</c>.</summary>
     public bool IsSome => Kind == ComponentValueKind.Option && Flag;
@@ -205,6 +208,43 @@ public sealed class ComponentValue
     /// <summary><c>err(value)</c>; null for a result without an error type.</summary>
     public static ComponentValue Err(ComponentValue? value = null) => new(ComponentValueKind.Result) { Flag = false, Payload = value };
 
+    /// <summary>An <c>own&lt;T&gt;</c> value: passing it to a function moves the owned handle into the callee.</summary>
+    /// <exception cref="ArgumentException">The handle is a borrow.</exception>
+    public static ComponentValue Own(ResourceAny resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!resource.Owned) throw new ArgumentException("a borrowed resource cannot be an `own` value", nameof(resource));
+        return new(ComponentValueKind.Resource) { Flag = true, Handle = resource };
+    }
+
+    /// <summary>An <c>own&lt;T&gt;</c> value of a host-defined resource.</summary>
+    public static ComponentValue Own<T>(Resource<T> resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return Own(resource.ToResourceAny());
+    }
+
+    /// <summary>A <c>borrow&lt;T&gt;</c> value: an owned handle is lent for the call, a borrowed one passed on.</summary>
+    public static ComponentValue Borrow(ResourceAny resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return new(ComponentValueKind.Resource) { Flag = false, Handle = resource };
+    }
+
+    /// <summary>A <c>borrow&lt;T&gt;</c> value of a host-defined resource.</summary>
+    public static ComponentValue Borrow<T>(Resource<T> resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return Borrow(resource.ToResourceAny());
+    }
+
+    /// <summary>The handle of an <c>own</c> or <c>borrow</c> value.</summary>
+    public ResourceAny AsResource() => Expect(ComponentValueKind.Resource).Handle!;
+
+    /// <summary>The typed handle of an <c>own</c> or <c>borrow</c> value of a host-defined resource.</summary>
+    /// <exception cref="InvalidCastException">The resource is not of type <see cref="ResourceType.Host{T}"/>.</exception>
+    public Resource<T> AsResource<T>() => AsResource().ToResource<T>();
+
     /// <summary>The value of a <c>bool</c>.</summary>
     public bool AsBool() => Expect(ComponentValueKind.Bool).Integer != 0;
     /// <summary>The value of an <c>s8</c>.</summary>
@@ -276,6 +316,7 @@ public sealed class ComponentValue
         ComponentValueKind.Flags => "{" + string.Join(", ", FlagNames) + "}",
         ComponentValueKind.Option => Flag ? $"some({Payload})" : "none",
         ComponentValueKind.Result => (Flag ? "ok" : "err") + (Payload is null ? "" : $"({Payload})"),
+        ComponentValueKind.Resource => $"{(Flag ? "own" : "borrow")}<{Handle!.Type.Name}>({Handle.Rep})",
         _ => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

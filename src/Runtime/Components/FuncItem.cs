@@ -78,6 +78,13 @@ internal sealed class LiftedFuncItem : FuncItem
         if (options.PostReturn is { } pr) CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
     }
 
+    // For the typed path (Typed/TypedComponentFunction.cs), which binds these once.
+    internal Function Core => _core;
+    internal CanonicalOptions Options => _options;
+    internal InstanceFlags Flags => _flags;
+    internal bool ParamsInMemory => _paramsInMemory;
+    internal bool ResultsInMemory => _resultsInMemory;
+
     public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -85,9 +92,11 @@ internal sealed class LiftedFuncItem : FuncItem
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
         int entered = _flags.Enter(caller, where);
+        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
+        var borrows = new CallBorrowScope();
         try
         {
-            var cx = new LiftLowerContext(_options, where) { Origins = origins };
+            var cx = new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows };
             var flat = new List<ulong>();
             if (_paramsInMemory)
             {
@@ -117,6 +126,7 @@ internal sealed class LiftedFuncItem : FuncItem
                     result = cx.LiftFlat(new LiftLowerContext.FlatReader(raw), rt);
                 }
             }
+            borrows.CheckReturn(where);
             onResolve(result);
             if (_options.PostReturn is { } postReturn)
             {
@@ -133,6 +143,7 @@ internal sealed class LiftedFuncItem : FuncItem
         }
         finally
         {
+            borrows.Release();
             _flags.Leave(entered);
         }
     }

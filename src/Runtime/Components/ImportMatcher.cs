@@ -17,8 +17,8 @@ internal static class ImportMatcher
         InstanceTypeEntry i => item is InstanceItem inst ? InstanceMismatch(inst, i) : Expected("instance", item),
         CoreModuleTypeEntry m => item is Module module ? m.Mismatch(module) : Expected("module", item),
         ComponentTypeEntry => item is ComponentItem ? null : Expected("component", item),
-        // Resource identity is not tracked by the run-time types yet: any resource type is accepted.
-        ResourceTypeEntry => item is ResourceTypeEntry ? null : Expected("resource", item),
+        // An abstract resource in the import's type is bound to the supplied one; a bound one must be identical.
+        ResourceTypeEntry r => item is ResourceTypeEntry supplied ? ResourceImports.Match(r, supplied) : Expected("resource", item),
         CanonType t => item is CanonType c ? (Same(c, t) ? null : "expected a type equal to its bound, found a different type") : Expected("type", item),
         _ => null,
     };
@@ -73,7 +73,8 @@ internal static class ImportMatcher
             (VariantCanonType x, VariantCanonType y) => Labels(x.Labels, y.Labels) && x.Cases.Count == y.Cases.Count
                 && x.Cases.Zip(y.Cases).All(p => p.First is null ? p.Second is null : p.Second is not null && Same(p.First, p.Second)),
             (FlagsCanonType x, FlagsCanonType y) => x.Labels.SequenceEqual(y.Labels),
-            (HandleCanonType x, HandleCanonType y) => x.IsOwn == y.IsOwn,
+            (HandleCanonType x, HandleCanonType y) => x.IsOwn == y.IsOwn
+                && (!x.Resource.IsBound || !y.Resource.IsBound || x.Resource.Type == y.Resource.Type),
             _ => false,
         };
     }

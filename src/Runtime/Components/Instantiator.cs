@@ -46,7 +46,8 @@ internal sealed class Instantiator(Store store, Component component)
                     Alias(s, a.Alias);
                     break;
                 case TypeDefinition t:
-                    s.Types.Add(TypeResolver.Define(s, t.Type));
+                    // A resource definition makes a fresh type per instantiation, implemented by this instance.
+                    s.Types.Add(t.Type is ResourceTypeDef r ? ResourceTypeEntry.Define(s, r, flags) : TypeResolver.Define(s, t.Type));
                     break;
                 case CanonDefinition c:
                     Canon(s, c, flags);
@@ -194,15 +195,8 @@ internal sealed class Instantiator(Store store, Component component)
                 break;
             }
             case CanonKind.ResourceNew or CanonKind.ResourceRep or CanonKind.ResourceDrop:
-            {
-                // Handle tables are not implemented yet: the built-in exists (so modules importing it link) and
-                // traps with a clear message if called.
-                string what = $"canon {c.Kind} (at byte offset 0x{c.Offset:x}): resources are not supported yet";
-                IReadOnlyList<ValueKind> results = c.Kind == CanonKind.ResourceDrop ? [] : [ValueKind.Int32];
-                s.CoreFuncs.Add(Function.FromCallback(store,
-                    (_, _, _) => throw new TrapException(TrapCode.Unreachable, what), [ValueKind.Int32], results));
+                s.CoreFuncs.Add(ResourceBuiltins.Create(store, c, s.Get<ResourceTypeEntry>(ComponentSort.Type, c.TypeIndex, c.Offset), flags));
                 break;
-            }
             default:
                 throw new ComponentException($"the canonical built-in `{c.Kind}` is not supported yet", c.Offset);
         }

@@ -69,6 +69,8 @@ internal sealed partial class LiftLowerContext
             }
             case FlagsCanonType f:
                 return MakeFlags(f, (uint)vi.Next());
+            case HandleCanonType h:
+                return LiftHandle(h, (uint)vi.Next());
             default:
                 throw Unsupported(t);
         }
@@ -127,6 +129,9 @@ internal sealed partial class LiftLowerContext
             }
             case FlagsCanonType f:
                 output.Add(FlagBits(v, f));
+                return;
+            case HandleCanonType h:
+                output.Add(LowerHandle(v, h));
                 return;
             default:
                 throw Unsupported(t);

@@ -80,6 +80,9 @@ internal sealed partial class LiftLowerContext
                 }
                 return;
             }
+            case HandleCanonType h:
+                BinaryPrimitives.WriteUInt32LittleEndian(Bytes(ptr, 4), LowerHandle(v, h));
+                return;
             default:
                 throw Unsupported(t);
         }

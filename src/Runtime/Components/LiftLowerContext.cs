@@ -173,6 +173,8 @@ internal sealed partial class LiftLowerContext
                 };
                 return MakeFlags(f, bits);
             }
+            case HandleCanonType h:
+                return LiftHandle(h, BinaryPrimitives.ReadUInt32LittleEndian(b));
             default:
                 throw Unsupported(t);
         }
@@ -256,5 +258,5 @@ internal sealed partial class LiftLowerContext
     internal static string Describe(VariantCanonType v) => v.Kind.ToString().ToLowerInvariant();
 
     internal ComponentException Unsupported(CanonType t) =>
-        new($"{Where}: values of kind {t.Kind} (resource handles) cannot be lifted or lowered yet");
+        new($"{Where}: values of kind {t.Kind} cannot be lifted or lowered yet");
 }

@@ -12,6 +12,7 @@ internal static class LoweredFunction
 {
     public static Function Create(Store store, FuncItem target, CanonicalOptions options)
     {
+        if (target is Typed.ILowerableHostFunc typed) return typed.CreateLowered(store, options);
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
         bool paramsInMemory = type.ParamsInMemory;
@@ -23,14 +24,17 @@ internal static class LoweredFunction
         bool trackOrigins = target is LiftedFuncItem && (type.Parameters.Any(ContainsString) || (type.Result is { } r && ContainsString(r)));
         var caller = options.Instance;
 
-        return Function.FromCallback(store, (_, args, results) =>
+        return Function.FromCallbackUnwrapped(store, (_, args, results) =>
         {
             string where = $"`{target.Name}` (lowered)";
             // CanonicalABI.md "canon lower": trap_if(not inst.may_leave) — e.g. an import called from realloc or post-return.
             if (!caller.MayLeave)
                 throw new TrapException(TrapCode.CannotLeaveComponent,
                     $"{where}: cannot leave component instance: imports may not be called from realloc or post-return");
-            var cx = new LiftLowerContext(options, where) { Origins = trackOrigins ? new StringOrigins() : null };
+            // The call's lenders (own handles of the caller lent as borrows) are returned when it ends, trap or not.
+            var borrows = new CallBorrowScope();
+            using var endOfCall = borrows.Enter();
+            var cx = new LiftLowerContext(options, where) { Origins = trackOrigins ? new StringOrigins() : null, Instance = caller, Borrows = borrows };
             var raw = new ulong[args.Length];
             for (int i = 0; i < raw.Length; i++) raw[i] = CoreSignature.FromBox(args[i]);
             ComponentValue[] values;

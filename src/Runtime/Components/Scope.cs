@@ -3,12 +3,6 @@ using BinaryComponent = WitSharp.Wit.Binary.Component;
 
 namespace WitSharp.Components;
 
-/// <summary>A resource type: defined by a component (<c>resource</c> type) or abstract (imported).</summary>
-internal sealed class ResourceTypeEntry(string name)
-{
-    public string Name { get; } = name;
-}
-
 /// <summary>The type of an instance: what it exports, by name (functions as <see cref="CanonFuncType"/>,
 /// types as their resolved entry, nested instances as <see cref="InstanceTypeEntry"/>).</summary>
 internal sealed class InstanceTypeEntry

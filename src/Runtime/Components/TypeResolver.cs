@@ -59,8 +59,8 @@ internal static class TypeResolver
                     return new ListCanonType(V(l.Element), (int)n);
                 }
                 return new ListCanonType(V(l.Element));
-            case OwnType: return new HandleCanonType(true);
-            case BorrowType: return new HandleCanonType(false);
+            case OwnType o: return new HandleCanonType(true, scope.Get<ResourceTypeEntry>(ComponentSort.Type, o.ResourceIndex, at));
+            case BorrowType b: return new HandleCanonType(false, scope.Get<ResourceTypeEntry>(ComponentSort.Type, b.ResourceIndex, at));
             case FuncType f:
                 if (f.IsAsync) throw new ComponentException("async functions are not supported yet", at);
                 return new CanonFuncType([.. f.Parameters.Select(p => p.Label)], [.. f.Parameters.Select(p => V(p.Type))], O(f.Result));
@@ -111,8 +111,17 @@ internal static class TypeResolver
             case TypeDeclarationKind.Alias:
             {
                 var a = d.Alias!;
+                if (a.Kind == AliasKind.InstanceExport)
+                {
+                    // An export of an instance declared earlier in this type (Explainer.md "Alias definitions").
+                    var decl = inner.Get<InstanceTypeEntry>(ComponentSort.Instance, a.InstanceOrCount, a.Offset);
+                    if (!decl.Exports.TryGetValue(a.Name!, out var exported))
+                        throw new ComponentException($"instance {a.InstanceOrCount} has no export `{a.Name}`", a.Offset);
+                    inner.Space(a.Sort).Add(exported);
+                    break;
+                }
                 if (a.Kind != AliasKind.Outer)
-                    throw new ComponentException("only outer aliases are supported inside type declarations", a.Offset);
+                    throw new ComponentException("core instance export aliases are not allowed inside type declarations", a.Offset);
                 inner.Space(a.Sort).Add(inner.Outer(a.InstanceOrCount, a.Offset).Get(a.Sort, a.OuterIndex, a.Offset));
                 break;
             }

@@ -41,7 +41,7 @@ public sealed class JcoFixtureTests
     }
 
     [Fact]
-    public void Resources_component_functions_without_handles_work_and_handles_are_reported_unsupported()
+    public void Resources_component_functions_work_and_an_unallocated_handle_traps()
     {
         var engine = new Engine();
         var component = Component.FromFile(engine, Fixture("resources/resources.component.wasm"));
@@ -57,9 +57,10 @@ public sealed class JcoFixtureTests
         Assert.Empty(instance.GetFunction("test:res/store", "pairs")!.Call()!.AsList());
         Assert.True(instance.GetFunction("test:res/store", "check")!.Call(V.Enum("high"))!.IsOk);
 
+        // resources.wat's constructor returns handle 1 without calling resource.new: lifting it traps.
         var ctor = instance.GetFunction("test:res/store", "[constructor]blob")!;
-        var e = Assert.Throws<ComponentException>(() => ctor.Call(V.List(V.U8(1))));
-        Assert.Contains("resource handles", e.Message);
+        var e = Assert.Throws<TrapException>(() => ctor.Call(V.List(V.U8(1))));
+        Assert.Contains("unknown handle index 1", e.Message);
     }
 }
 
