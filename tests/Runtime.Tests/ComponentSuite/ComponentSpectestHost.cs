@@ -4,8 +4,7 @@ namespace WitSharp.Runtime.Tests.ComponentSuite;
 
 /// <summary>The host definitions wasmtime's wast runner puts in every component linker
 /// (<c>link_component_spectest</c> in wasmtime's crates/wast): the scripts of wasmtime-component-tests import
-/// them by these names. Host resources (<c>host</c>'s <c>resource1</c>, <c>resource2</c> and their functions) need
-/// host-defined resource types and are added once the linker can define them.</summary>
+/// them by these names; <c>host</c>'s resources are Components/Resources/SpectestHostResources.cs.</summary>
 internal static class ComponentSpectestHost
 {
     private const string SimpleModule = """
@@ -22,5 +21,6 @@ internal static class ComponentSpectestHost
         host.DefineFunction("return-three", (_, results) => results[0] = ComponentValue.U32(3));
         host.AddInstance("nested").DefineFunction("return-four", (_, results) => results[0] = ComponentValue.U32(4));
         host.DefineItem("simple-module", Module.FromText(engine, "simple-module", SimpleModule));
+        Components.Resources.SpectestHostResources.Define(host);
     }
 }
