@@ -31,8 +31,7 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
 
     [Fact] public void Scalars() => Replay("scalars");
 
-    [Fact(Skip = "runtime: canon resource.new traps 'resources are not supported yet' and ComponentValue has no own/borrow handles, owner comp-resources")]
-    public void Resources() => Replay("resources");
+    [Fact] public void Resources() => Replay("resources");
 
     [Fact] public void A_trap_is_a_TrapException() => Replay("trap");
 
