@@ -1,42 +1,43 @@
+using QuickStart;
+using QuickStart.Exports.Witsharp.Quickstart.Calculator;
+using QuickStart.Witsharp.Quickstart.Logging;
 using WitSharp;
-using WitSharp.Quickstart.Exports.Witsharp.Quickstart.Calculator;
+using WitSharp.Components;
 
-// 1. Run a WebAssembly module: compiled to IL, then to native code by RyuJIT, with a host import.
-using var engine = new Engine(new Config().WithFuelConsumption(true));
-using var module = Module.FromText(engine, "calc", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "calc.wat")));
-using var linker = new Linker(engine);
+// A WebAssembly component (component/calc.wasm, bundled into this program by its <WasmComponent> item) called
+// through C# bindings that [ComponentImport] generated at build time from the component itself.
+using var engine = new Engine();
 using var store = new Store(engine);
-store.Fuel = 10_000_000;
+using var linker = new ComponentLinker(engine);
 
-linker.DefineFunction("host", "log", (int value) => Console.WriteLine($"guest logged {value}"));
-var instance = linker.Instantiate(store, module);
+// The component imports `witsharp:quickstart/logging`: the host implements it as a plain C# interface.
+Calc.AddToLinker(linker, new ConsoleLogging());
 
-var fib = instance.GetFunction<int, int>("fib")!;
-var sumTo = instance.GetFunction<int, long>("sum_to")!;
-Console.WriteLine($"fib(25) = {fib(25)}");
-Console.WriteLine($"sum_to(1000) = {sumTo(1000)}");
+// Load() compiles the embedded component and checks it exports what the bindings call.
+using var calc = Calc.Instantiate(store, Calc.Load(engine), linker);
 
-// Fuel bounds what a guest may run; running out is a trap, and the store stays usable.
-store.Fuel = 1_000;
-try
+// `calculator.eval(op: string, args: operands) -> outcome`: the record and the variant are C# types.
+foreach (var (op, operands) in new[] { ("add", new Operands(2, 3)), ("mul", new Operands(6, 7)), ("div", new Operands(1, 0)), ("mul", new Operands(int.MaxValue, 2)) })
 {
-    fib(30);
+    Outcome outcome = calc.Calculator.Eval(op, operands);
+    var text = outcome switch
+    {
+        Outcome.Value v => v.Payload.ToString(), // the case is named `value`, so its payload is `Payload`
+        Outcome.Overflow => "overflow",
+        Outcome.DivideByZero => "divide by zero",
+        _ => "?",
+    };
+    Console.WriteLine($"eval({op}, {operands.Left}, {operands.Right}) = {text}");
 }
-catch (TrapException trap)
-{
-    Console.WriteLine($"fib(30) with 1000 fuel: trapped ({trap.Type})");
-}
-store.Fuel = 10_000_000;
-Console.WriteLine($"fib(10) after refuelling = {fib(10)}");
 
-// 2. Typed bindings generated at build time from wit/calc.wit by [ComponentImport]: the WIT records and
-//    variants are C# types. (Instantiating a component through them arrives with the component runtime.)
-var operands = new Operands(Left: 7, Right: 0);
-Outcome outcome = operands.Right == 0 ? new Outcome.DivideByZero() : new Outcome.Value(operands.Left / operands.Right);
-Console.WriteLine($"eval(\"div\", {operands}) would return {outcome} (types from world {WitSharp.Quickstart.Calc.WorldName})");
-
-namespace WitSharp.Quickstart
+namespace QuickStart
 {
-    [ComponentImport("wit/", World = "calc")]
+    [ComponentImport("component/calc.wasm")]
     public partial class Calc;
+
+    /// <summary>The host side of the component's `logging` import.</summary>
+    internal sealed class ConsoleLogging : Calc.IImports
+    {
+        public void Log(Level level, string message) => Console.WriteLine($"  [guest {level.ToString().ToLowerInvariant()}] {message}");
+    }
 }

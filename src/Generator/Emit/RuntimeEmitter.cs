@@ -140,20 +140,39 @@ internal sealed class RuntimeEmitter
 
     private void WriteAddToLinker(SourceWriter w)
     {
-        if (_model.Imports is not { } imports) return;
+        var imports = _model.Imports;
+        if (imports is null && _model.ImportedInterfaces.Count == 0) return;
         w.Line();
-        w.Summary("Defines everything the world `" + _model.WorldName + "` imports in a linker, implemented by a host object.");
-        w.DocTag("param", " name=\"linker\"", "The linker to define the imports in.");
-        w.DocTag("param", " name=\"host\"", "The host's implementation of the imports.");
-        w.Open("public static void AddToLinker(" + Components + "ComponentLinker linker, IImports host)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(host);");
+        if (imports is null)
+        {
+            // Only types are imported: the instances must still exist in the linker, with nothing to implement.
+            w.Summary("Defines the interfaces the world `" + _model.WorldName + "` imports (types only) in a linker.");
+            w.DocTag("param", " name=\"linker\"", "The linker to define the imports in.");
+            w.Open("public static void AddToLinker(" + Components + "ComponentLinker linker)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+        }
+        else
+        {
+            w.Summary("Defines everything the world `" + _model.WorldName + "` imports in a linker, implemented by a host object.");
+            w.DocTag("param", " name=\"linker\"", "The linker to define the imports in.");
+            w.DocTag("param", " name=\"host\"", "The host's implementation of the imports.");
+            w.Open("public static void AddToLinker(" + Components + "ComponentLinker linker, IImports host)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(host);");
+        }
         w.Line("var root = linker.Root();");
-        foreach (var m in imports.Methods) WriteImport(w, "root", "host", m);
+        if (imports is not null)
+        {
+            foreach (var m in imports.Methods) WriteImport(w, "root", "host", m);
+        }
         for (var i = 0; i < _model.ImportedInterfaces.Count; i++)
         {
             var b = _model.ImportedInterfaces[i];
-            if (b.Methods.Count == 0) continue;
+            if (b.Methods.Count == 0)
+            {
+                w.Line("root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");
+                continue;
+            }
             w.Open(string.Empty);
             w.Line(b.Interface + " h = host;");
             w.Line("var instance = root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");

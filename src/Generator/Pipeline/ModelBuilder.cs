@@ -99,9 +99,8 @@ internal sealed partial class ModelBuilder
         foreach (var entry in _world.Imports)
         {
             if (entry.Value.Kind != WorldItemKind.Interface) continue;
-            var m = built[_containerIndex[Key(entry.Value.Id, false)]];
-            if (m.Functions is null && !m.Types.Any(t => t.Shape == TypeShape.ImportedResource)) continue;
-            importedInterfaces.Add(Binding(entry.Key, m, string.Empty));
+            // Types-only interfaces too: the linker must define every imported instance, even an empty one.
+            importedInterfaces.Add(Binding(entry.Key, built[_containerIndex[Key(entry.Value.Id, false)]], string.Empty));
         }
         var exportedInterfaces = new List<InterfaceBinding>();
         foreach (var entry in _world.Exports)

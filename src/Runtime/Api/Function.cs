@@ -79,6 +79,16 @@ public sealed partial class Function
         var type = new FuncType([.. parameterKinds.Select(k => k.ToValType())], [.. resultKinds.Select(k => k.ToValType())]);
         return new Function(store, HostFunctions.CreateUntyped(store, type, callback));
     }
+
+    /// <summary><see cref="FromCallback(Store, UntypedCallbackDelegate, IReadOnlyList{ValueKind}, IReadOnlyList{ValueKind})"/>
+    /// for the component layer: the callback's exceptions propagate unwrapped (component-level errors keep
+    /// their types; core host functions wrap them as wasmtime-dotnet does).</summary>
+    internal static Function FromCallbackUnwrapped(Store store, UntypedCallbackDelegate callback,
+        IReadOnlyList<ValueKind> parameterKinds, IReadOnlyList<ValueKind> resultKinds)
+    {
+        var type = new FuncType([.. parameterKinds.Select(k => k.ToValType())], [.. resultKinds.Select(k => k.ToValType())]);
+        return new Function(store, HostFunctions.CreateUntyped(store, type, callback, wrapExceptions: false));
+    }
 }
 
 /// <summary>The calling context of a host function (wasmtime-dotnet <c>Caller</c>): the store and the

@@ -25,13 +25,37 @@ public enum ValueKind
     AnyRef,
 }
 
-/// <summary>Whether a global can be written (wasmtime-dotnet <c>Mutability</c>).</summary>
-public enum Mutability
+/// <summary>Whether a global can be written (wasmtime-dotnet <c>Mutability</c>). A struct with two values,
+/// as in wasmtime-dotnet, so that its <c>Equals(Mutability)</c> exists for migrated code.</summary>
+public readonly struct Mutability : IEquatable<Mutability>
 {
+    private readonly bool _mutable;
+
+    private Mutability(bool mutable) => _mutable = mutable;
+
     /// <summary>The global is constant.</summary>
-    Immutable,
+    public static readonly Mutability Immutable = new(false);
+
     /// <summary>The global can be set.</summary>
-    Mutable,
+    public static readonly Mutability Mutable = new(true);
+
+    /// <inheritdoc/>
+    public bool Equals(Mutability other) => _mutable == other._mutable;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Mutability other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _mutable ? 1 : 0;
+
+    /// <summary><c>Immutable</c> or <c>Mutable</c>.</summary>
+    public override string ToString() => _mutable ? "Mutable" : "Immutable";
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(Mutability left, Mutability right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(Mutability left, Mutability right) => !left.Equals(right);
 }
 
 /// <summary>The element kind of a table (wasmtime-dotnet <c>TableKind</c>).</summary>

@@ -50,8 +50,21 @@ public sealed class ComponentLinker : IDisposable
         ArgumentNullException.ThrowIfNull(component);
         var instantiator = new Instantiator(store, component);
         var exports = instantiator.Run(component.Binary, null, (name, type, offset) => Resolve(_root, name, type, offset, _trapUnknown.Contains(component)));
-        return new ComponentInstance(store, exports);
+        return new ComponentInstance(store, exports, component);
     }
+
+    /// <summary>Resolves <paramref name="component"/>'s imports against this linker once; the result instantiates
+    /// it many times without looking definitions up again (wasmtime <c>Linker::instantiate_pre</c>).</summary>
+    /// <exception cref="LinkException">An import is not defined or has the wrong kind.</exception>
+    public ComponentInstancePre InstantiatePre(Component component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return new ComponentInstancePre(this, component);
+    }
+
+    /// <summary>Resolves one top-level import of <paramref name="component"/> (for <see cref="ComponentInstancePre"/>).</summary>
+    internal object ResolveImport(Component component, string name, object type, long offset) =>
+        Resolve(_root, name, type, offset, _trapUnknown.Contains(component));
 
     /// <summary>The run-time item for an import of <paramref name="type"/> from the linker instance <paramref name="from"/>.</summary>
     private static object Resolve(ComponentLinkerInstance from, string name, object type, long offset, bool trapUnknown)
@@ -77,6 +90,7 @@ public sealed class ComponentLinker : IDisposable
                 return item switch
                 {
                     ComponentFunctionCallback cb => new HostFuncItem(f, from.QualifiedName(name), cb),
+                    Typed.ITypedHostDefinition typed => typed.Bind(f, from.QualifiedName(name)),
                     FuncItem defined => ImportMatcher.Mismatch(defined, f) is { } why
                         ? throw new LinkException($"component import `{from.QualifiedName(name)}` has the wrong type: {why}")
                         : defined,
@@ -109,8 +123,10 @@ public sealed class ComponentLinker : IDisposable
         }
     }
 
+    /// <summary>True when an instance of this type has nothing to supply at run time: its exports are (recursively)
+    /// such instances or value types fixed by an <c>eq</c> bound.</summary>
     private static bool IsEmpty(InstanceTypeEntry type) =>
-        type.Exports.Values.All(t => t is InstanceTypeEntry i && IsEmpty(i));
+        type.Exports.Values.All(t => t is CanonType || (t is InstanceTypeEntry i && IsEmpty(i)));
 
     /// <summary>wasmtime's wording: "expected function found instance".</summary>
     private static LinkException Mismatch(ComponentLinkerInstance from, string name, string expected, object item) =>
@@ -123,7 +139,7 @@ public sealed class ComponentLinker : IDisposable
 }
 
 /// <summary>An instance being defined in a <see cref="ComponentLinker"/> (Wasmtime.Components.ComponentLinkerInstance).</summary>
-public sealed class ComponentLinkerInstance : IDisposable
+public sealed partial class ComponentLinkerInstance : IDisposable
 {
     private readonly ComponentLinker _linker;
 

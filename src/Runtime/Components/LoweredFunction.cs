@@ -12,6 +12,7 @@ internal static class LoweredFunction
 {
     public static Function Create(Store store, FuncItem target, CanonicalOptions options)
     {
+        if (target is Typed.ILowerableHostFunc typed) return typed.CreateLowered(store, options);
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
         bool paramsInMemory = type.ParamsInMemory;
@@ -23,7 +24,7 @@ internal static class LoweredFunction
         bool trackOrigins = target is LiftedFuncItem && (type.Parameters.Any(ContainsString) || (type.Result is { } r && ContainsString(r)));
         var caller = options.Instance;
 
-        return Function.FromCallback(store, (_, args, results) =>
+        return Function.FromCallbackUnwrapped(store, (_, args, results) =>
         {
             string where = $"`{target.Name}` (lowered)";
             // CanonicalABI.md "canon lower": trap_if(not inst.may_leave) — e.g. an import called from realloc or post-return.

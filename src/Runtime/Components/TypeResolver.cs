@@ -111,8 +111,17 @@ internal static class TypeResolver
             case TypeDeclarationKind.Alias:
             {
                 var a = d.Alias!;
+                if (a.Kind == AliasKind.InstanceExport)
+                {
+                    // An export of an instance declared earlier in this type (Explainer.md "Alias definitions").
+                    var decl = inner.Get<InstanceTypeEntry>(ComponentSort.Instance, a.InstanceOrCount, a.Offset);
+                    if (!decl.Exports.TryGetValue(a.Name!, out var exported))
+                        throw new ComponentException($"instance {a.InstanceOrCount} has no export `{a.Name}`", a.Offset);
+                    inner.Space(a.Sort).Add(exported);
+                    break;
+                }
                 if (a.Kind != AliasKind.Outer)
-                    throw new ComponentException("only outer aliases are supported inside type declarations", a.Offset);
+                    throw new ComponentException("core instance export aliases are not allowed inside type declarations", a.Offset);
                 inner.Space(a.Sort).Add(inner.Outer(a.InstanceOrCount, a.Offset).Get(a.Sort, a.OuterIndex, a.Offset));
                 break;
             }

@@ -6,7 +6,11 @@ namespace WitSharp;
 public sealed class WasiExitException : WasmtimeException
 {
     /// <summary>Creates the exception for exit code <paramref name="exitCode"/>.</summary>
-    public WasiExitException(int exitCode) : base($"Exited with i32 exit status {exitCode}") => Code = exitCode;
+    public WasiExitException(int exitCode) : base($"Exited with i32 exit status {exitCode}")
+    {
+        Code = exitCode;
+        GuestCause = $"Exited with i32 exit status {exitCode}";
+    }
 
     /// <summary>The exit code the guest passed to <c>proc_exit</c>.</summary>
     public int Code { get; }

@@ -9,5 +9,5 @@ internal static partial class CompatPrograms
     // A property, not a field: static field initialisers in different files of a partial class run in an
     // unspecified order, so the groups may not exist yet when a field initialiser would read them.
     public static IReadOnlyDictionary<string, string> All =>
-        new[] { Basics, Interruption, Hosting, Divergent }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+        new[] { Basics, Interruption, Hosting, Divergent, Resources }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
 }

@@ -35,10 +35,10 @@ public class CallAndTableTests
         Assert.Equal(TrapCode.IndirectCallToNull, e.Type);
         e = Assert.Throws<TrapException>(() => i.Call("call", 2, 1));
         Assert.Equal(TrapCode.BadSignature, e.Type);
-        Assert.Equal("indirect call type mismatch", e.Message);
+        Assert.Equal("indirect call type mismatch", e.Reason);
         e = Assert.Throws<TrapException>(() => i.Call("call", 4, 1));
         Assert.Equal(TrapCode.TableOutOfBounds, e.Type);
-        Assert.Equal("undefined element", e.Message);
+        Assert.Equal("undefined element", e.Reason);
         e = Assert.Throws<TrapException>(() => i.Call("call", -1, 1));
         Assert.Equal(TrapCode.TableOutOfBounds, e.Type);
     }

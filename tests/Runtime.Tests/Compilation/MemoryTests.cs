@@ -56,7 +56,7 @@ public class MemoryTests
         Assert.Equal(0L, i.Call("load64", 65528));
         var e = Assert.Throws<TrapException>(() => i.Call("load64", 65529));
         Assert.Equal(TrapCode.MemoryOutOfBounds, e.Type);
-        Assert.Equal("out of bounds memory access", e.Message);
+        Assert.Equal("out of bounds memory access", e.Reason);
         Assert.Throws<TrapException>(() => i.Call("load16_u", 65534));
         Assert.Throws<TrapException>(() => i.Call("load8_s", -1));
     }

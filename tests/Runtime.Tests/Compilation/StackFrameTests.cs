@@ -40,7 +40,7 @@ public class StackFrameTests
         var i = WasmFixture.Instantiate(Recursive(locals, type), store);
         var e = Assert.Throws<TrapException>(() => i.Call("r", 1_000_000_000));
         Assert.Equal(TrapCode.StackOverflow, e.Type);
-        Assert.Equal("call stack exhausted", e.Message);
+        Assert.Equal("call stack exhausted", e.Reason);
         Assert.Equal(5050, i.Call("sum", 100));
         // Twice: the limit is reset by the next host→guest entry.
         Assert.Equal(TrapCode.StackOverflow, Assert.Throws<TrapException>(() => i.Call("r", 1_000_000_000)).Type);

@@ -14,7 +14,7 @@ public class TrapTests
             """, engine: engine);
         var e = Assert.Throws<TrapException>(() => i.Call("outer", 1));
         Assert.Equal(TrapCode.IntegerDivisionByZero, e.Type);
-        Assert.Equal("integer divide by zero", e.Message);
+        Assert.Equal("integer divide by zero", e.Reason);
         Assert.Equal("inner,outer", string.Join(",", e.Frames!.Select(f => f.FunctionName)));
     }
 
@@ -38,7 +38,7 @@ public class TrapTests
             """, store);
         var e = Assert.Throws<TrapException>(() => i.Call("loop"));
         Assert.Equal(TrapCode.StackOverflow, e.Type);
-        Assert.Equal("call stack exhausted", e.Message);
+        Assert.Equal("call stack exhausted", e.Reason);
         Assert.Equal(1000L, i.Call("r", 1000L));
         Assert.Equal(TrapCode.StackOverflow, Assert.Throws<TrapException>(() => i.Call("r", 100_000_000L)).Type);
         var typed = i.GetFunction<long, long>("r")!;

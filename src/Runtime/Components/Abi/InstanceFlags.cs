@@ -34,6 +34,13 @@ internal sealed class InstanceFlags
     /// <c>enter_from(caller)</c>. Returns how many instances were entered, for <see cref="Leave"/>.</summary>
     public int Enter(InstanceFlags? caller, string where)
     {
+        // "For now" rule of the component-model and wasmtime test suites (async/trap-on-reenter.wast, adapter.wast):
+        // a component calling into itself, into an ancestor or into a descendant traps, although entering_set
+        // alone would allow donut wrapping.
+        if (caller is not null
+            && (Array.IndexOf(_selfAndAncestors, caller) >= 0 || Array.IndexOf(caller._selfAndAncestors, this) >= 0))
+            throw new TrapException(TrapCode.CannotEnterComponent,
+                $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
         int n = EnteringCount(caller);
         for (int i = 0; i < n; i++)
         {

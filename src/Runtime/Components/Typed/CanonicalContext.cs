@@ -83,7 +83,18 @@ public sealed unsafe class CanonicalContext
     public uint Reallocate(uint original, int originalSize, int alignment, int newSize)
     {
         var realloc = _realloc ?? throw new ComponentException($"{Where}: the canonical options have no `realloc`");
-        uint ptr = (uint)realloc((int)original, originalSize, alignment, newSize);
+        // CanonicalABI.md: may_leave is cleared while realloc runs, so it cannot call imports.
+        var instance = Options.Instance;
+        instance.MayLeave = false;
+        uint ptr;
+        try
+        {
+            ptr = (uint)realloc((int)original, originalSize, alignment, newSize);
+        }
+        finally
+        {
+            instance.MayLeave = true;
+        }
         CheckAligned(ptr, alignment, "realloc result");
         var m = _memory ?? throw NoMemory();
         if ((ulong)ptr + (ulong)(uint)newSize > m.Length) throw OutOfBounds(ptr, newSize);

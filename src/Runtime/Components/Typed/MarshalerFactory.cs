@@ -35,6 +35,10 @@ internal static class MarshalerFactory
             if (!own.Equals(type)) throw Mismatch(clr, type, $"{clr.Name} describes itself as {own}");
             return New(typeof(GeneratedMarshaler<>).MakeGenericType(clr));
         }
+        // A nullable reference type is the same CLR type as the non-nullable one: option<T> over a reference
+        // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
+        if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
+            return New(typeof(NullableReferenceMarshaler<>).MakeGenericType(clr), type, Create(clr, type.ElementType!));
         if (Scalars.TryGetValue(clr, out var kind))
         {
             if (kind != type.Kind) throw Mismatch(clr, type);
@@ -100,10 +104,6 @@ internal static class MarshalerFactory
             if (IsValueTuple(clr) && args.Length <= 7)
                 return CreateTuple(clr, type);
         }
-        // A nullable reference type is the same CLR type as the non-nullable one: option<T> over a reference
-        // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
-        if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
-            return New(typeof(NullableReferenceMarshaler<>).MakeGenericType(clr), type, Create(clr, type.ElementType!));
         if (type.Kind == ComponentValueKind.Resource)
             throw Mismatch(clr, type, "resource handles are not supported by typed functions yet; use the dynamic ComponentFunction.Call");
         throw Mismatch(clr, type);

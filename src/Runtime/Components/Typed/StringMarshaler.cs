@@ -9,9 +9,8 @@ namespace WitSharp.Components.Typed;
 
 /// <summary>
 /// <c>string</c> ↔ <see cref="string"/>. Lowering transcodes the UTF-16 host string once, straight into the
-/// buffer the guest's <c>realloc</c> returned, following the allocation sequence of CanonicalABI.md
-/// "store_string" (e.g. for UTF-8: an optimistic one-byte-per-code-unit buffer that ASCII fills with one vectorized
-/// pass, grown to the worst case only at the first non-ASCII character and shrunk at the end).
+/// buffer the guest's <c>realloc</c> returned, with one <c>realloc</c> call of the final size (the size is
+/// computed by a vectorized scan first), as the dynamic path does.
 /// </summary>
 internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentValueType.String)
 {
@@ -57,18 +56,22 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
         };
     }
 
-    // CanonicalABI.md "store_string_to_utf8" (source utf16).
+    // UTF-16 host string to a UTF-8 guest: the exact length is counted first (vectorized; ASCII is the fast case),
+    // so realloc is called once with the final size and the transcoder writes straight into the guest buffer.
+    // (CanonicalABI.md "store_string_to_utf8" describes the optimistic grow-and-shrink sequence for strings coming
+    // from another component, whose length in UTF-8 is unknown without a pass; it needs a realloc that copies.)
     private static (uint, uint) ToUtf8(CanonicalContext cx, ReadOnlySpan<char> s)
     {
-        int n = s.Length;
-        uint ptr = cx.Allocate(1, n);
-        if (Ascii.FromUtf16(s, cx.GetSpan(ptr, n), out int done) == OperationStatus.Done) return (ptr, (uint)n);
-        int worst = checked(n * 3);
-        ptr = cx.Reallocate(ptr, n, 1, worst);
-        var status = Utf8.FromUtf16(s[done..], cx.GetSpan(ptr + (uint)done, worst - done), out _, out int written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done) throw UnpairedSurrogate(cx);
-        int length = done + written;
-        if (worst > length) ptr = cx.Reallocate(ptr, worst, 1, length);
+        int length = Encoding.UTF8.GetByteCount(s);
+        if (length > MaxStringByteLength) throw new ArgumentException($"{cx.Where}: a string of {length} UTF-8 bytes exceeds the canonical ABI's maximum length");
+        uint ptr = cx.Allocate(1, length);
+        var dst = cx.GetSpan(ptr, length);
+        if (length == s.Length)
+        {
+            if (Ascii.FromUtf16(s, dst, out _) == OperationStatus.Done) return (ptr, (uint)length);
+        }
+        if (Utf8.FromUtf16(s, dst, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done || written != length)
+            throw UnpairedSurrogate(cx);
         return (ptr, (uint)length);
     }
 
@@ -83,19 +86,20 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
     }
 
     // CanonicalABI.md "store_string_to_latin1_or_utf16": Latin-1 when every code point fits, else tagged UTF-16.
+    // The host string is scanned first (vectorized), so one allocation of the final size suffices.
     private static (uint, uint) ToLatin1OrUtf16(CanonicalContext cx, ReadOnlySpan<char> s)
     {
         int n = s.Length;
-        uint ptr = cx.Allocate(2, n);
         if (s.IndexOfAnyExceptInRange('\0', '\u00ff') < 0)
         {
-            Encoding.Latin1.GetBytes(s, cx.GetSpan(ptr, n));
-            return (ptr, (uint)n);
+            uint latin1 = cx.Allocate(2, n);
+            Encoding.Latin1.GetBytes(s, cx.GetSpan(latin1, n));
+            return (latin1, (uint)n);
         }
         CheckSurrogates(cx, s);
-        int worst = checked(2 * n);
-        ptr = cx.Reallocate(ptr, n, 2, worst);
-        CopyUtf16(s, cx.GetSpan(ptr, worst));
+        int bytes = checked(2 * n);
+        uint ptr = cx.Allocate(2, bytes);
+        CopyUtf16(s, cx.GetSpan(ptr, bytes));
         return (ptr, (uint)n | Utf16Tag);
     }
 

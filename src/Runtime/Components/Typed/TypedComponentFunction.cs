@@ -35,8 +35,8 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
             throw new ComponentException($"`{item.Name}` is a host function re-exported by the component; call it with ComponentFunction.Call");
         _name = f.Name;
         Type = CanonReflection.Function(f.Type);
-        _params = BindParams(Type);
-        _result = BindResult(Type);
+        _params = TypedSignature.BindParams<TParams>(Type);
+        _result = TypedSignature.BindResult<TResult>(Type);
         _cx = new CanonicalContext(store, f.Options, $"`{f.Name}`");
         _core = CoreInvokers.Create(f.Core);
         _postReturn = f.Options.PostReturn is { } pr ? CoreInvokers.Create(pr) : null;
@@ -95,35 +95,24 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
                 }
             }
             // Post-return sees the core results once the caller's values have been lifted (CanonicalABI.md "canon lift").
-            if (_postReturn is { } post) post(&raw);
+            if (_postReturn is { } post)
+            {
+                // may_leave is cleared while post-return runs (CanonicalABI.md "canon lift").
+                _flags.MayLeave = false;
+                try
+                {
+                    post(&raw);
+                }
+                finally
+                {
+                    _flags.MayLeave = true;
+                }
+            }
             return result;
         }
         finally
         {
             _flags.Leave(entered);
         }
-    }
-
-    private static ComponentMarshaler<TParams>? BindParams(ComponentFunctionType type)
-    {
-        var ps = type.Parameters;
-        if (ps.Count == 0)
-        {
-            if (typeof(TParams) != typeof(ValueTuple))
-                throw new ComponentTypeMismatchException($"{type} takes no parameters: use ValueTuple for TParams, not {MarshalerFactory.Describe(typeof(TParams))}");
-            return null;
-        }
-        if (ps.Count == 1) return ComponentMarshaler.Create<TParams>(ps[0].Type);
-        if (!MarshalerFactory.IsValueTuple(typeof(TParams)) || typeof(TParams).GetGenericArguments().Length != ps.Count)
-            throw new ComponentTypeMismatchException($"{type} takes {ps.Count} parameters: TParams must be a ValueTuple of {ps.Count} types, not {MarshalerFactory.Describe(typeof(TParams))}");
-        return (ComponentMarshaler<TParams>)MarshalerFactory.CreateTuple(typeof(TParams), ComponentValueType.Tuple([.. ps.Select(p => p.Type)]));
-    }
-
-    private static ComponentMarshaler<TResult>? BindResult(ComponentFunctionType type)
-    {
-        if (type.Result is { } r) return ComponentMarshaler.Create<TResult>(r);
-        if (typeof(TResult) != typeof(ValueTuple))
-            throw new ComponentTypeMismatchException($"{type} returns nothing: use ValueTuple for TResult, not {MarshalerFactory.Describe(typeof(TResult))}");
-        return null;
     }
 }

@@ -22,7 +22,8 @@ internal static class Backtrace
             if (f.GetMethod() is not MethodBase m || m.DeclaringType is not Type t) continue;
             if (!s_modules.TryGetValue(t, out var module)) continue;
             if (!m.Name.StartsWith('$') || !int.TryParse(m.Name.AsSpan(1), out int index)) continue;
-            frames.Add(new TrapFrame(module.Name, module.FunctionName(index), index));
+            // Names from the name section only, as wasmtime reports them (null when the module has none).
+            frames.Add(new TrapFrame(module.Info.ModuleName, module.Info.FunctionNames.GetValueOrDefault((uint)index), index));
         }
         return frames;
     }

@@ -189,6 +189,11 @@ internal sealed partial class CodeGenerator
             var m = EmitStatic("Host", ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), il =>
             {
                 short ctx = (short)ps.Length;
+                // The callback runs in a try block: an exception that is not a WasmException is wrapped as
+                // wasmtime-dotnet does (HostFunctions.WrapHostException); WitSharp's own exceptions (traps,
+                // WASI exit, nested guest errors) are rethrown unchanged with their stack trace.
+                var hostResult = invoke.ReturnType == typeof(void) ? null : il.DeclareLocal(invoke.ReturnType);
+                il.BeginExceptionBlock();
                 il.Emit(OpCodes.Ldarg, ctx);
                 il.Emit(OpCodes.Castclass, typeof(HostFunctionContext));
                 il.Emit(OpCodes.Ldfld, typeof(HostFunctionContext).GetField(nameof(HostFunctionContext.Callback))!);
@@ -208,6 +213,19 @@ internal sealed partial class CodeGenerator
                     });
                 }
                 il.Emit(OpCodes.Callvirt, invoke);
+                if (hostResult is not null) il.Emit(OpCodes.Stloc, hostResult);
+                il.BeginCatchBlock(typeof(Exception));
+                var rethrow = il.DefineLabel();
+                il.Emit(OpCodes.Dup);
+                il.Emit(OpCodes.Isinst, typeof(WasmException));
+                il.Emit(OpCodes.Brtrue, rethrow);
+                il.Emit(OpCodes.Call, typeof(HostFunctions).GetMethod(nameof(HostFunctions.WrapHostException))!);
+                il.Emit(OpCodes.Throw);
+                il.MarkLabel(rethrow);
+                il.Emit(OpCodes.Pop);
+                il.Emit(OpCodes.Rethrow);
+                il.EndExceptionBlock();
+                if (hostResult is not null) il.Emit(OpCodes.Ldloc, hostResult);
                 if (type.Results.Length > 0) ValueMarshal.EmitResultsToWasm(il, invoke.ReturnType, type.Results);
                 il.Emit(OpCodes.Ret);
             });

@@ -10,15 +10,15 @@ internal static class HostFunctions
     {
         var cg = store.Engine.CodeGen;
         var thunk = cg.TypedHostThunk(callback.GetType())
-            ?? throw new WasmException($"host function type {callback.GetType()} has parameter or result types with no wasm equivalent");
+            ?? throw new WasmtimeException($"host function type {callback.GetType()} has parameter or result types with no wasm equivalent");
         var ctx = new HostFunctionContext(callback, store.State, thunk.Type);
         return new FunctionInstance(thunk.Type, cg.SignatureId(thunk.Type), thunk.Code, ctx, null);
     }
 
-    public static FunctionInstance CreateUntyped(Store store, FuncType type, Function.UntypedCallbackDelegate callback)
+    public static FunctionInstance CreateUntyped(Store store, FuncType type, Function.UntypedCallbackDelegate callback, bool wrapExceptions = true)
     {
         var cg = store.Engine.CodeGen;
-        var ctx = new HostFunctionContext(callback, store.State, type);
+        var ctx = new HostFunctionContext(callback, store.State, type) { WrapExceptions = wrapExceptions };
         return new FunctionInstance(type, cg.SignatureId(type), cg.UntypedHostThunk(type), ctx, null);
     }
 
@@ -29,6 +29,12 @@ internal static class HostFunctions
         return new Caller((Store)ctx.Store.Owner!, ctx.Importer ?? ctx.Store.Current);
     }
 
+    /// <summary>The error a host callback's exception becomes, as in wasmtime-dotnet: a
+    /// <see cref="WasmtimeException"/> whose <see cref="Exception.InnerException"/> is the original and whose
+    /// message is wasmtime's "error while executing at wasm backtrace" text with the original message as the
+    /// cause. Called from the catch block of typed host thunks and from <see cref="InvokeUntyped"/>.</summary>
+    public static Exception WrapHostException(Exception e) => new WasmtimeException(e.Message, e) { GuestCause = e.Message };
+
     /// <summary>Called by untyped host thunks with the boxed arguments; returns the boxed results.</summary>
     public static object?[] InvokeUntyped(object?[] args, InstanceContext context)
     {
@@ -38,13 +44,20 @@ internal static class HostFunctions
         var boxes = new ValueBox[args.Length];
         for (int i = 0; i < args.Length; i++) boxes[i] = ToBox(type.Params[i], args[i], store);
         var results = new ValueBox[type.Results.Length];
-        ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Importer ?? ctx.Store.Current), boxes, results);
+        try
+        {
+            ((Function.UntypedCallbackDelegate)ctx.Callback)(new Caller(store, ctx.Importer ?? ctx.Store.Current), boxes, results);
+        }
+        catch (Exception e) when (e is not WasmException && ctx.WrapExceptions)
+        {
+            throw WrapHostException(e);
+        }
         var values = new object?[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
             var expected = type.Results[i].ToKind();
             if (results[i].Kind != expected && !(results[i].ToObject() is null && type.Results[i].IsReference()))
-                throw new WasmException($"host function result {i} is {results[i].Kind}, expected {expected}");
+                throw new WasmtimeException($"host function result {i} is {results[i].Kind}, expected {expected}");
             values[i] = ValueConversion.ToInternal(results[i].ToObject());
         }
         return values;

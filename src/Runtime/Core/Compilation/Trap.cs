@@ -8,7 +8,7 @@ internal static class Trap
     /// <summary>Called only from cold blocks: <c>ldc.i4 kind; call Create; throw</c>.</summary>
     public static TrapException Create(int kind) => kind switch
     {
-        (int)TrapKind.UndefinedElement => new TrapException(TrapCode.TableOutOfBounds, "undefined element"),
+        (int)TrapKind.UndefinedElement => TrapException.FromGuest(TrapCode.TableOutOfBounds, "undefined element"),
         _ => new TrapException((TrapCode)kind),
     };
 

@@ -41,4 +41,9 @@ internal sealed class HostFunctionContext : InstanceContext
 
     /// <summary>The first instance that imported this function: what its <c>Caller</c> sees.</summary>
     public InstanceContext? Importer;
+
+    /// <summary>Whether an exception of the (untyped) callback that is not a <see cref="WasmException"/> is
+    /// wrapped as wasmtime-dotnet does (see <c>HostFunctions.WrapHostException</c>). False for the component
+    /// layer's lowered imports, whose errors keep their own types.</summary>
+    public bool WrapExceptions = true;
 }

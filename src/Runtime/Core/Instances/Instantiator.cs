@@ -57,7 +57,7 @@ internal static class Instantiator
             }
             catch (OutOfMemoryException e)
             {
-                throw new WasmException($"could not allocate a memory of {m.Limits.Min} pages", e);
+                throw new WasmtimeException($"could not allocate a memory of {m.Limits.Min} pages", e);
             }
             mem.Owner = store.State;
             store.Own(mem);

@@ -22,6 +22,9 @@ internal sealed class NameSpace(string kind)
 
     public bool TryLookup(string id, out uint index) => _names.TryGetValue(id, out index);
 
+    /// <summary>The bound identifiers by index (for the name section).</summary>
+    public IEnumerable<(uint Index, string Id)> Bound => _names.Select(kv => (kv.Value, kv.Key)).OrderBy(b => b.Item1);
+
     /// <summary>Resolves a symbolic or numeric index token.</summary>
     public uint Resolve(SExpr tok)
     {

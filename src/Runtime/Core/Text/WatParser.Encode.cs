@@ -61,8 +61,44 @@ internal sealed partial class WatParser
             m.Section(10, s);
         }
         VecSection(m, 11, _datas);
+        NameSection(m);
         return m.ToArray();
     }
+
+    /// <summary>The "name" custom section (spec appendix 7.4.1) for the module and function identifiers, as
+    /// the reference text tools emit it: trap backtraces name functions from it.</summary>
+    private void NameSection(BinaryBuilder m)
+    {
+        var functions = _funcNames.Bound.ToList();
+        if (_moduleId is null && functions.Count == 0) return;
+        var s = new BinaryBuilder();
+        s.Vec("name"u8);
+        if (_moduleId is not null)
+        {
+            var sub = new BinaryBuilder();
+            sub.Vec(IdBytes(_moduleId.Text));
+            s.Byte(0);
+            s.U32((uint)sub.Length);
+            s.Bytes(sub.ToArray());
+        }
+        if (functions.Count > 0)
+        {
+            var sub = new BinaryBuilder();
+            sub.U32((uint)functions.Count);
+            foreach (var (index, id) in functions)
+            {
+                sub.U32(index);
+                sub.Vec(IdBytes(id));
+            }
+            s.Byte(1);
+            s.U32((uint)sub.Length);
+            s.Bytes(sub.ToArray());
+        }
+        m.Section(0, s);
+    }
+
+    private static byte[] IdBytes(string id) => System.Text.Encoding.UTF8.GetBytes(id.StartsWith('$') ? id[1..] : id);
+
 
     private static void VecSection(BinaryBuilder m, byte id, List<byte[]> entries)
     {

@@ -29,11 +29,12 @@ internal sealed partial class WatParser
     private uint? _start;
     private SExpr? _startField;
     private bool _usesDataCount;
+    private SExpr? _moduleId;
 
     /// <summary>Parses the fields of a module (the items after <c>module</c> and its optional name).</summary>
-    public static byte[] Parse(IReadOnlyList<SExpr> fields)
+    public static byte[] Parse(IReadOnlyList<SExpr> fields, SExpr? moduleId = null)
     {
-        var p = new WatParser();
+        var p = new WatParser { _moduleId = moduleId };
         foreach (var f in fields) p.Declare(f);
         foreach (var f in fields) p.Define(f);
         return p.Encode();
@@ -47,10 +48,10 @@ internal sealed partial class WatParser
         {
             var items = nodes[0].Items;
             int i = 1;
-            if (i < items.Count && items[i].Kind == SExprKind.Id) i++;
+            SExpr? id = i < items.Count && items[i].Kind == SExprKind.Id ? items[i++] : null;
             if (i < items.Count && (items[i].IsKeyword("binary") || items[i].IsKeyword("quote")))
                 return ModuleSource(nodes[0]);
-            return Parse(items.GetRange(i, items.Count - i));
+            return Parse(items.GetRange(i, items.Count - i), id);
         }
         return Parse(nodes);
     }
@@ -60,7 +61,7 @@ internal sealed partial class WatParser
     {
         var items = module.Items;
         int i = 1;
-        if (i < items.Count && items[i].Kind == SExprKind.Id) i++;
+        SExpr? id = i < items.Count && items[i].Kind == SExprKind.Id ? items[i++] : null;
         if (i < items.Count && items[i].IsKeyword("binary")) return ConcatStrings(items, i + 1);
         if (i < items.Count && items[i].IsKeyword("quote"))
         {
@@ -76,7 +77,7 @@ internal sealed partial class WatParser
             }
             return ParseText(text);
         }
-        return Parse(items.GetRange(i, items.Count - i));
+        return Parse(items.GetRange(i, items.Count - i), id);
     }
 
     private static byte[] ConcatStrings(List<SExpr> items, int from)

@@ -132,6 +132,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower0(h.F());
             });
         }
+        root.AddInstance("a:b/interface-with-dead-type");
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>

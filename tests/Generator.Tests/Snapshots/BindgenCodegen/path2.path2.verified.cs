@@ -66,6 +66,15 @@ partial class Bindings : global::System.IDisposable
         public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
     }
 
+    /// <summary>Defines the interfaces the world `paths:path2/path2` imports (types only) in a linker.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        var root = linker.Root();
+        root.AddInstance("paths:path2/test");
+    }
+
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 }

@@ -79,6 +79,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        root.AddInstance("foo:foo/green");
 
         {
             global::Corpus.Foo.Foo.Red.IRed h = host;

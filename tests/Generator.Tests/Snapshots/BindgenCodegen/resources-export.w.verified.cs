@@ -71,6 +71,15 @@ partial class Bindings : global::System.IDisposable
         public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
     }
 
+    /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
+    /// <param name="linker">The linker to define the imports in.</param>
+    public static void AddToLinker(global::WitSharp.Components.ComponentLinker linker)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(linker);
+        var root = linker.Root();
+        root.AddInstance("foo:foo/transitive-import");
+    }
+
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 

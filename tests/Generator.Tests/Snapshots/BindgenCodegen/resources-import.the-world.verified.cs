@@ -211,6 +211,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower8(h.CreateFallible());
             });
         }
+        root.AddInstance("foo:foo/long-use-chain1");
+        root.AddInstance("foo:foo/long-use-chain2");
+        root.AddInstance("foo:foo/long-use-chain3");
 
         {
             global::Corpus.Foo.Foo.LongUseChain4.ILongUseChain4 h = host;
@@ -220,6 +223,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower9(h.Foo());
             });
         }
+        root.AddInstance("foo:foo/transitive-interface-with-resource");
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>

@@ -81,6 +81,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        root.AddInstance("foo:foo/http-types");
 
         {
             global::Corpus.Foo.Foo.HttpInterface.HttpFetch.IHttpFetch h = host;

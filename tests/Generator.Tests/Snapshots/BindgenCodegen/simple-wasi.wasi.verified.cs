@@ -92,6 +92,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower1(h.Stat());
             });
         }
+        root.AddInstance("foo:foo/wall-clock");
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>

@@ -137,6 +137,8 @@ partial class Bindings : global::System.IDisposable
                 results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
             });
         }
+        root.AddInstance("wasi:io/error@0.2.12");
+        root.AddInstance("wasi:io/streams@0.2.12");
 
         {
             global::Corpus.Wasi.Cli.Stdout.IStdout h = host;

@@ -109,6 +109,7 @@ partial class Bindings : global::System.IDisposable
                 h.ExitWithCode(args[0].AsU8());
             });
         }
+        root.AddInstance("wasi:io/error@0.2.12");
 
         {
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
@@ -118,6 +119,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower5(h.Poll(__Values.Lift4(args[0])));
             });
         }
+        root.AddInstance("wasi:io/streams@0.2.12");
 
         {
             global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
@@ -145,6 +147,8 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower7(h.GetStderr());
             });
         }
+        root.AddInstance("wasi:cli/terminal-input@0.2.12");
+        root.AddInstance("wasi:cli/terminal-output@0.2.12");
 
         {
             global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin h = host;
@@ -224,6 +228,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower14(h.GetDirectories());
             });
         }
+        root.AddInstance("wasi:sockets/network@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork h = host;
@@ -233,6 +238,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower15(h.InstanceNetwork());
             });
         }
+        root.AddInstance("wasi:sockets/udp@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket h = host;
@@ -242,6 +248,7 @@ partial class Bindings : global::System.IDisposable
                 results[0] = __Values.Lower17(h.CreateUdpSocket(__Values.Lift16(args[0])));
             });
         }
+        root.AddInstance("wasi:sockets/tcp@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket h = host;

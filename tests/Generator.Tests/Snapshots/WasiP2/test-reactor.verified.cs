@@ -137,6 +137,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 h.ExitWithCode(args[0].AsU8());
             });
         }
+        root.AddInstance("wasi:io/error@0.2.12");
 
         {
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
@@ -146,6 +147,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower5(h.Poll(__Values.Lift4(args[0])));
             });
         }
+        root.AddInstance("wasi:io/streams@0.2.12");
 
         {
             global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
@@ -173,6 +175,8 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower7(h.GetStderr());
             });
         }
+        root.AddInstance("wasi:cli/terminal-input@0.2.12");
+        root.AddInstance("wasi:cli/terminal-output@0.2.12");
 
         {
             global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin h = host;
@@ -252,6 +256,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower14(h.GetDirectories());
             });
         }
+        root.AddInstance("wasi:sockets/network@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork h = host;
@@ -261,6 +266,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower15(h.InstanceNetwork());
             });
         }
+        root.AddInstance("wasi:sockets/udp@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket h = host;
@@ -270,6 +276,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
                 results[0] = __Values.Lower17(h.CreateUdpSocket(__Values.Lift16(args[0])));
             });
         }
+        root.AddInstance("wasi:sockets/tcp@0.2.12");
 
         {
             global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket h = host;

@@ -15,12 +15,16 @@ public sealed class AbiCorpusTests(ITestOutputHelper output)
         "component-model-tests/values/realloc.wast",
         "component-model-tests/values/strings.wast",
         "component-model-tests/values/transcode.wast",
-        "component-model-tests/values/variants.wast",
         "wasmtime-component-tests/strings.wast",
         "wasmtime-component-tests/string-transcode-invalid.wast",
-        "wasmtime-component-tests/adapter.wast",
         "wasmtime-component-tests/enum_discriminant.wast",
+        // big-strings.wast passes here too but grows memories to 2 GiB ("hogs_memory"); it is left to the shared
+        // runner. values/post-return.wast and values/variants.wast need async built-ins (task.return, ...).
         "wasmtime-component-tests/enums.wast",
+        "wasmtime-component-tests/map-types.wast",
+        "wasmtime-component-tests/trap.wast",
+        "wasmtime-component-tests/simple.wast",
+        "wasmtime-component-tests/instance.wast",
     };
 
     [Theory]

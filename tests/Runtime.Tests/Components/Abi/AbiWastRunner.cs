@@ -82,6 +82,20 @@ internal static class AbiWastRunner
                         }
                         throw new InvalidOperationException($"expected a trap \"{t.Message}\", the call returned");
                     }
+                    case ComponentWastAssertTrap { Module: { } module } t:
+                    {
+                        var component = Component.FromBytes(engine, module.Encode());
+                        try
+                        {
+                            linker.Instantiate(store, component);
+                        }
+                        catch (TrapException)
+                        {
+                            passed++;
+                            break;
+                        }
+                        throw new InvalidOperationException($"expected instantiation to trap \"{t.Message}\"");
+                    }
                     default:
                         throw new NotSupportedException(cmd.GetType().Name);
                 }

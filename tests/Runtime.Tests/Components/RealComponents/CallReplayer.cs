@@ -10,6 +10,20 @@ namespace WitSharp.Runtime.Tests.Components.RealComponents;
 /// </summary>
 internal static class CallReplayer
 {
+    /// <summary>Runs <paramref name="scenario"/> on a fresh instance (no imports) and fails with every mismatch.</summary>
+    public static void AssertScenario(RecordedCalls calls, string scenario, (Engine Engine, Component Component) compiled,
+        Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var store = new Store(compiled.Engine);
+        var linker = new ComponentLinker(compiled.Engine);
+        linker.DefineUnknownImportsAsTraps(compiled.Component);
+        var instance = linker.Instantiate(store, compiled.Component);
+        var recorded = calls[scenario];
+        var mismatches = Run(calls, recorded, instance, new ResourceHandles(store));
+        output.WriteLine($"{scenario}: {recorded.Calls.Count - mismatches.Count}/{recorded.Calls.Count} outcomes equal jco's");
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
     public static IReadOnlyList<string> Run(RecordedCalls calls, RecordedCalls.Scenario scenario, ComponentInstance instance,
         IHandleScope handles)
     {

@@ -12,6 +12,10 @@ namespace WitSharp.Runtime.Tests.Components.RealComponents;
 /// </summary>
 internal sealed class ValueCodec(RecordedCalls calls, IHandleScope handles)
 {
+    // Non-ASCII text stays readable in mismatch messages; both sides are written the same way.
+    private static readonly System.Text.Json.JsonSerializerOptions s_readable =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] Structural = ["list", "tuple", "record", "variant", "enum", "flags", "option", "result", "own", "borrow"];
 
     /// <summary>The argument <paramref name="json"/> of type <paramref name="type"/>.</summary>
@@ -182,7 +186,7 @@ internal sealed class ValueCodec(RecordedCalls calls, IHandleScope handles)
                     {
                         if (!first) sb.Append(',');
                         first = false;
-                        sb.Append(System.Text.Json.JsonSerializer.Serialize(k)).Append(':');
+                        sb.Append(System.Text.Json.JsonSerializer.Serialize(k, s_readable)).Append(':');
                         Write(v);
                     }
                     sb.Append('}');
@@ -191,7 +195,7 @@ internal sealed class ValueCodec(RecordedCalls calls, IHandleScope handles)
                     sb.Append(double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
                     break;
                 default:
-                    sb.Append(n.ToJsonString());
+                    sb.Append(n.ToJsonString(s_readable));
                     break;
             }
         }
