@@ -2,19 +2,34 @@ using WitSharp.Components;
 
 namespace WitSharp.Runtime.Tests.Components.RealComponents;
 
-/// <summary>Named resource handles of one scenario. Placeholder until ComponentValue carries resource handles
-/// (Own/Borrow/AsResource, comp-resources): every use fails with the reason.</summary>
+/// <summary>Named resource handles of one scenario, as <see cref="ResourceAny"/> values: own handles returned
+/// by calls, lent as <c>borrow</c> arguments, moved by <c>own</c> arguments and dropped by <c>drop</c>.</summary>
 internal sealed class ResourceHandles(Store store) : IHandleScope
 {
-    private const string Missing = "ComponentValue has no own/borrow handles yet (comp-resources)";
+    private readonly Dictionary<string, ResourceAny> _handles = [];
 
-    public Store Store { get; } = store;
+    public void Bind(string name, ComponentValue value)
+    {
+        var resource = value.AsResource();
+        if (!resource.Owned) throw new InvalidDataException($"{name}: a result of type own came back as {resource}");
+        _handles.Add(name, resource);
+    }
 
-    public void Bind(string name, ComponentValue value) => throw new NotSupportedException(Missing);
+    public ComponentValue Own(string name)
+    {
+        var resource = Get(name);
+        _handles.Remove(name); // moved into the callee
+        return ComponentValue.Own(resource);
+    }
 
-    public ComponentValue Own(string name) => throw new NotSupportedException(Missing);
+    public ComponentValue Borrow(string name) => ComponentValue.Borrow(Get(name));
 
-    public ComponentValue Borrow(string name) => throw new NotSupportedException(Missing);
+    public void Drop(string name)
+    {
+        Get(name).ResourceDrop(store);
+        _handles.Remove(name);
+    }
 
-    public void Drop(string name) => throw new NotSupportedException(Missing);
+    private ResourceAny Get(string name) =>
+        _handles.TryGetValue(name, out var resource) ? resource : throw new InvalidDataException($"no live handle named {name}");
 }
