@@ -199,6 +199,16 @@ public sealed partial class ComponentLinkerInstance : IDisposable
         Items[name] = new HostResourceDefinition(type, destructor);
     }
 
+    /// <summary>Defines the resource type import <paramref name="name"/> as <see cref="ResourceType.Host{T}"/> with
+    /// its state in <paramref name="table"/>: host functions return <c>ComponentValue.Own(table.Push(value))</c>
+    /// and read <c>table.Get(args[i].AsResource&lt;T&gt;())</c>; when a guest drops the last owned handle the entry
+    /// is deleted from the table and disposed if it is <see cref="IDisposable"/>.</summary>
+    public void DefineResource<T>(string name, ResourceTable table) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        DefineResource(name, ResourceType.Host<T>(), rep => (table.Delete<T>(rep) as IDisposable)?.Dispose());
+    }
+
     /// <summary>Defines <paramref name="name"/> as an item taken from an instantiated component (a component
     /// function, instance, core module, component or type), as a wast script's <c>register</c> does.</summary>
     internal void DefineItem(string name, object item)

@@ -5,14 +5,14 @@ namespace WitSharp.Components;
 /// the transfers themselves are <see cref="HandleTransfer"/>.</summary>
 internal sealed partial class LiftLowerContext
 {
-    /// <summary>The component instance whose handle table the handles index (<c>cx.inst</c>).</summary>
+    /// <summary>The component instance whose handle table the handles index (<c>cx.inst</c>); defaults to the
+    /// instance of the canonical options.</summary>
     internal InstanceFlags? Instance { get; init; }
 
     /// <summary>The call's borrow scope (<c>cx.borrow_scope</c>).</summary>
     internal CallBorrowScope? Borrows { get; init; }
 
-    private InstanceFlags HandleInstance =>
-        Instance ?? throw new ComponentException($"{Where}: resource handles cannot cross this call (no component instance context)");
+    private InstanceFlags HandleInstance => Instance ?? Options.Instance;
 
     private CallBorrowScope BorrowScope =>
         Borrows ?? throw new ComponentException($"{Where}: borrow handles cannot cross this call (no call scope)");

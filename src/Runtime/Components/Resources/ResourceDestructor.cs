@@ -28,17 +28,14 @@ internal sealed class GuestResourceDestructor : ResourceDestructor
 
     public override void Run(uint rep, InstanceFlags? caller)
     {
-        // CanonicalABI.md "canon resource.drop" calls the dtor through a lift into rt.impl: entering the
-        // implementation follows the reentrance rule (nothing to enter when the caller is that instance itself).
-        int entered = _implementation.Enter(caller, "resource destructor");
-        try
-        {
-            _core.Invoke((ValueBox)unchecked((int)rep));
-        }
-        finally
-        {
-            _implementation.Leave(entered);
-        }
+        // CanonicalABI.md "canon resource.drop" runs rt.dtor in rt.impl. As wasmtime does, the implementation's
+        // own drops call it directly, and a drop from elsewhere (another instance or the host) only requires that
+        // the implementation is not running a call (may_enter); the suites' rule against a component calling into
+        // itself, its parent or child (InstanceFlags.Enter) is about calls through lifted exports, not destructors.
+        if (caller != _implementation && !_implementation.MayEnter)
+            throw new TrapException(TrapCode.CannotEnterComponent,
+                "resource destructor: cannot enter component instance: a call into it is still in progress");
+        _core.Invoke((ValueBox)unchecked((int)rep));
     }
 }
 

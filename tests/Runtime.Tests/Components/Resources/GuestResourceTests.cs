@@ -111,6 +111,20 @@ public sealed class GuestResourceTests
     }
 
     [Fact]
+    public void Dropping_a_guest_resource_while_its_instance_is_entered_traps()
+    {
+        ResourceAny? held = null;
+        var linker = new ComponentLinker(_engine);
+        linker.Root().DefineFunction("callback", (_, _) => held!.ResourceDrop(_store));
+        var instance = linker.Instantiate(_store, ResourceTestComponents.Compile(_engine, ResourceTestComponents.Reentrant));
+        held = instance.GetFunction("make")!.Call()!.AsResource();
+        var e = Assert.Throws<TrapException>(() => instance.GetFunction("call-host")!.Call());
+        Assert.Equal(TrapCode.CannotEnterComponent, e.Type);
+        // The handle was given up by the failed drop; a fresh one drops fine outside the call.
+        instance.GetFunction("make")!.Call()!.AsResource().ResourceDrop(_store);
+    }
+
+    [Fact]
     public void Component_values_describe_and_expose_handles()
     {
         var r = Make(8);

@@ -170,6 +170,36 @@ public sealed class HostResourceTests
         Assert.Contains("mismatched resource types", Assert.Throws<LinkException>(() => linker.Instantiate(_store, component)).Message);
     }
 
+    private sealed class Tracked : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
+    public void A_table_backed_resource_definition_deletes_and_disposes_on_guest_drop()
+    {
+        const string wat = """
+            (component
+              (import "t" (type $t (sub resource)))
+              (core func $drop (canon resource.drop $t))
+              (core module $M
+                (import "" "drop" (func $drop (param i32)))
+                (func (export "give") (param i32) (call $drop (local.get 0))))
+              (core instance $m (instantiate $M (with "" (instance (export "drop" (func $drop))))))
+              (func (export "give") (param "x" (own $t)) (canon lift (core func $m "give"))))
+            """;
+        var table = new ResourceTable();
+        var linker = new ComponentLinker(_engine);
+        linker.Root().DefineResource<Tracked>("t", table);
+        var instance = linker.Instantiate(_store, ResourceTestComponents.Compile(_engine, wat));
+        var value = new Tracked();
+        instance.GetFunction("give")!.Call(V.Own(table.Push(value)));
+        Assert.True(value.Disposed);
+        Assert.Equal(0, table.Count);
+    }
+
     [Fact]
     public void Resource_table_reports_typed_errors()
     {

@@ -59,6 +59,69 @@ internal static class ResourceTestComponents
           (func (export "last-drop") (result s32) (canon lift (core func $d "last"))))
         """;
 
+    /// <summary>A component whose resource handles travel inside other types, through linear memory:
+    /// <c>maybe(rep) -> option&lt;own&lt;r&gt;&gt;</c> (returned through a return pointer; none for rep 0) and
+    /// <c>sum-reps(list&lt;borrow&lt;r&gt;&gt;) -> u32</c> (the implementation reads the reps from the list).</summary>
+    public const string Compound = """
+        (component
+          (type $R (resource (rep i32)))
+          (export $r "r" (type $R))
+          (core func $new (canon resource.new $R))
+          (core module $M
+            (import "" "new" (func $new (param i32) (result i32)))
+            (memory (export "mem") 1)
+            (global $next (mut i32) (i32.const 1024))
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+              (local $p i32)
+              (local.set $p (i32.and (i32.add (global.get $next) (i32.sub (local.get 2) (i32.const 1)))
+                                     (i32.sub (i32.const 0) (local.get 2))))
+              (global.set $next (i32.add (local.get $p) (local.get 3)))
+              (local.get $p))
+            (func (export "maybe") (param $rep i32) (result i32)
+              (if (i32.eqz (local.get $rep))
+                (then (i32.store8 (i32.const 16) (i32.const 0)))
+                (else
+                  (i32.store8 (i32.const 16) (i32.const 1))
+                  (i32.store (i32.const 20) (call $new (local.get $rep)))))
+              (i32.const 16))
+            (func (export "sum-reps") (param $ptr i32) (param $len i32) (result i32)
+              (local $sum i32)
+              (block $done
+                (loop $next
+                  (br_if $done (i32.eqz (local.get $len)))
+                  (local.set $sum (i32.add (local.get $sum) (i32.load (local.get $ptr))))
+                  (local.set $ptr (i32.add (local.get $ptr) (i32.const 4)))
+                  (local.set $len (i32.sub (local.get $len) (i32.const 1)))
+                  (br $next)))
+              (local.get $sum)))
+          (core instance $m (instantiate $M (with "" (instance (export "new" (func $new))))))
+          (func (export "maybe") (param "rep" u32) (result (option (own $r)))
+            (canon lift (core func $m "maybe") (memory (core memory $m "mem"))))
+          (func (export "sum-reps") (param "xs" (list (borrow $r))) (result u32)
+            (canon lift (core func $m "sum-reps") (memory (core memory $m "mem")) (realloc (core func $m "realloc")))))
+        """;
+
+    /// <summary>A component defining resource <c>r</c> with a destructor, exporting <c>make() -> own&lt;r&gt;</c> and
+    /// <c>call-host()</c>, which calls the imported host function <c>callback</c> while the instance is entered.</summary>
+    public const string Reentrant = """
+        (component
+          (import "callback" (func $cb))
+          (core module $Dtor (func (export "dtor") (param i32)))
+          (core instance $d (instantiate $Dtor))
+          (type $R (resource (rep i32) (dtor (core func $d "dtor"))))
+          (export $r "r" (type $R))
+          (core func $new (canon resource.new $R))
+          (core func $cb' (canon lower (func $cb)))
+          (core module $M
+            (import "" "new" (func $new (param i32) (result i32)))
+            (import "" "cb" (func $cb))
+            (func (export "make") (result i32) (call $new (i32.const 1)))
+            (func (export "call-host") (call $cb)))
+          (core instance $m (instantiate $M (with "" (instance (export "new" (func $new)) (export "cb" (func $cb'))))))
+          (func (export "make") (result (own $r)) (canon lift (core func $m "make")))
+          (func (export "call-host") (canon lift (core func $m "call-host"))))
+        """;
+
     /// <summary>A component importing the host resource <c>counter</c> with a constructor and methods.
     /// Exports: <c>run(start) -> u32</c> (new, inc twice, get, drop), <c>hold(start) -> own&lt;counter&gt;</c>,
     /// <c>use-borrow(borrow) -> u32</c> (calls get through its borrow handle, then drops the borrow),
