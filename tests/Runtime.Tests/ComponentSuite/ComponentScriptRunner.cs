@@ -102,6 +102,8 @@ internal sealed class ComponentScriptRunner : IDisposable
             // A crash of the runtime (not a typed wasm error) fails this directive only.
             failure = $"crashed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} @ {TopFrames(e)}";
         }
+        // One line per failure in the logs (wasmtime-style trap messages carry backtraces over several lines).
+        failure = failure?.ReplaceLineEndings(" | ");
         _results.Add(new SpecCommandResult(command.Line, directive, failure is null ? SpecStatus.Passed : SpecStatus.Failed, failure));
     }
 

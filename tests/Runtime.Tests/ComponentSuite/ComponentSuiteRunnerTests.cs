@@ -1,6 +1,7 @@
 using WitSharp.Components;
 using WitSharp.Components.Text;
 using ComponentValue = WitSharp.Components.ComponentValue;
+using WitSharp.Runtime.Tests.Components.Text;
 using WitSharp.Runtime.Tests.Spec;
 
 namespace WitSharp.Runtime.Tests.ComponentSuite;
@@ -133,5 +134,26 @@ public sealed class ComponentSuiteRunnerTests
             """);
         Assert.Equal([SpecStatus.Passed, SpecStatus.Failed, SpecStatus.Failed], r.Commands.Select(c => c.Status));
         Assert.Contains("line 3 failed", r.Commands[2].Message);
+    }
+
+    /// <summary>Every entry of skips.txt names material that exists: a prefix matches at least one .wast file, a
+    /// line range holds the start of at least one directive (so entries cannot go stale silently).</summary>
+    [Fact]
+    public void SkipEntriesNameExistingMaterial()
+    {
+        var skips = ComponentSuiteSkips.Default.Value;
+        var files = ComponentTextSweep.Corpora
+            .SelectMany(c => Directory.EnumerateFiles(WitSharp.Tests.RepoPaths.CorpusDir(c), "*.wast", SearchOption.AllDirectories)
+                .Select(p => c + "/" + Path.GetRelativePath(WitSharp.Tests.RepoPaths.CorpusDir(c), p).Replace('\\', '/')))
+            .ToList();
+        foreach (var prefix in skips.Prefixes)
+            Assert.True(files.Any(f => f.StartsWith(prefix, StringComparison.Ordinal)), $"skips.txt: `{prefix}` matches no file");
+        foreach (var (file, first, last) in skips.Ranges)
+        {
+            Assert.Contains(file, files);
+            var (corpus, rel) = (file[..file.IndexOf('/')], file[(file.IndexOf('/') + 1)..]);
+            var commands = ComponentWast.ParseScript(File.ReadAllText(Path.Combine(WitSharp.Tests.RepoPaths.CorpusDir(corpus), rel)));
+            Assert.True(commands.Any(c => c.Line >= first && c.Line <= last), $"skips.txt: {file}:{first}-{last} holds no directive");
+        }
     }
 }

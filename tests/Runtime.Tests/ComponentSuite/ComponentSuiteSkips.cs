@@ -45,6 +45,12 @@ internal sealed class ComponentSuiteSkips
         return skips;
     }
 
+    /// <summary>The path prefixes of the list (folders and files).</summary>
+    public IEnumerable<string> Prefixes => _prefixes.Select(p => p.Prefix);
+
+    /// <summary>The line ranges of the list.</summary>
+    public IEnumerable<(string File, int First, int Last)> Ranges => _ranges.Select(r => (r.File, r.First, r.Last));
+
     /// <summary>The reason every command of <paramref name="file"/> (<c>corpus/relative/path.wast</c>) is skipped, or null.</summary>
     public string? FileReason(string file)
     {

@@ -34,7 +34,8 @@ public sealed class ComponentItemType
     /// <summary>For <see cref="ComponentItemKind.Func"/>: the signature.</summary>
     public ComponentFunctionType? Function { get; internal init; }
 
-    /// <summary>For <see cref="ComponentItemKind.Type"/>: the value type.</summary>
+    /// <summary>For <see cref="ComponentItemKind.Type"/>: the value type (null when the type is a function, instance or
+    /// component type; then <see cref="Function"/>, <see cref="Exports"/> and <see cref="Imports"/> describe it).</summary>
     public ComponentValueType? ValueType { get; internal init; }
 
     /// <summary>For <see cref="ComponentItemKind.Resource"/>: the resource type.</summary>
@@ -60,7 +61,7 @@ public sealed class ComponentItemType
     public override string ToString() => Kind switch
     {
         ComponentItemKind.Func => Function!.ToString(),
-        ComponentItemKind.Type => "type " + ValueType,
+        ComponentItemKind.Type => "type " + (ValueType?.ToString() ?? Function?.ToString() ?? $"({Imports.Count} imports, {Exports.Count} exports)"),
         ComponentItemKind.Resource => "resource " + Resource!.Name,
         ComponentItemKind.Module => "core module",
         ComponentItemKind.Instance => $"instance ({Exports.Count} exports)",

@@ -68,9 +68,15 @@ internal sealed class ComponentTypeReader
                 return new ComponentItemType(ComponentItemKind.Component) { Imports = Items(c.Imports), Exports = Items(c.Exports) };
             default:
                 var target = Resolve(e.Type);
-                if (target is ResourceEntry)
-                    return new ComponentItemType(ComponentItemKind.Resource) { Resource = Resource(target, name) };
-                return new ComponentItemType(ComponentItemKind.Type) { ValueType = Value(target) };
+                return target switch
+                {
+                    ResourceEntry => new ComponentItemType(ComponentItemKind.Resource) { Resource = Resource(target, name) },
+                    // A type export naming a function, instance or component type (e.g. WIT packages encoded as components).
+                    FuncEntry f => new ComponentItemType(ComponentItemKind.Type) { Function = Function(f) },
+                    InstanceEntry i => new ComponentItemType(ComponentItemKind.Type) { Exports = Items(i.Exports) },
+                    ComponentEntry c => new ComponentItemType(ComponentItemKind.Type) { Imports = Items(c.Imports), Exports = Items(c.Exports) },
+                    _ => new ComponentItemType(ComponentItemKind.Type) { ValueType = Value(target) },
+                };
         }
     }
 

@@ -55,6 +55,23 @@ public sealed class ComponentApiTests
     }
 
     [Fact]
+    public void Component_type_names_resources_and_their_handles()
+    {
+        var path = Path.Combine(WitSharp.Tests.RepoPaths.Root, "tests", "fixtures", "resources", "resources.component.wasm");
+        var store = Component.FromFile(Engine, path).ComponentType.GetExport("test:res/store")!;
+        var blob = store.GetExport("blob")!;
+        Assert.Equal(ComponentItemKind.Resource, blob.Kind);
+        Assert.Equal("blob", blob.Resource!.Name);
+        var ctor = store.GetExport("[constructor]blob")!.Function!;
+        Assert.Equal("func(data: list<u8>) -> own<blob>", ctor.ToString());
+        Assert.Equal(blob.Resource, ctor.Result!.Resource);
+        var size = store.GetExport("[method]blob.size")!.Function!;
+        Assert.True(size.Parameters[0].Type.IsBorrow);
+        Assert.Equal(blob.Resource, size.Parameters[0].Type.Resource);
+        Assert.Equal(T.Option(T.Option(T.U8)), store.GetExport("lookup")!.Function!.Result);
+    }
+
+    [Fact]
     public void Value_type_layout_follows_the_canonical_abi()
     {
         var rec = T.Record(("a", T.U8), ("b", T.U32), ("c", T.String));
