@@ -12,6 +12,12 @@ if (args.Contains("--wit"))
     return WitBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
 }
 
+// `-- --components`: only the component-model tables (ComponentBenchmarks; issue 4).
+if (args.Contains("--components"))
+{
+    return ComponentBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+
 if (args.Contains("--quick"))
 {
     return QuickRunner.Run(args);

@@ -86,9 +86,13 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
             foreach (var d in e.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
         });
 
-        var locations = requests.Select(static (r, _) => new KeyValuePair<string, LocationInfo?>(r.Class.FullName, r.Location)).Collect();
-        var sources = emitted.Select(static (e, _) => e.Files);
-        context.RegisterSourceOutput(sources.Collect().Combine(locations), static (spc, x) => AddSources(spc, x.Left, x.Right));
+        // Every value flowing between steps is a reference type: the driver's generic tables are then shared
+        // code the compiler has JIT-compiled already, where a struct (KeyValuePair, EquatableArray) would make
+        // it compile new instantiations on the first, cold run (docs/benchmarks.md "Generator").
+        // (`x.Collect().Combine(oneValue)` is the commonest shape among generators; two collected arrays combined is not.)
+        var locations = requests.Select(static (r, _) => new ClassLocation(r.Class.FullName, r.Location)).Collect()
+            .Select(static (all, _) => new ClassLocations(all.ToEquatableArray()));
+        context.RegisterSourceOutput(emitted.Collect().Combine(locations), static (spc, x) => AddSources(spc, x.Left, x.Right));
     }
 
     // The generator must never take the compiler down: an emitter failure becomes WITSHARP009.
@@ -108,16 +112,17 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
 
     // Two classes in one namespace that import the same interface produce the same file; add it once, and
     // report when the texts differ (e.g. different ErrorMode), since C# cannot hold both.
-    private static void AddSources(SourceProductionContext spc, ImmutableArray<EquatableArray<GeneratedFile>> all, ImmutableArray<KeyValuePair<string, LocationInfo?>> locations)
+    private static void AddSources(SourceProductionContext spc, ImmutableArray<EmitResult> all, ClassLocations locations)
     {
         var added = new Dictionary<string, GeneratedFile>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in all.SelectMany(f => f))
+        foreach (var result in all)
+        foreach (var file in result.Files)
         {
             if (added.TryGetValue(file.HintName, out var previous))
             {
                 if (!string.Equals(previous.Text, file.Text, StringComparison.Ordinal))
                 {
-                    var location = locations.FirstOrDefault(l => l.Key == file.Owner).Value;
+                    var location = FindLocation(locations, file.Owner);
                     spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.ConflictingBindings, location, file.HintName.Replace(".g.cs", string.Empty), file.Namespace).ToDiagnostic());
                 }
                 continue;
@@ -129,10 +134,19 @@ public sealed class ComponentBindingsGenerator : IIncrementalGenerator
             }
             catch (ArgumentException ex)
             {
-                var location = locations.FirstOrDefault(l => l.Key == file.Owner).Value;
+                var location = FindLocation(locations, file.Owner);
                 spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, location, file.Owner, ex.Message).ToDiagnostic());
             }
         }
+    }
+
+    private static LocationInfo? FindLocation(ClassLocations locations, string owner)
+    {
+        foreach (var l in locations.All)
+        {
+            if (l.FullName == owner) return l.Location;
+        }
+        return null;
     }
 
     private const string ComponentMetadata = "build_metadata.AdditionalFiles.WitSharpComponent";

@@ -121,5 +121,38 @@ public sealed class CTypesTests : IDisposable
     }
 
     [Fact]
+    public void ExportedResourcesAreDisposableObjects()
+    {
+        var counters = _c.Counters;
+        var before = counters.Live();
+        using (var a = counters.CreateCounter("a", 10))
+        using (var b = counters.CreateCounter("b", 5))
+        {
+            Assert.Equal(before + 2, counters.Live());
+            Assert.Equal(13, a.Add(3));
+            Assert.Equal("a", a.Name());
+            Assert.Equal(("b", 5L), b.Snapshot());
+            // A static function taking two borrows and returning a new owned counter.
+            using var merged = counters.CounterMerge(a, b);
+            Assert.Equal("a+b", merged.Name());
+            Assert.Equal(18, merged.Add(0));
+            Assert.Equal(13 + 5 + 18, counters.Total([a, b, merged]));
+            Assert.Equal(before + 3, counters.Live());
+        }
+        // Disposing drops the handles: the guest destructor ran for each.
+        Assert.Equal(before, counters.Live());
+    }
+
+    [Fact]
+    public void ListsOfResources()
+    {
+        var made = _c.Counters.Make(["x", "y", "z"]);
+        Assert.Equal(["x", "y", "z"], made.Select(c => c.Name()));
+        Assert.Equal(0 + 1 + 2, _c.Counters.Total(made));
+        foreach (var c in made) c.Dispose();
+        Assert.Equal(0u, _c.Counters.Live());
+    }
+
+    [Fact]
     public void GuestTrapsSurfaceAsTrapException() => Assert.Throws<TrapException>(() => _c.Fail());
 }

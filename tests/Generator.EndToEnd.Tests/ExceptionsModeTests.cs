@@ -14,6 +14,8 @@ public sealed class ExceptionsModeTests
         }
 
         public Point Offset() => default;
+
+        public WitSharp.Generator.EndToEnd.Tests.Raising.E2e.Kitchen.Host.ITally CreateTally(int start) => throw new NotSupportedException("not used by these tests");
     }
 
     [Fact]

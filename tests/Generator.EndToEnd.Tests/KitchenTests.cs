@@ -40,6 +40,29 @@ public sealed class KitchenTests : IDisposable
         public void Log(string msg) => Logged.Add(msg);
 
         public HostPoint Offset() => OffsetBy;
+
+        public List<Tally> Tallies { get; } = [];
+
+        public WitSharp.Generator.EndToEnd.Tests.E2e.Kitchen.Host.ITally CreateTally(int start)
+        {
+            var t = new Tally(start);
+            Tallies.Add(t);
+            return t;
+        }
+    }
+
+    /// <summary>The host's implementation of the imported resource `tally`.</summary>
+    private sealed class Tally(int start) : WitSharp.Generator.EndToEnd.Tests.E2e.Kitchen.Host.ITally
+    {
+        public int Value { get; private set; } = start;
+
+        public bool Disposed { get; private set; }
+
+        public void Add(int n) => Value += n;
+
+        public int Total() => Value;
+
+        public void Dispose() => Disposed = true;
     }
 
     [Theory]
@@ -113,6 +136,16 @@ public sealed class KitchenTests : IDisposable
         _host.OffsetBy = new HostPoint(100, -100);
         Assert.Equal(new HostPoint(101, -98), _kitchen.Shifted(new HostPoint(1, 2)));
         Assert.Equal(["shifted by the host offset"], _host.Logged);
+    }
+
+    [Fact]
+    public void ImportedResourcesAreHostObjectsDisposedWhenTheComponentDropsThem()
+    {
+        Assert.Equal(5050, _kitchen.CountTo(100));
+        Assert.Equal(0, _kitchen.CountTo(0));
+        Assert.Equal(2, _host.Tallies.Count);
+        Assert.All(_host.Tallies, t => Assert.True(t.Disposed));
+        Assert.Equal(5050, _host.Tallies[0].Value);
     }
 
     [Fact]

@@ -49,11 +49,16 @@ internal sealed class RuntimeEmitter
         w.Line("private bool __disposed;");
         w.Line();
         w.Line("private readonly " + Components + "ComponentInstance __instance;");
+        w.Line("private readonly global::WitSharp.Store __store;");
+        w.Line("private readonly " + ValueConversions.ContextClass + " __cx;");
+        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("private readonly __Export" + i + " __e" + i + ";");
         w.Line();
-        w.Open("private " + _self + "(" + Components + "ComponentInstance instance)");
+        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance)");
+        w.Line("__store = store;");
         w.Line("__instance = instance;");
+        w.Line("__cx = new " + ValueConversions.ContextClass + "(this, null);");
         for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Resolve(null, exportFunctions[i]) + ";");
-        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line(exportedInterfaces[i].Property + " = new __Export" + i + "(this, instance);");
+        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance);");
         w.Close();
 
         w.Line();
@@ -95,7 +100,7 @@ internal sealed class RuntimeEmitter
         for (var i = 0; i < exportFunctions.Count; i++)
         {
             w.Line();
-            WriteExportMethod(w, exportFunctions[i], "__export" + i, "__disposed");
+            WriteExportMethod(w, exportFunctions[i], "__export" + i, "__disposed", "__cx", null);
         }
 
         for (var i = 0; i < exportedInterfaces.Count; i++)
@@ -103,10 +108,11 @@ internal sealed class RuntimeEmitter
             var b = exportedInterfaces[i];
             w.Line();
             w.Summary("The exported interface `" + b.InstanceName + "`.");
-            w.Line("public " + b.Interface + " " + b.Property + " { get; }");
+            w.Line("public " + b.Interface + " " + b.Property + " => __e" + i + ";");
         }
         for (var i = 0; i < exportedInterfaces.Count; i++) WriteExportClass(w, i, exportedInterfaces[i]);
 
+        WriteContext(w);
         if (!_values.IsEmpty) _values.Write(w);
     }
 
@@ -134,7 +140,7 @@ internal sealed class RuntimeEmitter
         w.Line();
         w.Summary("Instantiates the component in a store and binds its exports.");
         w.DocTag("param", " name=\"store\"", "The store the instance lives in.");
-        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(_linker.Instantiate(store, Component));");
+        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component));");
         w.Close();
     }
 
@@ -161,31 +167,47 @@ internal sealed class RuntimeEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(host);");
         }
         w.Line("var root = linker.Root();");
+        // One handle table for the host objects handed to the component (CanonicalABI.md "Handle types").
+        w.Line("var cx = new " + ValueConversions.ContextClass + "(null, new " + Components + "ResourceTable());");
         if (imports is not null)
         {
             foreach (var m in imports.Methods) WriteImport(w, "root", "host", m);
         }
+        foreach (var t in _model.Types.Where(t => t.Shape == TypeShape.ImportedResource)) WriteImportedResource(w, "root", "global::" + _model.Class.FullName + "." + t.Name, t);
         for (var i = 0; i < _model.ImportedInterfaces.Count; i++)
         {
             var b = _model.ImportedInterfaces[i];
-            if (b.Methods.Count == 0)
+            var resources = ResourcesOf(b, TypeShape.ImportedResource);
+            if (b.Methods.Count == 0 && resources.Count == 0)
             {
                 w.Line("root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");
                 continue;
             }
             w.Open(string.Empty);
-            w.Line(b.Interface + " h = host;");
+            if (b.Methods.Count > 0) w.Line(b.Interface + " h = host;");
             w.Line("var instance = root.AddInstance(" + SourceWriter.Literal(b.InstanceName) + ");");
+            foreach (var r in resources) WriteImportedResource(w, "instance", b.Namespace + "." + r.Name, r);
             foreach (var m in b.Methods) WriteImport(w, "instance", "h", m);
             w.Close();
         }
         w.Close();
     }
 
-    private void WriteImport(SourceWriter w, string instance, string host, MethodModel m)
+    /// <summary>An imported resource: the host's objects implement its interface and live in the handle table;
+    /// the component's last drop disposes them.</summary>
+    private void WriteImportedResource(SourceWriter w, string instance, string csType, TypeModel r)
+    {
+        w.Line(instance + ".DefineResource(" + SourceWriter.Literal(r.WitName) + ", " + Components + "ResourceType.Host<" + csType + ">(), rep => cx.Table!.Delete<" + csType + ">(rep).Dispose());");
+        foreach (var m in r.Methods)
+        {
+            WriteImport(w, instance, "cx.Table!.Get<" + csType + ">(args[0].AsResource().Rep)", m, 1);
+        }
+    }
+
+    private void WriteImport(SourceWriter w, string instance, string host, MethodModel m, int first = 0)
     {
         w.Open(instance + ".DefineFunction(" + SourceWriter.Literal(m.WitName) + ", (args, results) =>");
-        var args = string.Join(", ", m.Params.Select((p, k) => _values.Lift(p.Ref, "args[" + k.ToString(CultureInfo.InvariantCulture) + "]")));
+        var args = string.Join(", ", m.Params.Select((p, k) => _values.Lift(p.Ref, "args[" + (k + first).ToString(CultureInfo.InvariantCulture) + "]")));
         var call = host + "." + m.Name + "(" + args + ")";
         if (m.Result is not { } result)
         {
@@ -218,7 +240,7 @@ internal sealed class RuntimeEmitter
         w.Close(");");
     }
 
-    private void WriteExportMethod(SourceWriter w, MethodModel m, string function, string disposed)
+    private void WriteExportMethod(SourceWriter w, MethodModel m, string function, string disposed, string cx, string? self, string modifiers = "public ")
     {
         w.Summary(m.Docs);
         foreach (var p in m.Params) w.DocTag("param", " name=\"" + p.Name.TrimStart('@') + "\"", "The `" + p.WitName + "` argument.");
@@ -227,9 +249,11 @@ internal sealed class RuntimeEmitter
             w.DocTag("exception", " cref=\"global::WitSharp.ResultException{TError}\"",
                 "The function returned the error case of its WIT result; the exception's Error is a " + m.ErrorType.Replace("global::", string.Empty) + ".");
         }
-        w.Open("public " + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ")");
+        w.Open(modifiers + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ")");
         w.Line("global::System.ObjectDisposedException.ThrowIf(" + disposed + ", this);");
-        var call = function + ".Call(" + string.Join(", ", m.Params.Select(p => _values.Lower(p.Ref, p.Name))) + ")";
+        var args = m.Params.Select(p => _values.Lower(p.Ref, p.Name, cx));
+        if (self is not null) args = new[] { "global::WitSharp.Components.ComponentValue.Borrow(" + self + ")" }.Concat(args);
+        var call = function + ".Call(" + string.Join(", ", args) + ")";
         if (m.Result is not { } result)
         {
             w.Line(call + ";");
@@ -237,32 +261,90 @@ internal sealed class RuntimeEmitter
         else if (m.ErrorType is not null)
         {
             w.Line("var __result = " + call + "!;");
-            w.Line("if (!__result.IsOk) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(" + _values.Lift(result.Args[1], "__result.Payload!") + ");");
-            if (result.Args[0].Kind != RefKind.Unit) w.Line("return " + _values.Lift(result.Args[0], "__result.Payload!") + ";");
+            w.Line("if (!__result.IsOk) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(" + _values.Lift(result.Args[1], "__result.Payload!", cx) + ");");
+            if (result.Args[0].Kind != RefKind.Unit) w.Line("return " + _values.Lift(result.Args[0], "__result.Payload!", cx) + ";");
         }
         else
         {
-            w.Line("return " + _values.Lift(result, call + "!") + ";");
+            w.Line("return " + _values.Lift(result, call + "!", cx) + ";");
         }
         w.Close();
     }
 
     private void WriteExportClass(SourceWriter w, int index, InterfaceBinding b)
     {
+        var resources = ResourcesOf(b, TypeShape.ExportedResource);
+        var methods = resources.SelectMany(r => r.Methods).ToList();
         w.Line();
         w.Open("private sealed class __Export" + index + " : " + b.Interface);
         w.Line("private readonly " + _self + " _owner;");
         for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + Components + "ComponentFunction __export" + i + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("internal readonly " + Components + "ComponentFunction __method" + i + ";");
         w.Line();
         w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance)");
         w.Line("_owner = owner;");
         for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Resolve(b.InstanceName, b.Methods[i]) + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + Resolve(b.InstanceName, methods[i]) + ";");
         w.Close();
         for (var i = 0; i < b.Methods.Count; i++)
         {
             w.Line();
-            WriteExportMethod(w, b.Methods[i], "__export" + i, "_owner.__disposed");
+            WriteExportMethod(w, b.Methods[i], "__export" + i, "_owner.__disposed", "_owner.__cx", null);
         }
+        w.Close();
+
+        // Exported resources: the abstract class of the interface's namespace, implemented over a handle.
+        var first = 0;
+        foreach (var r in resources)
+        {
+            var csType = b.Namespace + "." + r.Name;
+            var cls = _values.ResourceClass(csType);
+            w.Line();
+            w.Open("private sealed class " + cls + " : " + csType);
+            w.Line("private readonly " + _self + " _owner;");
+            w.Line();
+            w.Open("public " + cls + "(" + _self + " owner, " + Components + "ResourceAny handle)");
+            w.Line("_owner = owner;");
+            w.Line("Handle = handle;");
+            w.Close();
+            w.Line();
+            w.Line("public " + Components + "ResourceAny Handle { get; }");
+            w.Line();
+            w.Open("protected override void Dispose(bool disposing)");
+            w.Line("if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);");
+            w.Close();
+            for (var i = 0; i < r.Methods.Count; i++)
+            {
+                w.Line();
+                WriteExportMethod(w, r.Methods[i], "_owner.__e" + index + ".__method" + (first + i), "_owner.__disposed", "_owner.__cx", "Handle", "public override ");
+            }
+            first += r.Methods.Count;
+            w.Close();
+        }
+    }
+
+    private List<TypeModel> ResourcesOf(InterfaceBinding b, TypeShape shape)
+    {
+        var ns = b.Namespace.Substring("global::".Length);
+        foreach (var c in _model.Containers)
+        {
+            if (c.Namespace == ns) return c.Types.Where(t => t.Shape == shape).ToList();
+        }
+        return new List<TypeModel>();
+    }
+
+    private void WriteContext(SourceWriter w)
+    {
+        w.Line();
+        w.Open("private sealed class " + ValueConversions.ContextClass);
+        w.Open("public " + ValueConversions.ContextClass + "(" + _self + "? owner, " + Components + "ResourceTable? table)");
+        w.Line("Owner = owner;");
+        w.Line("Table = table;");
+        w.Close();
+        w.Line();
+        w.Line("public " + _self + "? Owner { get; }");
+        w.Line();
+        w.Line("public " + Components + "ResourceTable? Table { get; }");
         w.Close();
     }
 

@@ -11,6 +11,10 @@ namespace WitSharp.Generator.Emit;
 internal sealed class ValueConversions
 {
     public const string ClassName = "__Values";
+
+    /// <summary>What resource handles need on their way through: the world instance (exported resources) and
+    /// the host's handle table (imported resources).</summary>
+    public const string ContextClass = "__Context";
     private const string Cv = "global::WitSharp.Components.ComponentValue";
 
     private readonly Dictionary<string, TypeModel> _declared;
@@ -22,7 +26,7 @@ internal sealed class ValueConversions
     public bool IsEmpty => _pending.Count == 0;
 
     /// <summary>A C# expression turning <paramref name="expr"/> (of the C# type of <paramref name="type"/>) into a ComponentValue.</summary>
-    public string Lower(TypeRef type, string expr) => type.Kind switch
+    public string Lower(TypeRef type, string expr, string cx = "cx") => type.Kind switch
     {
         RefKind.Bool => Cv + ".Bool(" + expr + ")",
         RefKind.S8 => Cv + ".S8(" + expr + ")",
@@ -37,11 +41,11 @@ internal sealed class ValueConversions
         RefKind.F64 => Cv + ".F64(" + expr + ")",
         RefKind.Char => Cv + ".Char((uint)(" + expr + ").Value)",
         RefKind.String => Cv + ".String(" + expr + ")",
-        _ => ClassName + ".Lower" + Helper(type) + "(" + expr + ")",
+        _ => ClassName + ".Lower" + Helper(type) + "(" + cx + ", " + expr + ")",
     };
 
     /// <summary>A C# expression turning the ComponentValue <paramref name="expr"/> into the C# type of <paramref name="type"/>.</summary>
-    public string Lift(TypeRef type, string expr) => type.Kind switch
+    public string Lift(TypeRef type, string expr, string cx = "cx") => type.Kind switch
     {
         RefKind.Bool => expr + ".AsBool()",
         RefKind.S8 => expr + ".AsS8()",
@@ -57,7 +61,7 @@ internal sealed class ValueConversions
         RefKind.Char => "new global::System.Text.Rune(" + expr + ".AsChar())",
         RefKind.String => expr + ".AsString()",
         RefKind.Unit => "default(global::System.ValueTuple)",
-        _ => ClassName + ".Lift" + Helper(type) + "(" + expr + ")",
+        _ => ClassName + ".Lift" + Helper(type) + "(" + cx + ", " + expr + ")",
     };
 
     /// <summary>Whether values of this type cannot be converted yet (resource handles, maps, async types).</summary>
@@ -65,7 +69,7 @@ internal sealed class ValueConversions
     {
         switch (type.Kind)
         {
-            case RefKind.Own or RefKind.Borrow or RefKind.Map or RefKind.Unsupported:
+            case RefKind.Map or RefKind.Unsupported:
                 return true;
             case RefKind.Record or RefKind.Variant:
                 return declared.TryGetValue(type.CsType, out var t) && t.Members.Any(m => m.Ref is { } r && IsUnsupported(r, declared));
@@ -101,7 +105,7 @@ internal sealed class ValueConversions
 
     private void WriteLower(SourceWriter w, int i, TypeRef t)
     {
-        w.Open("public static " + Cv + " Lower" + i + "(" + t.CsType + " v)");
+        w.Open("public static " + Cv + " Lower" + i + "(" + ContextClass + " cx, " + t.CsType + " v)");
         switch (t.Kind)
         {
             case RefKind.List:
@@ -162,6 +166,18 @@ internal sealed class ValueConversions
                 w.Line("return " + Cv + ".Flags(names);");
                 break;
             }
+            case RefKind.Own or RefKind.Borrow when _declared.TryGetValue(t.CsType, out var res) && res.Shape == TypeShape.ExportedResource:
+                // A handle the component exported: moved (own) or lent (borrow) back to it.
+                w.Line("var handle = ((" + ResourceClass(t.CsType) + ")v).Handle;");
+                w.Line("return " + Cv + (t.Kind == RefKind.Own ? ".Own(handle);" : ".Borrow(handle);"));
+                break;
+            case RefKind.Own or RefKind.Borrow:
+                // A host object: its handle is an index into the host's table (CanonicalABI.md "Handle types").
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");
+                w.Line("var table = cx.Table ?? throw new global::System.NotSupportedException(\"host resources are passed through the imports wired by AddToLinker\");");
+                w.Line("var handle = table.Push<" + t.CsType + ">(v);");
+                w.Line("return " + Cv + (t.Kind == RefKind.Own ? ".Own(handle);" : ".Borrow(handle);"));
+                break;
             default:
                 w.Line("throw new global::System.NotSupportedException(" + SourceWriter.Literal(Unsupported(t)) + ");");
                 break;
@@ -169,9 +185,22 @@ internal sealed class ValueConversions
         w.Close();
     }
 
+    /// <summary>The generated subclass implementing an exported resource's abstract class.</summary>
+    public string ResourceClass(string csType)
+    {
+        if (!_resources.TryGetValue(csType, out var name))
+        {
+            name = "__Resource" + _resources.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _resources[csType] = name;
+        }
+        return name;
+    }
+
+    private readonly Dictionary<string, string> _resources = new(System.StringComparer.Ordinal);
+
     private void WriteLift(SourceWriter w, int i, TypeRef t)
     {
-        w.Open("public static " + t.CsType + " Lift" + i + "(" + Cv + " v)");
+        w.Open("public static " + t.CsType + " Lift" + i + "(" + ContextClass + " cx, " + Cv + " v)");
         switch (t.Kind)
         {
             case RefKind.List:
@@ -255,6 +284,16 @@ internal sealed class ValueConversions
                 w.Line("return result;");
                 break;
             }
+            case RefKind.Own or RefKind.Borrow when _declared.TryGetValue(t.CsType, out var res) && res.Shape == TypeShape.ExportedResource:
+                w.Line("return new " + ResourceClass(t.CsType) + "(cx.Owner ?? throw new global::System.NotSupportedException(\"a resource the component exports reached the host outside its bindings\"), v.AsResource());");
+                break;
+            case RefKind.Own:
+                // The component hands the host's object back for good: it leaves the table.
+                w.Line("return (cx.Table ?? throw new global::System.InvalidOperationException(\"no handle table\")).Delete<" + t.CsType + ">(v.AsResource().Rep);");
+                break;
+            case RefKind.Borrow:
+                w.Line("return (cx.Table ?? throw new global::System.InvalidOperationException(\"no handle table\")).Get<" + t.CsType + ">(v.AsResource().Rep);");
+                break;
             default:
                 w.Line("throw new global::System.NotSupportedException(" + SourceWriter.Literal(Unsupported(t)) + ");");
                 break;

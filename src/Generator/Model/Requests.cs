@@ -32,3 +32,9 @@ internal sealed record ResolvedRequest(
 
 /// <summary>The files of one dependency package.</summary>
 internal sealed record DependencyFiles(string Name, EquatableArray<InputFile> Files);
+
+/// <summary>Where a [ComponentImport] class is declared, for diagnostics reported when sources are added.</summary>
+internal sealed record ClassLocation(string FullName, LocationInfo? Location);
+
+/// <summary>The declarations of every [ComponentImport] class in the compilation.</summary>
+internal sealed record ClassLocations(EquatableArray<ClassLocation> All);

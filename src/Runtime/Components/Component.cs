@@ -48,6 +48,8 @@ public sealed partial class Component : IDisposable
             throw new ComponentException("malformed component: " + e.Message);
         }
         var modules = new Dictionary<CoreModuleDefinition, Module>();
+        // Validation compiles each core module (the core validator runs there); Prepare reuses them.
+        Validation.ComponentValidator.Validate(binary, (m, name) => modules[m] = Module.FromBytes(engine, name, m.Bytes.AsSpan()));
         Prepare(engine, binary, modules, 0);
         return new Component(engine, binary, modules);
     }
@@ -80,7 +82,8 @@ public sealed partial class Component : IDisposable
             switch (d)
             {
                 case CoreModuleDefinition m:
-                    modules[m] = Module.FromBytes(engine, $"module{depth}.{moduleIndex++}", m.Bytes.AsSpan());
+                    if (!modules.ContainsKey(m)) modules[m] = Module.FromBytes(engine, $"module{depth}.{moduleIndex}", m.Bytes.AsSpan());
+                    moduleIndex++;
                     break;
                 case NestedComponentDefinition n:
                     Prepare(engine, n.Component, modules, depth + 1);

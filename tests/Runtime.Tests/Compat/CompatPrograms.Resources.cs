@@ -118,7 +118,11 @@ internal static partial class CompatPrograms
                     store.SetEpochDeadline(0);
                     store.SetEpochDeadlineCallback(s => throw new InvalidOperationException("stop here"));
                     try { spin(2000); log.AppendLine("no interruption"); }
-                    catch (Exception e) { log.AppendLine($"{e.GetType().Name}, inner {e.InnerException?.GetType().Name}: {e.InnerException?.Message}"); }
+                    catch (Exception e)
+                    {
+                        log.AppendLine($"{e.GetType().Name}, inner {e.InnerException?.GetType().Name}: {e.InnerException?.Message}");
+                        log.AppendLine($"  '{e.Message.Split('\n')[0]}' frames {(e as WasmtimeException)?.Frames?.Count}");
+                    }
                     return log.ToString();
                 }
             }

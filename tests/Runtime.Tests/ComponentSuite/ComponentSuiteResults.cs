@@ -43,6 +43,11 @@ public abstract class ComponentSuiteResults(string corpus) : IDisposable
 
         // Not a .txt: .ci/run prints the last line of those.
         var log = new StringBuilder();
+        log.AppendLine($"# {Corpus}: failures by area (a guess from the message, for triage)");
+        foreach (var g in ordered.SelectMany(r => r.Commands.Where(c => c.Status == SpecStatus.Failed))
+                     .GroupBy(c => Area(c.Directive, c.Message ?? "")).OrderByDescending(g => g.Count()))
+            log.AppendLine($"{g.Count(),5}  {g.Key}");
+        log.AppendLine();
         log.AppendLine($"# {Corpus}: failures grouped by cause (numbers and names blanked), most frequent first");
         foreach (var (cause, count) in Causes(ordered)) log.AppendLine($"{count,5}  {cause}");
         log.AppendLine();
@@ -56,6 +61,21 @@ public abstract class ComponentSuiteResults(string corpus) : IDisposable
         }
         File.WriteAllText(Path.Combine(dir, Corpus + ".failures.log"), log.ToString());
         File.WriteAllLines(Path.Combine(dir, Corpus + ".messages.log"), ordered.SelectMany(r => r.MessageNotes));
+    }
+
+    /// <summary>Which part of the runtime a failure most likely belongs to, from its directive and message.</summary>
+    internal static string Area(string directive, string message)
+    {
+        bool Has(string w) => message.Contains(w, StringComparison.OrdinalIgnoreCase);
+        if (directive == "assert_invalid" && (Has("but the component validated") || Has("but the module validated"))) return "validation (the component was accepted)";
+        if (Has("no current instance") || Has("no instance named")) return "follow-on (an earlier definition failed)";
+        if (Has("crashed:")) return "runtime crash (see the frames in the message)";
+        if (Has("resource") || Has("handle") || Has("borrow")) return "resources";
+        if (Has("not supported yet")) return "unsupported feature (message names it)";
+        if (directive is "assert_unlinkable" || Has("unlinkable") || Has("import `")) return "linking and instantiation";
+        if (Has("malformed") || Has("did not parse") || Has("the script could not be read")) return "front end (text parser or binary decoder)";
+        if (directive is "assert_trap" or "assert_return" or "invoke") return "canonical ABI and calls (values, strings, traps)";
+        return "other";
     }
 
     private static string Shorten(string? s, int max)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using WitSharp.Core.Compilation;
+using WitSharp.Core.Instances;
 
 namespace WitSharp.Components.Typed;
 
@@ -41,13 +42,26 @@ internal static class CoreInvokers
         if (ps.Count > 16 || rs.Count > 1)
             throw new ComponentException($"a canonical core signature has at most 16 parameters and 1 result, not {ps.Count} and {rs.Count}");
         var clr = ps.Select(ClrOf).ToArray();
+        // Fast path: call the module's ctx-first export entry directly (it does the stack-limit check), with the
+        // thunk closed over the instance context: one indirect call in total.
+        var fi = core.Instance!;
+        if (fi.Context is not HostFunctionContext && fi.Context.Module.ExportEntry(fi) is { } direct)
+            return Emit(direct.GetParameters()[0].ParameterType, ps, rs, il => il.Emit(OpCodes.Call, direct), fi.Context);
         Type delegateType = rs.Count == 0
             ? (clr.Length == 0 ? typeof(Action) : Actions[clr.Length].MakeGenericType(clr))
             : Funcs[clr.Length].MakeGenericType([.. clr, ClrOf(rs[0])]);
         var entry = (Delegate?)CreateEntry.MakeGenericMethod(delegateType).Invoke(null, [core.Store!, core.Instance!])
             ?? throw new ComponentException("the core function has no typed entry");
 
-        var dm = new DynamicMethod("component_flat_call", typeof(ulong), [delegateType, typeof(ulong*)], typeof(CoreInvokers).Module, skipVisibility: true);
+        var invoke = delegateType.GetMethod("Invoke")!;
+        return Emit(delegateType, ps, rs, il => il.Emit(OpCodes.Callvirt, invoke), entry);
+    }
+
+    /// <summary>Emits <c>(target, ulong* args) → ulong</c>: loads <paramref name="target"/> then every argument slot
+    /// with its core type's width, emits the call, converts the result to raw bits.</summary>
+    private static FlatInvoker Emit(Type targetType, IReadOnlyList<ValueKind> ps, IReadOnlyList<ValueKind> rs, Action<ILGenerator> call, object target)
+    {
+        var dm = new DynamicMethod("component_flat_call", typeof(ulong), [targetType, typeof(ulong*)], typeof(CoreInvokers).Module, skipVisibility: true);
         var il = dm.GetILGenerator();
         il.Emit(OpCodes.Ldarg_0);
         for (int i = 0; i < ps.Count; i++)
@@ -66,7 +80,7 @@ internal static class CoreInvokers
                 _ => OpCodes.Ldind_R8,
             });
         }
-        il.Emit(OpCodes.Callvirt, delegateType.GetMethod("Invoke")!);
+        call(il);
         if (rs.Count == 0)
         {
             il.Emit(OpCodes.Ldc_I4_0);
@@ -101,7 +115,7 @@ internal static class CoreInvokers
             }
         }
         il.Emit(OpCodes.Ret);
-        return (FlatInvoker)dm.CreateDelegate(typeof(FlatInvoker), entry);
+        return (FlatInvoker)dm.CreateDelegate(typeof(FlatInvoker), target);
     }
 
     private static Type ClrOf(ValueKind k) => k switch

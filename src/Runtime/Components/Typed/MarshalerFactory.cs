@@ -101,7 +101,7 @@ internal static class MarshalerFactory
                 return New(typeof(ResultMarshaler<,>).MakeGenericType(args), type,
                     Payload(args[0], type.OkType, "ok"), Payload(args[1], type.ErrorType, "error"));
             }
-            if (IsValueTuple(clr) && args.Length <= 7)
+            if (IsValueTuple(clr))
                 return CreateTuple(clr, type);
         }
         if (type.Kind == ComponentValueKind.Resource)
@@ -109,13 +109,16 @@ internal static class MarshalerFactory
         throw Mismatch(clr, type);
     }
 
-    /// <summary>A ValueTuple of marshalers for the fields of a tuple type (also used for parameter lists).</summary>
-    public static object CreateTuple(Type clr, ComponentValueType type)
+    /// <summary>The marshaler of a ValueTuple for the fields [<paramref name="first"/>, …) of a tuple type (also used
+    /// for parameter lists); a ValueTuple's TRest (8 or more elements) continues at field first + 7.</summary>
+    public static object CreateTuple(Type clr, ComponentValueType type, int first = 0)
     {
         var args = clr.GetGenericArguments();
-        if (type.Kind is not (ComponentValueKind.Tuple) || type.Fields.Count != args.Length)
-            throw Mismatch(clr, type, $"a ValueTuple of {args.Length} maps a tuple of {args.Length}");
-        var generic = args.Length switch
+        int count = TupleArity(clr);
+        if (type.Kind is not ComponentValueKind.Tuple || type.Fields.Count - first != count)
+            throw Mismatch(clr, type, $"a ValueTuple of {count} maps a tuple of {count}");
+        bool rest = args.Length == 8;
+        var generic = (rest ? 8 : args.Length) switch
         {
             1 => typeof(TupleMarshaler<>),
             2 => typeof(TupleMarshaler<,>),
@@ -123,12 +126,23 @@ internal static class MarshalerFactory
             4 => typeof(TupleMarshaler<,,,>),
             5 => typeof(TupleMarshaler<,,,,>),
             6 => typeof(TupleMarshaler<,,,,,>),
-            _ => typeof(TupleMarshaler<,,,,,,>),
+            7 => typeof(TupleMarshaler<,,,,,,>),
+            _ => typeof(TupleMarshaler<,,,,,,,>),
         };
-        var ctorArgs = new object[args.Length + 1];
+        int own = rest ? 7 : args.Length;
+        var ctorArgs = new object[own + 2 + (rest ? 1 : 0)];
         ctorArgs[0] = type;
-        for (int i = 0; i < args.Length; i++) ctorArgs[i + 1] = Create(args[i], type.Fields[i].Type);
+        ctorArgs[1] = first;
+        for (int i = 0; i < own; i++) ctorArgs[i + 2] = Create(args[i], type.Fields[first + i].Type);
+        if (rest) ctorArgs[^1] = CreateTuple(args[7], type, first + 7);
         return New(generic.MakeGenericType(args), ctorArgs);
+    }
+
+    /// <summary>Number of elements of a (possibly nested, 8+) ValueTuple type.</summary>
+    public static int TupleArity(Type t)
+    {
+        var args = t.GetGenericArguments();
+        return args.Length == 8 && IsValueTuple(args[7]) ? 7 + TupleArity(args[7]) : args.Length;
     }
 
     public static bool IsValueTuple(Type t) =>

@@ -1,19 +1,21 @@
 namespace WitSharp.Components.Typed;
 
 // tuple<...> <-> ValueTuple<...> and a function's parameter list (CanonicalABI.md: parameters are flattened and,
-// beyond MAX_FLAT_PARAMS, stored as one tuple). One class per arity because C# has no variadic generics; each
-// field's flat position (_f) and memory offset (_o) is computed once.
+// beyond MAX_FLAT_PARAMS, stored as one tuple). One class per arity because C# has no variadic generics. A
+// marshaler covers the fields [first, first + arity) of its tuple type, at their absolute flat positions (_f) and
+// memory offsets (_o) within the whole tuple, so a ValueTuple's TRest (fields 8 and on) is the same kind of
+// marshaler with first = 7 and gets the whole tuple's flat span and pointer.
 
 internal sealed class TupleMarshaler<T1> : ComponentMarshaler<ValueTuple<T1>>
 {
     private readonly ComponentMarshaler<T1> _m1;
     private readonly int _f1, _o1;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1> value, Span<ulong> flat)
@@ -40,14 +42,14 @@ internal sealed class TupleMarshaler<T1, T2> : ComponentMarshaler<ValueTuple<T1,
     private readonly ComponentMarshaler<T2> _m2;
     private readonly int _f2, _o2;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2> value, Span<ulong> flat)
@@ -78,17 +80,17 @@ internal sealed class TupleMarshaler<T1, T2, T3> : ComponentMarshaler<ValueTuple
     private readonly ComponentMarshaler<T3> _m3;
     private readonly int _f3, _o3;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
         _m3 = m3;
-        _o3 = type.GetFieldOffset(2);
-        _f3 = _f2 + m2.FlatCount;
+        _o3 = type.GetFieldOffset(first + 2);
+        _f3 = TupleLayout.FlatStart(type, first + 2);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2, T3> value, Span<ulong> flat)
@@ -123,20 +125,20 @@ internal sealed class TupleMarshaler<T1, T2, T3, T4> : ComponentMarshaler<ValueT
     private readonly ComponentMarshaler<T4> _m4;
     private readonly int _f4, _o4;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
         _m3 = m3;
-        _o3 = type.GetFieldOffset(2);
-        _f3 = _f2 + m2.FlatCount;
+        _o3 = type.GetFieldOffset(first + 2);
+        _f3 = TupleLayout.FlatStart(type, first + 2);
         _m4 = m4;
-        _o4 = type.GetFieldOffset(3);
-        _f4 = _f3 + m3.FlatCount;
+        _o4 = type.GetFieldOffset(first + 3);
+        _f4 = TupleLayout.FlatStart(type, first + 3);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2, T3, T4> value, Span<ulong> flat)
@@ -175,23 +177,23 @@ internal sealed class TupleMarshaler<T1, T2, T3, T4, T5> : ComponentMarshaler<Va
     private readonly ComponentMarshaler<T5> _m5;
     private readonly int _f5, _o5;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
         _m3 = m3;
-        _o3 = type.GetFieldOffset(2);
-        _f3 = _f2 + m2.FlatCount;
+        _o3 = type.GetFieldOffset(first + 2);
+        _f3 = TupleLayout.FlatStart(type, first + 2);
         _m4 = m4;
-        _o4 = type.GetFieldOffset(3);
-        _f4 = _f3 + m3.FlatCount;
+        _o4 = type.GetFieldOffset(first + 3);
+        _f4 = TupleLayout.FlatStart(type, first + 3);
         _m5 = m5;
-        _o5 = type.GetFieldOffset(4);
-        _f5 = _f4 + m4.FlatCount;
+        _o5 = type.GetFieldOffset(first + 4);
+        _f5 = TupleLayout.FlatStart(type, first + 4);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2, T3, T4, T5> value, Span<ulong> flat)
@@ -234,26 +236,26 @@ internal sealed class TupleMarshaler<T1, T2, T3, T4, T5, T6> : ComponentMarshale
     private readonly ComponentMarshaler<T6> _m6;
     private readonly int _f6, _o6;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5, ComponentMarshaler<T6> m6) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5, ComponentMarshaler<T6> m6) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
         _m3 = m3;
-        _o3 = type.GetFieldOffset(2);
-        _f3 = _f2 + m2.FlatCount;
+        _o3 = type.GetFieldOffset(first + 2);
+        _f3 = TupleLayout.FlatStart(type, first + 2);
         _m4 = m4;
-        _o4 = type.GetFieldOffset(3);
-        _f4 = _f3 + m3.FlatCount;
+        _o4 = type.GetFieldOffset(first + 3);
+        _f4 = TupleLayout.FlatStart(type, first + 3);
         _m5 = m5;
-        _o5 = type.GetFieldOffset(4);
-        _f5 = _f4 + m4.FlatCount;
+        _o5 = type.GetFieldOffset(first + 4);
+        _f5 = TupleLayout.FlatStart(type, first + 4);
         _m6 = m6;
-        _o6 = type.GetFieldOffset(5);
-        _f6 = _f5 + m5.FlatCount;
+        _o6 = type.GetFieldOffset(first + 5);
+        _f6 = TupleLayout.FlatStart(type, first + 5);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2, T3, T4, T5, T6> value, Span<ulong> flat)
@@ -300,29 +302,29 @@ internal sealed class TupleMarshaler<T1, T2, T3, T4, T5, T6, T7> : ComponentMars
     private readonly ComponentMarshaler<T7> _m7;
     private readonly int _f7, _o7;
 
-    public TupleMarshaler(ComponentValueType type, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5, ComponentMarshaler<T6> m6, ComponentMarshaler<T7> m7) : base(type)
+    public TupleMarshaler(ComponentValueType type, int first, ComponentMarshaler<T1> m1, ComponentMarshaler<T2> m2, ComponentMarshaler<T3> m3, ComponentMarshaler<T4> m4, ComponentMarshaler<T5> m5, ComponentMarshaler<T6> m6, ComponentMarshaler<T7> m7) : base(type)
     {
         _m1 = m1;
-        _o1 = type.GetFieldOffset(0);
-        _f1 = 0;
+        _o1 = type.GetFieldOffset(first + 0);
+        _f1 = TupleLayout.FlatStart(type, first + 0);
         _m2 = m2;
-        _o2 = type.GetFieldOffset(1);
-        _f2 = _f1 + m1.FlatCount;
+        _o2 = type.GetFieldOffset(first + 1);
+        _f2 = TupleLayout.FlatStart(type, first + 1);
         _m3 = m3;
-        _o3 = type.GetFieldOffset(2);
-        _f3 = _f2 + m2.FlatCount;
+        _o3 = type.GetFieldOffset(first + 2);
+        _f3 = TupleLayout.FlatStart(type, first + 2);
         _m4 = m4;
-        _o4 = type.GetFieldOffset(3);
-        _f4 = _f3 + m3.FlatCount;
+        _o4 = type.GetFieldOffset(first + 3);
+        _f4 = TupleLayout.FlatStart(type, first + 3);
         _m5 = m5;
-        _o5 = type.GetFieldOffset(4);
-        _f5 = _f4 + m4.FlatCount;
+        _o5 = type.GetFieldOffset(first + 4);
+        _f5 = TupleLayout.FlatStart(type, first + 4);
         _m6 = m6;
-        _o6 = type.GetFieldOffset(5);
-        _f6 = _f5 + m5.FlatCount;
+        _o6 = type.GetFieldOffset(first + 5);
+        _f6 = TupleLayout.FlatStart(type, first + 5);
         _m7 = m7;
-        _o7 = type.GetFieldOffset(6);
-        _f7 = _f6 + m6.FlatCount;
+        _o7 = type.GetFieldOffset(first + 6);
+        _f7 = TupleLayout.FlatStart(type, first + 6);
     }
 
     public override void LowerFlat(CanonicalContext cx, in ValueTuple<T1, T2, T3, T4, T5, T6, T7> value, Span<ulong> flat)

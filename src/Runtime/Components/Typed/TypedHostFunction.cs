@@ -152,7 +152,7 @@ namespace WitSharp.Components.Typed
                 return null;
             }
             if (ps.Count == 1) return ComponentMarshaler.Create<TParams>(ps[0].Type);
-            if (!MarshalerFactory.IsValueTuple(typeof(TParams)) || typeof(TParams).GetGenericArguments().Length != ps.Count)
+            if (!MarshalerFactory.IsValueTuple(typeof(TParams)) || MarshalerFactory.TupleArity(typeof(TParams)) != ps.Count)
                 throw new ComponentTypeMismatchException($"{type} takes {ps.Count} parameters: TParams must be a ValueTuple of {ps.Count} types, not {MarshalerFactory.Describe(typeof(TParams))}");
             return (ComponentMarshaler<TParams>)MarshalerFactory.CreateTuple(typeof(TParams), ComponentValueType.Tuple([.. ps.Select(p => p.Type)]));
         }

@@ -25,7 +25,7 @@ internal static class EpochDeadline
         {
             // wasmtime-dotnet: "throwing from it terminates the execution; the exception becomes the
             // InnerException of the resulting WasmtimeException".
-            throw new WasmtimeException(e.Message, e);
+            throw new WasmtimeException(e.Message, e) { GuestCause = e.Message };
         }
         long now = Volatile.Read(ref store.Epoch.Value);
         store.EpochDeadline = delta > (ulong)(long.MaxValue - now) ? long.MaxValue : now + (long)delta;

@@ -49,8 +49,8 @@ internal sealed unsafe class MemoryInstance : IDisposable
         ulong old = Pages;
         ulong target = old + deltaPages;
         if (target > MaximumPages) return -1;
-        if (Owner?.Limits is { } limits && !limits.MemoryGrowing(target * PageSize)) return -1;
         if (deltaPages == 0) return (int)old;
+        if (Owner?.Limits is { } limits && !limits.MemoryGrowing(target * PageSize)) return -1;
         ulong newBytes = target * PageSize;
         byte* grown;
         try

@@ -8,6 +8,9 @@ internal sealed class StoreLimits
     /// <summary>wasmtime's default count limit for instances, memories and tables of a store.</summary>
     public const long DefaultCount = 10_000;
 
+    /// <summary>No limit at all (a store before <c>Store.SetLimits</c>); creations are still counted.</summary>
+    public static StoreLimits Unlimited() => new() { Instances = long.MaxValue, Tables = long.MaxValue, Memories = long.MaxValue };
+
     /// <summary>Largest size in bytes a linear memory may have, or null for no limit.</summary>
     public long? MemorySize { get; init; }
 
@@ -52,7 +55,7 @@ internal sealed class StoreLimits
 
     private static void Bump(ref long count, long max, long amount, string what)
     {
-        long next = count + amount;
+        long next = count > long.MaxValue - amount ? long.MaxValue : count + amount;
         if (next > max) throw new WasmtimeException($"resource limit exceeded: {what} count too high at {next}");
         count = next;
     }

@@ -38,8 +38,9 @@ internal sealed class StoreState
     /// (see <see cref="EpochDeadline"/>). Wraps the public <c>Store.EpochDeadlineCallback</c>.</summary>
     public Func<ulong>? EpochDeadlineCallback;
 
-    /// <summary>Resource limits set by <c>Store.SetLimits</c>, or null when none were set.</summary>
-    public StoreLimits? Limits;
+    /// <summary>Resource limits set by <c>Store.SetLimits</c>; until then no limit applies, but instances,
+    /// memories and tables are still counted (as wasmtime counts them from the store's creation).</summary>
+    public StoreLimits? Limits = StoreLimits.Unlimited();
 
     /// <summary>Stack budget in bytes for one outermost guest call.</summary>
     public nuint StackBudget = 512 * 1024;

@@ -32,8 +32,8 @@ internal sealed class TableInstance
         int old = Elements.Length;
         ulong target = (ulong)old + delta;
         if (target > Maximum) return -1;
-        if (Owner?.Limits is { } limits && !limits.TableGrowing(target)) return -1;
         if (delta == 0) return old;
+        if (Owner?.Limits is { } limits && !limits.TableGrowing(target)) return -1;
         var grown = new object?[(int)target];
         Array.Copy(Elements, grown, old);
         if (init is not null) Array.Fill(grown, init, old, (int)delta);

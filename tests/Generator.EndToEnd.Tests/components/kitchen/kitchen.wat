@@ -4,6 +4,10 @@
 (module
   (import "e2e:kitchen/host" "log" (func $log (param i32 i32)))
   (import "e2e:kitchen/host" "offset" (func $offset (param i32)))
+  (import "e2e:kitchen/host" "[constructor]tally" (func $tally_new (param i32) (result i32)))
+  (import "e2e:kitchen/host" "[method]tally.add" (func $tally_add (param i32 i32)))
+  (import "e2e:kitchen/host" "[method]tally.total" (func $tally_total (param i32) (result i32)))
+  (import "e2e:kitchen/host" "[resource-drop]tally" (func $tally_drop (param i32)))
   (memory (export "memory") 1)
   (global $heap (mut i32) (i32.const 1024))
   (data (i32.const 16) "Hello, ")
@@ -112,6 +116,20 @@
     (call $point
       (i32.add (local.get $x) (i32.load (local.get $tmp)))
       (i32.add (local.get $y) (i32.load offset=4 (local.get $tmp)))))
+
+;; count-to(n): a host tally from 0, add 1..n, read the total, drop the tally (its host destructor runs)
+  (func (export "count-to") (param $n i32) (result i32)
+    (local $t i32) (local $i i32) (local $r i32)
+    (local.set $t (call $tally_new (i32.const 0)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (call $tally_add (local.get $t) (local.get $i))
+        (br $next)))
+    (local.set $r (call $tally_total (local.get $t)))
+    (call $tally_drop (local.get $t))
+    (local.get $r))
 
   (func (export "e2e:kitchen/math#mul") (param i32 i32) (result i32)
     (i32.mul (local.get 0) (local.get 1)))

@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Conventions = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Conventions.IConventions h = host;
@@ -91,7 +97,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("foo", (args, results) =>
             {
-                h.Foo(__Values.Lift0(args[0]));
+                h.Foo(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("function-with-dashes", (args, results) =>
             {
@@ -140,7 +146,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/conventions`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Conventions.IConventions Conventions { get; }
+    public global::Corpus.Exports.Foo.Foo.Conventions.IConventions Conventions => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Conventions.IConventions
     {
@@ -187,7 +193,7 @@ partial class Bindings : global::System.IDisposable
         public void Foo(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(x));
+            __export1.Call(__Values.Lower1(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `function-with-dashes`.</summary>
@@ -267,26 +273,39 @@ partial class Bindings : global::System.IDisposable
         }
     }
 
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Conventions.LudicrousSpeed v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Conventions.LudicrousSpeed v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
         }
 
-        public static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());

@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Flegs = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-flags` imports in a linker, implemented by a host object.</summary>
@@ -81,37 +86,38 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Flegs.IFlegs h = host;
             var instance = root.AddInstance("foo:foo/flegs");
             instance.DefineFunction("roundtrip-flag1", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.RoundtripFlag1(__Values.Lift0(args[0])));
+                results[0] = __Values.Lower0(cx, h.RoundtripFlag1(__Values.Lift0(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag2", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.RoundtripFlag2(__Values.Lift1(args[0])));
+                results[0] = __Values.Lower1(cx, h.RoundtripFlag2(__Values.Lift1(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag4", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.RoundtripFlag4(__Values.Lift2(args[0])));
+                results[0] = __Values.Lower2(cx, h.RoundtripFlag4(__Values.Lift2(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag8", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.RoundtripFlag8(__Values.Lift3(args[0])));
+                results[0] = __Values.Lower3(cx, h.RoundtripFlag8(__Values.Lift3(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag16", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.RoundtripFlag16(__Values.Lift4(args[0])));
+                results[0] = __Values.Lower4(cx, h.RoundtripFlag16(__Values.Lift4(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag32", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.RoundtripFlag32(__Values.Lift5(args[0])));
+                results[0] = __Values.Lower5(cx, h.RoundtripFlag32(__Values.Lift5(cx, args[0])));
             });
             instance.DefineFunction("roundtrip-flag64", (args, results) =>
             {
-                results[0] = __Values.Lower6(h.RoundtripFlag64(__Values.Lift6(args[0])));
+                results[0] = __Values.Lower6(cx, h.RoundtripFlag64(__Values.Lift6(cx, args[0])));
             });
         }
     }
@@ -120,7 +126,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/flegs`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Flegs.IFlegs Flegs { get; }
+    public global::Corpus.Exports.Foo.Foo.Flegs.IFlegs Flegs => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Flegs.IFlegs
     {
@@ -150,7 +156,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag1 RoundtripFlag1(global::Corpus.Exports.Foo.Foo.Flegs.Flag1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(__export0.Call(__Values.Lower7(x))!);
+            return __Values.Lift7(_owner.__cx, __export0.Call(__Values.Lower7(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag2`.</summary>
@@ -158,7 +164,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag2 RoundtripFlag2(global::Corpus.Exports.Foo.Foo.Flegs.Flag2 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(__export1.Call(__Values.Lower8(x))!);
+            return __Values.Lift8(_owner.__cx, __export1.Call(__Values.Lower8(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag4`.</summary>
@@ -166,7 +172,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag4 RoundtripFlag4(global::Corpus.Exports.Foo.Foo.Flegs.Flag4 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(__export2.Call(__Values.Lower9(x))!);
+            return __Values.Lift9(_owner.__cx, __export2.Call(__Values.Lower9(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag8`.</summary>
@@ -174,7 +180,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag8 RoundtripFlag8(global::Corpus.Exports.Foo.Foo.Flegs.Flag8 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift10(__export3.Call(__Values.Lower10(x))!);
+            return __Values.Lift10(_owner.__cx, __export3.Call(__Values.Lower10(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag16`.</summary>
@@ -182,7 +188,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag16 RoundtripFlag16(global::Corpus.Exports.Foo.Foo.Flegs.Flag16 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift11(__export4.Call(__Values.Lower11(x))!);
+            return __Values.Lift11(_owner.__cx, __export4.Call(__Values.Lower11(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag32`.</summary>
@@ -190,7 +196,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag32 RoundtripFlag32(global::Corpus.Exports.Foo.Foo.Flegs.Flag32 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(__export5.Call(__Values.Lower12(x))!);
+            return __Values.Lift12(_owner.__cx, __export5.Call(__Values.Lower12(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `roundtrip-flag64`.</summary>
@@ -198,21 +204,34 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag64 RoundtripFlag64(global::Corpus.Exports.Foo.Foo.Flegs.Flag64 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift13(__export6.Call(__Values.Lower13(x))!);
+            return __Values.Lift13(_owner.__cx, __export6.Call(__Values.Lower13(_owner.__cx, x))!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Flegs.Flag1 v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag1 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag1.B0) != 0) names.Add("b0");
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag1 Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag1 Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag1 result = 0;
             foreach (var name in v.AsFlags())
@@ -226,7 +245,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Flegs.Flag2 v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag2 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag2.B0) != 0) names.Add("b0");
@@ -234,7 +253,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag2 Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag2 Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag2 result = 0;
             foreach (var name in v.AsFlags())
@@ -249,7 +268,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Foo.Foo.Flegs.Flag4 v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag4 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag4.B0) != 0) names.Add("b0");
@@ -259,7 +278,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag4 Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag4 Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag4 result = 0;
             foreach (var name in v.AsFlags())
@@ -276,7 +295,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Flegs.Flag8 v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag8 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B0) != 0) names.Add("b0");
@@ -290,7 +309,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag8 Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag8 Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag8 result = 0;
             foreach (var name in v.AsFlags())
@@ -311,7 +330,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Foo.Foo.Flegs.Flag16 v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag16 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B0) != 0) names.Add("b0");
@@ -333,7 +352,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag16 Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag16 Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag16 result = 0;
             foreach (var name in v.AsFlags())
@@ -362,7 +381,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Foo.Foo.Flegs.Flag32 v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag32 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B0) != 0) names.Add("b0");
@@ -400,7 +419,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag32 Lift5(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag32 Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag32 result = 0;
             foreach (var name in v.AsFlags())
@@ -445,7 +464,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Foo.Foo.Flegs.Flag64 v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag64 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B0) != 0) names.Add("b0");
@@ -515,7 +534,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Foo.Foo.Flegs.Flag64 Lift6(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Flegs.Flag64 Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Foo.Foo.Flegs.Flag64 result = 0;
             foreach (var name in v.AsFlags())
@@ -592,14 +611,14 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Exports.Foo.Foo.Flegs.Flag1 v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag1 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag1.B0) != 0) names.Add("b0");
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag1 Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag1 Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag1 result = 0;
             foreach (var name in v.AsFlags())
@@ -613,7 +632,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(global::Corpus.Exports.Foo.Foo.Flegs.Flag2 v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag2 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag2.B0) != 0) names.Add("b0");
@@ -621,7 +640,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag2 Lift8(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag2 Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag2 result = 0;
             foreach (var name in v.AsFlags())
@@ -636,7 +655,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Exports.Foo.Foo.Flegs.Flag4 v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag4 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B0) != 0) names.Add("b0");
@@ -646,7 +665,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag4 Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag4 Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag4 result = 0;
             foreach (var name in v.AsFlags())
@@ -663,7 +682,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Exports.Foo.Foo.Flegs.Flag8 v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag8 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B0) != 0) names.Add("b0");
@@ -677,7 +696,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag8 Lift10(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag8 Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag8 result = 0;
             foreach (var name in v.AsFlags())
@@ -698,7 +717,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Exports.Foo.Foo.Flegs.Flag16 v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag16 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B0) != 0) names.Add("b0");
@@ -720,7 +739,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag16 Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag16 Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag16 result = 0;
             foreach (var name in v.AsFlags())
@@ -749,7 +768,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Exports.Foo.Foo.Flegs.Flag32 v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag32 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B0) != 0) names.Add("b0");
@@ -787,7 +806,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag32 Lift12(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag32 Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag32 result = 0;
             foreach (var name in v.AsFlags())
@@ -832,7 +851,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(global::Corpus.Exports.Foo.Foo.Flegs.Flag64 v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag64 v)
         {
             var names = new global::System.Collections.Generic.List<string>();
             if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B0) != 0) names.Add("b0");
@@ -902,7 +921,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Flags(names);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag64 Lift13(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag64 Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             global::Corpus.Exports.Foo.Foo.Flegs.Flag64 result = 0;
             foreach (var name in v.AsFlags())

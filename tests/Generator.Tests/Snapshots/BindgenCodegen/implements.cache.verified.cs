@@ -23,10 +23,14 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -68,7 +72,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/cache` imports in a linker, implemented by a host object.</summary>
@@ -79,13 +83,14 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Store.IStore h = host;
             var instance = root.AddInstance("hot-cache");
             instance.DefineFunction("get", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.Get(args[0].AsString()));
+                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
             });
             instance.DefineFunction("set", (args, results) =>
             {
@@ -98,7 +103,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("durable");
             instance.DefineFunction("get", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.Get(args[0].AsString()));
+                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
             });
             instance.DefineFunction("set", (args, results) =>
             {
@@ -110,15 +115,28 @@ partial class Bindings : global::System.IDisposable
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(string? v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, string? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static string? Lift0(global::WitSharp.Components.ComponentValue v)
+        public static string? Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (string?)v.Payload!.AsString() : null;
         }

@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Integers = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Integers.IIntegers h = host;
@@ -155,7 +161,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("pair-ret", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.PairRet());
+                results[0] = __Values.Lower0(cx, h.PairRet());
             });
         }
     }
@@ -164,7 +170,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/integers`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Integers.IIntegers Integers { get; }
+    public global::Corpus.Exports.Foo.Foo.Integers.IIntegers Integers => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Integers.IIntegers
     {
@@ -350,19 +356,32 @@ partial class Bindings : global::System.IDisposable
         public (long, byte) PairRet()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export17.Call()!);
+            return __Values.Lift0(_owner.__cx, __export17.Call()!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0((long, byte) v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (long, byte) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
         }
 
-        public static (long, byte) Lift0(global::WitSharp.Components.ComponentValue v)
+        public static (long, byte) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsS64(), items[1].AsU8());

@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Lists = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-lists` imports in a linker, implemented by a host object.</summary>
@@ -81,125 +86,126 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Lists.ILists h = host;
             var instance = root.AddInstance("foo:foo/lists");
             instance.DefineFunction("list-u8-param", (args, results) =>
             {
-                h.ListU8Param(__Values.Lift0(args[0]));
+                h.ListU8Param(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("list-u16-param", (args, results) =>
             {
-                h.ListU16Param(__Values.Lift1(args[0]));
+                h.ListU16Param(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("list-u32-param", (args, results) =>
             {
-                h.ListU32Param(__Values.Lift2(args[0]));
+                h.ListU32Param(__Values.Lift2(cx, args[0]));
             });
             instance.DefineFunction("list-u64-param", (args, results) =>
             {
-                h.ListU64Param(__Values.Lift3(args[0]));
+                h.ListU64Param(__Values.Lift3(cx, args[0]));
             });
             instance.DefineFunction("list-s8-param", (args, results) =>
             {
-                h.ListS8Param(__Values.Lift4(args[0]));
+                h.ListS8Param(__Values.Lift4(cx, args[0]));
             });
             instance.DefineFunction("list-s16-param", (args, results) =>
             {
-                h.ListS16Param(__Values.Lift5(args[0]));
+                h.ListS16Param(__Values.Lift5(cx, args[0]));
             });
             instance.DefineFunction("list-s32-param", (args, results) =>
             {
-                h.ListS32Param(__Values.Lift6(args[0]));
+                h.ListS32Param(__Values.Lift6(cx, args[0]));
             });
             instance.DefineFunction("list-s64-param", (args, results) =>
             {
-                h.ListS64Param(__Values.Lift7(args[0]));
+                h.ListS64Param(__Values.Lift7(cx, args[0]));
             });
             instance.DefineFunction("list-f32-param", (args, results) =>
             {
-                h.ListF32Param(__Values.Lift8(args[0]));
+                h.ListF32Param(__Values.Lift8(cx, args[0]));
             });
             instance.DefineFunction("list-f64-param", (args, results) =>
             {
-                h.ListF64Param(__Values.Lift9(args[0]));
+                h.ListF64Param(__Values.Lift9(cx, args[0]));
             });
             instance.DefineFunction("list-u8-ret", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.ListU8Ret());
+                results[0] = __Values.Lower0(cx, h.ListU8Ret());
             });
             instance.DefineFunction("list-u16-ret", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.ListU16Ret());
+                results[0] = __Values.Lower1(cx, h.ListU16Ret());
             });
             instance.DefineFunction("list-u32-ret", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.ListU32Ret());
+                results[0] = __Values.Lower2(cx, h.ListU32Ret());
             });
             instance.DefineFunction("list-u64-ret", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.ListU64Ret());
+                results[0] = __Values.Lower3(cx, h.ListU64Ret());
             });
             instance.DefineFunction("list-s8-ret", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.ListS8Ret());
+                results[0] = __Values.Lower4(cx, h.ListS8Ret());
             });
             instance.DefineFunction("list-s16-ret", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.ListS16Ret());
+                results[0] = __Values.Lower5(cx, h.ListS16Ret());
             });
             instance.DefineFunction("list-s32-ret", (args, results) =>
             {
-                results[0] = __Values.Lower6(h.ListS32Ret());
+                results[0] = __Values.Lower6(cx, h.ListS32Ret());
             });
             instance.DefineFunction("list-s64-ret", (args, results) =>
             {
-                results[0] = __Values.Lower7(h.ListS64Ret());
+                results[0] = __Values.Lower7(cx, h.ListS64Ret());
             });
             instance.DefineFunction("list-f32-ret", (args, results) =>
             {
-                results[0] = __Values.Lower8(h.ListF32Ret());
+                results[0] = __Values.Lower8(cx, h.ListF32Ret());
             });
             instance.DefineFunction("list-f64-ret", (args, results) =>
             {
-                results[0] = __Values.Lower9(h.ListF64Ret());
+                results[0] = __Values.Lower9(cx, h.ListF64Ret());
             });
             instance.DefineFunction("tuple-list", (args, results) =>
             {
-                results[0] = __Values.Lower11(h.TupleList(__Values.Lift10(args[0])));
+                results[0] = __Values.Lower11(cx, h.TupleList(__Values.Lift10(cx, args[0])));
             });
             instance.DefineFunction("string-list-arg", (args, results) =>
             {
-                h.StringListArg(__Values.Lift12(args[0]));
+                h.StringListArg(__Values.Lift12(cx, args[0]));
             });
             instance.DefineFunction("string-list-ret", (args, results) =>
             {
-                results[0] = __Values.Lower12(h.StringListRet());
+                results[0] = __Values.Lower12(cx, h.StringListRet());
             });
             instance.DefineFunction("tuple-string-list", (args, results) =>
             {
-                results[0] = __Values.Lower14(h.TupleStringList(__Values.Lift13(args[0])));
+                results[0] = __Values.Lower14(cx, h.TupleStringList(__Values.Lift13(cx, args[0])));
             });
             instance.DefineFunction("string-list", (args, results) =>
             {
-                results[0] = __Values.Lower12(h.StringList(__Values.Lift12(args[0])));
+                results[0] = __Values.Lower12(cx, h.StringList(__Values.Lift12(cx, args[0])));
             });
             instance.DefineFunction("record-list", (args, results) =>
             {
-                results[0] = __Values.Lower16(h.RecordList(__Values.Lift15(args[0])));
+                results[0] = __Values.Lower16(cx, h.RecordList(__Values.Lift15(cx, args[0])));
             });
             instance.DefineFunction("record-list-reverse", (args, results) =>
             {
-                results[0] = __Values.Lower15(h.RecordListReverse(__Values.Lift16(args[0])));
+                results[0] = __Values.Lower15(cx, h.RecordListReverse(__Values.Lift16(cx, args[0])));
             });
             instance.DefineFunction("variant-list", (args, results) =>
             {
-                results[0] = __Values.Lower18(h.VariantList(__Values.Lift17(args[0])));
+                results[0] = __Values.Lower18(cx, h.VariantList(__Values.Lift17(cx, args[0])));
             });
             instance.DefineFunction("load-store-everything", (args, results) =>
             {
-                results[0] = __Values.Lower19(h.LoadStoreEverything(__Values.Lift19(args[0])));
+                results[0] = __Values.Lower19(cx, h.LoadStoreEverything(__Values.Lift19(cx, args[0])));
             });
         }
     }
@@ -208,7 +214,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/lists`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Lists.ILists Lists { get; }
+    public global::Corpus.Exports.Foo.Foo.Lists.ILists Lists => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Lists.ILists
     {
@@ -282,7 +288,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU8Param(byte[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(x));
+            __export0.Call(__Values.Lower0(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-u16-param`.</summary>
@@ -290,7 +296,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU16Param(ushort[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(x));
+            __export1.Call(__Values.Lower1(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-u32-param`.</summary>
@@ -298,7 +304,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU32Param(uint[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower2(x));
+            __export2.Call(__Values.Lower2(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-u64-param`.</summary>
@@ -306,7 +312,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU64Param(ulong[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export3.Call(__Values.Lower3(x));
+            __export3.Call(__Values.Lower3(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-s8-param`.</summary>
@@ -314,7 +320,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS8Param(sbyte[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(__Values.Lower4(x));
+            __export4.Call(__Values.Lower4(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-s16-param`.</summary>
@@ -322,7 +328,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS16Param(short[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export5.Call(__Values.Lower5(x));
+            __export5.Call(__Values.Lower5(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-s32-param`.</summary>
@@ -330,7 +336,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS32Param(int[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower6(x));
+            __export6.Call(__Values.Lower6(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-s64-param`.</summary>
@@ -338,7 +344,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS64Param(long[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export7.Call(__Values.Lower7(x));
+            __export7.Call(__Values.Lower7(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-f32-param`.</summary>
@@ -346,7 +352,7 @@ partial class Bindings : global::System.IDisposable
         public void ListF32Param(float[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(__Values.Lower8(x));
+            __export8.Call(__Values.Lower8(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-f64-param`.</summary>
@@ -354,77 +360,77 @@ partial class Bindings : global::System.IDisposable
         public void ListF64Param(double[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call(__Values.Lower9(x));
+            __export9.Call(__Values.Lower9(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `list-u8-ret`.</summary>
         public byte[] ListU8Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export10.Call()!);
+            return __Values.Lift0(_owner.__cx, __export10.Call()!);
         }
 
         /// <summary>The WIT function `list-u16-ret`.</summary>
         public ushort[] ListU16Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export11.Call()!);
+            return __Values.Lift1(_owner.__cx, __export11.Call()!);
         }
 
         /// <summary>The WIT function `list-u32-ret`.</summary>
         public uint[] ListU32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(__export12.Call()!);
+            return __Values.Lift2(_owner.__cx, __export12.Call()!);
         }
 
         /// <summary>The WIT function `list-u64-ret`.</summary>
         public ulong[] ListU64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift3(__export13.Call()!);
+            return __Values.Lift3(_owner.__cx, __export13.Call()!);
         }
 
         /// <summary>The WIT function `list-s8-ret`.</summary>
         public sbyte[] ListS8Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(__export14.Call()!);
+            return __Values.Lift4(_owner.__cx, __export14.Call()!);
         }
 
         /// <summary>The WIT function `list-s16-ret`.</summary>
         public short[] ListS16Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift5(__export15.Call()!);
+            return __Values.Lift5(_owner.__cx, __export15.Call()!);
         }
 
         /// <summary>The WIT function `list-s32-ret`.</summary>
         public int[] ListS32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift6(__export16.Call()!);
+            return __Values.Lift6(_owner.__cx, __export16.Call()!);
         }
 
         /// <summary>The WIT function `list-s64-ret`.</summary>
         public long[] ListS64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(__export17.Call()!);
+            return __Values.Lift7(_owner.__cx, __export17.Call()!);
         }
 
         /// <summary>The WIT function `list-f32-ret`.</summary>
         public float[] ListF32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(__export18.Call()!);
+            return __Values.Lift8(_owner.__cx, __export18.Call()!);
         }
 
         /// <summary>The WIT function `list-f64-ret`.</summary>
         public double[] ListF64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(__export19.Call()!);
+            return __Values.Lift9(_owner.__cx, __export19.Call()!);
         }
 
         /// <summary>The WIT function `tuple-list`.</summary>
@@ -432,7 +438,7 @@ partial class Bindings : global::System.IDisposable
         public (long, uint)[] TupleList((byte, sbyte)[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift11(__export20.Call(__Values.Lower10(x))!);
+            return __Values.Lift11(_owner.__cx, __export20.Call(__Values.Lower10(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `string-list-arg`.</summary>
@@ -440,14 +446,14 @@ partial class Bindings : global::System.IDisposable
         public void StringListArg(string[] a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export21.Call(__Values.Lower12(a));
+            __export21.Call(__Values.Lower12(_owner.__cx, a));
         }
 
         /// <summary>The WIT function `string-list-ret`.</summary>
         public string[] StringListRet()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(__export22.Call()!);
+            return __Values.Lift12(_owner.__cx, __export22.Call()!);
         }
 
         /// <summary>The WIT function `tuple-string-list`.</summary>
@@ -455,7 +461,7 @@ partial class Bindings : global::System.IDisposable
         public (string, byte)[] TupleStringList((byte, string)[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift14(__export23.Call(__Values.Lower13(x))!);
+            return __Values.Lift14(_owner.__cx, __export23.Call(__Values.Lower13(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `string-list`.</summary>
@@ -463,7 +469,7 @@ partial class Bindings : global::System.IDisposable
         public string[] StringList(string[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(__export24.Call(__Values.Lower12(x))!);
+            return __Values.Lift12(_owner.__cx, __export24.Call(__Values.Lower12(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `record-list`.</summary>
@@ -471,7 +477,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] RecordList(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift21(__export25.Call(__Values.Lower20(x))!);
+            return __Values.Lift21(_owner.__cx, __export25.Call(__Values.Lower20(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `record-list-reverse`.</summary>
@@ -479,7 +485,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] RecordListReverse(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift20(__export26.Call(__Values.Lower21(x))!);
+            return __Values.Lift20(_owner.__cx, __export26.Call(__Values.Lower21(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `variant-list`.</summary>
@@ -487,7 +493,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] VariantList(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift23(__export27.Call(__Values.Lower22(x))!);
+            return __Values.Lift23(_owner.__cx, __export27.Call(__Values.Lower22(_owner.__cx, x))!);
         }
 
         /// <summary>The WIT function `load-store-everything`.</summary>
@@ -495,14 +501,27 @@ partial class Bindings : global::System.IDisposable
         public (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] LoadStoreEverything((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift19(__export28.Call(__Values.Lower19(a))!);
+            return __Values.Lift19(_owner.__cx, __export28.Call(__Values.Lower19(_owner.__cx, a))!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -510,7 +529,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift0(global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -518,7 +537,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(ushort[] v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, ushort[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -526,7 +545,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static ushort[] Lift1(global::WitSharp.Components.ComponentValue v)
+        public static ushort[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new ushort[items.Count];
@@ -534,7 +553,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(uint[] v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, uint[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -542,7 +561,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static uint[] Lift2(global::WitSharp.Components.ComponentValue v)
+        public static uint[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new uint[items.Count];
@@ -550,7 +569,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(ulong[] v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, ulong[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -558,7 +577,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static ulong[] Lift3(global::WitSharp.Components.ComponentValue v)
+        public static ulong[] Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new ulong[items.Count];
@@ -566,7 +585,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(sbyte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, sbyte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -574,7 +593,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static sbyte[] Lift4(global::WitSharp.Components.ComponentValue v)
+        public static sbyte[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new sbyte[items.Count];
@@ -582,7 +601,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(short[] v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, short[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -590,7 +609,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static short[] Lift5(global::WitSharp.Components.ComponentValue v)
+        public static short[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new short[items.Count];
@@ -598,7 +617,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(int[] v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, int[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -606,7 +625,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static int[] Lift6(global::WitSharp.Components.ComponentValue v)
+        public static int[] Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new int[items.Count];
@@ -614,7 +633,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(long[] v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, long[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -622,7 +641,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static long[] Lift7(global::WitSharp.Components.ComponentValue v)
+        public static long[] Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new long[items.Count];
@@ -630,7 +649,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(float[] v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, float[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -638,7 +657,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static float[] Lift8(global::WitSharp.Components.ComponentValue v)
+        public static float[] Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new float[items.Count];
@@ -646,7 +665,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(double[] v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, double[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -654,7 +673,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static double[] Lift9(global::WitSharp.Components.ComponentValue v)
+        public static double[] Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new double[items.Count];
@@ -662,39 +681,39 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10((byte, sbyte)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, (byte, sbyte)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower24(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower24(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (byte, sbyte)[] Lift10(global::WitSharp.Components.ComponentValue v)
+        public static (byte, sbyte)[] Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (byte, sbyte)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift24(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift24(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11((long, uint)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, (long, uint)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (long, uint)[] Lift11(global::WitSharp.Components.ComponentValue v)
+        public static (long, uint)[] Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (long, uint)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(string[] v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, string[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -702,7 +721,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static string[] Lift12(global::WitSharp.Components.ComponentValue v)
+        public static string[] Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new string[items.Count];
@@ -710,274 +729,274 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13((byte, string)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, (byte, string)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower26(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower26(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (byte, string)[] Lift13(global::WitSharp.Components.ComponentValue v)
+        public static (byte, string)[] Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (byte, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift26(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift26(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14((string, byte)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, (string, byte)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower27(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower27(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (string, byte)[] Lift14(global::WitSharp.Components.ComponentValue v)
+        public static (string, byte)[] Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (string, byte)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift27(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift27(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Foo.Foo.Lists.SomeRecord[] v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::Corpus.Foo.Foo.Lists.SomeRecord[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower28(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower28(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Foo.Foo.Lists.SomeRecord[] Lift15(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.SomeRecord[] Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Foo.Foo.Lists.SomeRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift28(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift28(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Foo.Foo.Lists.OtherRecord[] v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::Corpus.Foo.Foo.Lists.OtherRecord[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower29(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower29(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Foo.Foo.Lists.OtherRecord[] Lift16(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.OtherRecord[] Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Foo.Foo.Lists.OtherRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift29(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift29(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower17(global::Corpus.Foo.Foo.Lists.SomeVariant[] v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::Corpus.Foo.Foo.Lists.SomeVariant[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower30(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower30(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Foo.Foo.Lists.SomeVariant[] Lift17(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.SomeVariant[] Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Foo.Foo.Lists.SomeVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift30(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift30(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower18(global::Corpus.Foo.Foo.Lists.OtherVariant[] v)
+        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::Corpus.Foo.Foo.Lists.OtherVariant[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower31(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower31(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Foo.Foo.Lists.OtherVariant[] Lift18(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.OtherVariant[] Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Foo.Foo.Lists.OtherVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift31(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift31(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower19((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower32(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower32(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] Lift19(global::WitSharp.Components.ComponentValue v)
+        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift32(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift32(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower20(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] v)
+        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower33(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower33(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] Lift20(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift33(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift33(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower21(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] v)
+        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower34(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower34(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Lift21(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift34(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift34(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower22(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] v)
+        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower35(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower35(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] Lift22(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift35(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift35(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower23(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] v)
+        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower36(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower36(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Lift23(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift36(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift36(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower24((byte, sbyte) v)
+        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, (byte, sbyte) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.S8(v.Item2));
         }
 
-        public static (byte, sbyte) Lift24(global::WitSharp.Components.ComponentValue v)
+        public static (byte, sbyte) Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU8(), items[1].AsS8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower25((long, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, (long, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (long, uint) Lift25(global::WitSharp.Components.ComponentValue v)
+        public static (long, uint) Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsS64(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower26((byte, string) v)
+        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, (byte, string) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
         }
 
-        public static (byte, string) Lift26(global::WitSharp.Components.ComponentValue v)
+        public static (byte, string) Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU8(), items[1].AsString());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower27((string, byte) v)
+        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, (string, byte) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
         }
 
-        public static (string, byte) Lift27(global::WitSharp.Components.ComponentValue v)
+        public static (string, byte) Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsString(), items[1].AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Foo.Foo.Lists.SomeRecord v)
+        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Foo.Foo.Lists.SomeRecord v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower29(v.Y)), ("z", __Values.Lower16(v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
+            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower29(cx, v.Y)), ("z", __Values.Lower16(cx, v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
         }
 
-        public static global::Corpus.Foo.Foo.Lists.SomeRecord Lift28(global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift29(fields[1].Value), __Values.Lift16(fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Foo.Foo.Lists.OtherRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(v.C)));
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.OtherRecord Lift29(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.SomeRecord Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(fields[5].Value));
+            return new global::Corpus.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift29(cx, fields[1].Value), __Values.Lift16(cx, fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Foo.Foo.Lists.SomeVariant v)
+        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Foo.Foo.Lists.OtherRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(cx, v.C)));
+        }
+
+        public static global::Corpus.Foo.Foo.Lists.OtherRecord Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(cx, fields[5].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Foo.Foo.Lists.SomeVariant v)
         {
             switch (v)
             {
                 case global::Corpus.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
                 case global::Corpus.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
                 case global::Corpus.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower18(c.Value));
+                case global::Corpus.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower18(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Foo.Foo.Lists.SomeVariant Lift30(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.SomeVariant Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "a": return new global::Corpus.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
                 case "b": return new global::Corpus.Foo.Foo.Lists.SomeVariant.B();
                 case "c": return new global::Corpus.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
-                case "d": return new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__Values.Lift18(v.Payload!));
+                case "d": return new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__Values.Lift18(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Foo.Foo.Lists.OtherVariant v)
+        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Foo.Foo.Lists.OtherVariant v)
         {
             switch (v)
             {
@@ -989,7 +1008,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Lists.OtherVariant Lift31(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Lists.OtherVariant Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -1000,65 +1019,65 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower32((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) v)
+        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2), global::WitSharp.Components.ComponentValue.S8(v.Item3), global::WitSharp.Components.ComponentValue.U16(v.Item4), global::WitSharp.Components.ComponentValue.S16(v.Item5), global::WitSharp.Components.ComponentValue.U32(v.Item6), global::WitSharp.Components.ComponentValue.S32(v.Item7), global::WitSharp.Components.ComponentValue.U64(v.Item8), global::WitSharp.Components.ComponentValue.S64(v.Item9), global::WitSharp.Components.ComponentValue.F32(v.Item10), global::WitSharp.Components.ComponentValue.F64(v.Item11), global::WitSharp.Components.ComponentValue.Char((uint)(v.Item12).Value));
         }
 
-        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) Lift32(global::WitSharp.Components.ComponentValue v)
+        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsString(), items[1].AsU8(), items[2].AsS8(), items[3].AsU16(), items[4].AsS16(), items[5].AsU32(), items[6].AsS32(), items[7].AsU64(), items[8].AsS64(), items[9].AsF32(), items[10].AsF64(), new global::System.Text.Rune(items[11].AsChar()));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower33(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord v)
+        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeRecord v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower34(v.Y)), ("z", __Values.Lower21(v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
+            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower34(cx, v.Y)), ("z", __Values.Lower21(cx, v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord Lift33(global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift34(fields[1].Value), __Values.Lift21(fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(v.C)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Lift34(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(fields[5].Value));
+            return new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift34(cx, fields[1].Value), __Values.Lift21(cx, fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower35(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant v)
+        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(cx, v.C)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(cx, fields[5].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeVariant v)
         {
             switch (v)
             {
                 case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
                 case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
                 case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower23(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower23(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant Lift35(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "a": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
                 case "b": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B();
                 case "c": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
-                case "d": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__Values.Lift23(v.Payload!));
+                case "d": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__Values.Lift23(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower36(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant v)
+        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherVariant v)
         {
             switch (v)
             {
@@ -1070,7 +1089,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant Lift36(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {

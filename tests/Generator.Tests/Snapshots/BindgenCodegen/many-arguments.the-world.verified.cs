@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Manyarg = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Manyarg.IManyarg h = host;
@@ -91,7 +97,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("big-argument", (args, results) =>
             {
-                h.BigArgument(__Values.Lift0(args[0]));
+                h.BigArgument(__Values.Lift0(cx, args[0]));
             });
         }
     }
@@ -100,7 +106,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/manyarg`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg Manyarg { get; }
+    public global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg Manyarg => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg
     {
@@ -143,30 +149,43 @@ partial class Bindings : global::System.IDisposable
         public void BigArgument(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(x));
+            __export1.Call(__Values.Lower1(_owner.__cx, x));
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Manyarg.BigStruct v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Manyarg.BigStruct v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
         }
 
-        public static global::Corpus.Foo.Foo.Manyarg.BigStruct Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Manyarg.BigStruct Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());

@@ -25,12 +25,18 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
+    private readonly __Export1 __e1;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        A = new __Export0(this, instance);
-        A2 = new __Export1(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
+        __e1 = new __Export1(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -72,7 +78,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:bar/foo` imports in a linker, implemented by a host object.</summary>
@@ -83,6 +89,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.My.Dep.V0_1_0.A.IA h = host;
@@ -107,10 +114,10 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `my:dep/a@0.1.0`.</summary>
-    public global::Corpus.Exports.My.Dep.V0_1_0.A.IA A { get; }
+    public global::Corpus.Exports.My.Dep.V0_1_0.A.IA A => __e0;
 
     /// <summary>The exported interface `my:dep/a@0.2.0`.</summary>
-    public global::Corpus.Exports.My.Dep.V0_2_0.A.IA A2 { get; }
+    public global::Corpus.Exports.My.Dep.V0_2_0.A.IA A2 => __e1;
 
     private sealed class __Export0 : global::Corpus.Exports.My.Dep.V0_1_0.A.IA
     {
@@ -148,6 +155,19 @@ partial class Bindings : global::System.IDisposable
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
             __export0.Call();
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 }
 //---- Corpus.Exports.My.Dep.V0_1_0.A.g.cs ----

@@ -26,11 +26,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Records = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -72,7 +77,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -83,53 +88,54 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Records.IRecords h = host;
             var instance = root.AddInstance("foo:foo/records");
             instance.DefineFunction("tuple-arg", (args, results) =>
             {
-                h.TupleArg(__Values.Lift0(args[0]));
+                h.TupleArg(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("tuple-result", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.TupleResult());
+                results[0] = __Values.Lower0(cx, h.TupleResult());
             });
             instance.DefineFunction("empty-arg", (args, results) =>
             {
-                h.EmptyArg(__Values.Lift1(args[0]));
+                h.EmptyArg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("empty-result", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.EmptyResult());
+                results[0] = __Values.Lower1(cx, h.EmptyResult());
             });
             instance.DefineFunction("scalar-arg", (args, results) =>
             {
-                h.ScalarArg(__Values.Lift2(args[0]));
+                h.ScalarArg(__Values.Lift2(cx, args[0]));
             });
             instance.DefineFunction("scalar-result", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.ScalarResult());
+                results[0] = __Values.Lower2(cx, h.ScalarResult());
             });
             instance.DefineFunction("flags-arg", (args, results) =>
             {
-                h.FlagsArg(__Values.Lift3(args[0]));
+                h.FlagsArg(__Values.Lift3(cx, args[0]));
             });
             instance.DefineFunction("flags-result", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.FlagsResult());
+                results[0] = __Values.Lower3(cx, h.FlagsResult());
             });
             instance.DefineFunction("aggregate-arg", (args, results) =>
             {
-                h.AggregateArg(__Values.Lift4(args[0]));
+                h.AggregateArg(__Values.Lift4(cx, args[0]));
             });
             instance.DefineFunction("aggregate-result", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.AggregateResult());
+                results[0] = __Values.Lower4(cx, h.AggregateResult());
             });
             instance.DefineFunction("typedef-inout", (args, results) =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S32(h.TypedefInout(__Values.Lift5(args[0])));
+                results[0] = global::WitSharp.Components.ComponentValue.S32(h.TypedefInout(__Values.Lift5(cx, args[0])));
             });
         }
     }
@@ -138,7 +144,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/records`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Records.IRecords Records { get; }
+    public global::Corpus.Exports.Foo.Foo.Records.IRecords Records => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Records.IRecords
     {
@@ -176,14 +182,14 @@ partial class Bindings : global::System.IDisposable
         public void TupleArg((global::System.Text.Rune, uint) x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(x));
+            __export0.Call(__Values.Lower0(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `tuple-result`.</summary>
         public (global::System.Text.Rune, uint) TupleResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export1.Call()!);
+            return __Values.Lift0(_owner.__cx, __export1.Call()!);
         }
 
         /// <summary>The WIT function `empty-arg`.</summary>
@@ -191,14 +197,14 @@ partial class Bindings : global::System.IDisposable
         public void EmptyArg(global::Corpus.Exports.Foo.Foo.Records.Empty x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower6(x));
+            __export2.Call(__Values.Lower6(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `empty-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Empty EmptyResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift6(__export3.Call()!);
+            return __Values.Lift6(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `scalar-arg`.</summary>
@@ -206,14 +212,14 @@ partial class Bindings : global::System.IDisposable
         public void ScalarArg(global::Corpus.Exports.Foo.Foo.Records.Scalars x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(__Values.Lower7(x));
+            __export4.Call(__Values.Lower7(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `scalar-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Scalars ScalarResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(__export5.Call()!);
+            return __Values.Lift7(_owner.__cx, __export5.Call()!);
         }
 
         /// <summary>The WIT function `flags-arg`.</summary>
@@ -221,14 +227,14 @@ partial class Bindings : global::System.IDisposable
         public void FlagsArg(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower8(x));
+            __export6.Call(__Values.Lower8(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `flags-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.ReallyFlags FlagsResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(__export7.Call()!);
+            return __Values.Lift8(_owner.__cx, __export7.Call()!);
         }
 
         /// <summary>The WIT function `aggregate-arg`.</summary>
@@ -236,14 +242,14 @@ partial class Bindings : global::System.IDisposable
         public void AggregateArg(global::Corpus.Exports.Foo.Foo.Records.Aggregates x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(__Values.Lower9(x));
+            __export8.Call(__Values.Lower9(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `aggregate-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Aggregates AggregateResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(__export9.Call()!);
+            return __Values.Lift9(_owner.__cx, __export9.Call()!);
         }
 
         /// <summary>The WIT function `typedef-inout`.</summary>
@@ -251,121 +257,134 @@ partial class Bindings : global::System.IDisposable
         public int TypedefInout(global::System.ValueTuple<int> e)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export10.Call(__Values.Lower5(e))!.AsS32();
+            return __export10.Call(__Values.Lower5(_owner.__cx, e))!.AsS32();
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0((global::System.Text.Rune, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (global::System.Text.Rune, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (global::System.Text.Rune, uint) Lift0(global::WitSharp.Components.ComponentValue v)
+        public static (global::System.Text.Rune, uint) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (new global::System.Text.Rune(items[0].AsChar()), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Records.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Records.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.Records.Empty Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Empty Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Records.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Foo.Foo.Records.Scalars v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Records.Scalars v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
         }
 
-        public static global::Corpus.Foo.Foo.Records.Scalars Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Scalars Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Records.ReallyFlags v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Records.ReallyFlags v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
         }
 
-        public static global::Corpus.Foo.Foo.Records.ReallyFlags Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.ReallyFlags Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Foo.Foo.Records.Aggregates v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Foo.Foo.Records.Aggregates v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower2(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower1(v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower3(v.E)));
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower2(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower1(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower3(cx, v.E)));
         }
 
-        public static global::Corpus.Foo.Foo.Records.Aggregates Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Aggregates Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Records.Aggregates(__Values.Lift2(fields[0].Value), fields[1].Value.AsU32(), __Values.Lift1(fields[2].Value), fields[3].Value.AsString(), __Values.Lift3(fields[4].Value));
+            return new global::Corpus.Foo.Foo.Records.Aggregates(__Values.Lift2(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift1(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift3(cx, fields[4].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(global::System.ValueTuple<int> v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::System.ValueTuple<int> v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1));
         }
 
-        public static global::System.ValueTuple<int> Lift5(global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple<int> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return new global::System.ValueTuple<int>(items[0].AsS32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Exports.Foo.Foo.Records.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.Empty Lift6(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.Empty Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Exports.Foo.Foo.Records.Scalars v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Scalars v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.Scalars Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.Scalars Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags Lift8(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Exports.Foo.Foo.Records.Aggregates v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Aggregates v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower7(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower6(v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower8(v.E)));
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower7(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower6(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower8(cx, v.E)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.Aggregates Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.Aggregates Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Records.Aggregates(__Values.Lift7(fields[0].Value), fields[1].Value.AsU32(), __Values.Lift6(fields[2].Value), fields[3].Value.AsString(), __Values.Lift8(fields[4].Value));
+            return new global::Corpus.Exports.Foo.Foo.Records.Aggregates(__Values.Lift7(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift6(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift8(cx, fields[4].Value));
         }
     }
 }

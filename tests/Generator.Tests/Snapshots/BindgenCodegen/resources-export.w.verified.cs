@@ -19,14 +19,22 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
+    private readonly __Export1 __e1;
+    private readonly __Export2 __e2;
+    private readonly __Export3 __e3;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        SimpleExport = new __Export0(this, instance);
-        ExportUsingImport = new __Export1(this, instance);
-        ExportUsingExport1 = new __Export2(this, instance);
-        ExportUsingExport2 = new __Export3(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
+        __e1 = new __Export1(this, instance);
+        __e2 = new __Export2(this, instance);
+        __e3 = new __Export3(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -68,7 +76,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
@@ -77,42 +85,49 @@ partial class Bindings : global::System.IDisposable
     {
         global::System.ArgumentNullException.ThrowIfNull(linker);
         var root = linker.Root();
-        root.AddInstance("foo:foo/transitive-import");
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+
+        {
+            var instance = root.AddInstance("foo:foo/transitive-import");
+            instance.DefineResource("y", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.TransitiveImport.IY>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(rep).Dispose());
+        }
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/simple-export`.</summary>
-    public global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport SimpleExport { get; }
+    public global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport SimpleExport => __e0;
 
     /// <summary>The exported interface `foo:foo/export-using-import`.</summary>
-    public global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport ExportUsingImport { get; }
+    public global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport ExportUsingImport => __e1;
 
     /// <summary>The exported interface `foo:foo/export-using-export1`.</summary>
-    public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1 ExportUsingExport1 { get; }
+    public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1 ExportUsingExport1 => __e2;
 
     /// <summary>The exported interface `foo:foo/export-using-export2`.</summary>
-    public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2 ExportUsingExport2 { get; }
+    public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2 ExportUsingExport2 => __e3;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport
     {
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.ComponentFunction __export0;
         private readonly global::WitSharp.Components.ComponentFunction __export1;
+        internal readonly global::WitSharp.Components.ComponentFunction __method0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
             __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[constructor]a", 0, true);
             __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a", 0, true);
+            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a", 1, true);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
         public global::Corpus.Exports.Foo.Foo.SimpleExport.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export0.Call()!);
+            return __Values.Lift0(_owner.__cx, __export0.Call()!);
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
@@ -123,17 +138,44 @@ partial class Bindings : global::System.IDisposable
         }
     }
 
+    private sealed class __Resource0 : global::Corpus.Exports.Foo.Foo.SimpleExport.A
+    {
+        private readonly Bindings _owner;
+
+        public __Resource0(Bindings owner, global::WitSharp.Components.ResourceAny handle)
+        {
+            _owner = owner;
+            Handle = handle;
+        }
+
+        public global::WitSharp.Components.ResourceAny Handle { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);
+        }
+
+        /// <summary>The WIT function `[method]a.method-a`.</summary>
+        public override uint MethodA()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return _owner.__e0.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle))!.AsU32();
+        }
+    }
+
     private sealed class __Export1 : global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport
     {
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.ComponentFunction __export0;
         private readonly global::WitSharp.Components.ComponentFunction __export1;
+        internal readonly global::WitSharp.Components.ComponentFunction __method0;
 
         public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
             __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[constructor]a", 1, true);
             __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a", 0, true);
+            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[method]a.method-a", 2, true);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -141,14 +183,40 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingImport.A CreateA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(__export0.Call(__Values.Lower1(y))!);
+            return __Values.Lift2(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, y))!);
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
         public global::Corpus.Foo.Foo.TransitiveImport.IY AStaticA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export1.Call()!);
+            return __Values.Lift1(_owner.__cx, __export1.Call()!);
+        }
+    }
+
+    private sealed class __Resource1 : global::Corpus.Exports.Foo.Foo.ExportUsingImport.A
+    {
+        private readonly Bindings _owner;
+
+        public __Resource1(Bindings owner, global::WitSharp.Components.ResourceAny handle)
+        {
+            _owner = owner;
+            Handle = handle;
+        }
+
+        public global::WitSharp.Components.ResourceAny Handle { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);
+        }
+
+        /// <summary>The WIT function `[method]a.method-a`.</summary>
+        /// <param name="y">The `y` argument.</param>
+        public override global::Corpus.Foo.Foo.TransitiveImport.IY MethodA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift1(_owner.__cx, _owner.__e1.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle), __Values.Lower1(_owner.__cx, y))!);
         }
     }
 
@@ -167,7 +235,25 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift3(__export0.Call()!);
+            return __Values.Lift3(_owner.__cx, __export0.Call()!);
+        }
+    }
+
+    private sealed class __Resource2 : global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A
+    {
+        private readonly Bindings _owner;
+
+        public __Resource2(Bindings owner, global::WitSharp.Components.ResourceAny handle)
+        {
+            _owner = owner;
+            Handle = handle;
+        }
+
+        public global::WitSharp.Components.ResourceAny Handle { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);
         }
     }
 
@@ -187,61 +273,99 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B CreateB(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(__export0.Call(__Values.Lower3(a))!);
+            return __Values.Lift4(_owner.__cx, __export0.Call(__Values.Lower3(_owner.__cx, a))!);
         }
+    }
+
+    private sealed class __Resource3 : global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B
+    {
+        private readonly Bindings _owner;
+
+        public __Resource3(Bindings owner, global::WitSharp.Components.ResourceAny handle)
+        {
+            _owner = owner;
+            Handle = handle;
+        }
+
+        public global::WitSharp.Components.ResourceAny Handle { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);
+        }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var handle = ((__Resource0)v).Handle;
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.TransitiveImport.IY v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.TransitiveImport.IY Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.TransitiveImport.IY Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var handle = ((__Resource1)v).Handle;
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return new __Resource1(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var handle = ((__Resource2)v).Handle;
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return new __Resource2(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var handle = ((__Resource3)v).Handle;
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return new __Resource3(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
     }
 }

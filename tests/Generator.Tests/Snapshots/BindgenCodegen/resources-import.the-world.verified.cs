@@ -48,12 +48,17 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "some-world-func2", 0, true);
-        UsesResourceTransitively = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -95,7 +100,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -106,25 +111,37 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
         root.DefineFunction("some-world-func", (args, results) =>
         {
-            results[0] = __Values.Lower0(host.SomeWorldFunc());
+            results[0] = __Values.Lower0(cx, host.SomeWorldFunc());
         });
         root.DefineFunction("[constructor]world-resource", (args, results) =>
         {
-            results[0] = __Values.Lower0(host.CreateWorldResource());
+            results[0] = __Values.Lower0(cx, host.CreateWorldResource());
         });
         root.DefineFunction("[static]world-resource.static-foo", (args, results) =>
         {
             host.WorldResourceStaticFoo();
         });
+        root.DefineResource("world-resource", global::WitSharp.Components.ResourceType.Host<global::Corpus.Bindings.IWorldResource>(), rep => cx.Table!.Delete<global::Corpus.Bindings.IWorldResource>(rep).Dispose());
+        root.DefineFunction("[method]world-resource.foo", (args, results) =>
+        {
+            cx.Table!.Get<global::Corpus.Bindings.IWorldResource>(args[0].AsResource().Rep).Foo();
+        });
 
         {
             global::Corpus.Foo.Foo.Resources.IResources h = host;
             var instance = root.AddInstance("foo:foo/resources");
+            instance.DefineResource("bar", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.Resources.IBar>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.Resources.IBar>(rep).Dispose());
+            instance.DefineFunction("[method]bar.method-a", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U32(cx.Table!.Get<global::Corpus.Foo.Foo.Resources.IBar>(args[0].AsResource().Rep).MethodA());
+            });
+            instance.DefineResource("fallible", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.Resources.IFallible>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.Resources.IFallible>(rep).Dispose());
             instance.DefineFunction("[constructor]bar", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.CreateBar());
+                results[0] = __Values.Lower1(cx, h.CreateBar());
             });
             instance.DefineFunction("[static]bar.static-a", (args, results) =>
             {
@@ -132,86 +149,90 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction("bar-own-arg", (args, results) =>
             {
-                h.BarOwnArg(__Values.Lift1(args[0]));
+                h.BarOwnArg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("bar-borrow-arg", (args, results) =>
             {
-                h.BarBorrowArg(__Values.Lift1(args[0]));
+                h.BarBorrowArg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("bar-result", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.BarResult());
+                results[0] = __Values.Lower1(cx, h.BarResult());
             });
             instance.DefineFunction("tuple-own-arg", (args, results) =>
             {
-                h.TupleOwnArg(__Values.Lift2(args[0]));
+                h.TupleOwnArg(__Values.Lift2(cx, args[0]));
             });
             instance.DefineFunction("tuple-borrow-arg", (args, results) =>
             {
-                h.TupleBorrowArg(__Values.Lift2(args[0]));
+                h.TupleBorrowArg(__Values.Lift2(cx, args[0]));
             });
             instance.DefineFunction("tuple-result", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.TupleResult());
+                results[0] = __Values.Lower2(cx, h.TupleResult());
             });
             instance.DefineFunction("option-own-arg", (args, results) =>
             {
-                h.OptionOwnArg(__Values.Lift3(args[0]));
+                h.OptionOwnArg(__Values.Lift3(cx, args[0]));
             });
             instance.DefineFunction("option-borrow-arg", (args, results) =>
             {
-                h.OptionBorrowArg(__Values.Lift3(args[0]));
+                h.OptionBorrowArg(__Values.Lift3(cx, args[0]));
             });
             instance.DefineFunction("option-result", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.OptionResult());
+                results[0] = __Values.Lower3(cx, h.OptionResult());
             });
             instance.DefineFunction("result-own-arg", (args, results) =>
             {
-                h.ResultOwnArg(__Values.Lift4(args[0]));
+                h.ResultOwnArg(__Values.Lift4(cx, args[0]));
             });
             instance.DefineFunction("result-borrow-arg", (args, results) =>
             {
-                h.ResultBorrowArg(__Values.Lift4(args[0]));
+                h.ResultBorrowArg(__Values.Lift4(cx, args[0]));
             });
             instance.DefineFunction("result-result", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.ResultResult());
+                results[0] = __Values.Lower4(cx, h.ResultResult());
             });
             instance.DefineFunction("list-own-arg", (args, results) =>
             {
-                h.ListOwnArg(__Values.Lift5(args[0]));
+                h.ListOwnArg(__Values.Lift5(cx, args[0]));
             });
             instance.DefineFunction("list-borrow-arg", (args, results) =>
             {
-                h.ListBorrowArg(__Values.Lift5(args[0]));
+                h.ListBorrowArg(__Values.Lift5(cx, args[0]));
             });
             instance.DefineFunction("list-result", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.ListResult());
+                results[0] = __Values.Lower5(cx, h.ListResult());
             });
             instance.DefineFunction("record-own-arg", (args, results) =>
             {
-                h.RecordOwnArg(__Values.Lift6(args[0]));
+                h.RecordOwnArg(__Values.Lift6(cx, args[0]));
             });
             instance.DefineFunction("record-borrow-arg", (args, results) =>
             {
-                h.RecordBorrowArg(__Values.Lift7(args[0]));
+                h.RecordBorrowArg(__Values.Lift7(cx, args[0]));
             });
             instance.DefineFunction("record-result", (args, results) =>
             {
-                results[0] = __Values.Lower6(h.RecordResult());
+                results[0] = __Values.Lower6(cx, h.RecordResult());
             });
             instance.DefineFunction("func-with-handle-typedef", (args, results) =>
             {
-                h.FuncWithHandleTypedef(__Values.Lift1(args[0]));
+                h.FuncWithHandleTypedef(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("[constructor]fallible", (args, results) =>
             {
-                results[0] = __Values.Lower8(h.CreateFallible());
+                results[0] = __Values.Lower8(cx, h.CreateFallible());
             });
         }
-        root.AddInstance("foo:foo/long-use-chain1");
+
+        {
+            var instance = root.AddInstance("foo:foo/long-use-chain1");
+            instance.DefineResource("a", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.LongUseChain1.IA>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.LongUseChain1.IA>(rep).Dispose());
+        }
         root.AddInstance("foo:foo/long-use-chain2");
         root.AddInstance("foo:foo/long-use-chain3");
 
@@ -220,10 +241,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("foo:foo/long-use-chain4");
             instance.DefineFunction("foo", (args, results) =>
             {
-                results[0] = __Values.Lower9(h.Foo());
+                results[0] = __Values.Lower9(cx, h.Foo());
             });
         }
-        root.AddInstance("foo:foo/transitive-interface-with-resource");
+
+        {
+            var instance = root.AddInstance("foo:foo/transitive-interface-with-resource");
+            instance.DefineResource("foo", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(rep).Dispose());
+        }
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
@@ -233,11 +258,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public global::Corpus.Bindings.IWorldResource SomeWorldFunc2()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift0(__export0.Call()!);
+        return __Values.Lift0(__cx, __export0.Call()!);
     }
 
     /// <summary>The exported interface `foo:foo/uses-resource-transitively`.</summary>
-    public global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively UsesResourceTransitively { get; }
+    public global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively UsesResourceTransitively => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively
     {
@@ -255,140 +280,168 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public void Handle(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower10(x));
+            __export0.Call(__Values.Lower10(_owner.__cx, x));
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Bindings.IWorldResource v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Bindings.IWorldResource v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Bindings.IWorldResource>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Bindings.IWorldResource Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Bindings.IWorldResource Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Bindings.IWorldResource>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Resources.IBar v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IBar Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.IBar Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IBar>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2((global::Corpus.Foo.Foo.Resources.IBar, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, (global::Corpus.Foo.Foo.Resources.IBar, uint) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(cx, v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (global::Corpus.Foo.Foo.Resources.IBar, uint) Lift2(global::WitSharp.Components.ComponentValue v)
+        public static (global::Corpus.Foo.Foo.Resources.IBar, uint) Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift1(items[0]), items[1].AsU32());
+            return (__Values.Lift1(cx, items[0]), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Resources.IBar? v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Resources.IBar? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower1(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower1(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IBar? Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.IBar? Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Resources.IBar?)__Values.Lift1(v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Foo.Foo.Resources.IBar?)__Values.Lift1(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Values.Lift1(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Foo.Foo.Resources.IBar[] v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Resources.IBar[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower1(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower1(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IBar[] Lift5(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.IBar[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Foo.Foo.Resources.IBar[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift1(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift1(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Foo.Foo.Resources.NestedOwn v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Foo.Foo.Resources.NestedOwn v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(v.NestedBar)));
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(cx, v.NestedBar)));
         }
 
-        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift6(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift1(fields[0].Value));
+            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift1(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Foo.Foo.Resources.NestedBorrow v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Foo.Foo.Resources.NestedBorrow v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(v.NestedBar)));
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(cx, v.NestedBar)));
         }
 
-        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift1(fields[0].Value));
+            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift1(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> Lift8(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Values.Lift11(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Payload!.AsString());
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Payload!.AsString());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Foo.Foo.LongUseChain1.IA v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.LongUseChain1.IA Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.LongUseChain1.IA Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.LongUseChain1.IA>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo Lift10(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Foo.Foo.Resources.IFallible v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IFallible Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.IFallible Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IFallible>(v.AsResource().Rep);
         }
     }
 }

@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        HttpHandler = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/http-interface` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
         root.AddInstance("foo:foo/http-types");
 
         {
@@ -88,7 +94,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("http-fetch");
             instance.DefineFunction("fetch-request", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.FetchRequest(__Values.Lift0(args[0])));
+                results[0] = __Values.Lower1(cx, h.FetchRequest(__Values.Lift0(cx, args[0])));
             });
         }
     }
@@ -97,7 +103,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `http-handler`.</summary>
-    public global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler HttpHandler { get; }
+    public global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler HttpHandler => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler
     {
@@ -115,30 +121,43 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Foo.Foo.HttpTypes.Response HandleRequest(global::Corpus.Foo.Foo.HttpTypes.Request request)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export0.Call(__Values.Lower0(request))!);
+            return __Values.Lift1(_owner.__cx, __export0.Call(__Values.Lower0(_owner.__cx, request))!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.HttpTypes.Request v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.HttpTypes.Request v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("method", global::WitSharp.Components.ComponentValue.String(v.Method)));
         }
 
-        public static global::Corpus.Foo.Foo.HttpTypes.Request Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.HttpTypes.Request Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.HttpTypes.Request(fields[0].Value.AsString());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.HttpTypes.Response v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.HttpTypes.Response v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("body", global::WitSharp.Components.ComponentValue.String(v.Body)));
         }
 
-        public static global::Corpus.Foo.Foo.HttpTypes.Response Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.HttpTypes.Response Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.HttpTypes.Response(fields[0].Value.AsString());

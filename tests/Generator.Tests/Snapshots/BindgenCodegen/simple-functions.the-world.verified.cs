@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Simple = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Simple.ISimple h = host;
@@ -103,11 +109,11 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("f5", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.F5());
+                results[0] = __Values.Lower0(cx, h.F5());
             });
             instance.DefineFunction("f6", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.F6(args[0].AsU32(), args[1].AsU32(), args[2].AsU32()));
+                results[0] = __Values.Lower1(cx, h.F6(args[0].AsU32(), args[1].AsU32(), args[2].AsU32()));
             });
         }
     }
@@ -116,7 +122,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/simple`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Simple.ISimple Simple { get; }
+    public global::Corpus.Exports.Foo.Foo.Simple.ISimple Simple => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Simple.ISimple
     {
@@ -174,7 +180,7 @@ partial class Bindings : global::System.IDisposable
         public (uint, uint) F5()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export4.Call()!);
+            return __Values.Lift0(_owner.__cx, __export4.Call()!);
         }
 
         /// <summary>The WIT function `f6`.</summary>
@@ -184,30 +190,43 @@ partial class Bindings : global::System.IDisposable
         public (uint, uint, uint) F6(uint a, uint b, uint c)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export5.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b), global::WitSharp.Components.ComponentValue.U32(c))!);
+            return __Values.Lift1(_owner.__cx, __export5.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b), global::WitSharp.Components.ComponentValue.U32(c))!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0((uint, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (uint, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (uint, uint) Lift0(global::WitSharp.Components.ComponentValue v)
+        public static (uint, uint) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1((uint, uint, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint, uint, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2), global::WitSharp.Components.ComponentValue.U32(v.Item3));
         }
 
-        public static (uint, uint, uint) Lift1(global::WitSharp.Components.ComponentValue v)
+        public static (uint, uint, uint) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU32(), items[1].AsU32(), items[2].AsU32());

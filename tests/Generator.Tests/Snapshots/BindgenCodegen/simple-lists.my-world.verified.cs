@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        SimpleLists = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
@@ -81,25 +86,26 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.SimpleLists.ISimpleLists h = host;
             var instance = root.AddInstance("foo:foo/simple-lists");
             instance.DefineFunction("simple-list1", (args, results) =>
             {
-                h.SimpleList1(__Values.Lift0(args[0]));
+                h.SimpleList1(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("simple-list2", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.SimpleList2());
+                results[0] = __Values.Lower0(cx, h.SimpleList2());
             });
             instance.DefineFunction("simple-list3", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.SimpleList3(__Values.Lift0(args[0]), __Values.Lift0(args[1])));
+                results[0] = __Values.Lower1(cx, h.SimpleList3(__Values.Lift0(cx, args[0]), __Values.Lift0(cx, args[1])));
             });
             instance.DefineFunction("simple-list4", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.SimpleList4(__Values.Lift2(args[0])));
+                results[0] = __Values.Lower2(cx, h.SimpleList4(__Values.Lift2(cx, args[0])));
             });
         }
     }
@@ -108,7 +114,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/simple-lists`.</summary>
-    public global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists SimpleLists { get; }
+    public global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists SimpleLists => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists
     {
@@ -132,14 +138,14 @@ partial class Bindings : global::System.IDisposable
         public void SimpleList1(uint[] l)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(l));
+            __export0.Call(__Values.Lower0(_owner.__cx, l));
         }
 
         /// <summary>The WIT function `simple-list2`.</summary>
         public uint[] SimpleList2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(__export1.Call()!);
+            return __Values.Lift0(_owner.__cx, __export1.Call()!);
         }
 
         /// <summary>The WIT function `simple-list3`.</summary>
@@ -148,7 +154,7 @@ partial class Bindings : global::System.IDisposable
         public (uint[], uint[]) SimpleList3(uint[] a, uint[] b)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export2.Call(__Values.Lower0(a), __Values.Lower0(b))!);
+            return __Values.Lift1(_owner.__cx, __export2.Call(__Values.Lower0(_owner.__cx, a), __Values.Lower0(_owner.__cx, b))!);
         }
 
         /// <summary>The WIT function `simple-list4`.</summary>
@@ -156,14 +162,27 @@ partial class Bindings : global::System.IDisposable
         public uint[][] SimpleList4(uint[][] l)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(__export3.Call(__Values.Lower2(l))!);
+            return __Values.Lift2(_owner.__cx, __export3.Call(__Values.Lower2(_owner.__cx, l))!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(uint[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, uint[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -171,7 +190,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static uint[] Lift0(global::WitSharp.Components.ComponentValue v)
+        public static uint[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new uint[items.Count];
@@ -179,30 +198,30 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1((uint[], uint[]) v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint[], uint[]) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower0(v.Item1), __Values.Lower0(v.Item2));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower0(cx, v.Item1), __Values.Lower0(cx, v.Item2));
         }
 
-        public static (uint[], uint[]) Lift1(global::WitSharp.Components.ComponentValue v)
+        public static (uint[], uint[]) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift0(items[0]), __Values.Lift0(items[1]));
+            return (__Values.Lift0(cx, items[0]), __Values.Lift0(cx, items[1]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(uint[][] v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, uint[][] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower0(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower0(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static uint[][] Lift2(global::WitSharp.Components.ComponentValue v)
+        public static uint[][] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new uint[items.Count][];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift0(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift0(cx, items[i]);
             return result;
         }
     }

@@ -23,10 +23,14 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -68,7 +72,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/wasi` imports in a linker, implemented by a host object.</summary>
@@ -79,17 +83,18 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.WasiFilesystem.IWasiFilesystem h = host;
             var instance = root.AddInstance("foo:foo/wasi-filesystem");
             instance.DefineFunction("create-directory-at", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.CreateDirectoryAt());
+                results[0] = __Values.Lower0(cx, h.CreateDirectoryAt());
             });
             instance.DefineFunction("stat", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.Stat());
+                results[0] = __Values.Lower1(cx, h.Stat());
             });
         }
         root.AddInstance("foo:foo/wall-clock");
@@ -98,30 +103,43 @@ partial class Bindings : global::System.IDisposable
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift3(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift3(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Foo.Foo.WasiFilesystem.Errno v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.Errno v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -130,7 +148,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.WasiFilesystem.Errno Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.WasiFilesystem.Errno Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -139,12 +157,12 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();

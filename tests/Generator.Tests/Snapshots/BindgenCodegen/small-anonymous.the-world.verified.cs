@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Anon = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,13 +86,14 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Anon.IAnon h = host;
             var instance = root.AddInstance("foo:foo/anon");
             instance.DefineFunction("option-test", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.OptionTest());
+                results[0] = __Values.Lower0(cx, h.OptionTest());
             });
         }
     }
@@ -96,7 +102,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/anon`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Anon.IAnon Anon { get; }
+    public global::Corpus.Exports.Foo.Foo.Anon.IAnon Anon => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Anon.IAnon
     {
@@ -113,44 +119,57 @@ partial class Bindings : global::System.IDisposable
         public global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> OptionTest()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(__export0.Call()!);
+            return __Values.Lift1(_owner.__cx, __export0.Call()!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower3(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower3(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift3(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift3(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower4(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower4(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Err(__Values.Lift4(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Err(__Values.Lift4(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(string? v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, string? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static string? Lift2(global::WitSharp.Components.ComponentValue v)
+        public static string? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (string?)v.Payload!.AsString() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Foo.Foo.Anon.Error v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Anon.Error v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -160,7 +179,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Anon.Error Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Anon.Error Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -170,7 +189,7 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Exports.Foo.Foo.Anon.Error v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Exports.Foo.Foo.Anon.Error v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -180,7 +199,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Anon.Error Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Anon.Error Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {

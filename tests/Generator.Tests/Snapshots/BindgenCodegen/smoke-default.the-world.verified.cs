@@ -26,10 +26,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "y", 0, false);
     }
 
@@ -72,7 +76,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
@@ -83,5 +87,18 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
         __export0.Call();
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 }

@@ -18,11 +18,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        TheName = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -64,14 +69,14 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `the-name`.</summary>
-    public global::Corpus.Exports.Foo.Foo.TheWorld.TheName.ITheName TheName { get; }
+    public global::Corpus.Exports.Foo.Foo.TheWorld.TheName.ITheName TheName => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.TheWorld.TheName.ITheName
     {
@@ -90,6 +95,19 @@ partial class Bindings : global::System.IDisposable
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
             __export0.Call();
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 }
 //---- Corpus.Exports.Foo.Foo.TheWorld.TheName.g.cs ----

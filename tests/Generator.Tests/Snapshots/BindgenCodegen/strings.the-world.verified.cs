@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Strings = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -81,6 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Strings.IStrings h = host;
@@ -104,7 +110,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/strings`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Strings.IStrings Strings { get; }
+    public global::Corpus.Exports.Foo.Foo.Strings.IStrings Strings => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Strings.IStrings
     {
@@ -144,6 +150,19 @@ partial class Bindings : global::System.IDisposable
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
             return __export2.Call(global::WitSharp.Components.ComponentValue.String(a), global::WitSharp.Components.ComponentValue.String(b))!.AsString();
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Strings.g.cs ----

@@ -23,10 +23,14 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -68,7 +72,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/nope` imports in a linker, implemented by a host object.</summary>
@@ -79,13 +83,14 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.A.IA h = host;
             var instance = root.AddInstance("foo:foo/a");
             instance.DefineFunction("g", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.G());
+                results[0] = __Values.Lower0(cx, h.G());
             });
         }
     }
@@ -93,20 +98,33 @@ partial class Bindings : global::System.IDisposable
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Err(__Values.Lift1(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Err(__Values.Lift1(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.A.Error v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.A.Error v)
         {
             switch (v)
             {
@@ -116,7 +134,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.A.Error Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.A.Error Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {

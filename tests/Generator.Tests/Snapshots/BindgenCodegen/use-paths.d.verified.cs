@@ -23,10 +23,14 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -68,7 +72,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/d` imports in a linker, implemented by a host object.</summary>
@@ -79,13 +83,14 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.A.IA h = host;
             var instance = root.AddInstance("foo:foo/a");
             instance.DefineFunction("a", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.A());
+                results[0] = __Values.Lower0(cx, h.A());
             });
         }
 
@@ -94,7 +99,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("foo:foo/b");
             instance.DefineFunction("a", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.A());
+                results[0] = __Values.Lower0(cx, h.A());
             });
         }
 
@@ -103,7 +108,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("foo:foo/c");
             instance.DefineFunction("a", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.A());
+                results[0] = __Values.Lower0(cx, h.A());
             });
         }
 
@@ -112,7 +117,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("d");
             instance.DefineFunction("b", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.B());
+                results[0] = __Values.Lower0(cx, h.B());
             });
         }
     }
@@ -120,15 +125,28 @@ partial class Bindings : global::System.IDisposable
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>
     public void Dispose() => __disposed = true;
 
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.A.Foo v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.A.Foo v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.A.Foo Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.A.Foo Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.A.Foo();

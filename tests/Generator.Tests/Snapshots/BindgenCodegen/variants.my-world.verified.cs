@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        Variants = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
@@ -81,25 +86,26 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Foo.Foo.Variants.IVariants h = host;
             var instance = root.AddInstance("foo:foo/variants");
             instance.DefineFunction("e1-arg", (args, results) =>
             {
-                h.E1Arg(__Values.Lift0(args[0]));
+                h.E1Arg(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("e1-result", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.E1Result());
+                results[0] = __Values.Lower0(cx, h.E1Result());
             });
             instance.DefineFunction("v1-arg", (args, results) =>
             {
-                h.V1Arg(__Values.Lift1(args[0]));
+                h.V1Arg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("v1-result", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.V1Result());
+                results[0] = __Values.Lower1(cx, h.V1Result());
             });
             instance.DefineFunction("bool-arg", (args, results) =>
             {
@@ -111,59 +117,59 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("option-arg", (args, results) =>
             {
-                h.OptionArg(__Values.Lift2(args[0]), __Values.Lift3(args[1]), __Values.Lift4(args[2]), __Values.Lift5(args[3]), __Values.Lift6(args[4]), __Values.Lift7(args[5]));
+                h.OptionArg(__Values.Lift2(cx, args[0]), __Values.Lift3(cx, args[1]), __Values.Lift4(cx, args[2]), __Values.Lift5(cx, args[3]), __Values.Lift6(cx, args[4]), __Values.Lift7(cx, args[5]));
             });
             instance.DefineFunction("option-result", (args, results) =>
             {
-                results[0] = __Values.Lower8(h.OptionResult());
+                results[0] = __Values.Lower8(cx, h.OptionResult());
             });
             instance.DefineFunction("casts", (args, results) =>
             {
-                results[0] = __Values.Lower15(h.Casts(__Values.Lift9(args[0]), __Values.Lift10(args[1]), __Values.Lift11(args[2]), __Values.Lift12(args[3]), __Values.Lift13(args[4]), __Values.Lift14(args[5])));
+                results[0] = __Values.Lower15(cx, h.Casts(__Values.Lift9(cx, args[0]), __Values.Lift10(cx, args[1]), __Values.Lift11(cx, args[2]), __Values.Lift12(cx, args[3]), __Values.Lift13(cx, args[4]), __Values.Lift14(cx, args[5])));
             });
             instance.DefineFunction("result-arg", (args, results) =>
             {
-                h.ResultArg(__Values.Lift16(args[0]), __Values.Lift17(args[1]), __Values.Lift18(args[2]), __Values.Lift16(args[3]), __Values.Lift19(args[4]), __Values.Lift20(args[5]));
+                h.ResultArg(__Values.Lift16(cx, args[0]), __Values.Lift17(cx, args[1]), __Values.Lift18(cx, args[2]), __Values.Lift16(cx, args[3]), __Values.Lift19(cx, args[4]), __Values.Lift20(cx, args[5]));
             });
             instance.DefineFunction("result-result", (args, results) =>
             {
-                results[0] = __Values.Lower21(h.ResultResult());
+                results[0] = __Values.Lower21(cx, h.ResultResult());
             });
             instance.DefineFunction("return-result-sugar", (args, results) =>
             {
-                results[0] = __Values.Lower22(h.ReturnResultSugar());
+                results[0] = __Values.Lower22(cx, h.ReturnResultSugar());
             });
             instance.DefineFunction("return-result-sugar2", (args, results) =>
             {
-                results[0] = __Values.Lower23(h.ReturnResultSugar2());
+                results[0] = __Values.Lower23(cx, h.ReturnResultSugar2());
             });
             instance.DefineFunction("return-result-sugar3", (args, results) =>
             {
-                results[0] = __Values.Lower24(h.ReturnResultSugar3());
+                results[0] = __Values.Lower24(cx, h.ReturnResultSugar3());
             });
             instance.DefineFunction("return-result-sugar4", (args, results) =>
             {
-                results[0] = __Values.Lower25(h.ReturnResultSugar4());
+                results[0] = __Values.Lower25(cx, h.ReturnResultSugar4());
             });
             instance.DefineFunction("return-option-sugar", (args, results) =>
             {
-                results[0] = __Values.Lower26(h.ReturnOptionSugar());
+                results[0] = __Values.Lower26(cx, h.ReturnOptionSugar());
             });
             instance.DefineFunction("return-option-sugar2", (args, results) =>
             {
-                results[0] = __Values.Lower27(h.ReturnOptionSugar2());
+                results[0] = __Values.Lower27(cx, h.ReturnOptionSugar2());
             });
             instance.DefineFunction("result-simple", (args, results) =>
             {
-                results[0] = __Values.Lower28(h.ResultSimple());
+                results[0] = __Values.Lower28(cx, h.ResultSimple());
             });
             instance.DefineFunction("is-clone-arg", (args, results) =>
             {
-                h.IsCloneArg(__Values.Lift29(args[0]));
+                h.IsCloneArg(__Values.Lift29(cx, args[0]));
             });
             instance.DefineFunction("is-clone-return", (args, results) =>
             {
-                results[0] = __Values.Lower29(h.IsCloneReturn());
+                results[0] = __Values.Lower29(cx, h.IsCloneReturn());
             });
         }
     }
@@ -172,7 +178,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `foo:foo/variants`.</summary>
-    public global::Corpus.Exports.Foo.Foo.Variants.IVariants Variants { get; }
+    public global::Corpus.Exports.Foo.Foo.Variants.IVariants Variants => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Variants.IVariants
     {
@@ -228,14 +234,14 @@ partial class Bindings : global::System.IDisposable
         public void E1Arg(global::Corpus.Exports.Foo.Foo.Variants.E1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower30(x));
+            __export0.Call(__Values.Lower30(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `e1-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.E1 E1Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift30(__export1.Call()!);
+            return __Values.Lift30(_owner.__cx, __export1.Call()!);
         }
 
         /// <summary>The WIT function `v1-arg`.</summary>
@@ -243,14 +249,14 @@ partial class Bindings : global::System.IDisposable
         public void V1Arg(global::Corpus.Exports.Foo.Foo.Variants.V1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower31(x));
+            __export2.Call(__Values.Lower31(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `v1-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.V1 V1Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift31(__export3.Call()!);
+            return __Values.Lift31(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `bool-arg`.</summary>
@@ -278,14 +284,14 @@ partial class Bindings : global::System.IDisposable
         public void OptionArg(bool? a, global::System.ValueTuple? b, uint? c, global::Corpus.Exports.Foo.Foo.Variants.E1? d, float? e, global::WitSharp.Option<bool?> g)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower2(a), __Values.Lower3(b), __Values.Lower4(c), __Values.Lower32(d), __Values.Lower6(e), __Values.Lower7(g));
+            __export6.Call(__Values.Lower2(_owner.__cx, a), __Values.Lower3(_owner.__cx, b), __Values.Lower4(_owner.__cx, c), __Values.Lower32(_owner.__cx, d), __Values.Lower6(_owner.__cx, e), __Values.Lower7(_owner.__cx, g));
         }
 
         /// <summary>The WIT function `option-result`.</summary>
         public (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) OptionResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift33(__export7.Call()!);
+            return __Values.Lift33(_owner.__cx, __export7.Call()!);
         }
 
         /// <summary>The WIT function `casts`.</summary>
@@ -298,7 +304,7 @@ partial class Bindings : global::System.IDisposable
         public (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Exports.Foo.Foo.Variants.Casts1 a, global::Corpus.Exports.Foo.Foo.Variants.Casts2 b, global::Corpus.Exports.Foo.Foo.Variants.Casts3 c, global::Corpus.Exports.Foo.Foo.Variants.Casts4 d, global::Corpus.Exports.Foo.Foo.Variants.Casts5 e, global::Corpus.Exports.Foo.Foo.Variants.Casts6 f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift40(__export8.Call(__Values.Lower34(a), __Values.Lower35(b), __Values.Lower36(c), __Values.Lower37(d), __Values.Lower38(e), __Values.Lower39(f))!);
+            return __Values.Lift40(_owner.__cx, __export8.Call(__Values.Lower34(_owner.__cx, a), __Values.Lower35(_owner.__cx, b), __Values.Lower36(_owner.__cx, c), __Values.Lower37(_owner.__cx, d), __Values.Lower38(_owner.__cx, e), __Values.Lower39(_owner.__cx, f))!);
         }
 
         /// <summary>The WIT function `result-arg`.</summary>
@@ -311,63 +317,63 @@ partial class Bindings : global::System.IDisposable
         public void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call(__Values.Lower16(a), __Values.Lower41(b), __Values.Lower42(c), __Values.Lower16(d), __Values.Lower43(e), __Values.Lower20(f));
+            __export9.Call(__Values.Lower16(_owner.__cx, a), __Values.Lower41(_owner.__cx, b), __Values.Lower42(_owner.__cx, c), __Values.Lower16(_owner.__cx, d), __Values.Lower43(_owner.__cx, e), __Values.Lower20(_owner.__cx, f));
         }
 
         /// <summary>The WIT function `result-result`.</summary>
         public (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift44(__export10.Call()!);
+            return __Values.Lift44(_owner.__cx, __export10.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar`.</summary>
         public global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift45(__export11.Call()!);
+            return __Values.Lift45(_owner.__cx, __export11.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar2`.</summary>
         public global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift46(__export12.Call()!);
+            return __Values.Lift46(_owner.__cx, __export12.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar3`.</summary>
         public global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar3()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift47(__export13.Call()!);
+            return __Values.Lift47(_owner.__cx, __export13.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar4`.</summary>
         public global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar4()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift48(__export14.Call()!);
+            return __Values.Lift48(_owner.__cx, __export14.Call()!);
         }
 
         /// <summary>The WIT function `return-option-sugar`.</summary>
         public int? ReturnOptionSugar()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift26(__export15.Call()!);
+            return __Values.Lift26(_owner.__cx, __export15.Call()!);
         }
 
         /// <summary>The WIT function `return-option-sugar2`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.MyErrno? ReturnOptionSugar2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift49(__export16.Call()!);
+            return __Values.Lift49(_owner.__cx, __export16.Call()!);
         }
 
         /// <summary>The WIT function `result-simple`.</summary>
         public global::WitSharp.Result<uint, int> ResultSimple()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift28(__export17.Call()!);
+            return __Values.Lift28(_owner.__cx, __export17.Call()!);
         }
 
         /// <summary>The WIT function `is-clone-arg`.</summary>
@@ -375,21 +381,34 @@ partial class Bindings : global::System.IDisposable
         public void IsCloneArg(global::Corpus.Exports.Foo.Foo.Variants.IsClone a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export18.Call(__Values.Lower50(a));
+            __export18.Call(__Values.Lower50(_owner.__cx, a));
         }
 
         /// <summary>The WIT function `is-clone-return`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.IsClone IsCloneReturn()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift50(__export19.Call()!);
+            return __Values.Lift50(_owner.__cx, __export19.Call()!);
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Foo.Foo.Variants.E1 v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Variants.E1 v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -398,7 +417,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Variants.E1 Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.E1 Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -407,14 +426,14 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Foo.Foo.Variants.V1 v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Variants.V1 v)
         {
             switch (v)
             {
                 case global::Corpus.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower0(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower0(cx, c.Value));
                 case global::Corpus.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(cx, c.Value));
                 case global::Corpus.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
                 case global::Corpus.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
@@ -422,92 +441,92 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.V1 Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.V1 Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "a": return new global::Corpus.Foo.Foo.Variants.V1.A();
-                case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift0(v.Payload!));
+                case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift0(cx, v.Payload!));
                 case "d": return new global::Corpus.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift51(v.Payload!));
+                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift51(cx, v.Payload!));
                 case "f": return new global::Corpus.Foo.Foo.Variants.V1.F();
                 case "g": return new global::Corpus.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(bool? v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, bool? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.Bool(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static bool? Lift2(global::WitSharp.Components.ComponentValue v)
+        public static bool? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (bool?)v.Payload!.AsBool() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::System.ValueTuple? v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::System.ValueTuple? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower52(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower52(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::System.ValueTuple? Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple? Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift52(v.Payload!) : null;
+            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift52(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(uint? v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, uint? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static uint? Lift4(global::WitSharp.Components.ComponentValue v)
+        public static uint? Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Foo.Foo.Variants.E1? v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Variants.E1? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower0(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower0(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Foo.Foo.Variants.E1? Lift5(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.E1? Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.E1?)__Values.Lift0(v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.E1?)__Values.Lift0(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(float? v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, float? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.F32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static float? Lift6(global::WitSharp.Components.ComponentValue v)
+        public static float? Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (float?)v.Payload!.AsF32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::WitSharp.Option<bool?> v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Option<bool?> v)
         {
-            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower2(v.Value)) : global::WitSharp.Components.ComponentValue.None();
+            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower2(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::WitSharp.Option<bool?> Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Option<bool?> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? global::WitSharp.Option<bool?>.Some(__Values.Lift2(v.Payload!)) : global::WitSharp.Option<bool?>.None;
+            return v.IsSome ? global::WitSharp.Option<bool?>.Some(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Option<bool?>.None;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8((bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(v.Item1), __Values.Lower3(v.Item2), __Values.Lower4(v.Item3), __Values.Lower5(v.Item4), __Values.Lower6(v.Item5), __Values.Lower7(v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(cx, v.Item1), __Values.Lower3(cx, v.Item2), __Values.Lower4(cx, v.Item3), __Values.Lower5(cx, v.Item4), __Values.Lower6(cx, v.Item5), __Values.Lower7(cx, v.Item6));
         }
 
-        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift8(global::WitSharp.Components.ComponentValue v)
+        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift2(items[0]), __Values.Lift3(items[1]), __Values.Lift4(items[2]), __Values.Lift5(items[3]), __Values.Lift6(items[4]), __Values.Lift7(items[5]));
+            return (__Values.Lift2(cx, items[0]), __Values.Lift3(cx, items[1]), __Values.Lift4(cx, items[2]), __Values.Lift5(cx, items[3]), __Values.Lift6(cx, items[4]), __Values.Lift7(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Foo.Foo.Variants.Casts1 v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Foo.Foo.Variants.Casts1 v)
         {
             switch (v)
             {
@@ -518,7 +537,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts1 Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts1 Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -528,7 +547,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Foo.Foo.Variants.Casts2 v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Foo.Foo.Variants.Casts2 v)
         {
             switch (v)
             {
@@ -539,7 +558,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts2 Lift10(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts2 Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -549,7 +568,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Foo.Foo.Variants.Casts3 v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Foo.Foo.Variants.Casts3 v)
         {
             switch (v)
             {
@@ -560,7 +579,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts3 Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts3 Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -570,7 +589,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Foo.Foo.Variants.Casts4 v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Foo.Foo.Variants.Casts4 v)
         {
             switch (v)
             {
@@ -581,7 +600,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts4 Lift12(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts4 Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -591,7 +610,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(global::Corpus.Foo.Foo.Variants.Casts5 v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Foo.Foo.Variants.Casts5 v)
         {
             switch (v)
             {
@@ -602,7 +621,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts5 Lift13(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts5 Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -612,181 +631,181 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14(global::Corpus.Foo.Foo.Variants.Casts6 v)
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Foo.Foo.Variants.Casts6 v)
         {
             switch (v)
             {
-                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Casts6 Lift14(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Casts6 Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift53(v.Payload!));
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift54(v.Payload!));
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift53(cx, v.Payload!));
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift54(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15((global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(v.Item1), __Values.Lower10(v.Item2), __Values.Lower11(v.Item3), __Values.Lower12(v.Item4), __Values.Lower13(v.Item5), __Values.Lower14(v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(cx, v.Item1), __Values.Lower10(cx, v.Item2), __Values.Lower11(cx, v.Item3), __Values.Lower12(cx, v.Item4), __Values.Lower13(cx, v.Item5), __Values.Lower14(cx, v.Item6));
         }
 
-        public static (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) Lift15(global::WitSharp.Components.ComponentValue v)
+        public static (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift9(items[0]), __Values.Lift10(items[1]), __Values.Lift11(items[2]), __Values.Lift12(items[3]), __Values.Lift13(items[4]), __Values.Lift14(items[5]));
+            return (__Values.Lift9(cx, items[0]), __Values.Lift10(cx, items[1]), __Values.Lift11(cx, items[2]), __Values.Lift12(cx, items[3]), __Values.Lift13(cx, items[4]), __Values.Lift14(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
         {
             return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift16(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower17(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower0(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower0(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> Lift17(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Err(__Values.Lift0(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Err(__Values.Lift0(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower18(global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower0(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower0(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift18(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift0(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift0(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> v)
+        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
         }
 
-        public static global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> Lift19(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Err(__Values.Lift1(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Err(__Values.Lift1(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower20(global::WitSharp.Result<string, byte[]> v)
+        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::WitSharp.Result<string, byte[]> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower55(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower55(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
         }
 
-        public static global::WitSharp.Result<string, byte[]> Lift20(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<string, byte[]> Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift55(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift55(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower21((global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
+        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(v.Item1), __Values.Lower17(v.Item2), __Values.Lower18(v.Item3), __Values.Lower16(v.Item4), __Values.Lower19(v.Item5), __Values.Lower20(v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower17(cx, v.Item2), __Values.Lower18(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower19(cx, v.Item5), __Values.Lower20(cx, v.Item6));
         }
 
-        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift21(global::WitSharp.Components.ComponentValue v)
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift16(items[0]), __Values.Lift17(items[1]), __Values.Lift18(items[2]), __Values.Lift16(items[3]), __Values.Lift19(items[4]), __Values.Lift20(items[5]));
+            return (__Values.Lift16(cx, items[0]), __Values.Lift17(cx, items[1]), __Values.Lift18(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift19(cx, items[4]), __Values.Lift20(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower22(global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
         }
 
-        public static global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> Lift22(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower23(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> Lift23(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower24(global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> Lift24(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift56(v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift56(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower25(global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> Lift25(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower26(int? v)
+        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, int? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.S32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static int? Lift26(global::WitSharp.Components.ComponentValue v)
+        public static int? Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (int?)v.Payload!.AsS32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower27(global::Corpus.Foo.Foo.Variants.MyErrno? v)
+        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower56(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower56(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Foo.Foo.Variants.MyErrno? Lift27(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.MyErrno? Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift56(v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift56(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower28(global::WitSharp.Result<uint, int> v)
+        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::WitSharp.Result<uint, int> v)
         {
             return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.S32(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
         }
 
-        public static global::WitSharp.Result<uint, int> Lift28(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<uint, int> Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsOk ? global::WitSharp.Result<uint, int>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, int>.Err(v.Payload!.AsS32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Foo.Foo.Variants.IsClone v)
+        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Foo.Foo.Variants.IsClone v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower1(v.V1)));
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower1(cx, v.V1)));
         }
 
-        public static global::Corpus.Foo.Foo.Variants.IsClone Lift29(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.IsClone Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift1(fields[0].Value));
+            return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift1(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Exports.Foo.Foo.Variants.E1 v)
+        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1 v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -795,7 +814,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift30(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -804,14 +823,14 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Exports.Foo.Foo.Variants.V1 v)
+        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.V1 v)
         {
             switch (v)
             {
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower30(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower30(cx, c.Value));
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower58(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower58(cx, c.Value));
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
@@ -819,42 +838,42 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift31(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "a": return new global::Corpus.Exports.Foo.Foo.Variants.V1.A();
-                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift30(v.Payload!));
+                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift30(cx, v.Payload!));
                 case "d": return new global::Corpus.Exports.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift58(v.Payload!));
+                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift58(cx, v.Payload!));
                 case "f": return new global::Corpus.Exports.Foo.Foo.Variants.V1.F();
                 case "g": return new global::Corpus.Exports.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower32(global::Corpus.Exports.Foo.Foo.Variants.E1? v)
+        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower30(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower30(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.E1? Lift32(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1? Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.E1?)__Values.Lift30(v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.E1?)__Values.Lift30(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower33((bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
+        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(v.Item1), __Values.Lower3(v.Item2), __Values.Lower4(v.Item3), __Values.Lower32(v.Item4), __Values.Lower6(v.Item5), __Values.Lower7(v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(cx, v.Item1), __Values.Lower3(cx, v.Item2), __Values.Lower4(cx, v.Item3), __Values.Lower32(cx, v.Item4), __Values.Lower6(cx, v.Item5), __Values.Lower7(cx, v.Item6));
         }
 
-        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift33(global::WitSharp.Components.ComponentValue v)
+        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift2(items[0]), __Values.Lift3(items[1]), __Values.Lift4(items[2]), __Values.Lift32(items[3]), __Values.Lift6(items[4]), __Values.Lift7(items[5]));
+            return (__Values.Lift2(cx, items[0]), __Values.Lift3(cx, items[1]), __Values.Lift4(cx, items[2]), __Values.Lift32(cx, items[3]), __Values.Lift6(cx, items[4]), __Values.Lift7(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
+        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
         {
             switch (v)
             {
@@ -865,7 +884,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift34(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -875,7 +894,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower35(global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
+        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
         {
             switch (v)
             {
@@ -886,7 +905,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift35(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -896,7 +915,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower36(global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
+        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
         {
             switch (v)
             {
@@ -907,7 +926,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift36(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -917,7 +936,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower37(global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
+        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
         {
             switch (v)
             {
@@ -928,7 +947,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift37(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -938,7 +957,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower38(global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
+        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
         {
             switch (v)
             {
@@ -949,7 +968,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift38(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -959,185 +978,185 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower39(global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
+        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
         {
             switch (v)
             {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift39(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift53(v.Payload!));
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift54(v.Payload!));
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift53(cx, v.Payload!));
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift54(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower40((global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
+        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower34(v.Item1), __Values.Lower35(v.Item2), __Values.Lower36(v.Item3), __Values.Lower37(v.Item4), __Values.Lower38(v.Item5), __Values.Lower39(v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower34(cx, v.Item1), __Values.Lower35(cx, v.Item2), __Values.Lower36(cx, v.Item3), __Values.Lower37(cx, v.Item4), __Values.Lower38(cx, v.Item5), __Values.Lower39(cx, v.Item6));
         }
 
-        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift40(global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift34(items[0]), __Values.Lift35(items[1]), __Values.Lift36(items[2]), __Values.Lift37(items[3]), __Values.Lift38(items[4]), __Values.Lift39(items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower41(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift41(global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift30(v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower42(global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift42(global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift30(v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower43(global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower31(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift43(global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift31(v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower44((global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(v.Item1), __Values.Lower41(v.Item2), __Values.Lower42(v.Item3), __Values.Lower16(v.Item4), __Values.Lower43(v.Item5), __Values.Lower20(v.Item6));
-        }
-
-        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift44(global::WitSharp.Components.ComponentValue v)
+        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift16(items[0]), __Values.Lift41(items[1]), __Values.Lift42(items[2]), __Values.Lift16(items[3]), __Values.Lift43(items[4]), __Values.Lift20(items[5]));
+            return (__Values.Lift34(cx, items[0]), __Values.Lift35(cx, items[1]), __Values.Lift36(cx, items[2]), __Values.Lift37(cx, items[3]), __Values.Lift38(cx, items[4]), __Values.Lift39(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower45(global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift45(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift30(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower46(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift46(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower47(global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower31(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift47(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift59(v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift31(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower48(global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(v.Value));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower41(cx, v.Item2), __Values.Lower42(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower43(cx, v.Item5), __Values.Lower20(cx, v.Item6));
         }
 
-        public static global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift48(global::WitSharp.Components.ComponentValue v)
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(v.Payload!));
+            var items = v.AsTuple();
+            return (__Values.Lift16(cx, items[0]), __Values.Lift41(cx, items[1]), __Values.Lift42(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift43(cx, items[4]), __Values.Lift20(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower49(global::Corpus.Exports.Foo.Foo.Variants.MyErrno? v)
+        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower59(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno? Lift49(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.MyErrno?)__Values.Lift59(v.Payload!) : null;
+            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower50(global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
+        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower31(v.V1)));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift50(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift59(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.MyErrno? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower59(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno? Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.MyErrno?)__Values.Lift59(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower31(cx, v.V1)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift31(fields[0].Value));
+            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift31(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower51(global::Corpus.Foo.Foo.Variants.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Foo.Foo.Variants.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Empty Lift51(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Empty Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Variants.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower52(global::System.ValueTuple v)
+        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::System.ValueTuple v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple();
         }
 
-        public static global::System.ValueTuple Lift52(global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             _ = v.AsTuple();
             return default;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower53((float, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, (float, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.F32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (float, uint) Lift53(global::WitSharp.Components.ComponentValue v)
+        public static (float, uint) Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsF32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower54((uint, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, (uint, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (uint, uint) Lift54(global::WitSharp.Components.ComponentValue v)
+        public static (uint, uint) Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower55(byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -1145,7 +1164,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift55(global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -1153,7 +1172,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower56(global::Corpus.Foo.Foo.Variants.MyErrno v)
+        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -1163,7 +1182,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift56(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -1173,29 +1192,29 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower57((int, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, (int, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (int, uint) Lift57(global::WitSharp.Components.ComponentValue v)
+        public static (int, uint) Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsS32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower58(global::Corpus.Exports.Foo.Foo.Variants.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift58(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Variants.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower59(global::Corpus.Exports.Foo.Foo.Variants.MyErrno v)
+        public static global::WitSharp.Components.ComponentValue Lower59(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.MyErrno v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -1205,7 +1224,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno Lift59(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno Lift59(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {

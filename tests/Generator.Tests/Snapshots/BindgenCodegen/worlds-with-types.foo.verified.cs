@@ -30,10 +30,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "f", 0, true);
     }
 
@@ -76,7 +80,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/foo` imports (types only) in a linker.</summary>
@@ -85,6 +89,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         global::System.ArgumentNullException.ThrowIfNull(linker);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
         root.AddInstance("foo:foo/i");
     }
 
@@ -95,29 +100,42 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public (uint, ushort, global::Corpus.Bindings.R) F()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift0(__export0.Call()!);
+        return __Values.Lift0(__cx, __export0.Call()!);
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0((uint, ushort, global::Corpus.Bindings.R) v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (uint, ushort, global::Corpus.Bindings.R) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U16(v.Item2), __Values.Lower1(v.Item3));
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U16(v.Item2), __Values.Lower1(cx, v.Item3));
         }
 
-        public static (uint, ushort, global::Corpus.Bindings.R) Lift0(global::WitSharp.Components.ComponentValue v)
+        public static (uint, ushort, global::Corpus.Bindings.R) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU16(), __Values.Lift1(items[2]));
+            return (items[0].AsU32(), items[1].AsU16(), __Values.Lift1(cx, items[2]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::Corpus.Bindings.R v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Bindings.R v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Bindings.R Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Bindings.R Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Bindings.R();

@@ -84,12 +84,17 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Types(global::WitSharp.Components.ComponentInstance instance)
+    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "add", 2, true);
-        Api = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -131,7 +136,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Types Instantiate(global::WitSharp.Store store) => new Types(_linker.Instantiate(store, Component));
+        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `root:component/root` imports in a linker, implemented by a host object.</summary>
@@ -142,21 +147,27 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::App.Test.Types.V1_2_0.Host.IHost h = host;
             var instance = root.AddInstance("test:types/host@1.2.0");
+            instance.DefineResource("counter", global::WitSharp.Components.ResourceType.Host<global::App.Test.Types.V1_2_0.Host.ICounter>(), rep => cx.Table!.Delete<global::App.Test.Types.V1_2_0.Host.ICounter>(rep).Dispose());
+            instance.DefineFunction("[method]counter.get", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U32(cx.Table!.Get<global::App.Test.Types.V1_2_0.Host.ICounter>(args[0].AsResource().Rep).Get());
+            });
             instance.DefineFunction("log", (args, results) =>
             {
                 h.Log(args[0].AsString());
             });
             instance.DefineFunction("move", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.Move(__Values.Lift0(args[0])));
+                results[0] = __Values.Lower0(cx, h.Move(__Values.Lift0(cx, args[0])));
             });
             instance.DefineFunction("[constructor]counter", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.CreateCounter(args[0].AsU32()));
+                results[0] = __Values.Lower1(cx, h.CreateCounter(args[0].AsU32()));
             });
         }
     }
@@ -174,7 +185,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     }
 
     /// <summary>The exported interface `test:types/api@1.0.0`.</summary>
-    public global::App.Exports.Test.Types.V1_0_0.Api.IApi Api { get; }
+    public global::App.Exports.Test.Types.V1_0_0.Api.IApi Api => __e0;
 
     private sealed class __Export0 : global::App.Exports.Test.Types.V1_0_0.Api.IApi
     {
@@ -197,28 +208,44 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         }
     }
 
+    private sealed class __Context
+    {
+        public __Context(Types? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Types? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::App.Test.Types.V1_2_0.Host.Point v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::App.Test.Types.V1_2_0.Host.Point v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)));
         }
 
-        public static global::App.Test.Types.V1_2_0.Host.Point Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Test.Types.V1_2_0.Host.Point Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::App.Test.Types.V1_2_0.Host.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::App.Test.Types.V1_2_0.Host.ICounter v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::App.Test.Types.V1_2_0.Host.ICounter v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::App.Test.Types.V1_2_0.Host.ICounter Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Test.Types.V1_2_0.Host.ICounter Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Test.Types.V1_2_0.Host.ICounter>(v.AsResource().Rep);
         }
     }
 }

@@ -230,12 +230,17 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Shapes(global::WitSharp.Components.ComponentInstance instance)
+    private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "run", 1, true);
-        Api = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -277,7 +282,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(_linker.Instantiate(store, Component));
+        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `my:shapes/shapes@1.0.0` imports in a linker, implemented by a host object.</summary>
@@ -288,29 +293,39 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::App.Plugins.My.Shapes.Api.IApi h = host;
             var instance = root.AddInstance("my:shapes/api@1.0.0");
+            instance.DefineResource("blob", global::WitSharp.Components.ResourceType.Host<global::App.Plugins.My.Shapes.Api.IBlob>(), rep => cx.Table!.Delete<global::App.Plugins.My.Shapes.Api.IBlob>(rep).Dispose());
+            instance.DefineFunction("[method]blob.read", (args, results) =>
+            {
+                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(args[0].AsResource().Rep).Read(args[1].AsU64(), args[2].AsU32()));
+            });
+            instance.DefineFunction("[method]blob.to-string", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(args[0].AsResource().Rep).ToString());
+            });
             instance.DefineFunction("[constructor]blob", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.CreateBlob(__Values.Lift0(args[0])));
+                results[0] = __Values.Lower2(cx, h.CreateBlob(__Values.Lift1(cx, args[0])));
             });
             instance.DefineFunction("[static]blob.from-string", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.BlobFromString(args[0].AsString()));
+                results[0] = __Values.Lower2(cx, h.BlobFromString(args[0].AsString()));
             });
             instance.DefineFunction("parse", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.Parse(args[0].AsString(), __Values.Lift2(args[1])));
+                results[0] = __Values.Lower4(cx, h.Parse(args[0].AsString(), __Values.Lift3(cx, args[1])));
             });
             instance.DefineFunction("check", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.Check());
+                results[0] = __Values.Lower5(cx, h.Check());
             });
             instance.DefineFunction("pair", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.Pair(new global::System.Text.Rune(args[0].AsChar())));
+                results[0] = __Values.Lower6(cx, h.Pair(new global::System.Text.Rune(args[0].AsChar())));
             });
         }
     }
@@ -323,11 +338,11 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     public global::WitSharp.Result<uint, global::System.ValueTuple> Run(string[] @args)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift7(__export0.Call(__Values.Lower6(@args))!);
+        return __Values.Lift8(__cx, __export0.Call(__Values.Lower7(__cx, @args))!);
     }
 
     /// <summary>The exported interface `my:shapes/api@1.0.0`.</summary>
-    public global::App.Plugins.Exports.My.Shapes.Api.IApi Api { get; }
+    public global::App.Plugins.Exports.My.Shapes.Api.IApi Api => __e0;
 
     private sealed class __Export0 : global::App.Plugins.Exports.My.Shapes.Api.IApi
     {
@@ -337,6 +352,8 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         private readonly global::WitSharp.Components.ComponentFunction __export2;
         private readonly global::WitSharp.Components.ComponentFunction __export3;
         private readonly global::WitSharp.Components.ComponentFunction __export4;
+        internal readonly global::WitSharp.Components.ComponentFunction __method0;
+        internal readonly global::WitSharp.Components.ComponentFunction __method1;
 
         public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance)
         {
@@ -346,6 +363,8 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "parse", 2, true);
             __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "check", 0, true);
             __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "pair", 1, true);
+            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.read", 3, true);
+            __method1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.to-string", 1, true);
         }
 
         /// <summary>The WIT function `[constructor]blob`.</summary>
@@ -353,7 +372,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob CreateBlob(byte[] bytes)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(__export0.Call(__Values.Lower0(bytes))!);
+            return __Values.Lift9(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, bytes))!);
         }
 
         /// <summary>The WIT function `[static]blob.from-string`.</summary>
@@ -361,7 +380,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob BlobFromString(string s)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(__export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
+            return __Values.Lift9(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
         }
 
         /// <summary>The WIT function `parse`.</summary>
@@ -370,14 +389,14 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Parse(string @in, global::WitSharp.Option<uint?> @default)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(__export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower2(@default))!);
+            return __Values.Lift10(_owner.__cx, __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower3(_owner.__cx, @default))!);
         }
 
         /// <summary>The WIT function `check`.</summary>
         public global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Check()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(__export3.Call()!);
+            return __Values.Lift5(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `pair`.</summary>
@@ -385,14 +404,71 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Pair(global::System.Text.Rune c)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift5(__export4.Call(global::WitSharp.Components.ComponentValue.Char((uint)(c).Value))!);
+            return __Values.Lift6(_owner.__cx, __export4.Call(global::WitSharp.Components.ComponentValue.Char((uint)(c).Value))!);
         }
+    }
+
+    private sealed class __Resource0 : global::App.Plugins.Exports.My.Shapes.Api.Blob
+    {
+        private readonly Shapes _owner;
+
+        public __Resource0(Shapes owner, global::WitSharp.Components.ResourceAny handle)
+        {
+            _owner = owner;
+            Handle = handle;
+        }
+
+        public global::WitSharp.Components.ResourceAny Handle { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Handle.IsValid) Handle.ResourceDrop(_owner.__store);
+        }
+
+        /// <summary>The WIT function `[method]blob.read`.</summary>
+        /// <param name="at">The `at` argument.</param>
+        /// <param name="len">The `len` argument.</param>
+        public override global::WitSharp.Result<byte[], string> Read(ulong at, uint len)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return __Values.Lift0(_owner.__cx, _owner.__e0.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle), global::WitSharp.Components.ComponentValue.U64(at), global::WitSharp.Components.ComponentValue.U32(len))!);
+        }
+
+        /// <summary>The WIT function `[method]blob.to-string`.</summary>
+        public override string ToString2()
+        {
+            global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
+            return _owner.__e0.__method1.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle))!.AsString();
+        }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Shapes? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Shapes? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], string> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<byte[], string> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<byte[], string>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<byte[], string>.Err(v.Payload!.AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -400,7 +476,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift0(global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -408,58 +484,61 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(global::App.Plugins.My.Shapes.Api.IBlob v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::App.Plugins.My.Shapes.Api.IBlob v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::App.Plugins.My.Shapes.Api.IBlob Lift1(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.IBlob Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Plugins.My.Shapes.Api.IBlob>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::WitSharp.Option<uint?> v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Option<uint?> v)
         {
-            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower10(v.Value)) : global::WitSharp.Components.ComponentValue.None();
+            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower11(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::WitSharp.Option<uint?> Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Option<uint?> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift10(v.Payload!)) : global::WitSharp.Option<uint?>.None;
+            return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower12(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower13(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower12(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Ok(__Values.Lift11(v.Payload!)) : global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Err(__Values.Lift12(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Ok(__Values.Lift12(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Err(__Values.Lift13(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
         {
             return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5((global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower13(v.Item2), __Values.Lower14(v.Item3));
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower14(cx, v.Item2), __Values.Lower15(cx, v.Item3));
         }
 
-        public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift5(global::WitSharp.Components.ComponentValue v)
+        public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift13(items[1]), __Values.Lift14(items[2]));
+            return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift14(cx, items[1]), __Values.Lift15(cx, items[2]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(string[] v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, string[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -467,7 +546,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static string[] Lift6(global::WitSharp.Components.ComponentValue v)
+        public static string[] Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new string[items.Count];
@@ -475,58 +554,59 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::WitSharp.Result<uint, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<uint, global::System.ValueTuple> v)
         {
             return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
         }
 
-        public static global::WitSharp.Result<uint, global::System.ValueTuple> Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<uint, global::System.ValueTuple> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsOk ? global::WitSharp.Result<uint, global::System.ValueTuple>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(global::App.Plugins.Exports.My.Shapes.Api.Blob v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Blob v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var handle = ((__Resource0)v).Handle;
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Blob Lift8(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Blob Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower16(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower15(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower17(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower16(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Ok(__Values.Lift15(v.Payload!)) : global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Err(__Values.Lift16(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Ok(__Values.Lift16(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Err(__Values.Lift17(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(uint? v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, uint? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static uint? Lift10(global::WitSharp.Components.ComponentValue v)
+        public static uint? Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::App.Plugins.My.Shapes.Api.Point v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::App.Plugins.My.Shapes.Api.Point v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
         }
 
-        public static global::App.Plugins.My.Shapes.Api.Point Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.Point Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::App.Plugins.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(global::App.Plugins.My.Shapes.Api.Kind v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::App.Plugins.My.Shapes.Api.Kind v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -537,7 +617,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             });
         }
 
-        public static global::App.Plugins.My.Shapes.Api.Kind Lift12(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.Kind Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -548,40 +628,40 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(global::System.ValueTuple<byte> v)
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::System.ValueTuple<byte> v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1));
         }
 
-        public static global::System.ValueTuple<byte> Lift13(global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple<byte> Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return new global::System.ValueTuple<byte>(items[0].AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14(global::System.ValueTuple v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::System.ValueTuple v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple();
         }
 
-        public static global::System.ValueTuple Lift14(global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             _ = v.AsTuple();
             return default;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15(global::App.Plugins.Exports.My.Shapes.Api.Point v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Point v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Point Lift15(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Point Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::App.Plugins.Exports.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(global::App.Plugins.Exports.My.Shapes.Api.Kind v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Kind v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -592,7 +672,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             });
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Kind Lift16(global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Kind Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {

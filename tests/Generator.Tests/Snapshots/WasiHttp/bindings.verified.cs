@@ -24,11 +24,16 @@ partial class Bindings : global::System.IDisposable
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
+    private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
-        IncomingHandler = new __Export0(this, instance);
+        __cx = new __Context(this, null);
+        __e0 = new __Export0(this, instance);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -70,7 +75,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi-http/bindings` imports in a linker, implemented by a host object.</summary>
@@ -81,13 +86,23 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
             var instance = root.AddInstance("wasi:io/poll@0.2.12");
+            instance.DefineResource("pollable", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Poll.IPollable>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(rep).Dispose());
+            instance.DefineFunction("[method]pollable.ready", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Ready());
+            });
+            instance.DefineFunction("[method]pollable.block", (args, results) =>
+            {
+                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Block();
+            });
             instance.DefineFunction("poll", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.Poll(__Values.Lift0(args[0])));
+                results[0] = __Values.Lower1(cx, h.Poll(__Values.Lift0(cx, args[0])));
             });
         }
 
@@ -104,11 +119,11 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction("subscribe-instant", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.SubscribeInstant(args[0].AsU64()));
+                results[0] = __Values.Lower2(cx, h.SubscribeInstant(args[0].AsU64()));
             });
             instance.DefineFunction("subscribe-duration", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.SubscribeDuration(args[0].AsU64()));
+                results[0] = __Values.Lower2(cx, h.SubscribeDuration(args[0].AsU64()));
             });
         }
 
@@ -117,11 +132,11 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
             instance.DefineFunction("now", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.Now());
+                results[0] = __Values.Lower3(cx, h.Now());
             });
             instance.DefineFunction("resolution", (args, results) =>
             {
-                results[0] = __Values.Lower3(h.Resolution());
+                results[0] = __Values.Lower3(cx, h.Resolution());
             });
         }
 
@@ -130,22 +145,95 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:random/random@0.2.12");
             instance.DefineFunction("get-random-bytes", (args, results) =>
             {
-                results[0] = __Values.Lower4(h.GetRandomBytes(args[0].AsU64()));
+                results[0] = __Values.Lower4(cx, h.GetRandomBytes(args[0].AsU64()));
             });
             instance.DefineFunction("get-random-u64", (args, results) =>
             {
                 results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
             });
         }
-        root.AddInstance("wasi:io/error@0.2.12");
-        root.AddInstance("wasi:io/streams@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:io/error@0.2.12");
+            instance.DefineResource("error", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Error.IError>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Error.IError>(rep).Dispose());
+            instance.DefineFunction("[method]error.to-debug-string", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(args[0].AsResource().Rep).ToDebugString());
+            });
+        }
+
+        {
+            var instance = root.AddInstance("wasi:io/streams@0.2.12");
+            instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
+            instance.DefineFunction("[method]input-stream.read", (args, results) =>
+            {
+                results[0] = __Values.Lower5(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
+            {
+                results[0] = __Values.Lower5(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.skip", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
+            instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+            });
+            instance.DefineFunction("[method]output-stream.write", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift4(cx, args[1])));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift4(cx, args[1])));
+            });
+            instance.DefineFunction("[method]output-stream.flush", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+            });
+            instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+            });
+            instance.DefineFunction("[method]output-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.splice", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift8(cx, args[1]), args[2].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift8(cx, args[1]), args[2].AsU64()));
+            });
+        }
 
         {
             global::Corpus.Wasi.Cli.Stdout.IStdout h = host;
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
             instance.DefineFunction("get-stdout", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.GetStdout());
+                results[0] = __Values.Lower9(cx, h.GetStdout());
             });
         }
 
@@ -154,7 +242,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
             instance.DefineFunction("get-stderr", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.GetStderr());
+                results[0] = __Values.Lower9(cx, h.GetStderr());
             });
         }
 
@@ -163,48 +251,227 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
             instance.DefineFunction("get-stdin", (args, results) =>
             {
-                results[0] = __Values.Lower6(h.GetStdin());
+                results[0] = __Values.Lower8(cx, h.GetStdin());
             });
         }
 
         {
             global::Corpus.Wasi.Http.Types.ITypes h = host;
             var instance = root.AddInstance("wasi:http/types@0.2.12");
+            instance.DefineResource("fields", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFields>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFields>(rep).Dispose());
+            instance.DefineFunction("[method]fields.get", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Get(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]fields.has", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Has(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]fields.set", (args, results) =>
+            {
+                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Set(args[1].AsString(), __Values.Lift10(cx, args[2])));
+            });
+            instance.DefineFunction("[method]fields.delete", (args, results) =>
+            {
+                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Delete(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]fields.append", (args, results) =>
+            {
+                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Append(args[1].AsString(), __Values.Lift4(cx, args[2])));
+            });
+            instance.DefineFunction("[method]fields.entries", (args, results) =>
+            {
+                results[0] = __Values.Lower12(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Entries());
+            });
+            instance.DefineFunction("[method]fields.clone", (args, results) =>
+            {
+                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Clone());
+            });
+            instance.DefineResource("incoming-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(rep).Dispose());
+            instance.DefineFunction("[method]incoming-request.method", (args, results) =>
+            {
+                results[0] = __Values.Lower14(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Method());
+            });
+            instance.DefineFunction("[method]incoming-request.path-with-query", (args, results) =>
+            {
+                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).PathWithQuery());
+            });
+            instance.DefineFunction("[method]incoming-request.scheme", (args, results) =>
+            {
+                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Scheme());
+            });
+            instance.DefineFunction("[method]incoming-request.authority", (args, results) =>
+            {
+                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Authority());
+            });
+            instance.DefineFunction("[method]incoming-request.headers", (args, results) =>
+            {
+                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Headers());
+            });
+            instance.DefineFunction("[method]incoming-request.consume", (args, results) =>
+            {
+                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Consume());
+            });
+            instance.DefineResource("outgoing-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(rep).Dispose());
+            instance.DefineFunction("[method]outgoing-request.body", (args, results) =>
+            {
+                results[0] = __Values.Lower18(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Body());
+            });
+            instance.DefineFunction("[method]outgoing-request.method", (args, results) =>
+            {
+                results[0] = __Values.Lower14(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Method());
+            });
+            instance.DefineFunction("[method]outgoing-request.set-method", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetMethod(__Values.Lift14(cx, args[1])));
+            });
+            instance.DefineFunction("[method]outgoing-request.path-with-query", (args, results) =>
+            {
+                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).PathWithQuery());
+            });
+            instance.DefineFunction("[method]outgoing-request.set-path-with-query", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetPathWithQuery(__Values.Lift15(cx, args[1])));
+            });
+            instance.DefineFunction("[method]outgoing-request.scheme", (args, results) =>
+            {
+                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Scheme());
+            });
+            instance.DefineFunction("[method]outgoing-request.set-scheme", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetScheme(__Values.Lift16(cx, args[1])));
+            });
+            instance.DefineFunction("[method]outgoing-request.authority", (args, results) =>
+            {
+                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Authority());
+            });
+            instance.DefineFunction("[method]outgoing-request.set-authority", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetAuthority(__Values.Lift15(cx, args[1])));
+            });
+            instance.DefineFunction("[method]outgoing-request.headers", (args, results) =>
+            {
+                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Headers());
+            });
+            instance.DefineResource("request-options", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IRequestOptions>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(rep).Dispose());
+            instance.DefineFunction("[method]request-options.connect-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).ConnectTimeout());
+            });
+            instance.DefineFunction("[method]request-options.set-connect-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetConnectTimeout(__Values.Lift20(cx, args[1])));
+            });
+            instance.DefineFunction("[method]request-options.first-byte-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).FirstByteTimeout());
+            });
+            instance.DefineFunction("[method]request-options.set-first-byte-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetFirstByteTimeout(__Values.Lift20(cx, args[1])));
+            });
+            instance.DefineFunction("[method]request-options.between-bytes-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).BetweenBytesTimeout());
+            });
+            instance.DefineFunction("[method]request-options.set-between-bytes-timeout", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetBetweenBytesTimeout(__Values.Lift20(cx, args[1])));
+            });
+            instance.DefineResource("response-outparam", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IResponseOutparam>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(rep).Dispose());
+            instance.DefineResource("incoming-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(rep).Dispose());
+            instance.DefineFunction("[method]incoming-response.status", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U16(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Status());
+            });
+            instance.DefineFunction("[method]incoming-response.headers", (args, results) =>
+            {
+                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Headers());
+            });
+            instance.DefineFunction("[method]incoming-response.consume", (args, results) =>
+            {
+                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Consume());
+            });
+            instance.DefineResource("incoming-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(rep).Dispose());
+            instance.DefineFunction("[method]incoming-body.stream", (args, results) =>
+            {
+                results[0] = __Values.Lower21(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingBody>(args[0].AsResource().Rep).Stream());
+            });
+            instance.DefineResource("future-trailers", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureTrailers>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(rep).Dispose());
+            instance.DefineFunction("[method]future-trailers.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineFunction("[method]future-trailers.get", (args, results) =>
+            {
+                results[0] = __Values.Lower22(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(args[0].AsResource().Rep).Get());
+            });
+            instance.DefineResource("outgoing-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(rep).Dispose());
+            instance.DefineFunction("[method]outgoing-response.status-code", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.U16(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).StatusCode());
+            });
+            instance.DefineFunction("[method]outgoing-response.set-status-code", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).SetStatusCode(args[1].AsU16()));
+            });
+            instance.DefineFunction("[method]outgoing-response.headers", (args, results) =>
+            {
+                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).Headers());
+            });
+            instance.DefineFunction("[method]outgoing-response.body", (args, results) =>
+            {
+                results[0] = __Values.Lower18(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).Body());
+            });
+            instance.DefineResource("outgoing-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(rep).Dispose());
+            instance.DefineFunction("[method]outgoing-body.write", (args, results) =>
+            {
+                results[0] = __Values.Lower23(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingBody>(args[0].AsResource().Rep).Write());
+            });
+            instance.DefineResource("future-incoming-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(rep).Dispose());
+            instance.DefineFunction("[method]future-incoming-response.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineFunction("[method]future-incoming-response.get", (args, results) =>
+            {
+                results[0] = __Values.Lower24(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(args[0].AsResource().Rep).Get());
+            });
             instance.DefineFunction("[constructor]fields", (args, results) =>
             {
-                results[0] = __Values.Lower7(h.CreateFields());
+                results[0] = __Values.Lower13(cx, h.CreateFields());
             });
             instance.DefineFunction("[static]fields.from-list", (args, results) =>
             {
-                results[0] = __Values.Lower9(h.FieldsFromList(__Values.Lift8(args[0])));
+                results[0] = __Values.Lower25(cx, h.FieldsFromList(__Values.Lift12(cx, args[0])));
             });
             instance.DefineFunction("[constructor]outgoing-request", (args, results) =>
             {
-                results[0] = __Values.Lower10(h.CreateOutgoingRequest(__Values.Lift7(args[0])));
+                results[0] = __Values.Lower26(cx, h.CreateOutgoingRequest(__Values.Lift13(cx, args[0])));
             });
             instance.DefineFunction("[constructor]request-options", (args, results) =>
             {
-                results[0] = __Values.Lower11(h.CreateRequestOptions());
+                results[0] = __Values.Lower27(cx, h.CreateRequestOptions());
             });
             instance.DefineFunction("[static]response-outparam.set", (args, results) =>
             {
-                h.ResponseOutparamSet(__Values.Lift12(args[0]), __Values.Lift13(args[1]));
+                h.ResponseOutparamSet(__Values.Lift28(cx, args[0]), __Values.Lift29(cx, args[1]));
             });
             instance.DefineFunction("[static]incoming-body.finish", (args, results) =>
             {
-                results[0] = __Values.Lower15(h.IncomingBodyFinish(__Values.Lift14(args[0])));
+                results[0] = __Values.Lower31(cx, h.IncomingBodyFinish(__Values.Lift30(cx, args[0])));
             });
             instance.DefineFunction("[constructor]outgoing-response", (args, results) =>
             {
-                results[0] = __Values.Lower16(h.CreateOutgoingResponse(__Values.Lift7(args[0])));
+                results[0] = __Values.Lower32(cx, h.CreateOutgoingResponse(__Values.Lift13(cx, args[0])));
             });
             instance.DefineFunction("[static]outgoing-body.finish", (args, results) =>
             {
-                results[0] = __Values.Lower19(h.OutgoingBodyFinish(__Values.Lift17(args[0]), __Values.Lift18(args[1])));
+                results[0] = __Values.Lower35(cx, h.OutgoingBodyFinish(__Values.Lift33(cx, args[0]), __Values.Lift34(cx, args[1])));
             });
             instance.DefineFunction("http-error-code", (args, results) =>
             {
-                results[0] = __Values.Lower21(h.HttpErrorCode(__Values.Lift20(args[0])));
+                results[0] = __Values.Lower37(cx, h.HttpErrorCode(__Values.Lift36(cx, args[0])));
             });
         }
 
@@ -213,7 +480,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:http/outgoing-handler@0.2.12");
             instance.DefineFunction("handle", (args, results) =>
             {
-                results[0] = __Values.Lower23(h.Handle(__Values.Lift10(args[0]), __Values.Lift22(args[1])));
+                results[0] = __Values.Lower39(cx, h.Handle(__Values.Lift26(cx, args[0]), __Values.Lift38(cx, args[1])));
             });
         }
     }
@@ -222,7 +489,7 @@ partial class Bindings : global::System.IDisposable
     public void Dispose() => __disposed = true;
 
     /// <summary>The exported interface `wasi:http/incoming-handler@0.2.12`.</summary>
-    public global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler IncomingHandler { get; }
+    public global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler IncomingHandler => __e0;
 
     private sealed class __Export0 : global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler
     {
@@ -252,30 +519,43 @@ partial class Bindings : global::System.IDisposable
         public void Handle(global::Corpus.Wasi.Http.Types.IIncomingRequest request, global::Corpus.Wasi.Http.Types.IResponseOutparam responseOut)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower24(request), __Values.Lower12(responseOut));
+            __export0.Call(__Values.Lower40(_owner.__cx, request), __Values.Lower28(_owner.__cx, responseOut));
         }
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower2(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower2(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift0(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift2(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift2(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(uint[] v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, uint[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -283,7 +563,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static uint[] Lift1(global::WitSharp.Components.ComponentValue v)
+        public static uint[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new uint[items.Count];
@@ -291,28 +571,31 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(global::Corpus.Wasi.Io.Poll.IPollable v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable Lift2(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::Corpus.Wasi.Clocks.WallClock.Datetime v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
         }
 
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -320,7 +603,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift4(global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -328,224 +611,463 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower4(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift5(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift4(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift6(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Wasi.Http.Types.IFields v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFields Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8((string, byte[])[] v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return global::WitSharp.Components.ComponentValue.Borrow(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, byte[][] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower4(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (string, byte[])[] Lift8(global::WitSharp.Components.ComponentValue v)
+        public static byte[][] Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
-            var result = new (string, byte[])[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(items[i]);
+            var result = new byte[items.Count][];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift4(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower26(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower7(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower42(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> Lift9(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError> Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Values.Lift7(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift26(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift42(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, (string, byte[])[] v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower43(cx, v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest Lift10(global::WitSharp.Components.ComponentValue v)
+        public static (string, byte[])[] Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var items = v.AsList();
+            var result = new (string, byte[])[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift43(cx, items[i]);
+            return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Wasi.Http.Types.IRequestOptions v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFields>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.IFields Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFields>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Wasi.Http.Types.IResponseOutparam v)
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Wasi.Http.Types.Method v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            switch (v)
+            {
+                case global::Corpus.Wasi.Http.Types.Method.Get: return global::WitSharp.Components.ComponentValue.Variant("get");
+                case global::Corpus.Wasi.Http.Types.Method.Head: return global::WitSharp.Components.ComponentValue.Variant("head");
+                case global::Corpus.Wasi.Http.Types.Method.Post: return global::WitSharp.Components.ComponentValue.Variant("post");
+                case global::Corpus.Wasi.Http.Types.Method.Put: return global::WitSharp.Components.ComponentValue.Variant("put");
+                case global::Corpus.Wasi.Http.Types.Method.Delete: return global::WitSharp.Components.ComponentValue.Variant("delete");
+                case global::Corpus.Wasi.Http.Types.Method.Connect: return global::WitSharp.Components.ComponentValue.Variant("connect");
+                case global::Corpus.Wasi.Http.Types.Method.Options: return global::WitSharp.Components.ComponentValue.Variant("options");
+                case global::Corpus.Wasi.Http.Types.Method.Trace: return global::WitSharp.Components.ComponentValue.Variant("trace");
+                case global::Corpus.Wasi.Http.Types.Method.Patch: return global::WitSharp.Components.ComponentValue.Variant("patch");
+                case global::Corpus.Wasi.Http.Types.Method.Other c: return global::WitSharp.Components.ComponentValue.Variant("other", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
         }
 
-        public static global::Corpus.Wasi.Http.Types.IResponseOutparam Lift12(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.Method Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            switch (v.AsVariant())
+            {
+                case "get": return new global::Corpus.Wasi.Http.Types.Method.Get();
+                case "head": return new global::Corpus.Wasi.Http.Types.Method.Head();
+                case "post": return new global::Corpus.Wasi.Http.Types.Method.Post();
+                case "put": return new global::Corpus.Wasi.Http.Types.Method.Put();
+                case "delete": return new global::Corpus.Wasi.Http.Types.Method.Delete();
+                case "connect": return new global::Corpus.Wasi.Http.Types.Method.Connect();
+                case "options": return new global::Corpus.Wasi.Http.Types.Method.Options();
+                case "trace": return new global::Corpus.Wasi.Http.Types.Method.Trace();
+                case "patch": return new global::Corpus.Wasi.Http.Types.Method.Patch();
+                case "other": return new global::Corpus.Wasi.Http.Types.Method.Other(v.Payload!.AsString());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, string? v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower16(v.Value));
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift13(global::WitSharp.Components.ComponentValue v)
+        public static string? Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift16(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+            return v.IsSome ? (string?)v.Payload!.AsString() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14(global::Corpus.Wasi.Http.Types.IIncomingBody v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::Corpus.Wasi.Http.Types.Scheme? v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower44(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Wasi.Http.Types.IIncomingBody Lift14(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.Scheme? Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.Scheme?)__Values.Lift44(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Wasi.Http.Types.IFutureTrailers v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFutureTrailers Lift15(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
+        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower33(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse Lift16(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Ok(__Values.Lift33(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower17(global::Corpus.Wasi.Http.Types.IOutgoingBody v)
+        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingBody Lift17(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower18(global::Corpus.Wasi.Http.Types.IFields? v)
+        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, ulong? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower7(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U64(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFields? Lift18(global::WitSharp.Components.ComponentValue v)
+        public static ulong? Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IFields?)__Values.Lift7(v.Payload!) : null;
+            return v.IsSome ? (ulong?)v.Payload!.AsU64() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower8(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> Lift19(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Ok(__Values.Lift8(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower20(global::Corpus.Wasi.Io.Error.IError v)
+        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower45(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Wasi.Io.Error.IError Lift20(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsSome ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Values.Lift45(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower21(global::Corpus.Wasi.Http.Types.ErrorCode? v)
+        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower27(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower9(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Http.Types.ErrorCode? Lift21(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.ErrorCode?)__Values.Lift27(v.Payload!) : null;
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Ok(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower22(global::Corpus.Wasi.Http.Types.IRequestOptions? v)
+        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower11(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower46(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions? Lift22(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Values.Lift11(v.Payload!) : null;
+            return v.IsSome ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Values.Lift46(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower23(global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower27(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower28(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower42(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower13(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift23(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift28(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift27(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Values.Lift13(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift42(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower24(global::Corpus.Wasi.Http.Types.IIncomingRequest v)
+        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Http.Types.IIncomingRequest Lift24(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower25((string, byte[]) v)
+        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), __Values.Lower4(v.Item2));
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static (string, byte[]) Lift25(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsTuple();
-            return (items[0].AsString(), __Values.Lift4(items[1]));
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower26(global::Corpus.Wasi.Http.Types.HeaderError v)
+        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IResponseOutparam Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower32(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift32(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingBody Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFutureTrailers Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingBody Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Wasi.Http.Types.IFields? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower13(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFields? Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IFields?)__Values.Lift13(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return global::WitSharp.Components.ComponentValue.Borrow(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, global::Corpus.Wasi.Http.Types.ErrorCode? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower47(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.ErrorCode? Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.ErrorCode?)__Values.Lift47(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower27(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions? Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Values.Lift27(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower48(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift48(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingRequest Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower36(cx, c.Value));
+                case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.StreamError Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift36(cx, v.Payload!));
+                case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::Corpus.Wasi.Http.Types.HeaderError v)
         {
             switch (v)
             {
@@ -557,7 +1079,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Wasi.Http.Types.HeaderError Lift26(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.HeaderError Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -568,12 +1090,66 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower27(global::Corpus.Wasi.Http.Types.ErrorCode v)
+        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, (string, byte[]) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), __Values.Lower4(cx, v.Item2));
+        }
+
+        public static (string, byte[]) Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsString(), __Values.Lift4(cx, items[1]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::Corpus.Wasi.Http.Types.Scheme v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Http.Types.Scheme.HTTP: return global::WitSharp.Components.ComponentValue.Variant("HTTP");
+                case global::Corpus.Wasi.Http.Types.Scheme.HTTPS: return global::WitSharp.Components.ComponentValue.Variant("HTTPS");
+                case global::Corpus.Wasi.Http.Types.Scheme.Other c: return global::WitSharp.Components.ComponentValue.Variant("other", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Http.Types.Scheme Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "HTTP": return new global::Corpus.Wasi.Http.Types.Scheme.HTTP();
+                case "HTTPS": return new global::Corpus.Wasi.Http.Types.Scheme.HTTPS();
+                case "other": return new global::Corpus.Wasi.Http.Types.Scheme.Other(v.Payload!.AsString());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower49(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Values.Lift49(cx, v.Payload!)) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower50(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Values.Lift50(cx, v.Payload!)) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::Corpus.Wasi.Http.Types.ErrorCode v)
         {
             switch (v)
             {
                 case global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout: return global::WitSharp.Components.ComponentValue.Variant("DNS-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c: return global::WitSharp.Components.ComponentValue.Variant("DNS-error", __Values.Lower29(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c: return global::WitSharp.Components.ComponentValue.Variant("DNS-error", __Values.Lower51(cx, c.Value));
                 case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound: return global::WitSharp.Components.ComponentValue.Variant("destination-not-found");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable: return global::WitSharp.Components.ComponentValue.Variant("destination-unavailable");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited: return global::WitSharp.Components.ComponentValue.Variant("destination-IP-prohibited");
@@ -586,42 +1162,42 @@ partial class Bindings : global::System.IDisposable
                 case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached: return global::WitSharp.Components.ComponentValue.Variant("connection-limit-reached");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError: return global::WitSharp.Components.ComponentValue.Variant("TLS-protocol-error");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError: return global::WitSharp.Components.ComponentValue.Variant("TLS-certificate-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c: return global::WitSharp.Components.ComponentValue.Variant("TLS-alert-received", __Values.Lower30(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c: return global::WitSharp.Components.ComponentValue.Variant("TLS-alert-received", __Values.Lower52(cx, c.Value));
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-denied");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-length-required");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-body-size", __Values.Lower31(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-body-size", __Values.Lower20(cx, c.Value));
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-method-invalid");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-invalid");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-too-long");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-section-size", __Values.Lower32(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-size", __Values.Lower33(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-section-size", __Values.Lower32(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-size", __Values.Lower34(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-section-size", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-size", __Values.Lower54(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-section-size", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-size", __Values.Lower55(cx, c.Value));
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-incomplete");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-section-size", __Values.Lower32(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-size", __Values.Lower34(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-body-size", __Values.Lower31(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-section-size", __Values.Lower32(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-size", __Values.Lower34(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-transfer-coding", __Values.Lower35(c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-content-coding", __Values.Lower35(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-section-size", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-size", __Values.Lower55(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-body-size", __Values.Lower20(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-section-size", __Values.Lower53(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-size", __Values.Lower55(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-transfer-coding", __Values.Lower15(cx, c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-content-coding", __Values.Lower15(cx, c.Value));
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-timeout");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed: return global::WitSharp.Components.ComponentValue.Variant("HTTP-upgrade-failed");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError: return global::WitSharp.Components.ComponentValue.Variant("HTTP-protocol-error");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected: return global::WitSharp.Components.ComponentValue.Variant("loop-detected");
                 case global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError: return global::WitSharp.Components.ComponentValue.Variant("configuration-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c: return global::WitSharp.Components.ComponentValue.Variant("internal-error", __Values.Lower35(c.Value));
+                case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c: return global::WitSharp.Components.ComponentValue.Variant("internal-error", __Values.Lower15(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Wasi.Http.Types.ErrorCode Lift27(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.ErrorCode Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "DNS-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout();
-                case "DNS-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(__Values.Lift29(v.Payload!));
+                case "DNS-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(__Values.Lift51(cx, v.Payload!));
                 case "destination-not-found": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound();
                 case "destination-unavailable": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable();
                 case "destination-IP-prohibited": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited();
@@ -634,134 +1210,150 @@ partial class Bindings : global::System.IDisposable
                 case "connection-limit-reached": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached();
                 case "TLS-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError();
                 case "TLS-certificate-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError();
-                case "TLS-alert-received": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(__Values.Lift30(v.Payload!));
+                case "TLS-alert-received": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(__Values.Lift52(cx, v.Payload!));
                 case "HTTP-request-denied": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied();
                 case "HTTP-request-length-required": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired();
-                case "HTTP-request-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__Values.Lift31(v.Payload!));
+                case "HTTP-request-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__Values.Lift20(cx, v.Payload!));
                 case "HTTP-request-method-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid();
                 case "HTTP-request-URI-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid();
                 case "HTTP-request-URI-too-long": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong();
-                case "HTTP-request-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__Values.Lift32(v.Payload!));
-                case "HTTP-request-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__Values.Lift33(v.Payload!));
-                case "HTTP-request-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__Values.Lift32(v.Payload!));
-                case "HTTP-request-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(__Values.Lift34(v.Payload!));
+                case "HTTP-request-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__Values.Lift53(cx, v.Payload!));
+                case "HTTP-request-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__Values.Lift54(cx, v.Payload!));
+                case "HTTP-request-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__Values.Lift53(cx, v.Payload!));
+                case "HTTP-request-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(__Values.Lift55(cx, v.Payload!));
                 case "HTTP-response-incomplete": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete();
-                case "HTTP-response-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__Values.Lift32(v.Payload!));
-                case "HTTP-response-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(__Values.Lift34(v.Payload!));
-                case "HTTP-response-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__Values.Lift31(v.Payload!));
-                case "HTTP-response-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__Values.Lift32(v.Payload!));
-                case "HTTP-response-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(__Values.Lift34(v.Payload!));
-                case "HTTP-response-transfer-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__Values.Lift35(v.Payload!));
-                case "HTTP-response-content-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__Values.Lift35(v.Payload!));
+                case "HTTP-response-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__Values.Lift53(cx, v.Payload!));
+                case "HTTP-response-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(__Values.Lift55(cx, v.Payload!));
+                case "HTTP-response-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__Values.Lift20(cx, v.Payload!));
+                case "HTTP-response-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__Values.Lift53(cx, v.Payload!));
+                case "HTTP-response-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(__Values.Lift55(cx, v.Payload!));
+                case "HTTP-response-transfer-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__Values.Lift15(cx, v.Payload!));
+                case "HTTP-response-content-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__Values.Lift15(cx, v.Payload!));
                 case "HTTP-response-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout();
                 case "HTTP-upgrade-failed": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed();
                 case "HTTP-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError();
                 case "loop-detected": return new global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected();
                 case "configuration-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError();
-                case "internal-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__Values.Lift35(v.Payload!));
+                case "internal-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__Values.Lift15(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
+        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse Lift28(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Wasi.Http.Types.DNSErrorPayload v)
+        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("rcode", __Values.Lower35(v.Rcode)), ("info-code", __Values.Lower36(v.InfoCode)));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower34(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Http.Types.DNSErrorPayload Lift29(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift34(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift56(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Wasi.Http.Types.DNSErrorPayload v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("rcode", __Values.Lower15(cx, v.Rcode)), ("info-code", __Values.Lower57(cx, v.InfoCode)));
+        }
+
+        public static global::Corpus.Wasi.Http.Types.DNSErrorPayload Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__Values.Lift35(fields[0].Value), __Values.Lift36(fields[1].Value));
+            return new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__Values.Lift15(cx, fields[0].Value), __Values.Lift57(cx, fields[1].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload v)
+        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("alert-id", __Values.Lower37(v.AlertId)), ("alert-message", __Values.Lower35(v.AlertMessage)));
+            return global::WitSharp.Components.ComponentValue.Record(("alert-id", __Values.Lower58(cx, v.AlertId)), ("alert-message", __Values.Lower15(cx, v.AlertMessage)));
         }
 
-        public static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload Lift30(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__Values.Lift37(fields[0].Value), __Values.Lift35(fields[1].Value));
+            return new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__Values.Lift58(cx, fields[0].Value), __Values.Lift15(cx, fields[1].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower31(ulong? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U64(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static ulong? Lift31(global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (ulong?)v.Payload!.AsU64() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower32(uint? v)
+        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, uint? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static uint? Lift32(global::WitSharp.Components.ComponentValue v)
+        public static uint? Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower33(global::Corpus.Wasi.Http.Types.FieldSizePayload? v)
+        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, global::Corpus.Wasi.Http.Types.FieldSizePayload? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower34(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower55(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static global::Corpus.Wasi.Http.Types.FieldSizePayload? Lift33(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.FieldSizePayload? Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.FieldSizePayload?)__Values.Lift34(v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Wasi.Http.Types.FieldSizePayload?)__Values.Lift55(cx, v.Payload!) : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Wasi.Http.Types.FieldSizePayload v)
+        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, global::Corpus.Wasi.Http.Types.FieldSizePayload v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("field-name", __Values.Lower35(v.FieldName)), ("field-size", __Values.Lower32(v.FieldSize)));
+            return global::WitSharp.Components.ComponentValue.Record(("field-name", __Values.Lower15(cx, v.FieldName)), ("field-size", __Values.Lower53(cx, v.FieldSize)));
         }
 
-        public static global::Corpus.Wasi.Http.Types.FieldSizePayload Lift34(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.FieldSizePayload Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.FieldSizePayload(__Values.Lift35(fields[0].Value), __Values.Lift32(fields[1].Value));
+            return new global::Corpus.Wasi.Http.Types.FieldSizePayload(__Values.Lift15(cx, fields[0].Value), __Values.Lift53(cx, fields[1].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower35(string? v)
+        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static string? Lift35(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Http.Types.IIncomingResponse Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower36(ushort? v)
+        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, ushort? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U16(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static ushort? Lift36(global::WitSharp.Components.ComponentValue v)
+        public static ushort? Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (ushort?)v.Payload!.AsU16() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower37(byte? v)
+        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, byte? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U8(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static byte? Lift37(global::WitSharp.Components.ComponentValue v)
+        public static byte? Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (byte?)v.Payload!.AsU8() : null;
         }

@@ -47,10 +47,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
+    private readonly global::WitSharp.Store __store;
+    private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
     {
+        __store = store;
         __instance = instance;
+        __cx = new __Context(this, null);
         __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "add-strings", 1, true);
         __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "get-strings", 0, true);
         __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "write-strings-to", 1, true);
@@ -96,7 +100,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(_linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi/test-reactor` imports in a linker, implemented by a host object.</summary>
@@ -107,21 +111,22 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
+        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
 
         {
             global::Corpus.Wasi.Cli.Environment.IEnvironment h = host;
             var instance = root.AddInstance("wasi:cli/environment@0.2.12");
             instance.DefineFunction("get-environment", (args, results) =>
             {
-                results[0] = __Values.Lower0(h.GetEnvironment());
+                results[0] = __Values.Lower0(cx, h.GetEnvironment());
             });
             instance.DefineFunction("get-arguments", (args, results) =>
             {
-                results[0] = __Values.Lower1(h.GetArguments());
+                results[0] = __Values.Lower1(cx, h.GetArguments());
             });
             instance.DefineFunction("initial-cwd", (args, results) =>
             {
-                results[0] = __Values.Lower2(h.InitialCwd());
+                results[0] = __Values.Lower2(cx, h.InitialCwd());
             });
         }
 
@@ -130,31 +135,113 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/exit@0.2.12");
             instance.DefineFunction("exit", (args, results) =>
             {
-                h.Exit(__Values.Lift3(args[0]));
+                h.Exit(__Values.Lift3(cx, args[0]));
             });
             instance.DefineFunction("exit-with-code", (args, results) =>
             {
                 h.ExitWithCode(args[0].AsU8());
             });
         }
-        root.AddInstance("wasi:io/error@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:io/error@0.2.12");
+            instance.DefineResource("error", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Error.IError>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Error.IError>(rep).Dispose());
+            instance.DefineFunction("[method]error.to-debug-string", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(args[0].AsResource().Rep).ToDebugString());
+            });
+        }
 
         {
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
             var instance = root.AddInstance("wasi:io/poll@0.2.12");
+            instance.DefineResource("pollable", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Poll.IPollable>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(rep).Dispose());
+            instance.DefineFunction("[method]pollable.ready", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Ready());
+            });
+            instance.DefineFunction("[method]pollable.block", (args, results) =>
+            {
+                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Block();
+            });
             instance.DefineFunction("poll", (args, results) =>
             {
-                results[0] = __Values.Lower5(h.Poll(__Values.Lift4(args[0])));
+                results[0] = __Values.Lower5(cx, h.Poll(__Values.Lift4(cx, args[0])));
             });
         }
-        root.AddInstance("wasi:io/streams@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:io/streams@0.2.12");
+            instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
+            instance.DefineFunction("[method]input-stream.read", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
+            {
+                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.skip", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]input-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
+            instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+            });
+            instance.DefineFunction("[method]output-stream.write", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift9(cx, args[1])));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift9(cx, args[1])));
+            });
+            instance.DefineFunction("[method]output-stream.flush", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+            });
+            instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+            });
+            instance.DefineFunction("[method]output-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
+            {
+                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.splice", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift11(cx, args[1]), args[2].AsU64()));
+            });
+            instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
+            {
+                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift11(cx, args[1]), args[2].AsU64()));
+            });
+        }
 
         {
             global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
             instance.DefineFunction("get-stdin", (args, results) =>
             {
-                results[0] = __Values.Lower6(h.GetStdin());
+                results[0] = __Values.Lower11(cx, h.GetStdin());
             });
         }
 
@@ -163,7 +250,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
             instance.DefineFunction("get-stdout", (args, results) =>
             {
-                results[0] = __Values.Lower7(h.GetStdout());
+                results[0] = __Values.Lower12(cx, h.GetStdout());
             });
         }
 
@@ -172,18 +259,26 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
             instance.DefineFunction("get-stderr", (args, results) =>
             {
-                results[0] = __Values.Lower7(h.GetStderr());
+                results[0] = __Values.Lower12(cx, h.GetStderr());
             });
         }
-        root.AddInstance("wasi:cli/terminal-input@0.2.12");
-        root.AddInstance("wasi:cli/terminal-output@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:cli/terminal-input@0.2.12");
+            instance.DefineResource("terminal-input", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(rep).Dispose());
+        }
+
+        {
+            var instance = root.AddInstance("wasi:cli/terminal-output@0.2.12");
+            instance.DefineResource("terminal-output", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(rep).Dispose());
+        }
 
         {
             global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin h = host;
             var instance = root.AddInstance("wasi:cli/terminal-stdin@0.2.12");
             instance.DefineFunction("get-terminal-stdin", (args, results) =>
             {
-                results[0] = __Values.Lower8(h.GetTerminalStdin());
+                results[0] = __Values.Lower13(cx, h.GetTerminalStdin());
             });
         }
 
@@ -192,7 +287,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/terminal-stdout@0.2.12");
             instance.DefineFunction("get-terminal-stdout", (args, results) =>
             {
-                results[0] = __Values.Lower9(h.GetTerminalStdout());
+                results[0] = __Values.Lower14(cx, h.GetTerminalStdout());
             });
         }
 
@@ -201,7 +296,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/terminal-stderr@0.2.12");
             instance.DefineFunction("get-terminal-stderr", (args, results) =>
             {
-                results[0] = __Values.Lower9(h.GetTerminalStderr());
+                results[0] = __Values.Lower14(cx, h.GetTerminalStderr());
             });
         }
 
@@ -218,11 +313,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction("subscribe-instant", (args, results) =>
             {
-                results[0] = __Values.Lower10(h.SubscribeInstant(args[0].AsU64()));
+                results[0] = __Values.Lower8(cx, h.SubscribeInstant(args[0].AsU64()));
             });
             instance.DefineFunction("subscribe-duration", (args, results) =>
             {
-                results[0] = __Values.Lower10(h.SubscribeDuration(args[0].AsU64()));
+                results[0] = __Values.Lower8(cx, h.SubscribeDuration(args[0].AsU64()));
             });
         }
 
@@ -231,20 +326,134 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
             instance.DefineFunction("now", (args, results) =>
             {
-                results[0] = __Values.Lower11(h.Now());
+                results[0] = __Values.Lower15(cx, h.Now());
             });
             instance.DefineFunction("resolution", (args, results) =>
             {
-                results[0] = __Values.Lower11(h.Resolution());
+                results[0] = __Values.Lower15(cx, h.Resolution());
             });
         }
 
         {
             global::Corpus.Wasi.Filesystem.Types.ITypes h = host;
             var instance = root.AddInstance("wasi:filesystem/types@0.2.12");
+            instance.DefineResource("descriptor", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(rep).Dispose());
+            instance.DefineFunction("[method]descriptor.read-via-stream", (args, results) =>
+            {
+                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadViaStream(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]descriptor.write-via-stream", (args, results) =>
+            {
+                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).WriteViaStream(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]descriptor.append-via-stream", (args, results) =>
+            {
+                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).AppendViaStream());
+            });
+            instance.DefineFunction("[method]descriptor.advise", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Advise(args[1].AsU64(), args[2].AsU64(), __Values.Lift18(cx, args[3])));
+            });
+            instance.DefineFunction("[method]descriptor.sync-data", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SyncData());
+            });
+            instance.DefineFunction("[method]descriptor.get-flags", (args, results) =>
+            {
+                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).GetFlags());
+            });
+            instance.DefineFunction("[method]descriptor.get-type", (args, results) =>
+            {
+                results[0] = __Values.Lower21(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).GetType());
+            });
+            instance.DefineFunction("[method]descriptor.set-size", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]descriptor.set-times", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetTimes(__Values.Lift22(cx, args[1]), __Values.Lift22(cx, args[2])));
+            });
+            instance.DefineFunction("[method]descriptor.read", (args, results) =>
+            {
+                results[0] = __Values.Lower23(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Read(args[1].AsU64(), args[2].AsU64()));
+            });
+            instance.DefineFunction("[method]descriptor.write", (args, results) =>
+            {
+                results[0] = __Values.Lower24(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Write(__Values.Lift9(cx, args[1]), args[2].AsU64()));
+            });
+            instance.DefineFunction("[method]descriptor.read-directory", (args, results) =>
+            {
+                results[0] = __Values.Lower25(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadDirectory());
+            });
+            instance.DefineFunction("[method]descriptor.sync", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Sync());
+            });
+            instance.DefineFunction("[method]descriptor.create-directory-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).CreateDirectoryAt(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.stat", (args, results) =>
+            {
+                results[0] = __Values.Lower26(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Stat());
+            });
+            instance.DefineFunction("[method]descriptor.stat-at", (args, results) =>
+            {
+                results[0] = __Values.Lower26(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).StatAt(__Values.Lift27(cx, args[1]), args[2].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.set-times-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetTimesAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift22(cx, args[3]), __Values.Lift22(cx, args[4])));
+            });
+            instance.DefineFunction("[method]descriptor.link-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).LinkAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift28(cx, args[3]), args[4].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.open-at", (args, results) =>
+            {
+                results[0] = __Values.Lower31(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).OpenAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift29(cx, args[3]), __Values.Lift30(cx, args[4])));
+            });
+            instance.DefineFunction("[method]descriptor.readlink-at", (args, results) =>
+            {
+                results[0] = __Values.Lower32(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadlinkAt(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.remove-directory-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).RemoveDirectoryAt(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.rename-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).RenameAt(args[1].AsString(), __Values.Lift28(cx, args[2]), args[3].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.symlink-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SymlinkAt(args[1].AsString(), args[2].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.unlink-file-at", (args, results) =>
+            {
+                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).UnlinkFileAt(args[1].AsString()));
+            });
+            instance.DefineFunction("[method]descriptor.is-same-object", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).IsSameObject(__Values.Lift28(cx, args[1])));
+            });
+            instance.DefineFunction("[method]descriptor.metadata-hash", (args, results) =>
+            {
+                results[0] = __Values.Lower33(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).MetadataHash());
+            });
+            instance.DefineFunction("[method]descriptor.metadata-hash-at", (args, results) =>
+            {
+                results[0] = __Values.Lower33(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).MetadataHashAt(__Values.Lift27(cx, args[1]), args[2].AsString()));
+            });
+            instance.DefineResource("directory-entry-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(rep).Dispose());
+            instance.DefineFunction("[method]directory-entry-stream.read-directory-entry", (args, results) =>
+            {
+                results[0] = __Values.Lower34(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(args[0].AsResource().Rep).ReadDirectoryEntry());
+            });
             instance.DefineFunction("filesystem-error-code", (args, results) =>
             {
-                results[0] = __Values.Lower13(h.FilesystemErrorCode(__Values.Lift12(args[0])));
+                results[0] = __Values.Lower36(cx, h.FilesystemErrorCode(__Values.Lift35(cx, args[0])));
             });
         }
 
@@ -253,46 +462,253 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:filesystem/preopens@0.2.12");
             instance.DefineFunction("get-directories", (args, results) =>
             {
-                results[0] = __Values.Lower14(h.GetDirectories());
+                results[0] = __Values.Lower37(cx, h.GetDirectories());
             });
         }
-        root.AddInstance("wasi:sockets/network@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:sockets/network@0.2.12");
+            instance.DefineResource("network", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Network.INetwork>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(rep).Dispose());
+        }
 
         {
             global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork h = host;
             var instance = root.AddInstance("wasi:sockets/instance-network@0.2.12");
             instance.DefineFunction("instance-network", (args, results) =>
             {
-                results[0] = __Values.Lower15(h.InstanceNetwork());
+                results[0] = __Values.Lower38(cx, h.InstanceNetwork());
             });
         }
-        root.AddInstance("wasi:sockets/udp@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:sockets/udp@0.2.12");
+            instance.DefineResource("udp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(rep).Dispose());
+            instance.DefineFunction("[method]udp-socket.start-bind", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).StartBind(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+            });
+            instance.DefineFunction("[method]udp-socket.finish-bind", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).FinishBind());
+            });
+            instance.DefineFunction("[method]udp-socket.stream", (args, results) =>
+            {
+                results[0] = __Values.Lower42(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).Stream(__Values.Lift41(cx, args[1])));
+            });
+            instance.DefineFunction("[method]udp-socket.local-address", (args, results) =>
+            {
+                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).LocalAddress());
+            });
+            instance.DefineFunction("[method]udp-socket.remote-address", (args, results) =>
+            {
+                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).RemoteAddress());
+            });
+            instance.DefineFunction("[method]udp-socket.address-family", (args, results) =>
+            {
+                results[0] = __Values.Lower44(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).AddressFamily());
+            });
+            instance.DefineFunction("[method]udp-socket.unicast-hop-limit", (args, results) =>
+            {
+                results[0] = __Values.Lower45(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).UnicastHopLimit());
+            });
+            instance.DefineFunction("[method]udp-socket.set-unicast-hop-limit", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetUnicastHopLimit(args[1].AsU8()));
+            });
+            instance.DefineFunction("[method]udp-socket.receive-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).ReceiveBufferSize());
+            });
+            instance.DefineFunction("[method]udp-socket.set-receive-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetReceiveBufferSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]udp-socket.send-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SendBufferSize());
+            });
+            instance.DefineFunction("[method]udp-socket.set-send-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetSendBufferSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]udp-socket.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineResource("incoming-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(rep).Dispose());
+            instance.DefineFunction("[method]incoming-datagram-stream.receive", (args, results) =>
+            {
+                results[0] = __Values.Lower47(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(args[0].AsResource().Rep).Receive(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]incoming-datagram-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineResource("outgoing-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(rep).Dispose());
+            instance.DefineFunction("[method]outgoing-datagram-stream.check-send", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).CheckSend());
+            });
+            instance.DefineFunction("[method]outgoing-datagram-stream.send", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).Send(__Values.Lift48(cx, args[1])));
+            });
+            instance.DefineFunction("[method]outgoing-datagram-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).Subscribe());
+            });
+        }
 
         {
             global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket h = host;
             var instance = root.AddInstance("wasi:sockets/udp-create-socket@0.2.12");
             instance.DefineFunction("create-udp-socket", (args, results) =>
             {
-                results[0] = __Values.Lower17(h.CreateUdpSocket(__Values.Lift16(args[0])));
+                results[0] = __Values.Lower49(cx, h.CreateUdpSocket(__Values.Lift44(cx, args[0])));
             });
         }
-        root.AddInstance("wasi:sockets/tcp@0.2.12");
+
+        {
+            var instance = root.AddInstance("wasi:sockets/tcp@0.2.12");
+            instance.DefineResource("tcp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(rep).Dispose());
+            instance.DefineFunction("[method]tcp-socket.start-bind", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartBind(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+            });
+            instance.DefineFunction("[method]tcp-socket.finish-bind", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishBind());
+            });
+            instance.DefineFunction("[method]tcp-socket.start-connect", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartConnect(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+            });
+            instance.DefineFunction("[method]tcp-socket.finish-connect", (args, results) =>
+            {
+                results[0] = __Values.Lower50(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishConnect());
+            });
+            instance.DefineFunction("[method]tcp-socket.start-listen", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartListen());
+            });
+            instance.DefineFunction("[method]tcp-socket.finish-listen", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishListen());
+            });
+            instance.DefineFunction("[method]tcp-socket.accept", (args, results) =>
+            {
+                results[0] = __Values.Lower51(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Accept());
+            });
+            instance.DefineFunction("[method]tcp-socket.local-address", (args, results) =>
+            {
+                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).LocalAddress());
+            });
+            instance.DefineFunction("[method]tcp-socket.remote-address", (args, results) =>
+            {
+                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).RemoteAddress());
+            });
+            instance.DefineFunction("[method]tcp-socket.is-listening", (args, results) =>
+            {
+                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).IsListening());
+            });
+            instance.DefineFunction("[method]tcp-socket.address-family", (args, results) =>
+            {
+                results[0] = __Values.Lower44(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).AddressFamily());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-listen-backlog-size", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetListenBacklogSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]tcp-socket.keep-alive-enabled", (args, results) =>
+            {
+                results[0] = __Values.Lower52(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveEnabled());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-keep-alive-enabled", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveEnabled(args[1].AsBool()));
+            });
+            instance.DefineFunction("[method]tcp-socket.keep-alive-idle-time", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveIdleTime());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-keep-alive-idle-time", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveIdleTime(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]tcp-socket.keep-alive-interval", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveInterval());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-keep-alive-interval", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveInterval(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]tcp-socket.keep-alive-count", (args, results) =>
+            {
+                results[0] = __Values.Lower53(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveCount());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-keep-alive-count", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveCount(args[1].AsU32()));
+            });
+            instance.DefineFunction("[method]tcp-socket.hop-limit", (args, results) =>
+            {
+                results[0] = __Values.Lower45(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).HopLimit());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-hop-limit", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetHopLimit(args[1].AsU8()));
+            });
+            instance.DefineFunction("[method]tcp-socket.receive-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).ReceiveBufferSize());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-receive-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetReceiveBufferSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]tcp-socket.send-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SendBufferSize());
+            });
+            instance.DefineFunction("[method]tcp-socket.set-send-buffer-size", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetSendBufferSize(args[1].AsU64()));
+            });
+            instance.DefineFunction("[method]tcp-socket.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Subscribe());
+            });
+            instance.DefineFunction("[method]tcp-socket.shutdown", (args, results) =>
+            {
+                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Shutdown(__Values.Lift54(cx, args[1])));
+            });
+        }
 
         {
             global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket h = host;
             var instance = root.AddInstance("wasi:sockets/tcp-create-socket@0.2.12");
             instance.DefineFunction("create-tcp-socket", (args, results) =>
             {
-                results[0] = __Values.Lower18(h.CreateTcpSocket(__Values.Lift16(args[0])));
+                results[0] = __Values.Lower55(cx, h.CreateTcpSocket(__Values.Lift44(cx, args[0])));
             });
         }
 
         {
             global::Corpus.Wasi.Sockets.IpNameLookup.IIpNameLookup h = host;
             var instance = root.AddInstance("wasi:sockets/ip-name-lookup@0.2.12");
+            instance.DefineResource("resolve-address-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(rep).Dispose());
+            instance.DefineFunction("[method]resolve-address-stream.resolve-next-address", (args, results) =>
+            {
+                results[0] = __Values.Lower56(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(args[0].AsResource().Rep).ResolveNextAddress());
+            });
+            instance.DefineFunction("[method]resolve-address-stream.subscribe", (args, results) =>
+            {
+                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(args[0].AsResource().Rep).Subscribe());
+            });
             instance.DefineFunction("resolve-addresses", (args, results) =>
             {
-                results[0] = __Values.Lower19(h.ResolveAddresses(__Values.Lift15(args[0]), args[1].AsString()));
+                results[0] = __Values.Lower57(cx, h.ResolveAddresses(__Values.Lift38(cx, args[0]), args[1].AsString()));
             });
         }
 
@@ -301,7 +717,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:random/random@0.2.12");
             instance.DefineFunction("get-random-bytes", (args, results) =>
             {
-                results[0] = __Values.Lower20(h.GetRandomBytes(args[0].AsU64()));
+                results[0] = __Values.Lower9(cx, h.GetRandomBytes(args[0].AsU64()));
             });
             instance.DefineFunction("get-random-u64", (args, results) =>
             {
@@ -314,7 +730,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:random/insecure@0.2.12");
             instance.DefineFunction("get-insecure-random-bytes", (args, results) =>
             {
-                results[0] = __Values.Lower20(h.GetInsecureRandomBytes(args[0].AsU64()));
+                results[0] = __Values.Lower9(cx, h.GetInsecureRandomBytes(args[0].AsU64()));
             });
             instance.DefineFunction("get-insecure-random-u64", (args, results) =>
             {
@@ -327,7 +743,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:random/insecure-seed@0.2.12");
             instance.DefineFunction("insecure-seed", (args, results) =>
             {
-                results[0] = __Values.Lower21(h.InsecureSeed());
+                results[0] = __Values.Lower58(cx, h.InsecureSeed());
             });
         }
     }
@@ -340,14 +756,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public uint AddStrings(string[] s)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export0.Call(__Values.Lower1(s))!.AsU32();
+        return __export0.Call(__Values.Lower1(__cx, s))!.AsU32();
     }
 
     /// <summary>The WIT function `get-strings`.</summary>
     public string[] GetStrings()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift1(__export1.Call()!);
+        return __Values.Lift1(__cx, __export1.Call()!);
     }
 
     /// <summary>The WIT function `write-strings-to`.</summary>
@@ -355,7 +771,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> WriteStringsTo(global::Corpus.Wasi.Io.Streams.IOutputStream o)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift3(__export2.Call(__Values.Lower7(o))!);
+        return __Values.Lift3(__cx, __export2.Call(__Values.Lower12(__cx, o))!);
     }
 
     /// <summary>The WIT function `pass-an-imported-record`.</summary>
@@ -363,29 +779,42 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public string PassAnImportedRecord(global::Corpus.Wasi.Filesystem.Types.DescriptorStat d)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export3.Call(__Values.Lower22(d))!.AsString();
+        return __export3.Call(__Values.Lower59(__cx, d))!.AsString();
+    }
+
+    private sealed class __Context
+    {
+        public __Context(Bindings? owner, global::WitSharp.Components.ResourceTable? table)
+        {
+            Owner = owner;
+            Table = table;
+        }
+
+        public Bindings? Owner { get; }
+
+        public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0((string, string)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (string, string)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower23(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower60(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static (string, string)[] Lift0(global::WitSharp.Components.ComponentValue v)
+        public static (string, string)[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new (string, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift23(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift60(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(string[] v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, string[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -393,7 +822,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static string[] Lift1(global::WitSharp.Components.ComponentValue v)
+        public static string[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new string[items.Count];
@@ -401,43 +830,43 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(string? v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, string? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static string? Lift2(global::WitSharp.Components.ComponentValue v)
+        public static string? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (string?)v.Payload!.AsString() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
         {
             return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift3(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower10(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower8(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift4(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift10(items[i]);
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift8(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(uint[] v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, uint[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -445,7 +874,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static uint[] Lift5(global::WitSharp.Components.ComponentValue v)
+        public static uint[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new uint[items.Count];
@@ -453,114 +882,509 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower9(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift6(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift7(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower24(x)) : global::WitSharp.Components.ComponentValue.None();
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? Lift8(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Values.Lift24(v.Payload!) : null;
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, byte[] v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower25(x)) : global::WitSharp.Components.ComponentValue.None();
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? Lift9(global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Values.Lift25(v.Payload!) : null;
+            var items = v.AsList();
+            var result = new byte[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(global::Corpus.Wasi.Io.Poll.IPollable v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable Lift10(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(global::Corpus.Wasi.Clocks.WallClock.Datetime v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return global::WitSharp.Components.ComponentValue.Borrow(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower62(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Values.Lift62(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower63(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Values.Lift63(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
         }
 
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift11(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(global::Corpus.Wasi.Io.Error.IError v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Error.IError Lift12(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(global::Corpus.Wasi.Filesystem.Types.ErrorCode? v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower26(x)) : global::WitSharp.Components.ComponentValue.None();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower12(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode? Lift13(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.ErrorCode?)__Values.Lift26(v.Payload!) : null;
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift12(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14((global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::Corpus.Wasi.Filesystem.Types.Advice v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower27(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Filesystem.Types.Advice.Normal => "normal",
+                global::Corpus.Wasi.Filesystem.Types.Advice.Sequential => "sequential",
+                global::Corpus.Wasi.Filesystem.Types.Advice.Random => "random",
+                global::Corpus.Wasi.Filesystem.Types.Advice.WillNeed => "will-need",
+                global::Corpus.Wasi.Filesystem.Types.Advice.DontNeed => "dont-need",
+                global::Corpus.Wasi.Filesystem.Types.Advice.NoReuse => "no-reuse",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
         }
 
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] Lift14(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.Advice Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsList();
-            var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift27(items[i]);
+            return v.AsEnum() switch
+            {
+                "normal" => global::Corpus.Wasi.Filesystem.Types.Advice.Normal,
+                "sequential" => global::Corpus.Wasi.Filesystem.Types.Advice.Sequential,
+                "random" => global::Corpus.Wasi.Filesystem.Types.Advice.Random,
+                "will-need" => global::Corpus.Wasi.Filesystem.Types.Advice.WillNeed,
+                "dont-need" => global::Corpus.Wasi.Filesystem.Types.Advice.DontNeed,
+                "no-reuse" => global::Corpus.Wasi.Filesystem.Types.Advice.NoReuse,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower65(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift65(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::Corpus.Wasi.Filesystem.Types.NewTimestamp v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange: return global::WitSharp.Components.ComponentValue.Variant("no-change");
+                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now: return global::WitSharp.Components.ComponentValue.Variant("now");
+                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp c: return global::WitSharp.Components.ComponentValue.Variant("timestamp", __Values.Lower15(cx, c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.NewTimestamp Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "no-change": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange();
+                case "now": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now();
+                case "timestamp": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp(__Values.Lift15(cx, v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower66(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift66(cx, v.Payload!)) : global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
+        }
+
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower67(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift67(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift59(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Wasi.Filesystem.Types.PathFlags v)
+        {
+            var names = new global::System.Collections.Generic.List<string>();
+            if ((v & global::Corpus.Wasi.Filesystem.Types.PathFlags.SymlinkFollow) != 0) names.Add("symlink-follow");
+            return global::WitSharp.Components.ComponentValue.Flags(names);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.PathFlags Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            global::Corpus.Wasi.Filesystem.Types.PathFlags result = 0;
+            foreach (var name in v.AsFlags())
+            {
+                result |= name switch
+                {
+                    "symlink-follow" => global::Corpus.Wasi.Filesystem.Types.PathFlags.SymlinkFollow,
+                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
+                };
+            }
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15(global::Corpus.Wasi.Sockets.Network.INetwork v)
+        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            return global::WitSharp.Components.ComponentValue.Borrow(handle);
         }
 
-        public static global::Corpus.Wasi.Sockets.Network.INetwork Lift15(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(global::Corpus.Wasi.Sockets.Network.IpAddressFamily v)
+        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Wasi.Filesystem.Types.OpenFlags v)
+        {
+            var names = new global::System.Collections.Generic.List<string>();
+            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Create) != 0) names.Add("create");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Directory) != 0) names.Add("directory");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Exclusive) != 0) names.Add("exclusive");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Truncate) != 0) names.Add("truncate");
+            return global::WitSharp.Components.ComponentValue.Flags(names);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.OpenFlags Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            global::Corpus.Wasi.Filesystem.Types.OpenFlags result = 0;
+            foreach (var name in v.AsFlags())
+            {
+                result |= name switch
+                {
+                    "create" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Create,
+                    "directory" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Directory,
+                    "exclusive" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Exclusive,
+                    "truncate" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Truncate,
+                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
+                };
+            }
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorFlags v)
+        {
+            var names = new global::System.Collections.Generic.List<string>();
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Read) != 0) names.Add("read");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Write) != 0) names.Add("write");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.FileIntegritySync) != 0) names.Add("file-integrity-sync");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.DataIntegritySync) != 0) names.Add("data-integrity-sync");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.RequestedWriteSync) != 0) names.Add("requested-write-sync");
+            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.MutateDirectory) != 0) names.Add("mutate-directory");
+            return global::WitSharp.Components.ComponentValue.Flags(names);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.DescriptorFlags Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            global::Corpus.Wasi.Filesystem.Types.DescriptorFlags result = 0;
+            foreach (var name in v.AsFlags())
+            {
+                result |= name switch
+                {
+                    "read" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Read,
+                    "write" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Write,
+                    "file-integrity-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.FileIntegritySync,
+                    "data-integrity-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.DataIntegritySync,
+                    "requested-write-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.RequestedWriteSync,
+                    "mutate-directory" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.MutateDirectory,
+                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
+                };
+            }
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower28(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift28(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
+        }
+
+        public static global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower68(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift68(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower69(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift69(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return global::WitSharp.Components.ComponentValue.Borrow(handle);
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Wasi.Filesystem.Types.ErrorCode? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower64(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode? Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.ErrorCode?)__Values.Lift64(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower70(cx, v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsList();
+            var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift70(cx, items[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.INetwork Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::Corpus.Wasi.Sockets.Network.IpSocketAddress v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4 c: return global::WitSharp.Components.ComponentValue.Variant("ipv4", __Values.Lower71(cx, c.Value));
+                case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6 c: return global::WitSharp.Components.ComponentValue.Variant("ipv6", __Values.Lower72(cx, c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.IpSocketAddress Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "ipv4": return new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4(__Values.Lift71(cx, v.Payload!));
+                case "ipv6": return new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6(__Values.Lift72(cx, v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::Corpus.Wasi.Sockets.Network.IpSocketAddress? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower39(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.IpSocketAddress? Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Sockets.Network.IpSocketAddress?)__Values.Lift39(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower74(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift74(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower39(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift39(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddressFamily v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -570,7 +1394,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
         }
 
-        public static global::Corpus.Wasi.Sockets.Network.IpAddressFamily Lift16(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Sockets.Network.IpAddressFamily Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -580,106 +1404,235 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower17(global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower29(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower28(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U8(v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift17(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift28(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift29(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU8()) : global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower18(global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower29(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift18(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift30(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift29(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower19(global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower29(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower31(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower75(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift19(global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift31(v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift29(v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift75(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower20(byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower76(cx, v[i]);
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift20(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[] Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
-            var result = new byte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
+            var result = new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift76(cx, items[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower21((ulong, ulong) v)
+        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower77(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift77(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower78(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift78(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower79(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift79(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.Bool(v.Value));
+        }
+
+        public static global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsBool()) : global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ShutdownType v)
+        {
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Receive => "receive",
+                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Send => "send",
+                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Both => "both",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
+        }
+
+        public static global::Corpus.Wasi.Sockets.Tcp.ShutdownType Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "receive" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Receive,
+                "send" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Send,
+                "both" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Both,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower80(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift80(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower81(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift81(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower82(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift82(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, (ulong, ulong) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U64(v.Item1), global::WitSharp.Components.ComponentValue.U64(v.Item2));
         }
 
-        public static (ulong, ulong) Lift21(global::WitSharp.Components.ComponentValue v)
+        public static (ulong, ulong) Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU64(), items[1].AsU64());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower22(global::Corpus.Wasi.Filesystem.Types.DescriptorStat v)
+        public static global::WitSharp.Components.ComponentValue Lower59(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorStat v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("type", __Values.Lower32(v.Type)), ("link-count", global::WitSharp.Components.ComponentValue.U64(v.LinkCount)), ("size", global::WitSharp.Components.ComponentValue.U64(v.Size)), ("data-access-timestamp", __Values.Lower33(v.DataAccessTimestamp)), ("data-modification-timestamp", __Values.Lower33(v.DataModificationTimestamp)), ("status-change-timestamp", __Values.Lower33(v.StatusChangeTimestamp)));
+            return global::WitSharp.Components.ComponentValue.Record(("type", __Values.Lower65(cx, v.Type)), ("link-count", global::WitSharp.Components.ComponentValue.U64(v.LinkCount)), ("size", global::WitSharp.Components.ComponentValue.U64(v.Size)), ("data-access-timestamp", __Values.Lower83(cx, v.DataAccessTimestamp)), ("data-modification-timestamp", __Values.Lower83(cx, v.DataModificationTimestamp)), ("status-change-timestamp", __Values.Lower83(cx, v.StatusChangeTimestamp)));
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.DescriptorStat Lift22(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.DescriptorStat Lift59(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Filesystem.Types.DescriptorStat(__Values.Lift32(fields[0].Value), fields[1].Value.AsU64(), fields[2].Value.AsU64(), __Values.Lift33(fields[3].Value), __Values.Lift33(fields[4].Value), __Values.Lift33(fields[5].Value));
+            return new global::Corpus.Wasi.Filesystem.Types.DescriptorStat(__Values.Lift65(cx, fields[0].Value), fields[1].Value.AsU64(), fields[2].Value.AsU64(), __Values.Lift83(cx, fields[3].Value), __Values.Lift83(cx, fields[4].Value), __Values.Lift83(cx, fields[5].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower23((string, string) v)
+        public static global::WitSharp.Components.ComponentValue Lower60(__Context cx, (string, string) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
         }
 
-        public static (string, string) Lift23(global::WitSharp.Components.ComponentValue v)
+        public static (string, string) Lift60(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsString(), items[1].AsString());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower24(global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
+        public static global::WitSharp.Components.ComponentValue Lower61(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            switch (v)
+            {
+                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower35(cx, c.Value));
+                case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput Lift24(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Streams.StreamError Lift61(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            switch (v.AsVariant())
+            {
+                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift35(cx, v.Payload!));
+                case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower25(global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
+        public static global::WitSharp.Components.ComponentValue Lower62(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput Lift25(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput Lift62(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower26(global::Corpus.Wasi.Filesystem.Types.ErrorCode v)
+        public static global::WitSharp.Components.ComponentValue Lower63(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput Lift63(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower64(__Context cx, global::Corpus.Wasi.Filesystem.Types.ErrorCode v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -724,7 +1677,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode Lift26(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode Lift64(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -769,28 +1722,117 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower27((global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
+        public static global::WitSharp.Components.ComponentValue Lower65(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorType v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower34(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
+            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            {
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown => "unknown",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice => "block-device",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice => "character-device",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory => "directory",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo => "fifo",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink => "symbolic-link",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile => "regular-file",
+                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket => "socket",
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
+            });
         }
 
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) Lift27(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.DescriptorType Lift65(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.AsEnum() switch
+            {
+                "unknown" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown,
+                "block-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice,
+                "character-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice,
+                "directory" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory,
+                "fifo" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo,
+                "symbolic-link" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink,
+                "regular-file" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile,
+                "socket" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket,
+                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower66(__Context cx, (byte[], bool) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(cx, v.Item1), global::WitSharp.Components.ComponentValue.Bool(v.Item2));
+        }
+
+        public static (byte[], bool) Lift66(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift34(items[0]), items[1].AsString());
+            return (__Values.Lift9(cx, items[0]), items[1].AsBool());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower28(global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
+        public static global::WitSharp.Components.ComponentValue Lower67(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket Lift28(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream Lift67(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower29(global::Corpus.Wasi.Sockets.Network.ErrorCode v)
+        public static global::WitSharp.Components.ComponentValue Lower68(__Context cx, global::Corpus.Wasi.Filesystem.Types.MetadataHashValue v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("lower", global::WitSharp.Components.ComponentValue.U64(v.Lower)), ("upper", global::WitSharp.Components.ComponentValue.U64(v.Upper)));
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue Lift68(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Filesystem.Types.MetadataHashValue(fields[0].Value.AsU64(), fields[1].Value.AsU64());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower69(__Context cx, global::Corpus.Wasi.Filesystem.Types.DirectoryEntry? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower84(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry? Lift69(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?)__Values.Lift84(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower70(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower28(cx, v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) Lift70(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift28(cx, items[0]), items[1].AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower71(__Context cx, global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("port", global::WitSharp.Components.ComponentValue.U16(v.Port)), ("address", __Values.Lower85(cx, v.Address)));
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress Lift71(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress(fields[0].Value.AsU16(), __Values.Lift85(cx, fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower72(__Context cx, global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("port", global::WitSharp.Components.ComponentValue.U16(v.Port)), ("flow-info", global::WitSharp.Components.ComponentValue.U32(v.FlowInfo)), ("address", __Values.Lower86(cx, v.Address)), ("scope-id", global::WitSharp.Components.ComponentValue.U32(v.ScopeId)));
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress Lift72(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress(fields[0].Value.AsU16(), fields[1].Value.AsU32(), __Values.Lift86(cx, fields[2].Value), fields[3].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower73(__Context cx, global::Corpus.Wasi.Sockets.Network.ErrorCode v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -819,7 +1861,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
         }
 
-        public static global::Corpus.Wasi.Sockets.Network.ErrorCode Lift29(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Sockets.Network.ErrorCode Lift73(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -848,76 +1890,214 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower30(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
+        public static global::WitSharp.Components.ComponentValue Lower74(__Context cx, (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower87(cx, v.Item1), __Values.Lower88(cx, v.Item2));
         }
 
-        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket Lift30(global::WitSharp.Components.ComponentValue v)
+        public static (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) Lift74(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var items = v.AsTuple();
+            return (__Values.Lift87(cx, items[0]), __Values.Lift88(cx, items[1]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower31(global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
+        public static global::WitSharp.Components.ComponentValue Lower75(__Context cx, global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[] v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var items = new global::WitSharp.Components.ComponentValue[v.Length];
+            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower89(cx, v[i]);
+            return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream Lift31(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[] Lift75(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+            var items = v.AsList();
+            var result = new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[items.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift89(cx, items[i]);
+            return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower32(global::Corpus.Wasi.Filesystem.Types.DescriptorType v)
+        public static global::WitSharp.Components.ComponentValue Lower76(__Context cx, global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram v)
         {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
+            return global::WitSharp.Components.ComponentValue.Record(("data", __Values.Lower9(cx, v.Data)), ("remote-address", __Values.Lower41(cx, v.RemoteAddress)));
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram Lift76(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram(__Values.Lift9(cx, fields[0].Value), __Values.Lift41(cx, fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower77(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket Lift77(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower78(__Context cx, (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower11(cx, v.Item1), __Values.Lower12(cx, v.Item2));
+        }
+
+        public static (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) Lift78(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift11(cx, items[0]), __Values.Lift12(cx, items[1]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower79(__Context cx, (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower80(cx, v.Item1), __Values.Lower11(cx, v.Item2), __Values.Lower12(cx, v.Item3));
+        }
+
+        public static (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) Lift79(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift80(cx, items[0]), __Values.Lift11(cx, items[1]), __Values.Lift12(cx, items[2]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower80(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket Lift80(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower81(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddress? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower90(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.IpAddress? Lift81(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Sockets.Network.IpAddress?)__Values.Lift90(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower82(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream Lift82(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower83(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime? v)
+        {
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower15(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+        }
+
+        public static global::Corpus.Wasi.Clocks.WallClock.Datetime? Lift83(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsSome ? (global::Corpus.Wasi.Clocks.WallClock.Datetime?)__Values.Lift15(cx, v.Payload!) : null;
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower84(__Context cx, global::Corpus.Wasi.Filesystem.Types.DirectoryEntry v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("type", __Values.Lower65(cx, v.Type)), ("name", global::WitSharp.Components.ComponentValue.String(v.Name)));
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry Lift84(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Filesystem.Types.DirectoryEntry(__Values.Lift65(cx, fields[0].Value), fields[1].Value.AsString());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower85(__Context cx, (byte, byte, byte, byte) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2), global::WitSharp.Components.ComponentValue.U8(v.Item3), global::WitSharp.Components.ComponentValue.U8(v.Item4));
+        }
+
+        public static (byte, byte, byte, byte) Lift85(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU8(), items[1].AsU8(), items[2].AsU8(), items[3].AsU8());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower86(__Context cx, (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U16(v.Item1), global::WitSharp.Components.ComponentValue.U16(v.Item2), global::WitSharp.Components.ComponentValue.U16(v.Item3), global::WitSharp.Components.ComponentValue.U16(v.Item4), global::WitSharp.Components.ComponentValue.U16(v.Item5), global::WitSharp.Components.ComponentValue.U16(v.Item6), global::WitSharp.Components.ComponentValue.U16(v.Item7), global::WitSharp.Components.ComponentValue.U16(v.Item8));
+        }
+
+        public static (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) Lift86(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (items[0].AsU16(), items[1].AsU16(), items[2].AsU16(), items[3].AsU16(), items[4].AsU16(), items[5].AsU16(), items[6].AsU16(), items[7].AsU16());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower87(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream Lift87(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower88(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
+            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+            return global::WitSharp.Components.ComponentValue.Own(handle);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream Lift88(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v.AsResource().Rep);
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower89(__Context cx, global::Corpus.Wasi.Sockets.Udp.IncomingDatagram v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("data", __Values.Lower9(cx, v.Data)), ("remote-address", __Values.Lower39(cx, v.RemoteAddress)));
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram Lift89(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram(__Values.Lift9(cx, fields[0].Value), __Values.Lift39(cx, fields[1].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower90(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddress v)
+        {
+            switch (v)
             {
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown => "unknown",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice => "block-device",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice => "character-device",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory => "directory",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo => "fifo",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink => "symbolic-link",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile => "regular-file",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket => "socket",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
+                case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4 c: return global::WitSharp.Components.ComponentValue.Variant("ipv4", __Values.Lower85(cx, c.Value));
+                case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6 c: return global::WitSharp.Components.ComponentValue.Variant("ipv6", __Values.Lower86(cx, c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.DescriptorType Lift32(global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Sockets.Network.IpAddress Lift90(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.AsEnum() switch
+            switch (v.AsVariant())
             {
-                "unknown" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown,
-                "block-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice,
-                "character-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice,
-                "directory" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory,
-                "fifo" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo,
-                "symbolic-link" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink,
-                "regular-file" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile,
-                "socket" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(global::Corpus.Wasi.Clocks.WallClock.Datetime? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower11(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime? Lift33(global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Clocks.WallClock.Datetime?)__Values.Lift11(v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
-        {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor Lift34(global::WitSharp.Components.ComponentValue v)
-        {
-            throw new global::System.NotSupportedException("resource handles are not supported by the generated bindings yet");
+                case "ipv4": return new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4(__Values.Lift85(cx, v.Payload!));
+                case "ipv6": return new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6(__Values.Lift86(cx, v.Payload!));
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
         }
     }
 }

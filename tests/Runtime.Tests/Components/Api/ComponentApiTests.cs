@@ -148,6 +148,18 @@ public sealed class ComponentApiTests
     }
 
     [Fact]
+    public void Typed_host_import_with_seventeen_parameters_loads_them_from_memory()
+    {
+        var linker = EchoLinker(typedImports: true);
+        linker.AllowShadowing = true;
+        linker.Root().AddInstance("test:echo/host").DefineFunction<(uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint), uint>(
+            "sum17", p => p.Item1 * 1000 + p.Item8 * 10 + p.Item17);
+        var instance = linker.Instantiate(new Store(Engine), Echo);
+        // echo.wat's call-host-sum17 passes 1..17 through the spilled parameter tuple.
+        Assert.Equal(1097u, instance.GetTypedFunction<ValueTuple, uint>("call-host-sum17")!.Call(default));
+    }
+
+    [Fact]
     public void Typed_host_imports_with_the_wrong_types_fail_at_instantiation()
     {
         var linker = EchoLinker(typedImports: false);

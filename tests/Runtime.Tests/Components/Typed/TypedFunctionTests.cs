@@ -106,6 +106,16 @@ public sealed class TypedFunctionTests
     }
 
     [Fact]
+    public void Seventeen_parameters_spill_through_realloc_as_one_tuple()
+    {
+        var sum17 = F<(uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint, uint), uint>("sum17");
+        uint before = F<ValueTuple, uint>("realloc-count").Call(default);
+        Assert.Equal(153u, sum17.Call((1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
+        Assert.Equal(before + 1, F<ValueTuple, uint>("realloc-count").Call(default));
+        Assert.Throws<ComponentTypeMismatchException>(() => F<(uint, uint), uint>("sum17"));
+    }
+
+    [Fact]
     public void Post_return_and_realloc_are_called_as_on_the_dynamic_path()
     {
         var posts = F<ValueTuple, uint>("post-count");
