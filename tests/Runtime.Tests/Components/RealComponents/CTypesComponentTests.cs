@@ -31,6 +31,9 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
 
     [Fact] public void Scalars() => Replay("scalars");
 
+    /// <summary>Values of tens of KiB: the guest's memory grows during the calls.</summary>
+    [Fact] public void Large_values() => Replay("large");
+
     [Fact] public void Resources() => Replay("resources");
 
     /// <summary>consume(own&lt;counter&gt;): the guest calls [resource-rep] and then [resource-drop] on its own
