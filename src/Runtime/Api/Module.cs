@@ -1,3 +1,4 @@
+using WitSharp.Artifacts;
 using WitSharp.Core;
 using WitSharp.Core.Binary;
 using WitSharp.Core.Compilation;
@@ -90,29 +91,27 @@ public sealed class Module : IDisposable
         }
     }
 
-    private static ReadOnlySpan<byte> SerializedMagic => "WitSharp.Module\u0001"u8;
+    /// <summary>Serializes the module into an artifact for <see cref="Deserialize"/>: a header (magic
+    /// <c>WITSHARP-ART</c>, format version, runtime version, the engine's code-affecting settings and their
+    /// hash) then the payload and a SHA-256 checksum of everything (layout: <c>Artifacts/ArtifactFormat.cs</c>).
+    /// Format version 1 carries the validated binary and recompiles it to IL on load (fast: the JIT runs lazily
+    /// per function); the header already pins what saved compiled code will need.</summary>
+    public byte[] Serialize() => ArtifactFormat.Write(ArtifactKind.Module, Engine, Compiled.Info.Bytes.Span);
 
-    /// <summary>Serializes the module for <see cref="Deserialize"/>. The artifact is the validated binary
-    /// behind a version header: compiling to IL is fast (DESIGN.md: the JIT runs lazily per function), so
-    /// there is no machine code to save.</summary>
-    public byte[] Serialize()
-    {
-        var bytes = Compiled.Info.Bytes.Span;
-        var result = new byte[SerializedMagic.Length + bytes.Length];
-        SerializedMagic.CopyTo(result);
-        bytes.CopyTo(result.AsSpan(SerializedMagic.Length));
-        return result;
-    }
-
-    /// <summary>Loads a module produced by <see cref="Serialize"/>.</summary>
-    /// <exception cref="WasmException">The bytes are not a serialized module of this version.</exception>
+    /// <summary>Loads a module produced by <see cref="Serialize"/>. The artifact is checked completely before
+    /// anything is compiled: nothing from a rejected artifact runs.</summary>
+    /// <exception cref="ArtifactException">The bytes are a plain <c>.wasm</c> binary, not an artifact, are
+    /// truncated or damaged, come from another format or runtime version, hold a component, or were compiled
+    /// with other code-affecting <see cref="Config"/> settings than <paramref name="engine"/>'s
+    /// (<see cref="ArtifactException.Error"/> says which).</exception>
     public static Module Deserialize(Engine engine, string name, ReadOnlySpan<byte> bytes)
     {
-        if (!bytes.StartsWith(SerializedMagic)) throw new WasmtimeException("not a serialized WitSharp module (or another version)");
-        return FromBytes(engine, name, bytes[SerializedMagic.Length..]);
+        ArgumentNullException.ThrowIfNull(engine);
+        return FromBytes(engine, name, ArtifactFormat.Read(bytes, ArtifactKind.Module, engine));
     }
 
-    /// <summary>Loads a module serialized to a file.</summary>
+    /// <summary>Loads a module serialized to a file (see <see cref="Deserialize"/>).</summary>
+    /// <exception cref="ArtifactException">As <see cref="Deserialize"/>.</exception>
     public static Module DeserializeFile(Engine engine, string name, string path) =>
         Deserialize(engine, name, File.ReadAllBytes(path));
 

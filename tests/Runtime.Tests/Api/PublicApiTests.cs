@@ -36,7 +36,7 @@ public class PublicApiTests
         var copy = Module.Deserialize(WasmFixture.Engine, "m2", module.Serialize());
         var i = new Linker(WasmFixture.Engine).Instantiate(new Store(WasmFixture.Engine), copy);
         Assert.Equal(9, i.GetFunction<int>("f")!());
-        Assert.Throws<WasmtimeException>(() => Module.Deserialize(WasmFixture.Engine, "x", [0, 97, 115, 109, 1, 0, 0, 0]));
+        Assert.ThrowsAny<WasmtimeException>(() => Module.Deserialize(WasmFixture.Engine, "x", [0, 97, 115, 109, 1, 0, 0, 0]));
     }
 
     [Fact]
