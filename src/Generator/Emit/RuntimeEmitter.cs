@@ -45,7 +45,7 @@ internal sealed class RuntimeEmitter
 
         w.Line();
         w.Line("private static readonly string[] __exports = { " + string.Join(", ", _model.ExportNames.Select(SourceWriter.Literal)) + " };");
-        for (var i = 0; i < exportFunctions.Count; i++) w.Line("private readonly " + Components + "ComponentFunction __export" + i + ";");
+        for (var i = 0; i < exportFunctions.Count; i++) w.Line("private readonly " + FieldType(exportFunctions[i]) + " __export" + i + ";");
         w.Line("private bool __disposed;");
         w.Line();
         w.Line("private readonly " + Components + "ComponentInstance __instance;");
@@ -251,6 +251,12 @@ internal sealed class RuntimeEmitter
         }
         w.Open(modifiers + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ")");
         w.Line("global::System.ObjectDisposedException.ThrowIf(" + disposed + ", this);");
+        if (self is null && IsTyped(m))
+        {
+            WriteTypedCall(w, m, function);
+            w.Close();
+            return;
+        }
         var args = m.Params.Select(p => _values.Lower(p.Ref, p.Name, cx));
         if (self is not null) args = new[] { "global::WitSharp.Components.ComponentValue.Borrow(" + self + ")" }.Concat(args);
         var call = function + ".Call(" + string.Join(", ", args) + ")";
@@ -278,13 +284,13 @@ internal sealed class RuntimeEmitter
         w.Line();
         w.Open("private sealed class __Export" + index + " : " + b.Interface);
         w.Line("private readonly " + _self + " _owner;");
-        for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + Components + "ComponentFunction __export" + i + ";");
+        for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + FieldType(b.Methods[i]) + " __export" + i + ";");
         for (var i = 0; i < methods.Count; i++) w.Line("internal readonly " + Components + "ComponentFunction __method" + i + ";");
         w.Line();
         w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance)");
         w.Line("_owner = owner;");
         for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Resolve(b.InstanceName, b.Methods[i]) + ";");
-        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + Resolve(b.InstanceName, methods[i]) + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + ResolveDynamic(b.InstanceName, methods[i]) + ";");
         w.Close();
         for (var i = 0; i < b.Methods.Count; i++)
         {
@@ -348,7 +354,61 @@ internal sealed class RuntimeEmitter
         w.Close();
     }
 
-    private static string Resolve(string? instanceName, MethodModel m) =>
+    // The typed path (TypedComponentFunction: lowers straight into guest memory, no ComponentValue) takes every
+    // type the runtime marshals itself; records, variants and resources still go through ComponentValue until
+    // the generated types implement IComponentType<T>.
+    private static bool IsTyped(MethodModel m) =>
+        m.Kind != MethodKind.Method && m.Params.Count <= 7 && m.Params.All(p => IsTypedRef(p.Ref)) && (m.Result is null || IsTypedRef(m.Result));
+
+    private static bool IsTypedRef(TypeRef t) => t.Kind switch
+    {
+        RefKind.Record or RefKind.Variant or RefKind.Own or RefKind.Borrow or RefKind.Map or RefKind.Unsupported => false,
+        RefKind.Tuple => t.Args.Count <= 7 && t.Args.All(IsTypedRef),
+        _ => t.Args.All(IsTypedRef),
+    };
+
+    private static string TypedParams(MethodModel m) => m.Params.Count switch
+    {
+        0 => "global::System.ValueTuple",
+        1 => m.Params[0].Type,
+        _ => "(" + string.Join(", ", m.Params.Select(p => p.Type)) + ")",
+    };
+
+    private static string TypedResult(MethodModel m) => m.Result?.CsType ?? "global::System.ValueTuple";
+
+    private static string FieldType(MethodModel m) =>
+        IsTyped(m) ? Components + "TypedComponentFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">" : Components + "ComponentFunction";
+
+    private static void WriteTypedCall(SourceWriter w, MethodModel m, string function)
+    {
+        var args = m.Params.Count switch
+        {
+            0 => "default",
+            1 => m.Params[0].Name,
+            _ => "(" + string.Join(", ", m.Params.Select(p => p.Name)) + ")",
+        };
+        var call = function + ".Call(" + args + ")";
+        if (m.Result is null)
+        {
+            w.Line(call + ";");
+        }
+        else if (m.ErrorType is not null)
+        {
+            w.Line("var __result = " + call + ";");
+            w.Line("if (__result.IsErr) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(__result.Error);");
+            if (m.Result.Args[0].Kind != RefKind.Unit) w.Line("return __result.Value;");
+        }
+        else
+        {
+            w.Line("return " + call + ";");
+        }
+    }
+
+    private static string Resolve(string? instanceName, MethodModel m) => IsTyped(m)
+        ? Bindings + ".ResolveTypedFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " + SourceWriter.Literal(m.WitName) + ")"
+        : ResolveDynamic(instanceName, m);
+
+    private static string ResolveDynamic(string? instanceName, MethodModel m) =>
         Bindings + ".ResolveFunction(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " +
         SourceWriter.Literal(m.WitName) + ", " + (m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + ", " +
         (m.Result is not null ? "true" : "false") + ")";

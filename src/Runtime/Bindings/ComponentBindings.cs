@@ -39,6 +39,25 @@ public static class ComponentBindings
     }
 
     /// <summary>The exported function <paramref name="name"/> (of the exported interface
+    /// <paramref name="interfaceName"/>, or top level when null) bound to C# types for the typed path: the
+    /// types are checked against the export's type here, once.</summary>
+    /// <exception cref="ComponentBindingException">Missing, or its type does not match the C# types.</exception>
+    public static TypedComponentFunction<TParams, TResult> ResolveTypedFunction<TParams, TResult>(ComponentInstance instance, string world, string? interfaceName, string name)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var qualified = interfaceName is null ? name : interfaceName + "#" + name;
+        try
+        {
+            return (interfaceName is null ? instance.GetTypedFunction<TParams, TResult>(name) : instance.GetTypedFunction<TParams, TResult>(interfaceName, name))
+                ?? throw new ComponentBindingException(world, qualified, "is missing");
+        }
+        catch (ComponentTypeMismatchException e)
+        {
+            throw new ComponentBindingException(world, qualified, "has another type: " + e.Message);
+        }
+    }
+
+    /// <summary>The exported function <paramref name="name"/> (of the exported interface
     /// <paramref name="interfaceName"/>, or top level when null), checked against the shape the bindings expect.</summary>
     /// <exception cref="ComponentBindingException">Missing, or a different number of parameters or results.</exception>
     public static ComponentFunction ResolveFunction(ComponentInstance instance, string world, string? interfaceName, string name, int parameterCount, bool hasResult)

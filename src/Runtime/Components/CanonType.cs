@@ -1,193 +1,125 @@
+using WitSharp.Wit.Abi;
+
 namespace WitSharp.Components;
 
 /// <summary>
-/// A resolved component value type with its canonical ABI layout (CanonicalABI.md "Despecialization",
-/// "Element Size", "Alignment", "Flattening"). Option, result and enum are kept as variants with a
-/// <see cref="Kind"/> that says how to present them; tuple is a record without labels. Pointers are 32-bit
-/// (memory64 components are rejected at translation).
+/// A resolved component value type with its canonical ABI layout. Option, result and enum are kept as variants
+/// with a <see cref="Kind"/> that says how to present them; tuple is a record without labels; map is a list of
+/// key-value tuples (CanonicalABI.md "Despecialization"). Size, alignment, offsets and flattening come from
+/// <see cref="AbiShape"/> in WitSharp.Wit, the same implementation of "Alignment", "Element Size" and
+/// "Flattening" the WIT model uses. Pointers are 32-bit (memory64 components are rejected at translation).
 /// </summary>
 internal abstract class CanonType
 {
-    private protected CanonType(ComponentValueKind kind) => Kind = kind;
+    private protected CanonType(ComponentValueKind kind, AbiShape shape)
+    {
+        Kind = kind;
+        Shape = shape;
+        var flat = new ValueKind[shape.Flat.Count];
+        for (int i = 0; i < flat.Length; i++) flat[i] = ToValueKind(shape.Flat[i]);
+        Flat = flat;
+    }
 
     /// <summary>How values of this type are presented.</summary>
     public ComponentValueKind Kind { get; }
 
+    /// <summary>The layout shared with WitSharp.Wit.</summary>
+    public AbiShape Shape { get; }
+
     /// <summary><c>elem_size</c>.</summary>
-    public abstract int Size { get; }
+    public int Size => Shape.Size;
 
     /// <summary><c>alignment</c>.</summary>
-    public abstract int Alignment { get; }
+    public int Alignment => Shape.Alignment;
 
     /// <summary><c>flatten_type</c>: one core kind per flat slot.</summary>
-    public abstract IReadOnlyList<ValueKind> Flat { get; }
+    public IReadOnlyList<ValueKind> Flat { get; }
 
-    internal static int AlignTo(int ptr, int alignment) => (ptr + alignment - 1) / alignment * alignment;
+    private static ValueKind ToValueKind(FlatType t) => t switch
+    {
+        FlatType.I32 => ValueKind.Int32,
+        FlatType.I64 => ValueKind.Int64,
+        FlatType.F32 => ValueKind.Float32,
+        _ => ValueKind.Float64,
+    };
 
-    /// <summary><c>join</c> of two flat types (CanonicalABI.md "flatten_variant").</summary>
-    internal static ValueKind Join(ValueKind a, ValueKind b) =>
-        a == b ? a
-        : (a, b) is (ValueKind.Int32, ValueKind.Float32) or (ValueKind.Float32, ValueKind.Int32) ? ValueKind.Int32
-        : ValueKind.Int64;
+    /// <summary>Layout errors of WitSharp.Wit (too large, too many flags) as component errors.</summary>
+    private protected static AbiShape Layout(Func<AbiShape> layout)
+    {
+        try
+        {
+            return layout();
+        }
+        catch (WitSharp.Wit.WitException e)
+        {
+            throw new ComponentException("invalid value type: " + e.Message);
+        }
+    }
 }
 
 /// <summary>bool, integers, floats, char and string.</summary>
 internal sealed class PrimitiveCanonType : CanonType
 {
-    public static readonly PrimitiveCanonType Bool = new(ComponentValueKind.Bool, 1, ValueKind.Int32);
-    public static readonly PrimitiveCanonType S8 = new(ComponentValueKind.S8, 1, ValueKind.Int32);
-    public static readonly PrimitiveCanonType U8 = new(ComponentValueKind.U8, 1, ValueKind.Int32);
-    public static readonly PrimitiveCanonType S16 = new(ComponentValueKind.S16, 2, ValueKind.Int32);
-    public static readonly PrimitiveCanonType U16 = new(ComponentValueKind.U16, 2, ValueKind.Int32);
-    public static readonly PrimitiveCanonType S32 = new(ComponentValueKind.S32, 4, ValueKind.Int32);
-    public static readonly PrimitiveCanonType U32 = new(ComponentValueKind.U32, 4, ValueKind.Int32);
-    public static readonly PrimitiveCanonType S64 = new(ComponentValueKind.S64, 8, ValueKind.Int64);
-    public static readonly PrimitiveCanonType U64 = new(ComponentValueKind.U64, 8, ValueKind.Int64);
-    public static readonly PrimitiveCanonType F32 = new(ComponentValueKind.F32, 4, ValueKind.Float32);
-    public static readonly PrimitiveCanonType F64 = new(ComponentValueKind.F64, 8, ValueKind.Float64);
-    public static readonly PrimitiveCanonType Char = new(ComponentValueKind.Char, 4, ValueKind.Int32);
-    public static readonly PrimitiveCanonType String = new(ComponentValueKind.String, 8, ValueKind.Int32, ValueKind.Int32);
+    public static readonly PrimitiveCanonType Bool = new(ComponentValueKind.Bool, AbiShape.Scalar(1, FlatType.I32));
+    public static readonly PrimitiveCanonType S8 = new(ComponentValueKind.S8, AbiShape.Scalar(1, FlatType.I32));
+    public static readonly PrimitiveCanonType U8 = new(ComponentValueKind.U8, AbiShape.Scalar(1, FlatType.I32));
+    public static readonly PrimitiveCanonType S16 = new(ComponentValueKind.S16, AbiShape.Scalar(2, FlatType.I32));
+    public static readonly PrimitiveCanonType U16 = new(ComponentValueKind.U16, AbiShape.Scalar(2, FlatType.I32));
+    public static readonly PrimitiveCanonType S32 = new(ComponentValueKind.S32, AbiShape.Scalar(4, FlatType.I32));
+    public static readonly PrimitiveCanonType U32 = new(ComponentValueKind.U32, AbiShape.Scalar(4, FlatType.I32));
+    public static readonly PrimitiveCanonType S64 = new(ComponentValueKind.S64, AbiShape.Scalar(8, FlatType.I64));
+    public static readonly PrimitiveCanonType U64 = new(ComponentValueKind.U64, AbiShape.Scalar(8, FlatType.I64));
+    public static readonly PrimitiveCanonType F32 = new(ComponentValueKind.F32, AbiShape.Scalar(4, FlatType.F32));
+    public static readonly PrimitiveCanonType F64 = new(ComponentValueKind.F64, AbiShape.Scalar(8, FlatType.F64));
+    public static readonly PrimitiveCanonType Char = new(ComponentValueKind.Char, AbiShape.Scalar(4, FlatType.I32));
+    public static readonly PrimitiveCanonType String = new(ComponentValueKind.String, AbiShape.PointerAndLength);
 
-    private readonly ValueKind[] _flat;
-    private readonly int _size;
-
-    private PrimitiveCanonType(ComponentValueKind kind, int size, params ValueKind[] flat) : base(kind)
+    private PrimitiveCanonType(ComponentValueKind kind, AbiShape shape) : base(kind, shape)
     {
-        _size = size;
-        _flat = flat;
     }
-
-    public override int Size => _size;
-    public override int Alignment => Kind == ComponentValueKind.String ? 4 : _size;
-    public override IReadOnlyList<ValueKind> Flat => _flat;
 }
 
 /// <summary><c>list&lt;T&gt;</c>: a (pointer, length) pair; <c>list&lt;T, N&gt;</c> (fixed length): N elements in
-/// place (CanonicalABI.md <c>elem_size_list</c>, <c>flatten_list</c>). <c>map&lt;K, V&gt;</c> despecializes to
-/// <c>list&lt;tuple&lt;K, V&gt;&gt;</c> and is presented as that list.</summary>
-internal sealed class ListCanonType : CanonType
+/// place. <c>map&lt;K, V&gt;</c> despecializes to <c>list&lt;tuple&lt;K, V&gt;&gt;</c> and is presented as that list.</summary>
+internal sealed class ListCanonType(CanonType element, int? fixedLength = null)
+    : CanonType(ComponentValueKind.List, fixedLength is { } n ? Layout(() => AbiShape.FixedList(element.Shape, n)) : AbiShape.PointerAndLength)
 {
-    private static readonly ValueKind[] PointerPair = [ValueKind.Int32, ValueKind.Int32];
-
-    public ListCanonType(CanonType element, int? fixedLength = null) : base(ComponentValueKind.List)
-    {
-        Element = element;
-        FixedLength = fixedLength;
-        if (fixedLength is { } n)
-        {
-            Size = checked(n * element.Size);
-            Alignment = element.Alignment;
-            var flat = new ValueKind[checked(n * element.Flat.Count)];
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < element.Flat.Count; j++) flat[i * element.Flat.Count + j] = element.Flat[j];
-            }
-            Flat = flat;
-        }
-        else
-        {
-            Size = 8;
-            Alignment = 4;
-            Flat = PointerPair;
-        }
-    }
-
-    public CanonType Element { get; }
+    public CanonType Element { get; } = element;
 
     /// <summary>N of <c>list&lt;T, N&gt;</c>, or null for a variable-length list.</summary>
-    public int? FixedLength { get; }
-
-    public override int Size { get; }
-    public override int Alignment { get; }
-    public override IReadOnlyList<ValueKind> Flat { get; }
+    public int? FixedLength { get; } = fixedLength;
 }
 
 /// <summary><c>record</c> (labels) or <c>tuple</c> (no labels).</summary>
-internal sealed class RecordCanonType : CanonType
+internal sealed class RecordCanonType(ComponentValueKind kind, IReadOnlyList<string>? labels, IReadOnlyList<CanonType> fields)
+    : CanonType(kind, Layout(() => AbiShape.Record([.. fields.Select(f => f.Shape)])))
 {
-    public RecordCanonType(ComponentValueKind kind, IReadOnlyList<string>? labels, IReadOnlyList<CanonType> fields) : base(kind)
-    {
-        Labels = labels;
-        Fields = fields;
-        int size = 0, align = 1;
-        var offsets = new int[fields.Count];
-        var flat = new List<ValueKind>();
-        for (int i = 0; i < fields.Count; i++)
-        {
-            size = AlignTo(size, fields[i].Alignment);
-            offsets[i] = size;
-            size += fields[i].Size;
-            align = Math.Max(align, fields[i].Alignment);
-            flat.AddRange(fields[i].Flat);
-        }
-        Offsets = offsets;
-        Alignment = align;
-        Size = AlignTo(size, align);
-        Flat = flat;
-    }
-
-    public IReadOnlyList<string>? Labels { get; }
-    public IReadOnlyList<CanonType> Fields { get; }
-    public IReadOnlyList<int> Offsets { get; }
-    public override int Size { get; }
-    public override int Alignment { get; }
-    public override IReadOnlyList<ValueKind> Flat { get; }
+    public IReadOnlyList<string>? Labels { get; } = labels;
+    public IReadOnlyList<CanonType> Fields { get; } = fields;
+    public IReadOnlyList<int> Offsets => Shape.FieldOffsets;
 }
 
 /// <summary><c>variant</c>, <c>enum</c> (no payloads), <c>option</c> (none, some) and <c>result</c> (ok, error).</summary>
-internal sealed class VariantCanonType : CanonType
+internal sealed class VariantCanonType(ComponentValueKind kind, IReadOnlyList<string> labels, IReadOnlyList<CanonType?> cases)
+    : CanonType(kind, Layout(() => AbiShape.Variant([.. cases.Select(c => c?.Shape)])))
 {
-    public VariantCanonType(ComponentValueKind kind, IReadOnlyList<string> labels, IReadOnlyList<CanonType?> cases) : base(kind)
-    {
-        Labels = labels;
-        Cases = cases;
-        DiscriminantSize = cases.Count <= 256 ? 1 : cases.Count <= 65536 ? 2 : 4;
-        int maxSize = 0, maxAlign = 1;
-        var payload = new List<ValueKind>();
-        foreach (var c in cases)
-        {
-            if (c is null) continue;
-            maxSize = Math.Max(maxSize, c.Size);
-            maxAlign = Math.Max(maxAlign, c.Alignment);
-            var f = c.Flat;
-            for (int i = 0; i < f.Count; i++)
-            {
-                if (i < payload.Count) payload[i] = Join(payload[i], f[i]);
-                else payload.Add(f[i]);
-            }
-        }
-        PayloadOffset = AlignTo(DiscriminantSize, maxAlign);
-        Alignment = Math.Max(DiscriminantSize, maxAlign);
-        Size = AlignTo(PayloadOffset + maxSize, Alignment);
-        Flat = [ValueKind.Int32, .. payload];
-    }
-
-    public IReadOnlyList<string> Labels { get; }
-    public IReadOnlyList<CanonType?> Cases { get; }
-    public int DiscriminantSize { get; }
-    public int PayloadOffset { get; }
-    public override int Size { get; }
-    public override int Alignment { get; }
-    public override IReadOnlyList<ValueKind> Flat { get; }
+    public IReadOnlyList<string> Labels { get; } = labels;
+    public IReadOnlyList<CanonType?> Cases { get; } = cases;
+    public int DiscriminantSize => Shape.DiscriminantSize;
+    public int PayloadOffset => Shape.PayloadOffset;
 }
 
 /// <summary><c>flags</c> (1..32 labels; CanonicalABI.md limits flags to 32).</summary>
-internal sealed class FlagsCanonType(IReadOnlyList<string> labels) : CanonType(ComponentValueKind.Flags)
+internal sealed class FlagsCanonType(IReadOnlyList<string> labels)
+    : CanonType(ComponentValueKind.Flags, Layout(() => AbiShape.Flags(labels.Count)))
 {
-    private static readonly ValueKind[] OneI32 = [ValueKind.Int32];
-
     public IReadOnlyList<string> Labels { get; } = labels;
-    public override int Size => Labels.Count <= 8 ? 1 : Labels.Count <= 16 ? 2 : 4;
-    public override int Alignment => Size;
-    public override IReadOnlyList<ValueKind> Flat => OneI32;
 }
 
 /// <summary><c>own</c>/<c>borrow</c> handles of <see cref="Resource"/>: laid out as an i32 handle index
 /// (lifted and lowered in Resources/LiftLowerContext.Resources.cs).</summary>
-internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : CanonType(ComponentValueKind.Resource)
+internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : CanonType(ComponentValueKind.Resource, AbiShape.Handle)
 {
-    private static readonly ValueKind[] OneI32 = [ValueKind.Int32];
-
     /// <summary>A handle of an unknown resource type, for layout only (reflection): lifting or lowering through it fails.</summary>
     public HandleCanonType(bool isOwn) : this(isOwn, new ResourceTypeEntry("(unknown resource)")) { }
 
@@ -195,9 +127,6 @@ internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : 
 
     /// <summary>The resource type; an imported one is bound at instantiation, before any call.</summary>
     public ResourceTypeEntry Resource { get; } = resource;
-    public override int Size => 4;
-    public override int Alignment => 4;
-    public override IReadOnlyList<ValueKind> Flat => OneI32;
 }
 
 /// <summary>A component function type: labelled parameters and an optional result, with the synchronous
@@ -205,10 +134,10 @@ internal sealed class HandleCanonType(bool isOwn, ResourceTypeEntry resource) : 
 internal sealed class CanonFuncType
 {
     /// <summary><c>MAX_FLAT_PARAMS</c>.</summary>
-    public const int MaxFlatParams = 16;
+    public const int MaxFlatParams = CanonicalAbi.MaxFlatParams;
 
     /// <summary><c>MAX_FLAT_RESULTS</c>.</summary>
-    public const int MaxFlatResults = 1;
+    public const int MaxFlatResults = CanonicalAbi.MaxFlatResults;
 
     public CanonFuncType(IReadOnlyList<string> names, IReadOnlyList<CanonType> parameters, CanonType? result)
     {

@@ -253,7 +253,7 @@ internal sealed partial class LiftLowerContext
 
     /// <summary>"load_variant" / "lift_flat_variant": <c>trap_if(case_index >= len(cases))</c>.</summary>
     internal TrapException BadDiscriminant(VariantCanonType v, uint disc) =>
-        Trap($"invalid {Describe(v)} discriminant {disc} ({v.Cases.Count} cases): invalid variant discriminant, out of range [0..{v.Cases.Count})");
+        Trap($"invalid {Describe(v)} discriminant {disc}: invalid variant discriminant, discriminant {disc} out of range [0..{v.Cases.Count})");
 
     internal static string Describe(VariantCanonType v) => v.Kind.ToString().ToLowerInvariant();
 

@@ -4,12 +4,8 @@ namespace WitSharp.Runtime.Tests.ComponentSuite;
 
 /// <summary>The host definitions wasmtime's wast runner puts in every component linker
 /// (<c>link_component_spectest</c> in wasmtime's crates/wast): the scripts of wasmtime-component-tests import
-<<<<<<< HEAD
-/// them by these names; <c>host</c>'s resources are Components/Resources/SpectestHostResources.cs.</summary>
-=======
 /// them by these names, including the host resources <c>host.resource1</c> (whose destructor counts drops) and
 /// <c>host.resource2</c>.</summary>
->>>>>>> main
 internal static class ComponentSpectestHost
 {
     private const string SimpleModule = """
@@ -37,9 +33,6 @@ internal static class ComponentSpectestHost
         host.DefineFunction("return-three", (_, results) => results[0] = ComponentValue.U32(3));
         host.AddInstance("nested").DefineFunction("return-four", (_, results) => results[0] = ComponentValue.U32(4));
         host.DefineItem("simple-module", Module.FromText(engine, "simple-module", SimpleModule));
-<<<<<<< HEAD
-        Components.Resources.SpectestHostResources.Define(host);
-=======
 
         var state = new DropState();
         host.DefineResource("resource1", ResourceType.Host<Resource1>(), rep =>
@@ -72,6 +65,5 @@ internal static class ComponentSpectestHost
     private static void Check(bool condition, string message)
     {
         if (!condition) throw new TrapException(TrapCode.Undefined, "host assertion failed: " + message);
->>>>>>> main
     }
 }

@@ -184,17 +184,12 @@ internal static class EnumBits
         _ => Unsafe.As<T, ulong>(ref value),
     };
 
+    // Little endian (the only byte order the marshalers support): the low bytes of the ulong are the enum's value.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T FromBits<T>(uint bits) where T : struct, Enum
     {
         ulong wide = bits;
-        return Unsafe.SizeOf<T>() switch
-        {
-            1 => Unsafe.As<ulong, T>(ref wide),
-            2 => Unsafe.As<ulong, T>(ref wide),
-            4 => Unsafe.As<ulong, T>(ref wide),
-            _ => Unsafe.As<ulong, T>(ref wide),
-        };
+        return Unsafe.As<ulong, T>(ref wide);
     }
 }
 

@@ -115,7 +115,9 @@ internal sealed partial class ComponentValidator
         switch (t)
         {
             case DefinedValType d:
-                s.Types.Add(TypeSizes.Check(ValueSizes.Check(Defined(d))));
+                var defined = Defined(d);
+                if (defined.Depth > 100) throw new ValidationError("type nesting is too deep");
+                s.Types.Add(TypeSizes.Check(ValueSizes.Check(defined)));
                 break;
             case BinaryFuncType f:
                 s.Types.Add(TypeSizes.Check(CreateFuncSig(f)));
@@ -234,6 +236,8 @@ internal sealed partial class ComponentValidator
             case BorrowType b:
                 return new CompValType { Kind = DefinedKind.Borrow, Resource = s.ResourceAt(b.ResourceIndex) };
             case StreamType st:
+                if (st.Element is { IsIndex: false, Primitive: PrimitiveValType.Char })
+                    throw new ValidationError("`stream<char>` is not valid at this time, use `stream<u8>` with a defined by encoding instead for now");
                 return new CompValType { Kind = DefinedKind.Stream, Elements = [st.Element is { } se ? ResolveVal(se) : null] };
             case FutureType ft:
                 return new CompValType { Kind = DefinedKind.Future, Elements = [ft.Element is { } fe ? ResolveVal(fe) : null] };

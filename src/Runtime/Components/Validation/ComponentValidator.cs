@@ -66,6 +66,10 @@ internal sealed partial class ComponentValidator
             {
                 Definition(d, ref moduleIndex);
             }
+            catch (ValidationError e) when (e.Malformed)
+            {
+                throw new MalformedException(e.Message, d.Offset);
+            }
             catch (ValidationError e)
             {
                 throw new InvalidException(e.Message, -1, d.Offset);
@@ -355,7 +359,10 @@ internal sealed partial class ComponentValidator
                 break;
             }
             default:
-                throw new ValidationError("outer aliases may only refer to modules, types, core types or components");
+                // Binary.md: an outer alias's sort is only core module, core type, type or component; the decoder
+                // keeps any sort, so the leading byte is reported here as wasm-tools' reader does.
+                int code = a.Sort switch { ComponentSort.Func => 1, ComponentSort.Value => 2, ComponentSort.Instance => 5, _ => 0 };
+                throw new ValidationError($"invalid leading byte (0x{code:x}) for component outer alias kind", malformed: true);
         }
     }
 }

@@ -2,8 +2,11 @@ namespace WitSharp.Components.Validation;
 
 /// <summary>A validation failure without its location; <see cref="ComponentValidator"/> adds the byte offset of
 /// the definition being validated and turns it into an <see cref="InvalidException"/>.</summary>
-internal sealed class ValidationError(string message) : Exception(message)
+internal sealed class ValidationError(string message, bool malformed = false) : Exception(message)
 {
+    /// <summary>The failure is a decoding error the binary reader let through (reported as <see cref="MalformedException"/>).</summary>
+    public bool Malformed { get; } = malformed;
+
     /// <summary>The same failure with <paramref name="context"/> on the line before (wasm-tools <c>with_context</c>).</summary>
     public ValidationError With(string context) => new(context + "\n" + Message);
 }

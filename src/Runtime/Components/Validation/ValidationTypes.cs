@@ -98,6 +98,12 @@ internal sealed class CompValType : AnyType
     /// map key/value; future/stream payload.</summary>
     public IReadOnlyList<CompValType?> Elements { get; init; } = [];
     public uint Length { get; init; }
+    private int _depth;
+
+    /// <summary>Nesting depth of value types (a primitive is 1); wasm-tools limits it to 100.</summary>
+    public int Depth => _depth != 0 ? _depth : (_depth = Kind == DefinedKind.Primitive ? 1
+        : 1 + Fields.Select(f => f.Type?.Depth ?? 0).Concat(Elements.Select(e => e?.Depth ?? 0)).DefaultIfEmpty(0).Max());
+
     /// <summary>Cached (size, alignment) in linear memory with 64-bit pointers; see <see cref="ValueSizes"/>.</summary>
     internal (long Size, long Align)? Layout { get; set; }
 

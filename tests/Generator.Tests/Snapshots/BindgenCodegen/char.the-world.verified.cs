@@ -111,14 +111,14 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Chars.IChars
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.Text.Rune, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.Text.Rune> __export1;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/chars", "take-char", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/chars", "return-char", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, global::System.ValueTuple>(instance, WorldName, "foo:foo/chars", "take-char");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.Text.Rune>(instance, WorldName, "foo:foo/chars", "return-char");
         }
 
         /// <summary>A function that accepts a character</summary>
@@ -126,14 +126,14 @@ partial class Bindings : global::System.IDisposable
         public void TakeChar(global::System.Text.Rune x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(global::WitSharp.Components.ComponentValue.Char((uint)(x).Value));
+            __export0.Call(x);
         }
 
         /// <summary>A function that returns a character</summary>
         public global::System.Text.Rune ReturnChar()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return new global::System.Text.Rune(__export1.Call()!.AsChar());
+            return __export1.Call(default);
         }
     }
 

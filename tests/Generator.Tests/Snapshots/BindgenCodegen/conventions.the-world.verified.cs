@@ -151,41 +151,41 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Conventions.IConventions
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
         private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
-        private readonly global::WitSharp.Components.ComponentFunction __export7;
-        private readonly global::WitSharp.Components.ComponentFunction __export8;
-        private readonly global::WitSharp.Components.ComponentFunction __export9;
-        private readonly global::WitSharp.Components.ComponentFunction __export10;
-        private readonly global::WitSharp.Components.ComponentFunction __export11;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export7;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export8;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export9;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export10;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export11;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "kebab-case", 0, false);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "kebab-case");
             __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "foo", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "function-with-dashes", 0, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters", 0, false);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple", 0, false);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple-pear", 0, false);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "apple-pear-grape", 0, false);
-            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "a0", 0, false);
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "is-XML", 0, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "explicit", 0, false);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "explicit-kebab", 0, false);
-            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "bool", 0, false);
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-dashes");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear");
+            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear-grape");
+            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "a0");
+            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "is-XML");
+            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit");
+            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit-kebab");
+            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "bool");
         }
 
         /// <summary>The WIT function `kebab-case`.</summary>
         public void KebabCase()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call();
+            __export0.Call(default);
         }
 
         /// <summary>The WIT function `foo`.</summary>
@@ -200,42 +200,42 @@ partial class Bindings : global::System.IDisposable
         public void FunctionWithDashes()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call();
+            __export2.Call(default);
         }
 
         /// <summary>The WIT function `function-with-no-weird-characters`.</summary>
         public void FunctionWithNoWeirdCharacters()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export3.Call();
+            __export3.Call(default);
         }
 
         /// <summary>The WIT function `apple`.</summary>
         public void Apple()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call();
+            __export4.Call(default);
         }
 
         /// <summary>The WIT function `apple-pear`.</summary>
         public void ApplePear()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export5.Call();
+            __export5.Call(default);
         }
 
         /// <summary>The WIT function `apple-pear-grape`.</summary>
         public void ApplePearGrape()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call();
+            __export6.Call(default);
         }
 
         /// <summary>The WIT function `a0`.</summary>
         public void A0()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export7.Call();
+            __export7.Call(default);
         }
 
         /// <summary>
@@ -248,28 +248,28 @@ partial class Bindings : global::System.IDisposable
         public void IsXML()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call();
+            __export8.Call(default);
         }
 
         /// <summary>The WIT function `explicit`.</summary>
         public void Explicit()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call();
+            __export9.Call(default);
         }
 
         /// <summary>The WIT function `explicit-kebab`.</summary>
         public void ExplicitKebab()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export10.Call();
+            __export10.Call(default);
         }
 
         /// <summary>Identifiers with the same name as keywords are quoted.</summary>
         public void Bool()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export11.Call();
+            __export11.Call(default);
         }
     }
 

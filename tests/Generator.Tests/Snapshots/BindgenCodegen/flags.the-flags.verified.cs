@@ -131,24 +131,24 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Flegs.IFlegs
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64> __export6;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag1", 1, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag2", 1, true);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag4", 1, true);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag8", 1, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag16", 1, true);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag32", 1, true);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/flegs", "roundtrip-flag64", 1, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag1");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag2");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag4");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag8");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag16");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag32");
+            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag64");
         }
 
         /// <summary>The WIT function `roundtrip-flag1`.</summary>
@@ -156,7 +156,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag1 RoundtripFlag1(global::Corpus.Exports.Foo.Foo.Flegs.Flag1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(_owner.__cx, __export0.Call(__Values.Lower7(_owner.__cx, x))!);
+            return __export0.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag2`.</summary>
@@ -164,7 +164,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag2 RoundtripFlag2(global::Corpus.Exports.Foo.Foo.Flegs.Flag2 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(_owner.__cx, __export1.Call(__Values.Lower8(_owner.__cx, x))!);
+            return __export1.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag4`.</summary>
@@ -172,7 +172,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag4 RoundtripFlag4(global::Corpus.Exports.Foo.Foo.Flegs.Flag4 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(_owner.__cx, __export2.Call(__Values.Lower9(_owner.__cx, x))!);
+            return __export2.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag8`.</summary>
@@ -180,7 +180,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag8 RoundtripFlag8(global::Corpus.Exports.Foo.Foo.Flegs.Flag8 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift10(_owner.__cx, __export3.Call(__Values.Lower10(_owner.__cx, x))!);
+            return __export3.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag16`.</summary>
@@ -188,7 +188,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag16 RoundtripFlag16(global::Corpus.Exports.Foo.Foo.Flegs.Flag16 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift11(_owner.__cx, __export4.Call(__Values.Lower11(_owner.__cx, x))!);
+            return __export4.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag32`.</summary>
@@ -196,7 +196,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag32 RoundtripFlag32(global::Corpus.Exports.Foo.Foo.Flegs.Flag32 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(_owner.__cx, __export5.Call(__Values.Lower12(_owner.__cx, x))!);
+            return __export5.Call(x);
         }
 
         /// <summary>The WIT function `roundtrip-flag64`.</summary>
@@ -204,7 +204,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Flegs.Flag64 RoundtripFlag64(global::Corpus.Exports.Foo.Foo.Flegs.Flag64 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift13(_owner.__cx, __export6.Call(__Values.Lower13(_owner.__cx, x))!);
+            return __export6.Call(x);
         }
     }
 
@@ -605,393 +605,6 @@ partial class Bindings : global::System.IDisposable
                     "b61" => global::Corpus.Foo.Foo.Flegs.Flag64.B61,
                     "b62" => global::Corpus.Foo.Foo.Flegs.Flag64.B62,
                     "b63" => global::Corpus.Foo.Foo.Flegs.Flag64.B63,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag1 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag1.B0) != 0) names.Add("b0");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag1 Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag1 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag1.B0,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag2 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag2.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag2.B1) != 0) names.Add("b1");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag2 Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag2 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag2.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag2.B1,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag4 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B3) != 0) names.Add("b3");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag4 Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag4 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B1,
-                    "b2" => global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B2,
-                    "b3" => global::Corpus.Exports.Foo.Foo.Flegs.Flag4.B3,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag8 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B7) != 0) names.Add("b7");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag8 Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag8 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B1,
-                    "b2" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B2,
-                    "b3" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B3,
-                    "b4" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B4,
-                    "b5" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B5,
-                    "b6" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B6,
-                    "b7" => global::Corpus.Exports.Foo.Foo.Flegs.Flag8.B7,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag16 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B15) != 0) names.Add("b15");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag16 Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag16 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B1,
-                    "b2" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B2,
-                    "b3" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B3,
-                    "b4" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B4,
-                    "b5" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B5,
-                    "b6" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B6,
-                    "b7" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B7,
-                    "b8" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B8,
-                    "b9" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B9,
-                    "b10" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B10,
-                    "b11" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B11,
-                    "b12" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B12,
-                    "b13" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B13,
-                    "b14" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B14,
-                    "b15" => global::Corpus.Exports.Foo.Foo.Flegs.Flag16.B15,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag32 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B15) != 0) names.Add("b15");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B16) != 0) names.Add("b16");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B17) != 0) names.Add("b17");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B18) != 0) names.Add("b18");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B19) != 0) names.Add("b19");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B20) != 0) names.Add("b20");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B21) != 0) names.Add("b21");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B22) != 0) names.Add("b22");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B23) != 0) names.Add("b23");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B24) != 0) names.Add("b24");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B25) != 0) names.Add("b25");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B26) != 0) names.Add("b26");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B27) != 0) names.Add("b27");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B28) != 0) names.Add("b28");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B29) != 0) names.Add("b29");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B30) != 0) names.Add("b30");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B31) != 0) names.Add("b31");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag32 Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag32 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B1,
-                    "b2" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B2,
-                    "b3" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B3,
-                    "b4" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B4,
-                    "b5" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B5,
-                    "b6" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B6,
-                    "b7" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B7,
-                    "b8" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B8,
-                    "b9" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B9,
-                    "b10" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B10,
-                    "b11" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B11,
-                    "b12" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B12,
-                    "b13" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B13,
-                    "b14" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B14,
-                    "b15" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B15,
-                    "b16" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B16,
-                    "b17" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B17,
-                    "b18" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B18,
-                    "b19" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B19,
-                    "b20" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B20,
-                    "b21" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B21,
-                    "b22" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B22,
-                    "b23" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B23,
-                    "b24" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B24,
-                    "b25" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B25,
-                    "b26" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B26,
-                    "b27" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B27,
-                    "b28" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B28,
-                    "b29" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B29,
-                    "b30" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B30,
-                    "b31" => global::Corpus.Exports.Foo.Foo.Flegs.Flag32.B31,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Exports.Foo.Foo.Flegs.Flag64 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B15) != 0) names.Add("b15");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B16) != 0) names.Add("b16");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B17) != 0) names.Add("b17");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B18) != 0) names.Add("b18");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B19) != 0) names.Add("b19");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B20) != 0) names.Add("b20");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B21) != 0) names.Add("b21");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B22) != 0) names.Add("b22");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B23) != 0) names.Add("b23");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B24) != 0) names.Add("b24");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B25) != 0) names.Add("b25");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B26) != 0) names.Add("b26");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B27) != 0) names.Add("b27");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B28) != 0) names.Add("b28");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B29) != 0) names.Add("b29");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B30) != 0) names.Add("b30");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B31) != 0) names.Add("b31");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B32) != 0) names.Add("b32");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B33) != 0) names.Add("b33");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B34) != 0) names.Add("b34");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B35) != 0) names.Add("b35");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B36) != 0) names.Add("b36");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B37) != 0) names.Add("b37");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B38) != 0) names.Add("b38");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B39) != 0) names.Add("b39");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B40) != 0) names.Add("b40");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B41) != 0) names.Add("b41");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B42) != 0) names.Add("b42");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B43) != 0) names.Add("b43");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B44) != 0) names.Add("b44");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B45) != 0) names.Add("b45");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B46) != 0) names.Add("b46");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B47) != 0) names.Add("b47");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B48) != 0) names.Add("b48");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B49) != 0) names.Add("b49");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B50) != 0) names.Add("b50");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B51) != 0) names.Add("b51");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B52) != 0) names.Add("b52");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B53) != 0) names.Add("b53");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B54) != 0) names.Add("b54");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B55) != 0) names.Add("b55");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B56) != 0) names.Add("b56");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B57) != 0) names.Add("b57");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B58) != 0) names.Add("b58");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B59) != 0) names.Add("b59");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B60) != 0) names.Add("b60");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B61) != 0) names.Add("b61");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B62) != 0) names.Add("b62");
-            if ((v & global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B63) != 0) names.Add("b63");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Flegs.Flag64 Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Exports.Foo.Foo.Flegs.Flag64 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B0,
-                    "b1" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B1,
-                    "b2" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B2,
-                    "b3" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B3,
-                    "b4" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B4,
-                    "b5" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B5,
-                    "b6" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B6,
-                    "b7" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B7,
-                    "b8" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B8,
-                    "b9" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B9,
-                    "b10" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B10,
-                    "b11" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B11,
-                    "b12" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B12,
-                    "b13" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B13,
-                    "b14" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B14,
-                    "b15" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B15,
-                    "b16" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B16,
-                    "b17" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B17,
-                    "b18" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B18,
-                    "b19" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B19,
-                    "b20" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B20,
-                    "b21" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B21,
-                    "b22" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B22,
-                    "b23" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B23,
-                    "b24" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B24,
-                    "b25" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B25,
-                    "b26" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B26,
-                    "b27" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B27,
-                    "b28" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B28,
-                    "b29" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B29,
-                    "b30" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B30,
-                    "b31" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B31,
-                    "b32" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B32,
-                    "b33" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B33,
-                    "b34" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B34,
-                    "b35" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B35,
-                    "b36" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B36,
-                    "b37" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B37,
-                    "b38" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B38,
-                    "b39" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B39,
-                    "b40" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B40,
-                    "b41" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B41,
-                    "b42" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B42,
-                    "b43" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B43,
-                    "b44" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B44,
-                    "b45" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B45,
-                    "b46" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B46,
-                    "b47" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B47,
-                    "b48" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B48,
-                    "b49" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B49,
-                    "b50" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B50,
-                    "b51" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B51,
-                    "b52" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B52,
-                    "b53" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B53,
-                    "b54" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B54,
-                    "b55" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B55,
-                    "b56" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B56,
-                    "b57" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B57,
-                    "b58" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B58,
-                    "b59" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B59,
-                    "b60" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B60,
-                    "b61" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B61,
-                    "b62" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B62,
-                    "b63" => global::Corpus.Exports.Foo.Foo.Flegs.Flag64.B63,
                     _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
                 };
             }

@@ -119,18 +119,18 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Floats.IFloats
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<float, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<double, global::System.ValueTuple> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, float> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, double> __export3;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/floats", "f32-param", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/floats", "f64-param", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/floats", "f32-result", 0, true);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/floats", "f64-result", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<float, global::System.ValueTuple>(instance, WorldName, "foo:foo/floats", "f32-param");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<double, global::System.ValueTuple>(instance, WorldName, "foo:foo/floats", "f64-param");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, float>(instance, WorldName, "foo:foo/floats", "f32-result");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, double>(instance, WorldName, "foo:foo/floats", "f64-result");
         }
 
         /// <summary>The WIT function `f32-param`.</summary>
@@ -138,7 +138,7 @@ partial class Bindings : global::System.IDisposable
         public void F32Param(float x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(global::WitSharp.Components.ComponentValue.F32(x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `f64-param`.</summary>
@@ -146,21 +146,21 @@ partial class Bindings : global::System.IDisposable
         public void F64Param(double x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(global::WitSharp.Components.ComponentValue.F64(x));
+            __export1.Call(x);
         }
 
         /// <summary>The WIT function `f32-result`.</summary>
         public float F32Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export2.Call()!.AsF32();
+            return __export2.Call(default);
         }
 
         /// <summary>The WIT function `f64-result`.</summary>
         public double F64Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export3.Call()!.AsF64();
+            return __export3.Call(default);
         }
     }
 

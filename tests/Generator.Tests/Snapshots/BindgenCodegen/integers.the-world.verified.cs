@@ -175,46 +175,46 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Integers.IIntegers
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
-        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.TypedComponentFunction<byte, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<sbyte, global::System.ValueTuple> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<ushort, global::System.ValueTuple> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<short, global::System.ValueTuple> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<uint, global::System.ValueTuple> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<int, global::System.ValueTuple> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<ulong, global::System.ValueTuple> __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<long, global::System.ValueTuple> __export7;
         private readonly global::WitSharp.Components.ComponentFunction __export8;
-        private readonly global::WitSharp.Components.ComponentFunction __export9;
-        private readonly global::WitSharp.Components.ComponentFunction __export10;
-        private readonly global::WitSharp.Components.ComponentFunction __export11;
-        private readonly global::WitSharp.Components.ComponentFunction __export12;
-        private readonly global::WitSharp.Components.ComponentFunction __export13;
-        private readonly global::WitSharp.Components.ComponentFunction __export14;
-        private readonly global::WitSharp.Components.ComponentFunction __export15;
-        private readonly global::WitSharp.Components.ComponentFunction __export16;
-        private readonly global::WitSharp.Components.ComponentFunction __export17;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, byte> __export9;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, sbyte> __export10;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ushort> __export11;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, short> __export12;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export13;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, int> __export14;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ulong> __export15;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, long> __export16;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (long, byte)> __export17;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a1", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a2", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a3", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a4", 1, false);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a5", 1, false);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a6", 1, false);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a7", 1, false);
-            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a8", 1, false);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a1");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a2");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a3");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a4");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a5");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a6");
+            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a7");
+            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a8");
             __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a9", 8, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r1", 0, true);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r2", 0, true);
-            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r3", 0, true);
-            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r4", 0, true);
-            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r5", 0, true);
-            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r6", 0, true);
-            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r7", 0, true);
-            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "r8", 0, true);
-            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "pair-ret", 0, true);
+            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte>(instance, WorldName, "foo:foo/integers", "r1");
+            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte>(instance, WorldName, "foo:foo/integers", "r2");
+            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort>(instance, WorldName, "foo:foo/integers", "r3");
+            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short>(instance, WorldName, "foo:foo/integers", "r4");
+            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/integers", "r5");
+            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int>(instance, WorldName, "foo:foo/integers", "r6");
+            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong>(instance, WorldName, "foo:foo/integers", "r7");
+            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long>(instance, WorldName, "foo:foo/integers", "r8");
+            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (long, byte)>(instance, WorldName, "foo:foo/integers", "pair-ret");
         }
 
         /// <summary>The WIT function `a1`.</summary>
@@ -222,7 +222,7 @@ partial class Bindings : global::System.IDisposable
         public void A1(byte x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(global::WitSharp.Components.ComponentValue.U8(x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `a2`.</summary>
@@ -230,7 +230,7 @@ partial class Bindings : global::System.IDisposable
         public void A2(sbyte x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(global::WitSharp.Components.ComponentValue.S8(x));
+            __export1.Call(x);
         }
 
         /// <summary>The WIT function `a3`.</summary>
@@ -238,7 +238,7 @@ partial class Bindings : global::System.IDisposable
         public void A3(ushort x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(global::WitSharp.Components.ComponentValue.U16(x));
+            __export2.Call(x);
         }
 
         /// <summary>The WIT function `a4`.</summary>
@@ -246,7 +246,7 @@ partial class Bindings : global::System.IDisposable
         public void A4(short x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export3.Call(global::WitSharp.Components.ComponentValue.S16(x));
+            __export3.Call(x);
         }
 
         /// <summary>The WIT function `a5`.</summary>
@@ -254,7 +254,7 @@ partial class Bindings : global::System.IDisposable
         public void A5(uint x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(global::WitSharp.Components.ComponentValue.U32(x));
+            __export4.Call(x);
         }
 
         /// <summary>The WIT function `a6`.</summary>
@@ -262,7 +262,7 @@ partial class Bindings : global::System.IDisposable
         public void A6(int x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export5.Call(global::WitSharp.Components.ComponentValue.S32(x));
+            __export5.Call(x);
         }
 
         /// <summary>The WIT function `a7`.</summary>
@@ -270,7 +270,7 @@ partial class Bindings : global::System.IDisposable
         public void A7(ulong x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(global::WitSharp.Components.ComponentValue.U64(x));
+            __export6.Call(x);
         }
 
         /// <summary>The WIT function `a8`.</summary>
@@ -278,7 +278,7 @@ partial class Bindings : global::System.IDisposable
         public void A8(long x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export7.Call(global::WitSharp.Components.ComponentValue.S64(x));
+            __export7.Call(x);
         }
 
         /// <summary>The WIT function `a9`.</summary>
@@ -300,63 +300,63 @@ partial class Bindings : global::System.IDisposable
         public byte R1()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export9.Call()!.AsU8();
+            return __export9.Call(default);
         }
 
         /// <summary>The WIT function `r2`.</summary>
         public sbyte R2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export10.Call()!.AsS8();
+            return __export10.Call(default);
         }
 
         /// <summary>The WIT function `r3`.</summary>
         public ushort R3()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export11.Call()!.AsU16();
+            return __export11.Call(default);
         }
 
         /// <summary>The WIT function `r4`.</summary>
         public short R4()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export12.Call()!.AsS16();
+            return __export12.Call(default);
         }
 
         /// <summary>The WIT function `r5`.</summary>
         public uint R5()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export13.Call()!.AsU32();
+            return __export13.Call(default);
         }
 
         /// <summary>The WIT function `r6`.</summary>
         public int R6()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export14.Call()!.AsS32();
+            return __export14.Call(default);
         }
 
         /// <summary>The WIT function `r7`.</summary>
         public ulong R7()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export15.Call()!.AsU64();
+            return __export15.Call(default);
         }
 
         /// <summary>The WIT function `r8`.</summary>
         public long R8()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export16.Call()!.AsS64();
+            return __export16.Call(default);
         }
 
         /// <summary>The WIT function `pair-ret`.</summary>
         public (long, byte) PairRet()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export17.Call()!);
+            return __export17.Call(default);
         }
     }
 

@@ -219,31 +219,31 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Lists.ILists
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
-        private readonly global::WitSharp.Components.ComponentFunction __export7;
-        private readonly global::WitSharp.Components.ComponentFunction __export8;
-        private readonly global::WitSharp.Components.ComponentFunction __export9;
-        private readonly global::WitSharp.Components.ComponentFunction __export10;
-        private readonly global::WitSharp.Components.ComponentFunction __export11;
-        private readonly global::WitSharp.Components.ComponentFunction __export12;
-        private readonly global::WitSharp.Components.ComponentFunction __export13;
-        private readonly global::WitSharp.Components.ComponentFunction __export14;
-        private readonly global::WitSharp.Components.ComponentFunction __export15;
-        private readonly global::WitSharp.Components.ComponentFunction __export16;
-        private readonly global::WitSharp.Components.ComponentFunction __export17;
-        private readonly global::WitSharp.Components.ComponentFunction __export18;
-        private readonly global::WitSharp.Components.ComponentFunction __export19;
-        private readonly global::WitSharp.Components.ComponentFunction __export20;
-        private readonly global::WitSharp.Components.ComponentFunction __export21;
-        private readonly global::WitSharp.Components.ComponentFunction __export22;
-        private readonly global::WitSharp.Components.ComponentFunction __export23;
-        private readonly global::WitSharp.Components.ComponentFunction __export24;
+        private readonly global::WitSharp.Components.TypedComponentFunction<byte[], global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<ushort[], global::System.ValueTuple> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<uint[], global::System.ValueTuple> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<ulong[], global::System.ValueTuple> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<sbyte[], global::System.ValueTuple> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<short[], global::System.ValueTuple> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<int[], global::System.ValueTuple> __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<long[], global::System.ValueTuple> __export7;
+        private readonly global::WitSharp.Components.TypedComponentFunction<float[], global::System.ValueTuple> __export8;
+        private readonly global::WitSharp.Components.TypedComponentFunction<double[], global::System.ValueTuple> __export9;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, byte[]> __export10;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ushort[]> __export11;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint[]> __export12;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ulong[]> __export13;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, sbyte[]> __export14;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, short[]> __export15;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, int[]> __export16;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, long[]> __export17;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, float[]> __export18;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, double[]> __export19;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(byte, sbyte)[], (long, uint)[]> __export20;
+        private readonly global::WitSharp.Components.TypedComponentFunction<string[], global::System.ValueTuple> __export21;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string[]> __export22;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(byte, string)[], (string, byte)[]> __export23;
+        private readonly global::WitSharp.Components.TypedComponentFunction<string[], string[]> __export24;
         private readonly global::WitSharp.Components.ComponentFunction __export25;
         private readonly global::WitSharp.Components.ComponentFunction __export26;
         private readonly global::WitSharp.Components.ComponentFunction __export27;
@@ -252,31 +252,31 @@ partial class Bindings : global::System.IDisposable
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u8-param", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u16-param", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u32-param", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u64-param", 1, false);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s8-param", 1, false);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s16-param", 1, false);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s32-param", 1, false);
-            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s64-param", 1, false);
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f32-param", 1, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f64-param", 1, false);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u8-ret", 0, true);
-            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u16-ret", 0, true);
-            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u32-ret", 0, true);
-            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-u64-ret", 0, true);
-            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s8-ret", 0, true);
-            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s16-ret", 0, true);
-            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s32-ret", 0, true);
-            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-s64-ret", 0, true);
-            __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f32-ret", 0, true);
-            __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "list-f64-ret", 0, true);
-            __export20 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "tuple-list", 1, true);
-            __export21 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list-arg", 1, false);
-            __export22 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list-ret", 0, true);
-            __export23 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "tuple-string-list", 1, true);
-            __export24 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "string-list", 1, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u8-param");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u16-param");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u32-param");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u64-param");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s8-param");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s16-param");
+            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s32-param");
+            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s64-param");
+            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<float[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f32-param");
+            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<double[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f64-param");
+            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte[]>(instance, WorldName, "foo:foo/lists", "list-u8-ret");
+            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort[]>(instance, WorldName, "foo:foo/lists", "list-u16-ret");
+            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint[]>(instance, WorldName, "foo:foo/lists", "list-u32-ret");
+            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong[]>(instance, WorldName, "foo:foo/lists", "list-u64-ret");
+            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte[]>(instance, WorldName, "foo:foo/lists", "list-s8-ret");
+            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short[]>(instance, WorldName, "foo:foo/lists", "list-s16-ret");
+            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int[]>(instance, WorldName, "foo:foo/lists", "list-s32-ret");
+            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long[]>(instance, WorldName, "foo:foo/lists", "list-s64-ret");
+            __export18 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, float[]>(instance, WorldName, "foo:foo/lists", "list-f32-ret");
+            __export19 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, double[]>(instance, WorldName, "foo:foo/lists", "list-f64-ret");
+            __export20 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, sbyte)[], (long, uint)[]>(instance, WorldName, "foo:foo/lists", "tuple-list");
+            __export21 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "string-list-arg");
+            __export22 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, "foo:foo/lists", "string-list-ret");
+            __export23 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, string)[], (string, byte)[]>(instance, WorldName, "foo:foo/lists", "tuple-string-list");
+            __export24 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], string[]>(instance, WorldName, "foo:foo/lists", "string-list");
             __export25 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list", 1, true);
             __export26 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list-reverse", 1, true);
             __export27 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "variant-list", 1, true);
@@ -288,7 +288,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU8Param(byte[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(_owner.__cx, x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `list-u16-param`.</summary>
@@ -296,7 +296,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU16Param(ushort[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(_owner.__cx, x));
+            __export1.Call(x);
         }
 
         /// <summary>The WIT function `list-u32-param`.</summary>
@@ -304,7 +304,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU32Param(uint[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower2(_owner.__cx, x));
+            __export2.Call(x);
         }
 
         /// <summary>The WIT function `list-u64-param`.</summary>
@@ -312,7 +312,7 @@ partial class Bindings : global::System.IDisposable
         public void ListU64Param(ulong[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export3.Call(__Values.Lower3(_owner.__cx, x));
+            __export3.Call(x);
         }
 
         /// <summary>The WIT function `list-s8-param`.</summary>
@@ -320,7 +320,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS8Param(sbyte[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(__Values.Lower4(_owner.__cx, x));
+            __export4.Call(x);
         }
 
         /// <summary>The WIT function `list-s16-param`.</summary>
@@ -328,7 +328,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS16Param(short[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export5.Call(__Values.Lower5(_owner.__cx, x));
+            __export5.Call(x);
         }
 
         /// <summary>The WIT function `list-s32-param`.</summary>
@@ -336,7 +336,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS32Param(int[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower6(_owner.__cx, x));
+            __export6.Call(x);
         }
 
         /// <summary>The WIT function `list-s64-param`.</summary>
@@ -344,7 +344,7 @@ partial class Bindings : global::System.IDisposable
         public void ListS64Param(long[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export7.Call(__Values.Lower7(_owner.__cx, x));
+            __export7.Call(x);
         }
 
         /// <summary>The WIT function `list-f32-param`.</summary>
@@ -352,7 +352,7 @@ partial class Bindings : global::System.IDisposable
         public void ListF32Param(float[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(__Values.Lower8(_owner.__cx, x));
+            __export8.Call(x);
         }
 
         /// <summary>The WIT function `list-f64-param`.</summary>
@@ -360,77 +360,77 @@ partial class Bindings : global::System.IDisposable
         public void ListF64Param(double[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call(__Values.Lower9(_owner.__cx, x));
+            __export9.Call(x);
         }
 
         /// <summary>The WIT function `list-u8-ret`.</summary>
         public byte[] ListU8Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export10.Call()!);
+            return __export10.Call(default);
         }
 
         /// <summary>The WIT function `list-u16-ret`.</summary>
         public ushort[] ListU16Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export11.Call()!);
+            return __export11.Call(default);
         }
 
         /// <summary>The WIT function `list-u32-ret`.</summary>
         public uint[] ListU32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(_owner.__cx, __export12.Call()!);
+            return __export12.Call(default);
         }
 
         /// <summary>The WIT function `list-u64-ret`.</summary>
         public ulong[] ListU64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift3(_owner.__cx, __export13.Call()!);
+            return __export13.Call(default);
         }
 
         /// <summary>The WIT function `list-s8-ret`.</summary>
         public sbyte[] ListS8Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(_owner.__cx, __export14.Call()!);
+            return __export14.Call(default);
         }
 
         /// <summary>The WIT function `list-s16-ret`.</summary>
         public short[] ListS16Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift5(_owner.__cx, __export15.Call()!);
+            return __export15.Call(default);
         }
 
         /// <summary>The WIT function `list-s32-ret`.</summary>
         public int[] ListS32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift6(_owner.__cx, __export16.Call()!);
+            return __export16.Call(default);
         }
 
         /// <summary>The WIT function `list-s64-ret`.</summary>
         public long[] ListS64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(_owner.__cx, __export17.Call()!);
+            return __export17.Call(default);
         }
 
         /// <summary>The WIT function `list-f32-ret`.</summary>
         public float[] ListF32Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(_owner.__cx, __export18.Call()!);
+            return __export18.Call(default);
         }
 
         /// <summary>The WIT function `list-f64-ret`.</summary>
         public double[] ListF64Ret()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(_owner.__cx, __export19.Call()!);
+            return __export19.Call(default);
         }
 
         /// <summary>The WIT function `tuple-list`.</summary>
@@ -438,7 +438,7 @@ partial class Bindings : global::System.IDisposable
         public (long, uint)[] TupleList((byte, sbyte)[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift11(_owner.__cx, __export20.Call(__Values.Lower10(_owner.__cx, x))!);
+            return __export20.Call(x);
         }
 
         /// <summary>The WIT function `string-list-arg`.</summary>
@@ -446,14 +446,14 @@ partial class Bindings : global::System.IDisposable
         public void StringListArg(string[] a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export21.Call(__Values.Lower12(_owner.__cx, a));
+            __export21.Call(a);
         }
 
         /// <summary>The WIT function `string-list-ret`.</summary>
         public string[] StringListRet()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(_owner.__cx, __export22.Call()!);
+            return __export22.Call(default);
         }
 
         /// <summary>The WIT function `tuple-string-list`.</summary>
@@ -461,7 +461,7 @@ partial class Bindings : global::System.IDisposable
         public (string, byte)[] TupleStringList((byte, string)[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift14(_owner.__cx, __export23.Call(__Values.Lower13(_owner.__cx, x))!);
+            return __export23.Call(x);
         }
 
         /// <summary>The WIT function `string-list`.</summary>
@@ -469,7 +469,7 @@ partial class Bindings : global::System.IDisposable
         public string[] StringList(string[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift12(_owner.__cx, __export24.Call(__Values.Lower12(_owner.__cx, x))!);
+            return __export24.Call(x);
         }
 
         /// <summary>The WIT function `record-list`.</summary>

@@ -122,38 +122,38 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.My.Dep.V0_1_0.A.IA
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:dep/a@0.1.0", "x", 0, false);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "my:dep/a@0.1.0", "x");
         }
 
         /// <summary>The WIT function `x`.</summary>
         public void X()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call();
+            __export0.Call(default);
         }
     }
 
     private sealed class __Export1 : global::Corpus.Exports.My.Dep.V0_2_0.A.IA
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
 
         public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:dep/a@0.2.0", "x", 0, false);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "my:dep/a@0.2.0", "x");
         }
 
         /// <summary>The WIT function `x`.</summary>
         public void X()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call();
+            __export0.Call(default);
         }
     }
 

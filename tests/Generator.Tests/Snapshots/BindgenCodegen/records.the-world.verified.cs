@@ -149,8 +149,8 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Records.IRecords
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(global::System.Text.Rune, uint), global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)> __export1;
         private readonly global::WitSharp.Components.ComponentFunction __export2;
         private readonly global::WitSharp.Components.ComponentFunction __export3;
         private readonly global::WitSharp.Components.ComponentFunction __export4;
@@ -159,13 +159,13 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.ComponentFunction __export7;
         private readonly global::WitSharp.Components.ComponentFunction __export8;
         private readonly global::WitSharp.Components.ComponentFunction __export9;
-        private readonly global::WitSharp.Components.ComponentFunction __export10;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple<int>, int> __export10;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "tuple-arg", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "tuple-result", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::System.Text.Rune, uint), global::System.ValueTuple>(instance, WorldName, "foo:foo/records", "tuple-arg");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)>(instance, WorldName, "foo:foo/records", "tuple-result");
             __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-arg", 1, false);
             __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-result", 0, true);
             __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "scalar-arg", 1, false);
@@ -174,7 +174,7 @@ partial class Bindings : global::System.IDisposable
             __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "flags-result", 0, true);
             __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-arg", 1, false);
             __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-result", 0, true);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "typedef-inout", 1, true);
+            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple<int>, int>(instance, WorldName, "foo:foo/records", "typedef-inout");
         }
 
         /// <summary>The WIT function `tuple-arg`.</summary>
@@ -182,14 +182,14 @@ partial class Bindings : global::System.IDisposable
         public void TupleArg((global::System.Text.Rune, uint) x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(_owner.__cx, x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `tuple-result`.</summary>
         public (global::System.Text.Rune, uint) TupleResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export1.Call()!);
+            return __export1.Call(default);
         }
 
         /// <summary>The WIT function `empty-arg`.</summary>
@@ -257,7 +257,7 @@ partial class Bindings : global::System.IDisposable
         public int TypedefInout(global::System.ValueTuple<int> e)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export10.Call(__Values.Lower5(_owner.__cx, e))!.AsS32();
+            return __export10.Call(e);
         }
     }
 

@@ -112,14 +112,14 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export1;
         internal readonly global::WitSharp.Components.ComponentFunction __method0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
             __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[constructor]a", 0, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a", 0, true);
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a");
             __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a", 1, true);
         }
 
@@ -134,7 +134,7 @@ partial class Bindings : global::System.IDisposable
         public uint AStaticA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export1.Call()!.AsU32();
+            return __export1.Call(default);
         }
     }
 

@@ -127,29 +127,29 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Simple.ISimple
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<uint, global::System.ValueTuple> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint), global::System.ValueTuple> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (uint, uint)> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint, uint), (uint, uint, uint)> __export5;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f1", 0, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f2", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f3", 2, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f4", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f5", 0, true);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple", "f6", 3, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f1");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint, global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f2");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f3");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple", "f4");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (uint, uint)>(instance, WorldName, "foo:foo/simple", "f5");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint, uint), (uint, uint, uint)>(instance, WorldName, "foo:foo/simple", "f6");
         }
 
         /// <summary>The WIT function `f1`.</summary>
         public void F1()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call();
+            __export0.Call(default);
         }
 
         /// <summary>The WIT function `f2`.</summary>
@@ -157,7 +157,7 @@ partial class Bindings : global::System.IDisposable
         public void F2(uint a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(global::WitSharp.Components.ComponentValue.U32(a));
+            __export1.Call(a);
         }
 
         /// <summary>The WIT function `f3`.</summary>
@@ -166,21 +166,21 @@ partial class Bindings : global::System.IDisposable
         public void F3(uint a, uint b)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b));
+            __export2.Call((a, b));
         }
 
         /// <summary>The WIT function `f4`.</summary>
         public uint F4()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export3.Call()!.AsU32();
+            return __export3.Call(default);
         }
 
         /// <summary>The WIT function `f5`.</summary>
         public (uint, uint) F5()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export4.Call()!);
+            return __export4.Call(default);
         }
 
         /// <summary>The WIT function `f6`.</summary>
@@ -190,7 +190,7 @@ partial class Bindings : global::System.IDisposable
         public (uint, uint, uint) F6(uint a, uint b, uint c)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export5.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b), global::WitSharp.Components.ComponentValue.U32(c))!);
+            return __export5.Call((a, b, c));
         }
     }
 

@@ -119,18 +119,18 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleLists.ISimpleLists
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<uint[], global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint[]> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(uint[], uint[]), (uint[], uint[])> __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<uint[][], uint[][]> __export3;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list1", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list2", 0, true);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list3", 2, true);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-lists", "simple-list4", 1, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[], global::System.ValueTuple>(instance, WorldName, "foo:foo/simple-lists", "simple-list1");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint[]>(instance, WorldName, "foo:foo/simple-lists", "simple-list2");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint[], uint[]), (uint[], uint[])>(instance, WorldName, "foo:foo/simple-lists", "simple-list3");
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[][], uint[][]>(instance, WorldName, "foo:foo/simple-lists", "simple-list4");
         }
 
         /// <summary>The WIT function `simple-list1`.</summary>
@@ -138,14 +138,14 @@ partial class Bindings : global::System.IDisposable
         public void SimpleList1(uint[] l)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower0(_owner.__cx, l));
+            __export0.Call(l);
         }
 
         /// <summary>The WIT function `simple-list2`.</summary>
         public uint[] SimpleList2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export1.Call()!);
+            return __export1.Call(default);
         }
 
         /// <summary>The WIT function `simple-list3`.</summary>
@@ -154,7 +154,7 @@ partial class Bindings : global::System.IDisposable
         public (uint[], uint[]) SimpleList3(uint[] a, uint[] b)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export2.Call(__Values.Lower0(_owner.__cx, a), __Values.Lower0(_owner.__cx, b))!);
+            return __export2.Call((a, b));
         }
 
         /// <summary>The WIT function `simple-list4`.</summary>
@@ -162,7 +162,7 @@ partial class Bindings : global::System.IDisposable
         public uint[][] SimpleList4(uint[][] l)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(_owner.__cx, __export3.Call(__Values.Lower2(_owner.__cx, l))!);
+            return __export3.Call(l);
         }
     }
 

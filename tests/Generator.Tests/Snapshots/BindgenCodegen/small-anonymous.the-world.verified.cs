@@ -107,19 +107,19 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Anon.IAnon
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>> __export0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/anon", "option-test", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>>(instance, WorldName, "foo:foo/anon", "option-test");
         }
 
         /// <summary>The WIT function `option-test`.</summary>
         public global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> OptionTest()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export0.Call()!);
+            return __export0.Call(default);
         }
     }
 
@@ -141,35 +141,25 @@ partial class Bindings : global::System.IDisposable
     {
         public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower3(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
         }
 
         public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift3(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift2(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower4(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>.Err(__Values.Lift4(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, string? v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, string? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static string? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static string? Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (string?)v.Payload!.AsString() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Anon.Error v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Anon.Error v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -179,32 +169,12 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Anon.Error Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Anon.Error Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
                 "success" => global::Corpus.Foo.Foo.Anon.Error.Success,
                 "failure" => global::Corpus.Foo.Foo.Anon.Error.Failure,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Exports.Foo.Foo.Anon.Error v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Exports.Foo.Foo.Anon.Error.Success => "success",
-                global::Corpus.Exports.Foo.Foo.Anon.Error.Failure => "failure",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Anon.Error Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "success" => global::Corpus.Exports.Foo.Foo.Anon.Error.Success,
-                "failure" => global::Corpus.Exports.Foo.Foo.Anon.Error.Failure,
                 _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
             };
         }

@@ -22,7 +22,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     }
 
     private static readonly string[] __exports = { "y" };
-    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
@@ -34,7 +34,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "y", 0, false);
+        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, null, "y");
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -86,7 +86,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public void Y()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        __export0.Call();
+        __export0.Call(default);
     }
 
     private sealed class __Context

@@ -81,19 +81,19 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.TheWorld.TheName.ITheName
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "the-name", "y", 0, false);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "the-name", "y");
         }
 
         /// <summary>The WIT function `y`.</summary>
         public void Y()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call();
+            __export0.Call(default);
         }
     }
 

@@ -115,16 +115,16 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Strings.IStrings
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<string, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(string, string), string> __export2;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/strings", "a", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/strings", "b", 0, true);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/strings", "c", 2, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string, global::System.ValueTuple>(instance, WorldName, "foo:foo/strings", "a");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string>(instance, WorldName, "foo:foo/strings", "b");
+            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(string, string), string>(instance, WorldName, "foo:foo/strings", "c");
         }
 
         /// <summary>The WIT function `a`.</summary>
@@ -132,14 +132,14 @@ partial class Bindings : global::System.IDisposable
         public void A(string x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(global::WitSharp.Components.ComponentValue.String(x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `b`.</summary>
         public string B()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export1.Call()!.AsString();
+            return __export1.Call(default);
         }
 
         /// <summary>The WIT function `c`.</summary>
@@ -148,7 +148,7 @@ partial class Bindings : global::System.IDisposable
         public string C(string a, string b)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export2.Call(global::WitSharp.Components.ComponentValue.String(a), global::WitSharp.Components.ComponentValue.String(b))!.AsString();
+            return __export2.Call((a, b));
         }
     }
 

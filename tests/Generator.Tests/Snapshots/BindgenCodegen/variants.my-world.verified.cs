@@ -183,48 +183,48 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Variants.IVariants
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> __export1;
         private readonly global::WitSharp.Components.ComponentFunction __export2;
         private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
-        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.TypedComponentFunction<bool, global::System.ValueTuple> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, bool> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple> __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)> __export7;
         private readonly global::WitSharp.Components.ComponentFunction __export8;
         private readonly global::WitSharp.Components.ComponentFunction __export9;
         private readonly global::WitSharp.Components.ComponentFunction __export10;
-        private readonly global::WitSharp.Components.ComponentFunction __export11;
-        private readonly global::WitSharp.Components.ComponentFunction __export12;
-        private readonly global::WitSharp.Components.ComponentFunction __export13;
-        private readonly global::WitSharp.Components.ComponentFunction __export14;
-        private readonly global::WitSharp.Components.ComponentFunction __export15;
-        private readonly global::WitSharp.Components.ComponentFunction __export16;
-        private readonly global::WitSharp.Components.ComponentFunction __export17;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>> __export11;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>> __export12;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>> __export13;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>> __export14;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, int?> __export15;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?> __export16;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<uint, int>> __export17;
         private readonly global::WitSharp.Components.ComponentFunction __export18;
         private readonly global::WitSharp.Components.ComponentFunction __export19;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "e1-arg", 1, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "e1-result", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "e1-arg");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(instance, WorldName, "foo:foo/variants", "e1-result");
             __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-arg", 1, false);
             __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-result", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "bool-arg", 1, false);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "bool-result", 0, true);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "option-arg", 6, false);
-            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "option-result", 0, true);
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<bool, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "bool-arg");
+            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, bool>(instance, WorldName, "foo:foo/variants", "bool-result");
+            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "option-arg");
+            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(instance, WorldName, "foo:foo/variants", "option-result");
             __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "casts", 6, true);
             __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-arg", 6, false);
             __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-result", 0, true);
-            __export11 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar", 0, true);
-            __export12 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar2", 0, true);
-            __export13 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar3", 0, true);
-            __export14 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-result-sugar4", 0, true);
-            __export15 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-option-sugar", 0, true);
-            __export16 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "return-option-sugar2", 0, true);
-            __export17 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-simple", 0, true);
+            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar");
+            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar2");
+            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar3");
+            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar4");
+            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int?>(instance, WorldName, "foo:foo/variants", "return-option-sugar");
+            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(instance, WorldName, "foo:foo/variants", "return-option-sugar2");
+            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(instance, WorldName, "foo:foo/variants", "result-simple");
             __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-arg", 1, false);
             __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-return", 0, true);
         }
@@ -234,14 +234,14 @@ partial class Bindings : global::System.IDisposable
         public void E1Arg(global::Corpus.Exports.Foo.Foo.Variants.E1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower30(_owner.__cx, x));
+            __export0.Call(x);
         }
 
         /// <summary>The WIT function `e1-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.E1 E1Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift30(_owner.__cx, __export1.Call()!);
+            return __export1.Call(default);
         }
 
         /// <summary>The WIT function `v1-arg`.</summary>
@@ -249,14 +249,14 @@ partial class Bindings : global::System.IDisposable
         public void V1Arg(global::Corpus.Exports.Foo.Foo.Variants.V1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower31(_owner.__cx, x));
+            __export2.Call(__Values.Lower30(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `v1-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.V1 V1Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift31(_owner.__cx, __export3.Call()!);
+            return __Values.Lift30(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `bool-arg`.</summary>
@@ -264,14 +264,14 @@ partial class Bindings : global::System.IDisposable
         public void BoolArg(bool x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(global::WitSharp.Components.ComponentValue.Bool(x));
+            __export4.Call(x);
         }
 
         /// <summary>The WIT function `bool-result`.</summary>
         public bool BoolResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export5.Call()!.AsBool();
+            return __export5.Call(default);
         }
 
         /// <summary>The WIT function `option-arg`.</summary>
@@ -284,14 +284,14 @@ partial class Bindings : global::System.IDisposable
         public void OptionArg(bool? a, global::System.ValueTuple? b, uint? c, global::Corpus.Exports.Foo.Foo.Variants.E1? d, float? e, global::WitSharp.Option<bool?> g)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower2(_owner.__cx, a), __Values.Lower3(_owner.__cx, b), __Values.Lower4(_owner.__cx, c), __Values.Lower32(_owner.__cx, d), __Values.Lower6(_owner.__cx, e), __Values.Lower7(_owner.__cx, g));
+            __export6.Call((a, b, c, d, e, g));
         }
 
         /// <summary>The WIT function `option-result`.</summary>
         public (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) OptionResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift33(_owner.__cx, __export7.Call()!);
+            return __export7.Call(default);
         }
 
         /// <summary>The WIT function `casts`.</summary>
@@ -304,7 +304,7 @@ partial class Bindings : global::System.IDisposable
         public (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Exports.Foo.Foo.Variants.Casts1 a, global::Corpus.Exports.Foo.Foo.Variants.Casts2 b, global::Corpus.Exports.Foo.Foo.Variants.Casts3 c, global::Corpus.Exports.Foo.Foo.Variants.Casts4 d, global::Corpus.Exports.Foo.Foo.Variants.Casts5 e, global::Corpus.Exports.Foo.Foo.Variants.Casts6 f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift40(_owner.__cx, __export8.Call(__Values.Lower34(_owner.__cx, a), __Values.Lower35(_owner.__cx, b), __Values.Lower36(_owner.__cx, c), __Values.Lower37(_owner.__cx, d), __Values.Lower38(_owner.__cx, e), __Values.Lower39(_owner.__cx, f))!);
+            return __Values.Lift37(_owner.__cx, __export8.Call(__Values.Lower31(_owner.__cx, a), __Values.Lower32(_owner.__cx, b), __Values.Lower33(_owner.__cx, c), __Values.Lower34(_owner.__cx, d), __Values.Lower35(_owner.__cx, e), __Values.Lower36(_owner.__cx, f))!);
         }
 
         /// <summary>The WIT function `result-arg`.</summary>
@@ -317,63 +317,63 @@ partial class Bindings : global::System.IDisposable
         public void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call(__Values.Lower16(_owner.__cx, a), __Values.Lower41(_owner.__cx, b), __Values.Lower42(_owner.__cx, c), __Values.Lower16(_owner.__cx, d), __Values.Lower43(_owner.__cx, e), __Values.Lower20(_owner.__cx, f));
+            __export9.Call(__Values.Lower16(_owner.__cx, a), __Values.Lower38(_owner.__cx, b), __Values.Lower39(_owner.__cx, c), __Values.Lower16(_owner.__cx, d), __Values.Lower40(_owner.__cx, e), __Values.Lower20(_owner.__cx, f));
         }
 
         /// <summary>The WIT function `result-result`.</summary>
         public (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift44(_owner.__cx, __export10.Call()!);
+            return __Values.Lift41(_owner.__cx, __export10.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar`.</summary>
         public global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift45(_owner.__cx, __export11.Call()!);
+            return __export11.Call(default);
         }
 
         /// <summary>The WIT function `return-result-sugar2`.</summary>
         public global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift46(_owner.__cx, __export12.Call()!);
+            return __export12.Call(default);
         }
 
         /// <summary>The WIT function `return-result-sugar3`.</summary>
         public global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar3()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift47(_owner.__cx, __export13.Call()!);
+            return __export13.Call(default);
         }
 
         /// <summary>The WIT function `return-result-sugar4`.</summary>
         public global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> ReturnResultSugar4()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift48(_owner.__cx, __export14.Call()!);
+            return __export14.Call(default);
         }
 
         /// <summary>The WIT function `return-option-sugar`.</summary>
         public int? ReturnOptionSugar()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift26(_owner.__cx, __export15.Call()!);
+            return __export15.Call(default);
         }
 
         /// <summary>The WIT function `return-option-sugar2`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.MyErrno? ReturnOptionSugar2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift49(_owner.__cx, __export16.Call()!);
+            return __export16.Call(default);
         }
 
         /// <summary>The WIT function `result-simple`.</summary>
         public global::WitSharp.Result<uint, int> ResultSimple()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift28(_owner.__cx, __export17.Call()!);
+            return __export17.Call(default);
         }
 
         /// <summary>The WIT function `is-clone-arg`.</summary>
@@ -381,14 +381,14 @@ partial class Bindings : global::System.IDisposable
         public void IsCloneArg(global::Corpus.Exports.Foo.Foo.Variants.IsClone a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export18.Call(__Values.Lower50(_owner.__cx, a));
+            __export18.Call(__Values.Lower42(_owner.__cx, a));
         }
 
         /// <summary>The WIT function `is-clone-return`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.IsClone IsCloneReturn()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift50(_owner.__cx, __export19.Call()!);
+            return __Values.Lift42(_owner.__cx, __export19.Call()!);
         }
     }
 
@@ -433,7 +433,7 @@ partial class Bindings : global::System.IDisposable
                 case global::Corpus.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
                 case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower0(cx, c.Value));
                 case global::Corpus.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower43(cx, c.Value));
                 case global::Corpus.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
                 case global::Corpus.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
@@ -448,7 +448,7 @@ partial class Bindings : global::System.IDisposable
                 case "a": return new global::Corpus.Foo.Foo.Variants.V1.A();
                 case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift0(cx, v.Payload!));
                 case "d": return new global::Corpus.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift51(cx, v.Payload!));
+                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift43(cx, v.Payload!));
                 case "f": return new global::Corpus.Foo.Foo.Variants.V1.F();
                 case "g": return new global::Corpus.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
@@ -467,12 +467,12 @@ partial class Bindings : global::System.IDisposable
 
         public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::System.ValueTuple? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower52(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower44(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
         public static global::System.ValueTuple? Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift52(cx, v.Payload!) : null;
+            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift44(cx, v.Payload!) : null;
         }
 
         public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, uint? v)
@@ -635,8 +635,8 @@ partial class Bindings : global::System.IDisposable
         {
             switch (v)
             {
-                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower45(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower46(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
@@ -646,8 +646,8 @@ partial class Bindings : global::System.IDisposable
         {
             switch (v.AsVariant())
             {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift53(cx, v.Payload!));
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift54(cx, v.Payload!));
+                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift45(cx, v.Payload!));
+                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift46(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
@@ -705,12 +705,12 @@ partial class Bindings : global::System.IDisposable
 
         public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::WitSharp.Result<string, byte[]> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower55(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
         }
 
         public static global::WitSharp.Result<string, byte[]> Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift55(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift47(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
@@ -726,42 +726,42 @@ partial class Bindings : global::System.IDisposable
 
         public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
         }
 
         public static global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
         public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower48(cx, v.Value));
         }
 
         public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift56(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift48(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower56(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower49(cx, v.Value));
         }
 
         public static global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift56(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift49(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, int? v)
@@ -776,12 +776,12 @@ partial class Bindings : global::System.IDisposable
 
         public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno? v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower56(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower48(cx, x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
         public static global::Corpus.Foo.Foo.Variants.MyErrno? Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift56(cx, v.Payload!) : null;
+            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift48(cx, v.Payload!) : null;
         }
 
         public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::WitSharp.Result<uint, int> v)
@@ -805,32 +805,14 @@ partial class Bindings : global::System.IDisposable
             return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift1(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1 v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Exports.Foo.Foo.Variants.E1.A => "a",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "a" => global::Corpus.Exports.Foo.Foo.Variants.E1.A,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.V1 v)
+        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.V1 v)
         {
             switch (v)
             {
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower30(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower50(cx, c.Value));
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower58(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(cx, c.Value));
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
                 case global::Corpus.Exports.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
@@ -838,42 +820,21 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
                 case "a": return new global::Corpus.Exports.Foo.Foo.Variants.V1.A();
-                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift30(cx, v.Payload!));
+                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift50(cx, v.Payload!));
                 case "d": return new global::Corpus.Exports.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift58(cx, v.Payload!));
+                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift51(cx, v.Payload!));
                 case "f": return new global::Corpus.Exports.Foo.Foo.Variants.V1.F();
                 case "g": return new global::Corpus.Exports.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower30(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.E1? Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.E1?)__Values.Lift30(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(cx, v.Item1), __Values.Lower3(cx, v.Item2), __Values.Lower4(cx, v.Item3), __Values.Lower32(cx, v.Item4), __Values.Lower6(cx, v.Item5), __Values.Lower7(cx, v.Item6));
-        }
-
-        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift2(cx, items[0]), __Values.Lift3(cx, items[1]), __Values.Lift4(cx, items[2]), __Values.Lift32(cx, items[3]), __Values.Lift6(cx, items[4]), __Values.Lift7(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
+        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
         {
             switch (v)
             {
@@ -884,7 +845,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -894,7 +855,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
+        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
         {
             switch (v)
             {
@@ -905,7 +866,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -915,7 +876,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
+        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
         {
             switch (v)
             {
@@ -926,7 +887,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -936,7 +897,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
+        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
         {
             switch (v)
             {
@@ -947,7 +908,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -957,7 +918,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
+        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
         {
             switch (v)
             {
@@ -968,7 +929,7 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
@@ -978,185 +939,135 @@ partial class Bindings : global::System.IDisposable
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
+        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
         {
             switch (v)
             {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower54(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower45(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower46(cx, c.Value));
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift53(cx, v.Payload!));
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift54(cx, v.Payload!));
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift45(cx, v.Payload!));
+                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift46(cx, v.Payload!));
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
+        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower34(cx, v.Item1), __Values.Lower35(cx, v.Item2), __Values.Lower36(cx, v.Item3), __Values.Lower37(cx, v.Item4), __Values.Lower38(cx, v.Item5), __Values.Lower39(cx, v.Item6));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower31(cx, v.Item1), __Values.Lower32(cx, v.Item2), __Values.Lower33(cx, v.Item3), __Values.Lower34(cx, v.Item4), __Values.Lower35(cx, v.Item5), __Values.Lower36(cx, v.Item6));
         }
 
-        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift34(cx, items[0]), __Values.Lift35(cx, items[1]), __Values.Lift36(cx, items[2]), __Values.Lift37(cx, items[3]), __Values.Lift38(cx, items[4]), __Values.Lift39(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift30(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower31(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift31(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower41(cx, v.Item2), __Values.Lower42(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower43(cx, v.Item5), __Values.Lower20(cx, v.Item6));
-        }
-
-        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (__Values.Lift16(cx, items[0]), __Values.Lift41(cx, items[1]), __Values.Lift42(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift43(cx, items[4]), __Values.Lift20(cx, items[5]));
+            return (__Values.Lift31(cx, items[0]), __Values.Lift32(cx, items[1]), __Values.Lift33(cx, items[2]), __Values.Lift34(cx, items[3]), __Values.Lift35(cx, items[4]), __Values.Lift36(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower50(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift50(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower50(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift50(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift59(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift30(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> v)
+        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower59(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower57(cx, v.Value));
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower38(cx, v.Item2), __Values.Lower39(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower40(cx, v.Item5), __Values.Lower20(cx, v.Item6));
         }
 
-        public static global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno> Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift57(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift59(cx, v.Payload!));
+            var items = v.AsTuple();
+            return (__Values.Lift16(cx, items[0]), __Values.Lift38(cx, items[1]), __Values.Lift39(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift40(cx, items[4]), __Values.Lift20(cx, items[5]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.MyErrno? v)
+        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
         {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower59(cx, x)) : global::WitSharp.Components.ComponentValue.None();
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower30(cx, v.V1)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno? Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Exports.Foo.Foo.Variants.MyErrno?)__Values.Lift59(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower31(cx, v.V1)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift31(cx, fields[0].Value));
+            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift30(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Foo.Foo.Variants.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::Corpus.Foo.Foo.Variants.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Empty Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Empty Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Variants.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::System.ValueTuple v)
+        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::System.ValueTuple v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple();
         }
 
-        public static global::System.ValueTuple Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             _ = v.AsTuple();
             return default;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, (float, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, (float, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.F32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (float, uint) Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static (float, uint) Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsF32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, (uint, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, (uint, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (uint, uint) Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static (uint, uint) Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsU32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -1164,7 +1075,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -1172,7 +1083,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno v)
+        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -1182,7 +1093,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -1192,46 +1103,44 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, (int, uint) v)
+        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, (int, uint) v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
         }
 
-        public static (int, uint) Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static (int, uint) Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return (items[0].AsS32(), items[1].AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Empty v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record();
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Variants.Empty();
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower59(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.MyErrno v)
+        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1 v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
-                global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad1 => "bad1",
-                global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad2 => "bad2",
+                global::Corpus.Exports.Foo.Foo.Variants.E1.A => "a",
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
             });
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.MyErrno Lift59(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
-                "bad1" => global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad1,
-                "bad2" => global::Corpus.Exports.Foo.Foo.Variants.MyErrno.Bad2,
+                "a" => global::Corpus.Exports.Foo.Foo.Variants.E1.A,
                 _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
             };
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Empty v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record();
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Variants.Empty();
         }
     }
 }

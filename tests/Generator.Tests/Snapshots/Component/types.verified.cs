@@ -80,7 +80,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     }
 
     private static readonly string[] __exports = { "add", "test:types/api@1.0.0" };
-    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint), uint> __export0;
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
@@ -93,7 +93,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "add", 2, true);
+        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, null, "add");
         __e0 = new __Export0(this, instance);
     }
 
@@ -181,7 +181,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     public uint Add(uint a, uint b)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export0.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b))!.AsU32();
+        return __export0.Call((a, b));
     }
 
     /// <summary>The exported interface `test:types/api@1.0.0`.</summary>
@@ -190,12 +190,12 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     private sealed class __Export0 : global::App.Exports.Test.Types.V1_0_0.Api.IApi
     {
         private readonly Types _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint), uint> __export0;
 
         public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "test:types/api@1.0.0", "g", 2, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, "test:types/api@1.0.0", "g");
         }
 
         /// <summary>The WIT function `g`.</summary>
@@ -204,7 +204,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         public uint G(uint a, uint b)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __export0.Call(global::WitSharp.Components.ComponentValue.U32(a), global::WitSharp.Components.ComponentValue.U32(b))!.AsU32();
+            return __export0.Call((a, b));
         }
     }
 

@@ -235,7 +235,7 @@ static partial class Outer
         }
 
         private static readonly string[] __exports = { "run", "my:shapes/api@1.0.0" };
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>> __export0;
         private bool __disposed;
 
         private readonly global::WitSharp.Components.ComponentInstance __instance;
@@ -248,7 +248,7 @@ static partial class Outer
             __store = store;
             __instance = instance;
             __cx = new __Context(this, null);
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "run", 1, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, null, "run");
             __e0 = new __Export0(this, instance);
         }
 
@@ -370,9 +370,9 @@ static partial class Outer
         public uint Run(string[] @args)
         {
             global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-            var __result = __export0.Call(__Values.Lower6(__cx, @args))!;
-            if (!__result.IsOk) throw new global::WitSharp.ResultException<global::System.ValueTuple>(default(global::System.ValueTuple));
-            return __result.Payload!.AsU32();
+            var __result = __export0.Call(@args);
+            if (__result.IsErr) throw new global::WitSharp.ResultException<global::System.ValueTuple>(__result.Error);
+            return __result.Value;
         }
 
         /// <summary>The exported interface `my:shapes/api@1.0.0`.</summary>
@@ -384,8 +384,8 @@ static partial class Outer
             private readonly global::WitSharp.Components.ComponentFunction __export0;
             private readonly global::WitSharp.Components.ComponentFunction __export1;
             private readonly global::WitSharp.Components.ComponentFunction __export2;
-            private readonly global::WitSharp.Components.ComponentFunction __export3;
-            private readonly global::WitSharp.Components.ComponentFunction __export4;
+            private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>> __export3;
+            private readonly global::WitSharp.Components.TypedComponentFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)> __export4;
             internal readonly global::WitSharp.Components.ComponentFunction __method0;
             internal readonly global::WitSharp.Components.ComponentFunction __method1;
 
@@ -395,8 +395,8 @@ static partial class Outer
                 __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[constructor]blob", 1, true);
                 __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[static]blob.from-string", 1, true);
                 __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "parse", 2, true);
-                __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "check", 0, true);
-                __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "pair", 1, true);
+                __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, "my:shapes/api@1.0.0", "check");
+                __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, "my:shapes/api@1.0.0", "pair");
                 __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.read", 3, true);
                 __method1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.to-string", 1, true);
             }
@@ -406,7 +406,7 @@ static partial class Outer
             public global::App.Generated.Exports.My.Shapes.Api.Blob CreateBlob(byte[] bytes)
             {
                 global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-                return __Values.Lift7(_owner.__cx, __export0.Call(__Values.Lower0(_owner.__cx, bytes))!);
+                return __Values.Lift6(_owner.__cx, __export0.Call(__Values.Lower0(_owner.__cx, bytes))!);
             }
 
             /// <summary>The WIT function `[static]blob.from-string`.</summary>
@@ -414,7 +414,7 @@ static partial class Outer
             public global::App.Generated.Exports.My.Shapes.Api.Blob BlobFromString(string s)
             {
                 global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-                return __Values.Lift7(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
+                return __Values.Lift6(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
             }
 
             /// <summary>The WIT function `parse`.</summary>
@@ -425,8 +425,8 @@ static partial class Outer
             {
                 global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
                 var __result = __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower2(_owner.__cx, @default))!;
-                if (!__result.IsOk) throw new global::WitSharp.ResultException<global::App.Generated.Exports.My.Shapes.Api.Kind>(__Values.Lift8(_owner.__cx, __result.Payload!));
-                return __Values.Lift9(_owner.__cx, __result.Payload!);
+                if (!__result.IsOk) throw new global::WitSharp.ResultException<global::App.Generated.Exports.My.Shapes.Api.Kind>(__Values.Lift7(_owner.__cx, __result.Payload!));
+                return __Values.Lift8(_owner.__cx, __result.Payload!);
             }
 
             /// <summary>The WIT function `check`.</summary>
@@ -434,8 +434,8 @@ static partial class Outer
             public void Check()
             {
                 global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-                var __result = __export3.Call()!;
-                if (!__result.IsOk) throw new global::WitSharp.ResultException<global::System.ValueTuple>(default(global::System.ValueTuple));
+                var __result = __export3.Call(default);
+                if (__result.IsErr) throw new global::WitSharp.ResultException<global::System.ValueTuple>(__result.Error);
             }
 
             /// <summary>The WIT function `pair`.</summary>
@@ -443,7 +443,7 @@ static partial class Outer
             public (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Pair(global::System.Text.Rune c)
             {
                 global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-                return __Values.Lift5(_owner.__cx, __export4.Call(global::WitSharp.Components.ComponentValue.Char((uint)(c).Value))!);
+                return __export4.Call(c);
             }
         }
 
@@ -531,12 +531,12 @@ static partial class Outer
 
             public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::WitSharp.Option<uint?> v)
             {
-                return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower10(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
+                return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower9(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
             }
 
             public static global::WitSharp.Option<uint?> Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
-                return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift10(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
+                return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
             }
 
             public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::App.Generated.My.Shapes.Api.Point v)
@@ -574,43 +574,27 @@ static partial class Outer
 
             public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
             {
-                return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower11(cx, v.Item2), __Values.Lower12(cx, v.Item3));
+                return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower10(cx, v.Item2), __Values.Lower11(cx, v.Item3));
             }
 
             public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 var items = v.AsTuple();
-                return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift11(cx, items[1]), __Values.Lift12(cx, items[2]));
+                return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift10(cx, items[1]), __Values.Lift11(cx, items[2]));
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, string[] v)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(v);
-                var items = new global::WitSharp.Components.ComponentValue[v.Length];
-                for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
-                return global::WitSharp.Components.ComponentValue.List(items);
-            }
-
-            public static string[] Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-            {
-                var items = v.AsList();
-                var result = new string[items.Count];
-                for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
-                return result;
-            }
-
-            public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Blob v)
+            public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Blob v)
             {
                 var handle = ((__Resource0)v).Handle;
                 return global::WitSharp.Components.ComponentValue.Own(handle);
             }
 
-            public static global::App.Generated.Exports.My.Shapes.Api.Blob Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static global::App.Generated.Exports.My.Shapes.Api.Blob Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Kind v)
+            public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Kind v)
             {
                 return global::WitSharp.Components.ComponentValue.Enum(v switch
                 {
@@ -621,7 +605,7 @@ static partial class Outer
                 });
             }
 
-            public static global::App.Generated.Exports.My.Shapes.Api.Kind Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static global::App.Generated.Exports.My.Shapes.Api.Kind Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 return v.AsEnum() switch
                 {
@@ -632,44 +616,44 @@ static partial class Outer
                 };
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Point v)
+            public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::App.Generated.Exports.My.Shapes.Api.Point v)
             {
                 return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
             }
 
-            public static global::App.Generated.Exports.My.Shapes.Api.Point Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static global::App.Generated.Exports.My.Shapes.Api.Point Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 var fields = v.AsRecord();
                 return new global::App.Generated.Exports.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, uint? v)
+            public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, uint? v)
             {
                 return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
             }
 
-            public static uint? Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static uint? Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::System.ValueTuple<byte> v)
+            public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::System.ValueTuple<byte> v)
             {
                 return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1));
             }
 
-            public static global::System.ValueTuple<byte> Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static global::System.ValueTuple<byte> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 var items = v.AsTuple();
                 return new global::System.ValueTuple<byte>(items[0].AsU8());
             }
 
-            public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::System.ValueTuple v)
+            public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::System.ValueTuple v)
             {
                 return global::WitSharp.Components.ComponentValue.Tuple();
             }
 
-            public static global::System.ValueTuple Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
+            public static global::System.ValueTuple Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
             {
                 _ = v.AsTuple();
                 return default;

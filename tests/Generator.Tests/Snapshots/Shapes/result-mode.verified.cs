@@ -226,7 +226,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     }
 
     private static readonly string[] __exports = { "run", "my:shapes/api@1.0.0" };
-    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private readonly global::WitSharp.Components.TypedComponentFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>> __export0;
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
@@ -239,7 +239,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "run", 1, true);
+        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, null, "run");
         __e0 = new __Export0(this, instance);
     }
 
@@ -338,7 +338,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     public global::WitSharp.Result<uint, global::System.ValueTuple> Run(string[] @args)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift8(__cx, __export0.Call(__Values.Lower7(__cx, @args))!);
+        return __export0.Call(@args);
     }
 
     /// <summary>The exported interface `my:shapes/api@1.0.0`.</summary>
@@ -350,8 +350,8 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         private readonly global::WitSharp.Components.ComponentFunction __export0;
         private readonly global::WitSharp.Components.ComponentFunction __export1;
         private readonly global::WitSharp.Components.ComponentFunction __export2;
-        private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>> __export3;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)> __export4;
         internal readonly global::WitSharp.Components.ComponentFunction __method0;
         internal readonly global::WitSharp.Components.ComponentFunction __method1;
 
@@ -361,8 +361,8 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[constructor]blob", 1, true);
             __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[static]blob.from-string", 1, true);
             __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "parse", 2, true);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "check", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "pair", 1, true);
+            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, "my:shapes/api@1.0.0", "check");
+            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, "my:shapes/api@1.0.0", "pair");
             __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.read", 3, true);
             __method1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.to-string", 1, true);
         }
@@ -372,7 +372,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob CreateBlob(byte[] bytes)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, bytes))!);
+            return __Values.Lift7(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, bytes))!);
         }
 
         /// <summary>The WIT function `[static]blob.from-string`.</summary>
@@ -380,7 +380,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob BlobFromString(string s)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
+            return __Values.Lift7(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
         }
 
         /// <summary>The WIT function `parse`.</summary>
@@ -389,14 +389,14 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Parse(string @in, global::WitSharp.Option<uint?> @default)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift10(_owner.__cx, __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower3(_owner.__cx, @default))!);
+            return __Values.Lift8(_owner.__cx, __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower3(_owner.__cx, @default))!);
         }
 
         /// <summary>The WIT function `check`.</summary>
         public global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Check()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift5(_owner.__cx, __export3.Call()!);
+            return __export3.Call(default);
         }
 
         /// <summary>The WIT function `pair`.</summary>
@@ -404,7 +404,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Pair(global::System.Text.Rune c)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift6(_owner.__cx, __export4.Call(global::WitSharp.Components.ComponentValue.Char((uint)(c).Value))!);
+            return __export4.Call(c);
         }
     }
 
@@ -499,22 +499,22 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
 
         public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Option<uint?> v)
         {
-            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower11(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
+            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower9(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
         }
 
         public static global::WitSharp.Option<uint?> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
+            return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
         }
 
         public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower13(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower12(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower11(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower10(cx, v.Value));
         }
 
         public static global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Ok(__Values.Lift12(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Err(__Values.Lift13(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Ok(__Values.Lift10(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Err(__Values.Lift11(cx, v.Payload!));
         }
 
         public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
@@ -529,84 +529,58 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
 
         public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
         {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower14(cx, v.Item2), __Values.Lower15(cx, v.Item3));
+            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower12(cx, v.Item2), __Values.Lower13(cx, v.Item3));
         }
 
         public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
-            return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift14(cx, items[1]), __Values.Lift15(cx, items[2]));
+            return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift12(cx, items[1]), __Values.Lift13(cx, items[2]));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, string[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static string[] Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new string[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<uint, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::System.ValueTuple> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::System.ValueTuple>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Blob v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Blob v)
         {
             var handle = ((__Resource0)v).Handle;
             return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Blob Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Blob Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> v)
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower17(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower16(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower15(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower14(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Ok(__Values.Lift16(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Err(__Values.Lift17(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Ok(__Values.Lift14(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Err(__Values.Lift15(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, uint? v)
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, uint? v)
         {
             return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
         }
 
-        public static uint? Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static uint? Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::App.Plugins.My.Shapes.Api.Point v)
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::App.Plugins.My.Shapes.Api.Point v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
         }
 
-        public static global::App.Plugins.My.Shapes.Api.Point Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.Point Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::App.Plugins.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::App.Plugins.My.Shapes.Api.Kind v)
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::App.Plugins.My.Shapes.Api.Kind v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -617,7 +591,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             });
         }
 
-        public static global::App.Plugins.My.Shapes.Api.Kind Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.Kind Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -628,40 +602,40 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::System.ValueTuple<byte> v)
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::System.ValueTuple<byte> v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1));
         }
 
-        public static global::System.ValueTuple<byte> Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple<byte> Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsTuple();
             return new global::System.ValueTuple<byte>(items[0].AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::System.ValueTuple v)
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::System.ValueTuple v)
         {
             return global::WitSharp.Components.ComponentValue.Tuple();
         }
 
-        public static global::System.ValueTuple Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::System.ValueTuple Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             _ = v.AsTuple();
             return default;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Point v)
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Point v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Point Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Point Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::App.Plugins.Exports.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Kind v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Kind v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -672,7 +646,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             });
         }
 
-        public static global::App.Plugins.Exports.My.Shapes.Api.Kind Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.Exports.My.Shapes.Api.Kind Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {

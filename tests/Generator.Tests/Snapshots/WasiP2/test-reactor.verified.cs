@@ -40,8 +40,8 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     }
 
     private static readonly string[] __exports = { "add-strings", "get-strings", "write-strings-to", "pass-an-imported-record" };
-    private readonly global::WitSharp.Components.ComponentFunction __export0;
-    private readonly global::WitSharp.Components.ComponentFunction __export1;
+    private readonly global::WitSharp.Components.TypedComponentFunction<string[], uint> __export0;
+    private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string[]> __export1;
     private readonly global::WitSharp.Components.ComponentFunction __export2;
     private readonly global::WitSharp.Components.ComponentFunction __export3;
     private bool __disposed;
@@ -55,8 +55,8 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "add-strings", 1, true);
-        __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "get-strings", 0, true);
+        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], uint>(instance, WorldName, null, "add-strings");
+        __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, null, "get-strings");
         __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "write-strings-to", 1, true);
         __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "pass-an-imported-record", 1, true);
     }
@@ -756,14 +756,14 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public uint AddStrings(string[] s)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export0.Call(__Values.Lower1(__cx, s))!.AsU32();
+        return __export0.Call(s);
     }
 
     /// <summary>The WIT function `get-strings`.</summary>
     public string[] GetStrings()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift1(__cx, __export1.Call()!);
+        return __export1.Call(default);
     }
 
     /// <summary>The WIT function `write-strings-to`.</summary>

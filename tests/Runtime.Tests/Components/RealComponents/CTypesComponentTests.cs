@@ -31,12 +31,10 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
 
     [Fact] public void Scalars() => Replay("scalars");
 
-<<<<<<< HEAD
+    /// <summary>Values of tens of KiB: the guest's memory grows during the calls.</summary>
+    [Fact] public void Large_values() => Replay("large");
+
     [Fact] public void Resources() => Replay("resources");
-=======
-    [Fact]
-    public void Resources() => Replay("resources");
->>>>>>> main
 
     /// <summary>consume(own&lt;counter&gt;): the guest calls [resource-rep] and then [resource-drop] on its own
     /// resource, whose destructor must run directly (CanonicalABI.md "canon resource.drop": when the current
