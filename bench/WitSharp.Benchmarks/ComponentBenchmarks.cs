@@ -169,7 +169,7 @@ internal static class ComponentBenchmarks
         }
 
         Console.WriteLine();
-        Console.WriteLine("Resource new/call/drop: not measured — resources (own/borrow handles, resource.new/drop) are not on main yet (issue 4 item 4, comp-resources).");
+        Console.WriteLine("Resource new/call/drop: not measured — the typed path does not marshal own/borrow handles yet (binding rejects them with ComponentTypeMismatchException).");
         return failures;
     }
 
