@@ -141,6 +141,13 @@ internal sealed class LiftedFuncItem : FuncItem
                 }
             }
         }
+        // Explainer.md "Component Invariants" 1: a trap (or any error but a rejected host argument, which is found
+        // before the guest is interrupted) unwinding through the call locks the instance down.
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            _flags.Poison(entered, e);
+            throw;
+        }
         finally
         {
             borrows.Release();

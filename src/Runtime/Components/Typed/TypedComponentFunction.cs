@@ -110,6 +110,13 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
             }
             return result;
         }
+        // Explainer.md "Component Invariants" 1: a trap (or any error but a rejected host argument, which is found
+        // before the guest is interrupted) unwinding through the call locks the instance down.
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            _flags.Poison(entered, e);
+            throw;
+        }
         finally
         {
             _flags.Leave(entered);
