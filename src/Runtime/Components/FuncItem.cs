@@ -92,6 +92,7 @@ internal sealed class LiftedFuncItem : FuncItem
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
         int entered = _flags.Enter(caller, where);
+        bool coreRunning = false; // see the catch below
         // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
         var borrows = new CallBorrowScope();
         try
@@ -111,6 +112,7 @@ internal sealed class LiftedFuncItem : FuncItem
                 for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
             }
 
+            coreRunning = true;
             var raw = CoreSignature.Invoke(_core, flat);
             ComponentValue? result = null;
             if (Type.Result is { } rt)
@@ -141,9 +143,9 @@ internal sealed class LiftedFuncItem : FuncItem
                 }
             }
         }
-        // Explainer.md "Component Invariants" 1: a trap (or any error but a rejected host argument, which is found
-        // before the guest is interrupted) unwinding through the call locks the instance down.
-        catch (Exception e) when (e is not ArgumentException)
+        // Explainer.md "Component Invariants" 1: a trap, or any other error, unwinding through the call locks the
+        // instance down; only a host argument rejected while lowering, before the core function ran, does not.
+        catch (Exception e) when (coreRunning || e is not ArgumentException)
         {
             _flags.Poison(entered, e);
             throw;
