@@ -23,9 +23,10 @@ internal static class ComponentBenchmarks
 
     private sealed record Case(string Name, int Batch, Dictionary<string, Func<Action>> Sides);
 
-    public static int Quick(double seconds)
+    public static int Quick(double seconds, bool instantiateOnly = false)
     {
         var text = File.ReadAllText(BenchWat);
+        if (instantiateOnly) return Instantiation(new WasmtimeComponents(text), text, seconds);
         var cases = new List<Case>();
         var sideNames = new List<string>();
         var failures = 0;
