@@ -74,8 +74,11 @@ internal sealed class LiftedFuncItem : FuncItem
         _resultsInMemory = type.ResultsInMemory;
         IReadOnlyList<ValueKind> coreParams = _paramsInMemory ? [ValueKind.Int32] : type.ParamTuple.Flat;
         IReadOnlyList<ValueKind> coreResults = _resultsInMemory ? [ValueKind.Int32] : type.FlatResults;
-        CoreSignature.Check(core, coreParams, coreResults, $"canon lift of `{name}`", offset);
-        if (options.PostReturn is { } pr) CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
+        // The messages are formatted only on a mismatch: instantiation runs this for every lift of every instance.
+        if (!CoreSignature.Matches(core, coreParams, coreResults))
+            CoreSignature.Check(core, coreParams, coreResults, $"canon lift of `{name}`", offset);
+        if (options.PostReturn is { } pr && !CoreSignature.Matches(pr, coreResults, []))
+            CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
     }
 
     // For the typed path (Typed/TypedComponentFunction.cs), which binds these once.
