@@ -30,20 +30,19 @@ internal static class ComponentizeJsBenchmarks
         Console.WriteLine();
         Console.WriteLine($"### componentize-js: time to first call ({Path.GetFileName(Wasm)}, {new FileInfo(Wasm).Length / 1e6:0.0} MB; {Interface}#{Function}(\"{argument}\") = \"{expected}\")");
         Console.WriteLine();
-        Console.WriteLine("Per side, " + Samples + " fresh processes; ms best / median. `process` is the child's whole wall clock (runtime start-up included); the others are measured inside it.");
+        Console.WriteLine("Per side, " + Samples + " fresh processes; ms best / median. `process wall` / `process CPU` are the child's whole wall clock and CPU time over all its threads (runtime start-up included); the others are wall clock measured inside it.");
         Console.WriteLine();
-        Console.WriteLine("| side | process | load + compile | instantiate | first call | compile → first call result |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         var failures = 0;
         var sides = new List<string>();
 #if WITSHARP_ENGINE
         sides.Add("ours");
 #endif
         sides.Add("wasmtime");
-        foreach (var side in sides)
+        // Samples alternate between the sides so a change in the machine's load hits both alike.
+        var rows = sides.ToDictionary(s => s, _ => new List<double[]>());
+        for (var i = 0; i < Samples; i++)
         {
-            var rows = new List<double[]>();
-            for (var i = 0; i < Samples; i++)
+            foreach (var side in sides)
             {
                 var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
                 psi.ArgumentList.Add(self);
@@ -51,26 +50,33 @@ internal static class ComponentizeJsBenchmarks
                 psi.ArgumentList.Add(side);
                 var clock = Stopwatch.StartNew();
                 using var p = Process.Start(psi)!;
+                var stderrTask = p.StandardError.ReadToEndAsync();
                 var stdout = p.StandardOutput.ReadToEnd();
-                var stderr = p.StandardError.ReadToEnd();
+                var stderr = stderrTask.Result;
                 p.WaitForExit();
                 var wall = clock.Elapsed.TotalMilliseconds;
+                var cpu = p.TotalProcessorTime.TotalMilliseconds;
                 var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
                 if (p.ExitCode != 0 || line is null)
                 {
                     failures++;
-                    Console.WriteLine($"| {side} | FAILED (exit {p.ExitCode}): {(stderr + stdout).Trim().Split('\n').FirstOrDefault()} | | | | |");
-                    break;
+                    Console.WriteLine($"{side} sample {i + 1} FAILED (exit {p.ExitCode}): {(stderr + stdout).Trim().Split('\n').FirstOrDefault()}");
+                    continue;
                 }
 
                 var f = line["RESULT ".Length..].Split(' ').Select(x => double.Parse(x, Inv)).ToArray();
-                rows.Add([wall, .. f]);
+                rows[side].Add([wall, cpu, .. f]);
             }
+        }
 
-            if (rows.Count == 0) continue;
-            var cells = Enumerable.Range(0, rows[0].Length).Select(c =>
+        Console.WriteLine("| side | process wall | process CPU | load + compile | instantiate | first call | compile → first call result |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var side in sides)
+        {
+            if (rows[side].Count == 0) continue;
+            var cells = Enumerable.Range(0, rows[side][0].Length).Select(c =>
             {
-                var column = rows.Select(r => r[c]).Order().ToArray();
+                var column = rows[side].Select(r => r[c]).Order().ToArray();
                 return string.Create(Inv, $"{column[0]:0} / {column[column.Length / 2]:0}");
             });
             Console.WriteLine($"| {(side == "ours" ? "WitSharp" : "Wasmtime 50.0.1")} | {string.Join(" | ", cells)} |");
