@@ -20,6 +20,19 @@ if (args.Contains("--components"))
         args.Contains("--instantiate-only"));
 }
 
+// `-- --componentize-js`: compile + time to first call of the jco-componentized JavaScript component, one fresh
+// process per sample (the children run `--componentize-js-once ours|wasmtime`).
+var once = Array.IndexOf(args, "--componentize-js-once");
+if (once >= 0)
+{
+    return ComponentizeJsBenchmarks.Once(args.ElementAtOrDefault(once + 1) ?? "");
+}
+
+if (args.Contains("--componentize-js"))
+{
+    return ComponentizeJsBenchmarks.Run();
+}
+
 if (args.Contains("--quick"))
 {
     return QuickRunner.Run(args);
