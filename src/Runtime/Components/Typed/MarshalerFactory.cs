@@ -35,6 +35,17 @@ internal static class MarshalerFactory
             if (!own.Equals(type)) throw Mismatch(clr, type, $"{clr.Name} describes itself as {own}");
             return New(typeof(GeneratedMarshaler<>).MakeGenericType(clr));
         }
+        // own<R>/borrow<R>: a host-held handle of any resource type, or the typed view of a host-defined one.
+        if (clr == typeof(ResourceAny))
+        {
+            if (type.Kind != ComponentValueKind.Resource) throw Mismatch(clr, type);
+            return new ResourceAnyMarshaler(type);
+        }
+        if (clr.IsGenericType && clr.GetGenericTypeDefinition() == typeof(Resource<>))
+        {
+            if (type.Kind != ComponentValueKind.Resource) throw Mismatch(clr, type);
+            return New(typeof(ResourceMarshaler<>).MakeGenericType(clr.GetGenericArguments()), type);
+        }
         // A nullable reference type is the same CLR type as the non-nullable one: option<T> over a reference
         // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
         if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
@@ -105,7 +116,7 @@ internal static class MarshalerFactory
                 return CreateTuple(clr, type);
         }
         if (type.Kind == ComponentValueKind.Resource)
-            throw Mismatch(clr, type, "resource handles are not supported by typed functions yet; use the dynamic ComponentFunction.Call");
+            throw Mismatch(clr, type, "own/borrow handles map ResourceAny or Resource<T>");
         throw Mismatch(clr, type);
     }
 
