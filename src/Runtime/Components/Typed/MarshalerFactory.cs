@@ -35,6 +35,10 @@ internal static class MarshalerFactory
             if (!own.Equals(type)) throw Mismatch(clr, type, $"{clr.Name} describes itself as {own}");
             return New(typeof(GeneratedMarshaler<>).MakeGenericType(clr));
         }
+        // A nullable reference type is the same CLR type as the non-nullable one: option<T> over a reference
+        // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
+        if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
+            return New(typeof(NullableReferenceMarshaler<>).MakeGenericType(clr), type, Create(clr, type.ElementType!));
         // own<R>/borrow<R>: a host-held handle of any resource type, or the typed view of a host-defined one.
         if (clr == typeof(ResourceAny))
         {
@@ -46,10 +50,6 @@ internal static class MarshalerFactory
             if (type.Kind != ComponentValueKind.Resource) throw Mismatch(clr, type);
             return New(typeof(ResourceMarshaler<>).MakeGenericType(clr.GetGenericArguments()), type);
         }
-        // A nullable reference type is the same CLR type as the non-nullable one: option<T> over a reference
-        // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
-        if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
-            return New(typeof(NullableReferenceMarshaler<>).MakeGenericType(clr), type, Create(clr, type.ElementType!));
         if (Scalars.TryGetValue(clr, out var kind))
         {
             if (kind != type.Kind) throw Mismatch(clr, type);
