@@ -43,7 +43,7 @@ internal static class ComponentBenchmarks
             sides["WitSharp typed"] = () => ours.Typed(name, batch);
             sides["WitSharp dynamic"] = () => ours.Dynamic(name, batch);
 #endif
-            // Wasmtime.Components' ComponentValue has no resource handles: the resource case is WitSharp only.
+            // The Wasmtime.Components adapter below has no resource case (handles not wired up): WitSharp only.
             if (!name.StartsWith("resource", StringComparison.Ordinal))
                 sides["Wasmtime dynamic"] = () => wasmtime.Dynamic(name, batch);
             cases.Add(new Case(name, batch, sides));
