@@ -70,4 +70,21 @@
     (canon lift (core func $m "person") (memory $mem) (realloc $realloc) (post-return (core func $reset))))
   (func (export "echo-shape") (param "s" $shape) (result $shape)
     (canon lift (core func $m "shape") (memory $mem) (realloc $realloc)))
+
+  ;; A guest-defined resource for the new/call/drop case: `res-new` (resource.new → own), `res-rep` (borrow; the
+  ;; implementing instance receives the rep) and the host's drop of the own handle, which runs the guest dtor.
+  (core module $rdtor
+    (global $drops (mut i32) (i32.const 0))
+    (func (export "dtor") (param i32) (global.set $drops (i32.add (global.get $drops) (i32.const 1)))))
+  (core instance $rd (instantiate $rdtor))
+  (type $res' (resource (rep i32) (dtor (core func $rd "dtor"))))
+  (export $res "res" (type $res'))
+  (core func $res-new (canon resource.new $res'))
+  (core module $rmain
+    (import "" "new" (func $new (param i32) (result i32)))
+    (func (export "make") (param i32) (result i32) (call $new (local.get 0)))
+    (func (export "rep") (param i32) (result i32) (local.get 0)))
+  (core instance $rm (instantiate $rmain (with "" (instance (export "new" (func $res-new))))))
+  (func (export "res-new") (param "rep" u32) (result (own $res)) (canon lift (core func $rm "make")))
+  (func (export "res-rep") (param "self" (borrow $res)) (result u32) (canon lift (core func $rm "rep")))
 )

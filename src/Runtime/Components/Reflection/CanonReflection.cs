@@ -36,7 +36,7 @@ internal static class CanonReflection
             _ => ComponentValueType.Variant([.. v.Labels.Select((n, i) => (n, Optional(v.Cases[i])))]),
         },
         FlagsCanonType f => ComponentValueType.Flags([.. f.Labels]),
-        HandleCanonType h => h.IsOwn ? ComponentValueType.Own(null) : ComponentValueType.Borrow(null),
+        HandleCanonType h => ComponentValueType.Handle(h.IsOwn, h.Resource),
         _ => throw new NotSupportedException($"no reflection for {t.GetType().Name}"),
     };
 

@@ -148,6 +148,14 @@ public sealed partial class ComponentValueType : IEquatable<ComponentValueType>
     public static ComponentValueType Borrow(ComponentResourceType? resource) =>
         new(ComponentValueKind.Resource) { Resource = resource, IsBorrow = true };
 
+    /// <summary>For handles seen through a function's run-time type: the resource type entry whose handle table
+    /// transfers (<see cref="HandleTransfer"/>) the typed path performs; not part of equality.</summary>
+    internal ResourceTypeEntry? HandleEntry { get; private init; }
+
+    /// <summary>A handle type carrying its run-time resource entry (<see cref="CanonReflection"/>).</summary>
+    internal static ComponentValueType Handle(bool own, ResourceTypeEntry entry) =>
+        new(ComponentValueKind.Resource) { IsBorrow = !own, HandleEntry = entry };
+
     // ---- canonical ABI layout ----
 
     /// <summary>The internal layout description, built once.</summary>
@@ -265,7 +273,7 @@ public sealed partial class ComponentValueType : IEquatable<ComponentValueType>
                 sb.Append('>');
                 break;
             case ComponentValueKind.Resource:
-                sb.Append(IsBorrow ? "borrow<" : "own<").Append(Resource?.Name ?? "?").Append('>');
+                sb.Append(IsBorrow ? "borrow<" : "own<").Append(Resource?.Name ?? HandleEntry?.Name ?? "?").Append('>');
                 break;
             default:
                 sb.Append(Kind.ToString().ToLowerInvariant());

@@ -34,6 +34,10 @@ public sealed unsafe class CanonicalContext
 
     internal CanonicalOptions Options { get; }
 
+    /// <summary>The borrow bookkeeping of the call in progress (<c>cx.borrow_scope</c>); set only by calls whose
+    /// signature contains handles, null otherwise.</summary>
+    internal CallBorrowScope? Borrows { get; set; }
+
     /// <summary>The store the call runs in.</summary>
     public Store Store { get; }
 

@@ -77,6 +77,9 @@ public static class ComponentMarshaler
     /// <item><c>result&lt;O, E&gt;</c> → <see cref="Result{TOk, TError}"/>, with <see cref="ValueTuple"/> for an absent payload.</item>
     /// <item><c>enum</c> → any C# enum (case index = underlying value 0..n-1); <c>flags</c> → a C# enum whose
     /// bit <c>i</c> is label <c>i</c>.</item>
+    /// <item><c>own&lt;R&gt;</c>/<c>borrow&lt;R&gt;</c> → <see cref="ResourceAny"/>, or <see cref="Resource{T}"/> for a
+    /// host-defined resource type <see cref="ResourceType.Host{T}"/> (only for handle types taken from a function's
+    /// run-time type, i.e. typed functions and typed host imports).</item>
     /// <item><c>record</c>/<c>variant</c> (and anything else) → a type implementing <see cref="IComponentType{TSelf}"/>
     /// whose <see cref="IComponentType{TSelf}.ComponentType"/> equals <paramref name="type"/>.</item>
     /// </list>

@@ -39,6 +39,17 @@ internal static class MarshalerFactory
         // type T maps to "null is none" when T's own type is not an option (which would be ambiguous).
         if (!clr.IsValueType && type.Kind == ComponentValueKind.Option && type.ElementType!.Kind != ComponentValueKind.Option)
             return New(typeof(NullableReferenceMarshaler<>).MakeGenericType(clr), type, Create(clr, type.ElementType!));
+        // own<R>/borrow<R>: a host-held handle of any resource type, or the typed view of a host-defined one.
+        if (clr == typeof(ResourceAny))
+        {
+            if (type.Kind != ComponentValueKind.Resource) throw Mismatch(clr, type);
+            return new ResourceAnyMarshaler(type);
+        }
+        if (clr.IsGenericType && clr.GetGenericTypeDefinition() == typeof(Resource<>))
+        {
+            if (type.Kind != ComponentValueKind.Resource) throw Mismatch(clr, type);
+            return New(typeof(ResourceMarshaler<>).MakeGenericType(clr.GetGenericArguments()), type);
+        }
         if (Scalars.TryGetValue(clr, out var kind))
         {
             if (kind != type.Kind) throw Mismatch(clr, type);
@@ -105,7 +116,7 @@ internal static class MarshalerFactory
                 return CreateTuple(clr, type);
         }
         if (type.Kind == ComponentValueKind.Resource)
-            throw Mismatch(clr, type, "resource handles are not supported by typed functions yet; use the dynamic ComponentFunction.Call");
+            throw Mismatch(clr, type, "own/borrow handles map ResourceAny or Resource<T>");
         throw Mismatch(clr, type);
     }
 

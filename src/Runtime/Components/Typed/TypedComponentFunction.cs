@@ -28,6 +28,7 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
     private readonly ComponentMarshaler<TResult>? _result;
     private readonly bool _paramsInMemory;
     private readonly bool _resultsInMemory;
+    private readonly bool _hasHandles;
 
     internal TypedComponentFunction(Store store, FuncItem item)
     {
@@ -43,6 +44,8 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
         _flags = f.Flags;
         _paramsInMemory = f.ParamsInMemory;
         _resultsInMemory = f.ResultsInMemory;
+        // Decided once: only signatures with own/borrow handles pay for a borrow scope per call.
+        _hasHandles = HandleTypes.Contain(Type);
         Store = store;
     }
 
@@ -63,6 +66,15 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
         // CanonicalABI.md "canon lift": no re-entrance while an export of the instance is running.
         int entered = _flags.Enter(null, _name);
         bool coreRunning = false; // see the catch below
+        // CanonicalABI.md Task.num_borrows and the host's lends (as the dynamic path): checked at return,
+        // released when the call ends, trap or not.
+        CallBorrowScope? borrows = null, saved = null;
+        if (_hasHandles)
+        {
+            borrows = new CallBorrowScope();
+            saved = _cx.Borrows;
+            _cx.Borrows = borrows;
+        }
         try
         {
             var cx = _cx;
@@ -96,6 +108,7 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
                     result = rm.LiftFlat(cx, new ReadOnlySpan<ulong>(&raw, 1));
                 }
             }
+            borrows?.CheckReturn(_cx.Where);
             // Post-return sees the core results once the caller's values have been lifted (CanonicalABI.md "canon lift").
             if (_postReturn is { } post)
             {
@@ -121,6 +134,11 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
         }
         finally
         {
+            if (borrows is not null)
+            {
+                _cx.Borrows = saved;
+                borrows.Release();
+            }
             _flags.Leave(entered);
         }
     }

@@ -64,6 +64,8 @@ internal sealed class TypedHostFuncItem<TParams, TResult> : FuncItem, ILowerable
         var callback = _callback;
         var instance = options.Instance;
         string where = $"`{Name}` (lowered)";
+        // Decided once: only signatures with own/borrow handles pay for a borrow scope per call.
+        bool hasHandles = HandleTypes.Contain(CanonReflection.Function(type));
 
         return Function.FromCallback(store, (caller, args, results) =>
         {
@@ -73,6 +75,29 @@ internal sealed class TypedHostFuncItem<TParams, TResult> : FuncItem, ILowerable
                     $"{where}: cannot leave component instance: imports may not be called from realloc or post-return");
             Span<ulong> flat = stackalloc ulong[Math.Max(args.Length, 1)];
             for (int i = 0; i < args.Length; i++) flat[i] = CoreSignature.FromBox(args[i]);
+            if (!hasHandles)
+            {
+                Run(flat, args.Length, results);
+                return;
+            }
+            // The call's lenders (own handles of the caller lent as borrows) are returned and the borrows handed to
+            // the callback expire when it ends, trap or not (as LoweredFunction does).
+            var borrows = new CallBorrowScope();
+            var saved = cx.Borrows;
+            cx.Borrows = borrows;
+            try
+            {
+                Run(flat, args.Length, results);
+            }
+            finally
+            {
+                cx.Borrows = saved;
+                borrows.Release();
+            }
+        }, coreParams, coreResults);
+
+        void Run(Span<ulong> flat, int argCount, Span<ValueBox> results)
+        {
             TParams p = default!;
             if (pm is not null)
             {
@@ -91,7 +116,7 @@ internal sealed class TypedHostFuncItem<TParams, TResult> : FuncItem, ILowerable
             if (rm is null) return;
             if (resultsInMemory)
             {
-                uint ptr = (uint)flat[args.Length - 1];
+                uint ptr = (uint)flat[argCount - 1];
                 cx.CheckAligned(ptr, rm.Alignment, "return");
                 rm.Store(cx, r, ptr);
             }
@@ -101,7 +126,7 @@ internal sealed class TypedHostFuncItem<TParams, TResult> : FuncItem, ILowerable
                 rm.LowerFlat(cx, r, o);
                 results[0] = CoreSignature.ToBox(o[0], coreResults[0]);
             }
-        }, coreParams, coreResults);
+        }
     }
 }
 
