@@ -152,10 +152,10 @@ internal static class ComponentBenchmarks
             try
             {
                 const int Batch = 20;
-                // Warm-up as for the call tables: long enough for tiered compilation to reach tier 1, so the first
-                // row is not measured on tier-0 code while later rows get the optimized shared paths.
+                // Warm-up, longer than the call tables' 0.3 s: on the loaded machine a short warm-up left whichever
+                // row ran first 2-3x slower than the same code in a later row (cause not isolated; see docs/benchmarks.md).
                 var warm = Stopwatch.StartNew();
-                do instantiate(); while (warm.Elapsed.TotalSeconds < 0.3);
+                do instantiate(); while (warm.Elapsed.TotalSeconds < 1.0);
                 var times = Repeat(() => { for (var i = 0; i < Batch; i++) instantiate(); }, seconds / 2);
                 var compileTimes = new List<double>();
                 for (var i = 0; i < 5; i++)
