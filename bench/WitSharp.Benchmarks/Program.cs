@@ -12,10 +12,12 @@ if (args.Contains("--wit"))
     return WitBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
 }
 
-// `-- --components`: only the component-model tables (ComponentBenchmarks; issue 4).
+// `-- --components`: only the component-model tables (ComponentBenchmarks; issue 4); add `--instantiate-only`
+// for just the instantiation table.
 if (args.Contains("--components"))
 {
-    return ComponentBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+    return ComponentBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0),
+        args.Contains("--instantiate-only"));
 }
 
 // `-- --componentize-js`: compile + time to first call of the jco-componentized JavaScript component, one fresh

@@ -3,6 +3,10 @@ namespace WitSharp.Components;
 /// <summary>Calls core functions with raw-bit flat values and checks canonical core signatures.</summary>
 internal static class CoreSignature
 {
+    /// <summary>True when <paramref name="f"/> has exactly this core type.</summary>
+    public static bool Matches(Function f, IReadOnlyList<ValueKind> parameters, IReadOnlyList<ValueKind> results) =>
+        f.Parameters.SequenceEqual(parameters) && f.Results.SequenceEqual(results);
+
     public static void Check(Function f, IReadOnlyList<ValueKind> parameters, IReadOnlyList<ValueKind> results, string what, long offset)
     {
         if (!f.Parameters.SequenceEqual(parameters) || !f.Results.SequenceEqual(results))

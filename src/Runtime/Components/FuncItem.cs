@@ -74,8 +74,11 @@ internal sealed class LiftedFuncItem : FuncItem
         _resultsInMemory = type.ResultsInMemory;
         IReadOnlyList<ValueKind> coreParams = _paramsInMemory ? [ValueKind.Int32] : type.ParamTuple.Flat;
         IReadOnlyList<ValueKind> coreResults = _resultsInMemory ? [ValueKind.Int32] : type.FlatResults;
-        CoreSignature.Check(core, coreParams, coreResults, $"canon lift of `{name}`", offset);
-        if (options.PostReturn is { } pr) CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
+        // The messages are formatted only on a mismatch: instantiation runs this for every lift of every instance.
+        if (!CoreSignature.Matches(core, coreParams, coreResults))
+            CoreSignature.Check(core, coreParams, coreResults, $"canon lift of `{name}`", offset);
+        if (options.PostReturn is { } pr && !CoreSignature.Matches(pr, coreResults, []))
+            CoreSignature.Check(pr, coreResults, [], $"post-return of `{name}`", offset);
     }
 
     // For the typed path (Typed/TypedComponentFunction.cs), which binds these once.
@@ -92,6 +95,7 @@ internal sealed class LiftedFuncItem : FuncItem
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
         int entered = _flags.Enter(caller, where);
+        bool coreRunning = false; // see the catch below
         // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
         var borrows = new CallBorrowScope();
         try
@@ -111,6 +115,7 @@ internal sealed class LiftedFuncItem : FuncItem
                 for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
             }
 
+            coreRunning = true;
             var raw = CoreSignature.Invoke(_core, flat);
             ComponentValue? result = null;
             if (Type.Result is { } rt)
@@ -140,6 +145,13 @@ internal sealed class LiftedFuncItem : FuncItem
                     _flags.MayLeave = true;
                 }
             }
+        }
+        // Explainer.md "Component Invariants" 1: a trap, or any other error, unwinding through the call locks the
+        // instance down; only a host argument rejected while lowering, before the core function ran, does not.
+        catch (Exception e) when (coreRunning || e is not ArgumentException)
+        {
+            _flags.Poison(entered, e);
+            throw;
         }
         finally
         {

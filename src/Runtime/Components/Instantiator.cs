@@ -47,7 +47,9 @@ internal sealed class Instantiator(Store store, Component component)
                     break;
                 case TypeDefinition t:
                     // A resource definition makes a fresh type per instantiation, implemented by this instance.
-                    s.Types.Add(t.Type is ResourceTypeDef r ? ResourceTypeEntry.Define(s, r, flags) : TypeResolver.Define(s, t.Type));
+                    s.Types.Add(t.Type is ResourceTypeDef r ? ResourceTypeEntry.Define(s, r, flags)
+                        : outer is null ? component.Plan.TopLevelType(s, t)
+                        : TypeResolver.Define(s, t.Type));
                     break;
                 case CanonDefinition c:
                     Canon(s, c, flags);
@@ -107,26 +109,13 @@ internal sealed class Instantiator(Store store, Component component)
             return result;
         }
         var module = s.Get<Module>(ComponentSort.CoreModule, moduleIndex, ci.Offset);
-        var linker = new Linker(store.Engine);
-        foreach (var arg in ci.Arguments)
+        var args = new (string, CoreInstanceItem)[ci.Arguments.Count];
+        for (int i = 0; i < args.Length; i++)
         {
-            var from = s.Get<CoreInstanceItem>(ComponentSort.CoreInstance, arg.InstanceIndex, ci.Offset);
-            foreach (var (name, item) in from.Exports) linker.Define(arg.Name, name, item);
+            var arg = ci.Arguments[i];
+            args[i] = (arg.Name, s.Get<CoreInstanceItem>(ComponentSort.CoreInstance, arg.InstanceIndex, ci.Offset));
         }
-        Instance instance;
-        try
-        {
-            instance = linker.Instantiate(store, module);
-        }
-        catch (LinkException e)
-        {
-            throw new LinkException($"instantiating core module {moduleIndex} (at byte offset 0x{ci.Offset:x}): {e.Message}");
-        }
-        foreach (var (name, f) in instance.GetFunctions()) result.Exports[name] = f;
-        foreach (var (name, m) in instance.GetMemories()) result.Exports[name] = m;
-        foreach (var (name, t) in instance.GetTables()) result.Exports[name] = t;
-        foreach (var (name, g) in instance.GetGlobals()) result.Exports[name] = g;
-        return result;
+        return CoreInstanceBuilder.Instantiate(store, module, args, moduleIndex, ci.Offset);
     }
 
     private InstanceItem Instance(Scope s, InstanceDefinition inst, InstanceFlags flags)
@@ -185,7 +174,7 @@ internal sealed class Instantiator(Store store, Component component)
                 var core = s.Get<Function>(ComponentSort.CoreFunc, c.FuncIndex, c.Offset);
                 var type = s.Get<CanonFuncType>(ComponentSort.Type, c.TypeIndex, c.Offset);
                 var options = Options(s, c, flags);
-                s.Funcs.Add(new LiftedFuncItem(type, "func@" + c.Offset, core, options, flags, c.Offset));
+                s.Funcs.Add(new LiftedFuncItem(type, component.Plan.LiftName(c), core, options, flags, c.Offset));
                 break;
             }
             case CanonKind.Lower:
@@ -202,14 +191,17 @@ internal sealed class Instantiator(Store store, Component component)
         }
     }
 
+    // CanonicalABI.md "canon lift"/"canon lower": realloc is (i32 i32 i32 i32) -> i32.
+    private static readonly ValueKind[] ReallocParams = [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32, ValueKind.Int32];
+    private static readonly ValueKind[] ReallocResults = [ValueKind.Int32];
+
     private static CanonicalOptions Options(Scope s, CanonDefinition c, InstanceFlags flags)
     {
         var o = c.Options;
         var memory = o.Memory is { } m ? s.Get<Memory>(ComponentSort.CoreMemory, m, c.Offset) : null;
         var realloc = o.Realloc is { } r ? s.Get<Function>(ComponentSort.CoreFunc, r, c.Offset) : null;
         var postReturn = o.PostReturn is { } p ? s.Get<Function>(ComponentSort.CoreFunc, p, c.Offset) : null;
-        if (realloc is not null)
-            CoreSignature.Check(realloc, [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32, ValueKind.Int32], [ValueKind.Int32], "realloc", c.Offset);
+        if (realloc is not null) CoreSignature.Check(realloc, ReallocParams, ReallocResults, "realloc", c.Offset);
         return new CanonicalOptions(memory, realloc, postReturn, o.StringEncoding, flags);
     }
 }

@@ -117,8 +117,9 @@ public sealed class CallProtocolTests
         // CanonicalABI.md Store.lift: trap_if(not inst.may_enter_from(caller)) — wasmtime's CannotEnterComponent.
         Assert.Equal(TrapCode.CannotEnterComponent, e.Type);
         Assert.Contains("`echo-string`: cannot enter component instance", e.Message);
-        // The instance is usable again once the failed call has unwound.
-        Assert.Equal("ok", instance.GetFunction("echo-string")!.Call(V.String("ok"))!.AsString());
+        // The trap unwound through `call-host-echo`: the instance is locked down (Explainer.md "Component Invariants" 1).
+        e = Assert.Throws<TrapException>(() => instance.GetFunction("echo-string")!.Call(V.String("ok")));
+        Assert.Contains("locked down after an earlier trap", e.Message);
     }
 
     [Fact]
@@ -130,6 +131,8 @@ public sealed class CallProtocolTests
         linker.Root().DefineFunction("base", (_, _) => throw new TrapException(TrapCode.Unreachable, "host says no"));
         var instance = linker.Instantiate(new Store(engine), component);
         Assert.Equal("host says no", Assert.Throws<TrapException>(() => instance.GetFunction("double")!.Call(V.U32(1))).Message);
+        // The trap locked that instance down (Explainer.md "Component Invariants" 1); a fresh one rejects bad arguments.
+        instance = linker.Instantiate(new Store(engine), component);
         Assert.Throws<ArgumentException>(() => instance.GetFunction("test:nested/math", "quadruple")!.Call(V.S32(1)));
         var e = Assert.Throws<ArgumentException>(() => instance.GetFunction("test:nested/math", "quadruple")!.Call(V.S32(1)));
         Assert.Contains("`test:nested/math#quadruple`", e.Message);

@@ -27,6 +27,14 @@ internal sealed class InstanceFlags
     /// <summary>False while <c>realloc</c> or <c>post-return</c> runs: imports may not be called.</summary>
     public bool MayLeave { get; set; } = true;
 
+    /// <summary>Set once a trap (or any other error) has unwound through a call into this instance: the
+    /// "lockdown" state of Explainer.md "Component Invariants" 1. Every later call into it, or into an instance it
+    /// contains, traps.</summary>
+    public bool Poisoned => _poisonedBy is not null;
+
+    // The message of the error that locked the instance down, quoted by later entry attempts.
+    private string? _poisonedBy;
+
     /// <summary>The instance's handle table (CanonicalABI.md <c>ComponentInstance.handles</c>; Resources/).</summary>
     public ResourceHandleTable Handles { get; } = new();
 
@@ -41,6 +49,14 @@ internal sealed class InstanceFlags
             && (Array.IndexOf(_selfAndAncestors, caller) >= 0 || Array.IndexOf(caller._selfAndAncestors, this) >= 0))
             throw new TrapException(TrapCode.CannotEnterComponent,
                 $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
+        // Explainer.md "Component Invariants" 1: after a trap it is no longer possible to observe the instance's
+        // internal state, nor that of the instances it contains (wasmtime: "cannot enter component instance").
+        for (int i = 0; i < _selfAndAncestors.Length; i++)
+        {
+            if (_selfAndAncestors[i]._poisonedBy is { } earlier)
+                throw new TrapException(TrapCode.CannotEnterComponent,
+                    $"{where}: cannot enter component instance: it is locked down after an earlier trap ({earlier})");
+        }
         int n = EnteringCount(caller);
         for (int i = 0; i < n; i++)
         {
@@ -56,6 +72,16 @@ internal sealed class InstanceFlags
     public void Leave(int entered)
     {
         for (int i = 0; i < entered; i++) _selfAndAncestors[i].MayEnter = true;
+    }
+
+    /// <summary>Locks down the instances a call entered (the <paramref name="entered"/> count returned by
+    /// <see cref="Enter"/>) after <paramref name="error"/> unwound through it; the caller still calls
+    /// <see cref="Leave"/>. Like wasmtime, any error poisons, not only a trap (docs/RATIONALE.md "Component lockdown
+    /// after a trap").</summary>
+    public void Poison(int entered, Exception error)
+    {
+        string message = error.Message;
+        for (int i = 0; i < entered; i++) _selfAndAncestors[i]._poisonedBy ??= message;
     }
 
     /// <summary><c>entering_set</c>: self and ancestors minus the caller's self and ancestors. Ancestor chains

@@ -62,6 +62,7 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
     {
         // CanonicalABI.md "canon lift": no re-entrance while an export of the instance is running.
         int entered = _flags.Enter(null, _name);
+        bool coreRunning = false; // see the catch below
         try
         {
             var cx = _cx;
@@ -79,6 +80,7 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
                     pm.LowerFlat(cx, parameters, new Span<ulong>(flat, MaxFlatParams));
                 }
             }
+            coreRunning = true;
             ulong raw = _core(flat);
             TResult result = default!;
             if (_result is { } rm)
@@ -109,6 +111,13 @@ public sealed unsafe class TypedComponentFunction<TParams, TResult>
                 }
             }
             return result;
+        }
+        // Explainer.md "Component Invariants" 1: a trap, or any other error, unwinding through the call locks the
+        // instance down; only a host argument rejected while lowering, before the core function ran, does not.
+        catch (Exception e) when (coreRunning || e is not ArgumentException)
+        {
+            _flags.Poison(entered, e);
+            throw;
         }
         finally
         {

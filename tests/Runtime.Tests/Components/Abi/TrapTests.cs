@@ -1,4 +1,5 @@
 using WitSharp.Components;
+using WitSharp.Components.Text;
 using V = WitSharp.Components.ComponentValue;
 
 namespace WitSharp.Runtime.Tests.Components.Abi;
@@ -9,9 +10,15 @@ namespace WitSharp.Runtime.Tests.Components.Abi;
 /// </summary>
 public sealed class TrapTests
 {
-    private static readonly Lazy<ComponentInstance> Shared = new(() => AbiWat.Instantiate(Component));
+    private static readonly Lazy<(Engine Engine, WitSharp.Components.Component Component)> Compiled = new(() =>
+    {
+        var engine = new Engine();
+        return (engine, WitSharp.Components.Component.FromBytes(engine, ComponentWat.Parse(Component)));
+    });
 
-    private static ComponentInstance I => Shared.Value;
+    // A fresh instance for every access: a trap locks the instance down (Explainer.md "Component Invariants" 1).
+    private static ComponentInstance I =>
+        new ComponentLinker(Compiled.Value.Engine).Instantiate(new Store(Compiled.Value.Engine), Compiled.Value.Component);
 
     [Theory]
     [InlineData("bad-char", "invalid `char` bit pattern: 0xd800")]

@@ -46,7 +46,7 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
 
     /// <summary>Explainer.md "Component Invariants" 1: after a trap the instance is locked down and every
     /// later call into it traps (jco: "cannot enter"), so its corrupt state cannot be observed.</summary>
-    [Fact(Skip = "runtime: a component instance is not locked down after a trap (Explainer.md Component Invariants 1): the next call runs and returns 0, owner comp-abi")]
+    [Fact]
     public void After_a_trap_every_call_traps() => Replay("lockdown");
 
     [Fact]

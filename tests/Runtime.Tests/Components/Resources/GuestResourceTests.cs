@@ -24,6 +24,14 @@ public sealed class GuestResourceTests
 
     private ResourceAny Make(uint rep) => Call("make", V.U32(rep))!.AsResource();
 
+    // Makes a resource in a new instance in the same store and passes it back to that instance's `take`.
+    private uint TakeInFreshInstance(uint rep)
+    {
+        var fresh = new ComponentLinker(_engine).Instantiate(_store, _component);
+        var r = fresh.GetFunction("make")!.Call(V.U32(rep))!.AsResource();
+        return fresh.GetFunction("take")!.Call(V.Own(r))!.AsU32();
+    }
+
     private uint Drops => Call("drops")!.AsU32();
 
     [Fact]
@@ -91,7 +99,9 @@ public sealed class GuestResourceTests
     {
         var e = Assert.Throws<TrapException>(() => Call("drop-handle", V.U32(index)));
         Assert.Contains($"unknown handle index {index}", e.Message);
-        Assert.Equal(4u, Call("take", V.Own(Make(4)))!.AsU32());
+        // The trap locked the instance down (Explainer.md "Component Invariants" 1); another instance in the store works.
+        Assert.Equal(TrapCode.CannotEnterComponent, Assert.Throws<TrapException>(() => Make(4)).Type);
+        Assert.Equal(4u, TakeInFreshInstance(4));
     }
 
     [Fact]
@@ -107,7 +117,8 @@ public sealed class GuestResourceTests
         var e = Assert.Throws<TrapException>(() => Call("new-in-post-return"));
         Assert.Equal(TrapCode.CannotLeaveComponent, e.Type);
         Assert.Contains("cannot leave component instance", e.Message);
-        Assert.Equal(6u, Call("take", V.Own(Make(6)))!.AsU32()); // may_leave is restored
+        Assert.Equal(TrapCode.CannotEnterComponent, Assert.Throws<TrapException>(() => Make(6)).Type); // locked down
+        Assert.Equal(6u, TakeInFreshInstance(6));
     }
 
     [Fact]
@@ -120,8 +131,8 @@ public sealed class GuestResourceTests
         held = instance.GetFunction("make")!.Call()!.AsResource();
         var e = Assert.Throws<TrapException>(() => instance.GetFunction("call-host")!.Call());
         Assert.Equal(TrapCode.CannotEnterComponent, e.Type);
-        // The handle was given up by the failed drop; a fresh one drops fine outside the call.
-        instance.GetFunction("make")!.Call()!.AsResource().ResourceDrop(_store);
+        // The trap unwound through `call-host`, so the instance is locked down (Explainer.md "Component Invariants" 1).
+        Assert.Equal(TrapCode.CannotEnterComponent, Assert.Throws<TrapException>(() => instance.GetFunction("make")!.Call()).Type);
     }
 
     [Fact]
