@@ -39,7 +39,7 @@ public sealed class CTypesComponentTests(ITestOutputHelper output)
     /// <summary>consume(own&lt;counter&gt;): the guest calls [resource-rep] and then [resource-drop] on its own
     /// resource, whose destructor must run directly (CanonicalABI.md "canon resource.drop": when the current
     /// instance is the destructor's, may_enter_from is always true).</summary>
-    [Fact(Skip = "runtime: canon resource.drop called by the component that implements the resource traps 'resource destructor: cannot enter component instance' instead of running the destructor (CanonicalABI.md canon resource.drop), owner comp-resources")]
+    [Fact]
     public void A_guest_drops_its_own_resource() => Replay("guest-drop");
 
     [Fact] public void A_trap_is_a_TrapException() => Replay("trap");
