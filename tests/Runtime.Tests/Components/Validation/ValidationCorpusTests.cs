@@ -142,6 +142,13 @@ public sealed class ValidationCorpusTests(Xunit.Abstractions.ITestOutputHelper o
             foreach (var s in t.Mismatch) sb.AppendLine("MESSAGE " + s);
         }
         sb.AppendLine($"time {sw.Elapsed.TotalSeconds:F1} s");
+        // Last line in the shape every conformance report ends with (.ci/run prints it): a directive passes when an
+        // assert_invalid is rejected or a valid component accepted; "skipped" are valid components the runtime
+        // reports as not supported yet or rejects for a recorded reason (KnownRejections).
+        int passed = totals.Values.Sum(t => t.InvalidRejected + t.ValidAccepted);
+        int failed = totals.Values.Sum(t => t.Rejected.Count + t.Accepted.Count);
+        int skipped = totals.Values.Sum(t => t.ValidUnsupported + t.ValidKnown.Count);
+        sb.AppendLine($"component-validation: {passed} passed, {failed} failed, {skipped} skipped");
         Directory.CreateDirectory(RepoPaths.ConformanceDir);
         File.WriteAllText(Path.Combine(RepoPaths.ConformanceDir, "component-validation.txt"), sb.ToString());
         output.WriteLine(sb.ToString());
