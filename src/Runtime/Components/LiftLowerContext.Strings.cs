@@ -14,23 +14,7 @@ internal sealed partial class LiftLowerContext
     /// <summary>"load_string_from_range".</summary>
     public ComponentValue LoadString(uint ptr, uint taggedCodeUnits)
     {
-        int alignment;
-        long byteLength;
-        Encoding encoding;
-        switch (Options.StringEncoding)
-        {
-            case StringEncoding.Utf8:
-                alignment = 1; byteLength = taggedCodeUnits; encoding = StrictUtf8;
-                break;
-            case StringEncoding.Utf16:
-                alignment = 2; byteLength = 2L * taggedCodeUnits; encoding = StrictUtf16;
-                break;
-            default:
-                alignment = 2;
-                if ((taggedCodeUnits & Utf16Tag) != 0) { byteLength = 2L * (taggedCodeUnits ^ Utf16Tag); encoding = StrictUtf16; }
-                else { byteLength = taggedCodeUnits; encoding = Encoding.Latin1; }
-                break;
-        }
+        var (alignment, byteLength, encoding) = StringRange.Of(Options.StringEncoding, taggedCodeUnits);
         if (byteLength > MaxStringByteLength)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"{Where}: string content out-of-bounds: {byteLength} bytes exceed MAX_STRING_BYTE_LENGTH");

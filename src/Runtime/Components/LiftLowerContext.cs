@@ -37,14 +37,14 @@ internal sealed partial class LiftLowerContext
 {
     // CanonicalABI.md "Strings" / "Lists": MAX_STRING_BYTE_LENGTH and MAX_LIST_BYTE_LENGTH are 2^28-1 so that
     // doubling a length (transcoding worst cases) never overflows a 32-bit realloc size.
-    internal const long MaxStringByteLength = (1L << 28) - 1;
+    internal const long MaxStringByteLength = StringRange.MaxByteLength;
     internal const long MaxListByteLength = (1L << 28) - 1;
 
     /// <summary><c>utf16_tag</c> for 32-bit memories: the high bit of a latin1+utf16 length marks UTF-16.</summary>
-    internal const uint Utf16Tag = 1u << 31;
+    internal const uint Utf16Tag = StringRange.Utf16Tag;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-    private static readonly UnicodeEncoding StrictUtf16 = new(false, false, true);
+    private static readonly UTF8Encoding StrictUtf8 = StringRange.StrictUtf8;
+    private static readonly UnicodeEncoding StrictUtf16 = StringRange.StrictUtf16;
 
     public LiftLowerContext(CanonicalOptions options, string where)
     {

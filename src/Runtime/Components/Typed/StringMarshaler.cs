@@ -15,10 +15,10 @@ namespace WitSharp.Components.Typed;
 internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentValueType.String)
 {
     // CanonicalABI.md "load_string_from_range": MAX_STRING_BYTE_LENGTH.
-    internal const int MaxStringByteLength = (1 << 28) - 1;
-    private const uint Utf16Tag = 1u << 31;
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-    private static readonly UnicodeEncoding StrictUtf16 = new(false, false, true);
+    internal const int MaxStringByteLength = StringRange.MaxByteLength;
+    private const uint Utf16Tag = StringRange.Utf16Tag;
+    private static readonly UTF8Encoding StrictUtf8 = StringRange.StrictUtf8;
+    private static readonly UnicodeEncoding StrictUtf16 = StringRange.StrictUtf16;
 
     public override void LowerFlat(CanonicalContext cx, in string value, Span<ulong> flat)
     {
@@ -131,23 +131,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
     /// <summary>CanonicalABI.md "load_string_from_range".</summary>
     public static string Lift(CanonicalContext cx, uint ptr, uint tagged)
     {
-        int alignment;
-        ulong byteLength;
-        Encoding encoding;
-        switch (cx.StringEncoding)
-        {
-            case StringEncoding.Utf8:
-                alignment = 1; byteLength = tagged; encoding = StrictUtf8;
-                break;
-            case StringEncoding.Utf16:
-                alignment = 2; byteLength = 2UL * tagged; encoding = StrictUtf16;
-                break;
-            default:
-                alignment = 2;
-                if ((tagged & Utf16Tag) != 0) { byteLength = 2UL * (tagged ^ Utf16Tag); encoding = StrictUtf16; }
-                else { byteLength = tagged; encoding = Encoding.Latin1; }
-                break;
-        }
+        var (alignment, byteLength, encoding) = StringRange.Of(cx.StringEncoding, tagged);
         if (byteLength > MaxStringByteLength) throw cx.Trap($"string of {byteLength} bytes exceeds the maximum string length");
         cx.CheckAligned(ptr, alignment, "string");
         var bytes = cx.GetSpan(ptr, (int)byteLength);
