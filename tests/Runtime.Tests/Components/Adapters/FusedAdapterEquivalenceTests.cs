@@ -38,7 +38,7 @@ public sealed class FusedAdapterEquivalenceTests
             new RecordCanonType(ComponentValueKind.Tuple, null, [PrimitiveCanonType.U8, PrimitiveCanonType.String, PrimitiveCanonType.String]),
         };
         Gen.OneOf(types).SelectMany(t => AdapterGenerators.Value(t).Select(v => (t, v)))
-            .Sample(x => Check(x.t, x.v, from, to), iter: 300, threads: 1, print: x => $"{AdapterGenerators.Show(x.t)} = {x.v}");
+            .Sample(x => Check(x.t, x.v, from, to), iter: 100, threads: 1, print: x => $"{AdapterGenerators.Show(x.t)} = {x.v}");
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class FusedAdapterEquivalenceTests
     public void RandomTypesMatch(StringEncoding from, StringEncoding to)
     {
         AdapterGenerators.Type(3).SelectMany(t => AdapterGenerators.Value(t).Select(v => (t, v)))
-            .Sample(x => Check(x.t, x.v, from, to), iter: 150, threads: 1, print: x => $"{AdapterGenerators.Show(x.t)} = {x.v}");
+            .Sample(x => Check(x.t, x.v, from, to), iter: 100, threads: 1, print: x => $"{AdapterGenerators.Show(x.t)} = {x.v}");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class FusedAdapterEquivalenceTests
 
     private static CopyOutcome Direct(Store store, AdapterEnd source, CanonType t, uint ptr, StringEncoding to)
     {
-        var dest = new AdapterEnd(store, to, 64, "dest");
+        var dest = new AdapterEnd(store, to, 16, "dest");
         var copier = AdapterPlan.ForType(t) ?? throw new InvalidOperationException($"no plan for {AdapterGenerators.Show(t)}");
         return Run(dest, () =>
         {
@@ -134,7 +134,7 @@ public sealed class FusedAdapterEquivalenceTests
 
     private static CopyOutcome Dynamic(Store store, AdapterEnd source, CanonType t, uint ptr, StringEncoding to)
     {
-        var dest = new AdapterEnd(store, to, 64, "dest");
+        var dest = new AdapterEnd(store, to, 16, "dest");
         var origins = new StringOrigins();
         return Run(dest, () =>
         {
@@ -148,7 +148,7 @@ public sealed class FusedAdapterEquivalenceTests
 
     private static CopyOutcome DirectFlat(Store store, AdapterEnd source, CanonType t, List<ulong> flat, StringEncoding to)
     {
-        var dest = new AdapterEnd(store, to, 64, "dest");
+        var dest = new AdapterEnd(store, to, 16, "dest");
         var copier = AdapterPlan.ForType(t)!;
         return Run(dest, () =>
         {
@@ -160,7 +160,7 @@ public sealed class FusedAdapterEquivalenceTests
 
     private static CopyOutcome DynamicFlat(Store store, AdapterEnd source, CanonType t, List<ulong> flat, StringEncoding to)
     {
-        var dest = new AdapterEnd(store, to, 64, "dest");
+        var dest = new AdapterEnd(store, to, 16, "dest");
         var origins = new StringOrigins();
         return Run(dest, () =>
         {
