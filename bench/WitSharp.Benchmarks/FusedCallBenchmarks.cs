@@ -23,6 +23,7 @@ internal static class FusedCallBenchmarks
     // (case, export, iterations per batch, result per iteration)
     private static readonly (string Name, string Export, uint Iterations, uint PerCall)[] Cases =
     [
+        ("string 16 B ASCII, utf8 → utf8", "run-string-short", 200, 16),
         ("string 1 KiB ASCII, utf8 → utf8", "run-string", 200, 1024),
         ("string 1 KiB (\"é\" x 512), utf8 → utf16", "run-string16", 200, 512),
         ("list<u8> 64 KiB", "run-bytes", 10, 65536),
