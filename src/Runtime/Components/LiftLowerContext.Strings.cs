@@ -22,7 +22,7 @@ internal sealed partial class LiftLowerContext
         long max = Origins is null ? MaxStringByteLength : FusedMaxStringByteLength;
         if (byteLength > max)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"{Where}: string content out-of-bounds: {byteLength} bytes exceed the maximum string length ({max})");
+                $"{Where}: string content out-of-bounds: {byteLength} bytes exceed {(Origins is null ? "MAX_STRING_BYTE_LENGTH" : "the maximum string length between components")} ({max})");
         if (ptr % alignment != 0)
             throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: string pointer not aligned to {alignment} (0x{ptr:x})");
         if (ptr + byteLength > Memory.GetLength())
