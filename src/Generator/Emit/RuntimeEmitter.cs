@@ -17,6 +17,8 @@ internal sealed class RuntimeEmitter
 {
     private const string Components = "global::WitSharp.Components.";
     private const string Bindings = "global::WitSharp.ComponentBindings";
+    private const string Exports = "global::WitSharp.ComponentExportBindings";
+    private const string Index = Components + "ComponentExportIndex";
 
     private readonly WorldModel _model;
     private readonly ValueConversions _values;
@@ -31,6 +33,37 @@ internal sealed class RuntimeEmitter
         _values = new ValueConversions(catalog.Declared);
         _handles = new HandleConversions(catalog, _values.ResourceClass);
         _self = model.Class.Name;
+        _slots = new Slots(model, this);
+    }
+
+    private readonly Slots _slots;
+
+    /// <summary>Where each export's index lives in the array <c>__Resolve</c> fills once per component: world
+    /// functions first, then per exported interface its instance, its functions and its resources' functions.</summary>
+    private sealed class Slots
+    {
+        public Slots(WorldModel model, RuntimeEmitter emitter)
+        {
+            var next = 0;
+            foreach (var _ in model.Exports?.Methods ?? EquatableArray<MethodModel>.Empty) World.Add(next++);
+            foreach (var b in model.ExportedInterfaces.Where(b => b.Interface is not null))
+            {
+                Interfaces.Add(next++);
+                Functions.Add(b.Methods.Select(_ => next++).ToList());
+                Methods.Add(emitter.ResourcesOf(b, TypeShape.ExportedResource).SelectMany(r => r.Methods).Select(_ => next++).ToList());
+            }
+            Count = next;
+        }
+
+        public List<int> World { get; } = new();
+
+        public List<int> Interfaces { get; } = new();
+
+        public List<List<int>> Functions { get; } = new();
+
+        public List<List<int>> Methods { get; } = new();
+
+        public int Count { get; }
     }
 
     /// <summary>The base list the world class gets when it carries runtime members.</summary>
@@ -54,12 +87,12 @@ internal sealed class RuntimeEmitter
         w.Line("private readonly " + ValueConversions.ContextClass + " __cx;");
         for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("private readonly __Export" + i + " __e" + i + ";");
         w.Line();
-        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance)");
+        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance, " + Index + "[] indices)");
         w.Line("__store = store;");
         w.Line("__instance = instance;");
         w.Line("__cx = new " + ValueConversions.ContextClass + "(this, null);");
-        for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Resolve(null, exportFunctions[i]) + ";");
-        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance);");
+        for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Bind(exportFunctions[i], _slots.World[i]) + ";");
+        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance, indices);");
         w.Close();
 
         w.Line();
@@ -87,10 +120,14 @@ internal sealed class RuntimeEmitter
             w.Summary("Compiles the component embedded in this assembly by the build (its <WasmComponent> item) and checks that it matches these bindings.");
             w.DocTag("param", " name=\"engine\"", "The engine to compile it with.");
             w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The embedded component does not match the bindings.");
-            w.Line("public static " + Components + "Component Load(global::WitSharp.Engine engine) =>");
-            w.Line("    " + Bindings + ".LoadEmbedded(engine, typeof(" + _self + ").Assembly, " + SourceWriter.Literal(resource) + ", WorldName, __exports);");
+            w.Open("public static " + Components + "Component Load(global::WitSharp.Engine engine)");
+            w.Line("var component = " + Bindings + ".LoadEmbedded(engine, typeof(" + _self + ").Assembly, " + SourceWriter.Literal(resource) + ", WorldName, __exports);");
+            w.Line("_ = __Resolve(component);");
+            w.Line("return component;");
+            w.Close();
         }
 
+        WriteResolve(w, exportFunctions, exportedInterfaces);
         WritePre(w);
         WriteAddToLinker(w);
 
@@ -124,8 +161,9 @@ internal sealed class RuntimeEmitter
         w.Summary("A component checked against the world `" + _model.WorldName + "` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.");
         w.Open("public sealed class Pre");
         w.Line("private readonly " + Components + "ComponentLinker _linker;");
+        w.Line("private readonly " + Index + "[] _indices;");
         w.Line();
-        w.Summary("Checks the component's exports and keeps the linker.");
+        w.Summary("Checks the component's exports, resolves their indices once and keeps the linker.");
         w.DocTag("param", " name=\"component\"", "The compiled component.");
         w.DocTag("param", " name=\"linker\"", "A linker defining everything the component imports.");
         w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The component does not export what the world declares.");
@@ -133,6 +171,7 @@ internal sealed class RuntimeEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(component);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         w.Line("CheckComponent(component);");
+        w.Line("_indices = __Resolve(component);");
         w.Line("Component = component;");
         w.Line("_linker = linker;");
         w.Close();
@@ -142,7 +181,7 @@ internal sealed class RuntimeEmitter
         w.Line();
         w.Summary("Instantiates the component in a store and binds its exports.");
         w.DocTag("param", " name=\"store\"", "The store the instance lives in.");
-        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component));");
+        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component), _indices);");
         w.Close();
     }
 
@@ -295,10 +334,10 @@ internal sealed class RuntimeEmitter
         for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + FieldType(b.Methods[i]) + " __export" + i + ";");
         for (var i = 0; i < methods.Count; i++) w.Line("internal readonly " + FieldType(methods[i]) + " __method" + i + ";");
         w.Line();
-        w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance)");
+        w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance, " + Index + "[] indices)");
         w.Line("_owner = owner;");
-        for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Resolve(b.InstanceName, b.Methods[i]) + ";");
-        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + Resolve(b.InstanceName, methods[i]) + ";");
+        for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Bind(b.Methods[i], _slots.Functions[index][i]) + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + Bind(methods[i], _slots.Methods[index][i]) + ";");
         w.Close();
         for (var i = 0; i < b.Methods.Count; i++)
         {
@@ -337,7 +376,7 @@ internal sealed class RuntimeEmitter
         }
     }
 
-    private List<TypeModel> ResourcesOf(InterfaceBinding b, TypeShape shape)
+    internal List<TypeModel> ResourcesOf(InterfaceBinding b, TypeShape shape)
     {
         var ns = b.Namespace.Substring("global::".Length);
         foreach (var c in _model.Containers)
@@ -468,12 +507,54 @@ internal sealed class RuntimeEmitter
         w.Close(");");
     }
 
-    private string Resolve(string? instanceName, MethodModel m) => IsTyped(m)
-        ? Bindings + ".ResolveTypedFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " + SourceWriter.Literal(m.WitName) + ")"
-        : ResolveDynamic(instanceName, m);
+    private string Bind(MethodModel m, int slot) => IsTyped(m)
+        ? Exports + ".BindTyped<" + TypedParams(m) + ", " + TypedResult(m) + ">(instance, WorldName, indices[" + I(slot) + "])"
+        : Exports + ".Bind(instance, WorldName, indices[" + I(slot) + "], " + I(m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)) + ", " + (m.Result is not null ? "true" : "false") + ")";
 
-    private static string ResolveDynamic(string? instanceName, MethodModel m) =>
-        Bindings + ".ResolveFunction(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " +
-        SourceWriter.Literal(m.WitName) + ", " + (m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + ", " +
-        (m.Result is not null ? "true" : "false") + ")";
+    /// <summary><c>__Resolve</c>: the export indices of a component, resolved and checked once per component (when
+    /// it is loaded and when a <c>Pre</c> is made). From a <c>.wasm</c> input, top-level exports are taken at the
+    /// positions the generator read from the binary's export section, and a component laid out differently is
+    /// rejected; typed signatures without handles are checked against the C# types here too.</summary>
+    private void WriteResolve(SourceWriter w, EquatableArray<MethodModel> exportFunctions, List<InterfaceBinding> exportedInterfaces)
+    {
+        w.Line();
+        w.Open("private static " + Index + "[] __Resolve(" + Components + "Component component)");
+        w.Line("var indices = new " + Index + "[" + I(_slots.Count) + "];");
+        for (var i = 0; i < exportFunctions.Count; i++) WriteSlot(w, _slots.World[i], null, exportFunctions[i].WitName, exportFunctions[i]);
+        for (var j = 0; j < exportedInterfaces.Count; j++)
+        {
+            var b = exportedInterfaces[j];
+            WriteSlot(w, _slots.Interfaces[j], null, b.InstanceName, null);
+            var parent = "indices[" + I(_slots.Interfaces[j]) + "]";
+            for (var i = 0; i < b.Methods.Count; i++) WriteSlot(w, _slots.Functions[j][i], parent, b.Methods[i].WitName, b.Methods[i]);
+            var methods = ResourcesOf(b, TypeShape.ExportedResource).SelectMany(r => r.Methods).ToList();
+            for (var i = 0; i < methods.Count; i++) WriteSlot(w, _slots.Methods[j][i], parent, methods[i].WitName, methods[i]);
+        }
+        w.Line("return indices;");
+        w.Close();
+    }
+
+    private void WriteSlot(SourceWriter w, int slot, string? parent, string name, MethodModel? function)
+    {
+        var target = "indices[" + I(slot) + "]";
+        var position = parent is null ? Position(name) : -1;
+        w.Line(target + " = " + (position >= 0
+            ? Exports + ".ExportAt(component, WorldName, " + I(position) + ", " + SourceWriter.Literal(name) + ")"
+            : Exports + ".Export(component, WorldName, " + (parent ?? "null") + ", " + SourceWriter.Literal(name) + ")") + ";");
+        if (function is not null && IsTyped(function))
+            w.Line(Exports + ".CheckTyped<" + TypedParams(function) + ", " + TypedResult(function) + ">(WorldName, " + target + ");");
+    }
+
+    /// <summary>The build-time position of a top-level export in the component binary, or -1 (WIT input).</summary>
+    private int Position(string name)
+    {
+        if (!_model.FromBinary || _model.ExportPositions.Count != _model.ExportNames.Count) return -1;
+        for (var i = 0; i < _model.ExportNames.Count; i++)
+        {
+            if (_model.ExportNames[i] == name) return _model.ExportPositions[i];
+        }
+        return -1;
+    }
+
+    private static string I(int i) => i.ToString(CultureInfo.InvariantCulture);
 }
