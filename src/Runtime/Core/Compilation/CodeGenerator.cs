@@ -54,6 +54,8 @@ internal sealed partial class CodeGenerator
             var sigIds = new int[info.Types.Count];
             for (int i = 0; i < sigIds.Length; i++) sigIds[i] = SignatureId(info.Types[i]);
             var tb = NewType("WasmModule");
+            var (holder, sigFields) = SignatureTable.Define(_module, tb.Name + "$Signatures", sigIds.Length);
+            SignatureTable.Bind(holder, sigIds);
             int imported = info.ImportedFunctionCount;
             var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
             // Bodies of functions whose frame may be large live in a separate method behind a checking
@@ -76,7 +78,7 @@ internal sealed partial class CodeGenerator
                     builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
                 }
             }
-            var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
+            var module = new ModuleCompilation(info, builders, sigFields, Engine.FuelConsumption, Engine.EpochInterruption);
             for (int i = 0; i < builders.Length; i++)
             {
                 var body = bodies[i];
@@ -125,5 +127,7 @@ internal sealed partial class CodeGenerator
 }
 
 /// <summary>Module-wide facts every function compiler of one module shares.</summary>
-internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, int[] SignatureIds,
+/// <remarks><see cref="SignatureFields"/>: per type index, the read-only static holding its engine-wide
+/// signature id (<see cref="SignatureTable"/>); compiled code never embeds an id.</remarks>
+internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, FieldInfo[] SignatureFields,
     bool Fuel, bool Epoch);
