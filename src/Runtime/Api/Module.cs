@@ -110,6 +110,10 @@ public sealed class Module : IDisposable
         return FromBytes(engine, name, ArtifactFormat.Read(bytes, ArtifactKind.Module, engine));
     }
 
+    /// <summary>Decodes, validates and compiles <paramref name="bytes"/> and returns its artifact
+    /// (<see cref="Engine.PrecompileModule"/>).</summary>
+    internal static byte[] Precompile(Engine engine, byte[] bytes) => FromBytes(engine, "module", bytes).Serialize();
+
     /// <summary>Loads a module serialized to a file (see <see cref="Deserialize"/>).</summary>
     /// <exception cref="ArtifactException">As <see cref="Deserialize"/>.</exception>
     public static Module DeserializeFile(Engine engine, string name, string path) =>
