@@ -109,7 +109,7 @@ internal sealed partial class CodeGenerator
     /// <summary>The host→guest entry of an exported function: instance context first, so a typed
     /// <c>Func&lt;…&gt;</c> is this method bound as a delegate closed over the context (no thunk, no boxing);
     /// it validates the stack limit (<see cref="Instances.StackGuard"/>) and calls the function.</summary>
-    private static void EmitExportEntry(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
+    internal static void EmitExportEntry(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
     {
         var type = ModuleTypes.FunctionType(info, (uint)index);
         var ps = ClrTypes.ParameterTypes(type);
