@@ -91,13 +91,13 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Chars.IChars h = host;
             var instance = root.AddInstance("foo:foo/chars");
-            instance.DefineFunction("take-char", (args, results) =>
+            instance.DefineAction<global::System.Text.Rune>("take-char", p =>
             {
-                h.TakeChar(new global::System.Text.Rune(args[0].AsChar()));
+                h.TakeChar(p);
             });
-            instance.DefineFunction("return-char", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::System.Text.Rune>("return-char", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Char((uint)(h.ReturnChar()).Value);
+                return h.ReturnChar();
             });
         }
     }

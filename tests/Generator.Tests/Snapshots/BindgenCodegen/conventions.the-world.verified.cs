@@ -91,51 +91,51 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Conventions.IConventions h = host;
             var instance = root.AddInstance("foo:foo/conventions");
-            instance.DefineFunction("kebab-case", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("kebab-case", p =>
             {
                 h.KebabCase();
             });
-            instance.DefineFunction("foo", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>("foo", p =>
             {
-                h.Foo(__Values.Lift0(cx, args[0]));
+                h.Foo(p);
             });
-            instance.DefineFunction("function-with-dashes", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("function-with-dashes", p =>
             {
                 h.FunctionWithDashes();
             });
-            instance.DefineFunction("function-with-no-weird-characters", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("function-with-no-weird-characters", p =>
             {
                 h.FunctionWithNoWeirdCharacters();
             });
-            instance.DefineFunction("apple", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple", p =>
             {
                 h.Apple();
             });
-            instance.DefineFunction("apple-pear", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple-pear", p =>
             {
                 h.ApplePear();
             });
-            instance.DefineFunction("apple-pear-grape", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple-pear-grape", p =>
             {
                 h.ApplePearGrape();
             });
-            instance.DefineFunction("a0", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("a0", p =>
             {
                 h.A0();
             });
-            instance.DefineFunction("is-XML", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("is-XML", p =>
             {
                 h.IsXML();
             });
-            instance.DefineFunction("explicit", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("explicit", p =>
             {
                 h.Explicit();
             });
-            instance.DefineFunction("explicit-kebab", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("explicit-kebab", p =>
             {
                 h.ExplicitKebab();
             });
-            instance.DefineFunction("bool", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("bool", p =>
             {
                 h.Bool();
             });
@@ -152,7 +152,7 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple> __export1;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export2;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export3;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export4;
@@ -168,7 +168,7 @@ partial class Bindings : global::System.IDisposable
         {
             _owner = owner;
             __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "kebab-case");
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "foo", 1, false);
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "foo");
             __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-dashes");
             __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters");
             __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple");
@@ -193,7 +193,7 @@ partial class Bindings : global::System.IDisposable
         public void Foo(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(_owner.__cx, x));
+            __export1.Call(x);
         }
 
         /// <summary>The WIT function `function-with-dashes`.</summary>
@@ -285,32 +285,6 @@ partial class Bindings : global::System.IDisposable
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Conventions.LudicrousSpeed v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
-        }
-
-        public static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
-        }
-    }
 }
 //---- Corpus.Exports.Foo.Foo.Conventions.g.cs ----
 // <auto-generated/>
@@ -322,7 +296,42 @@ namespace Corpus.Exports.Foo.Foo.Conventions;
 /// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
-public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
+public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValueType.U32), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.HowFastAreYouGoing, flat);
+        __m1.LowerFlat(cx, value.IAmGoingExtremelySlow, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr)
+    {
+        __m0.Store(cx, value.HowFastAreYouGoing, ptr);
+        __m1.Store(cx, value.IAmGoingExtremelySlow, ptr + __o1);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The exported interface `foo:foo/conventions`.</summary>
 public interface IConventions
@@ -380,7 +389,42 @@ namespace Corpus.Foo.Foo.Conventions;
 /// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
-public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
+public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValueType.U32), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.HowFastAreYouGoing, flat);
+        __m1.LowerFlat(cx, value.IAmGoingExtremelySlow, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr)
+    {
+        __m0.Store(cx, value.HowFastAreYouGoing, ptr);
+        __m1.Store(cx, value.IAmGoingExtremelySlow, ptr + __o1);
+    }
+
+    internal static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The imported interface `foo:foo/conventions`.</summary>
 public interface IConventions

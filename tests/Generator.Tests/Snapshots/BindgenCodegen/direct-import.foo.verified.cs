@@ -86,7 +86,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
         var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
-        root.DefineFunction("foo", (args, results) =>
+        root.DefineAction<global::System.ValueTuple>("foo", p =>
         {
             host.Foo();
         });

@@ -91,21 +91,21 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Floats.IFloats h = host;
             var instance = root.AddInstance("foo:foo/floats");
-            instance.DefineFunction("f32-param", (args, results) =>
+            instance.DefineAction<float>("f32-param", p =>
             {
-                h.F32Param(args[0].AsF32());
+                h.F32Param(p);
             });
-            instance.DefineFunction("f64-param", (args, results) =>
+            instance.DefineAction<double>("f64-param", p =>
             {
-                h.F64Param(args[0].AsF64());
+                h.F64Param(p);
             });
-            instance.DefineFunction("f32-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, float>("f32-result", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.F32(h.F32Result());
+                return h.F32Result();
             });
-            instance.DefineFunction("f64-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, double>("f64-result", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.F64(h.F64Result());
+                return h.F64Result();
             });
         }
     }

@@ -88,26 +88,26 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Store.IStore h = host;
             var instance = root.AddInstance("hot-cache");
-            instance.DefineFunction("get", (args, results) =>
+            instance.DefineFunction<string, string?>("get", p =>
             {
-                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
+                return h.Get(p);
             });
-            instance.DefineFunction("set", (args, results) =>
+            instance.DefineAction<(string, string)>("set", p =>
             {
-                h.Set(args[0].AsString(), args[1].AsString());
+                h.Set(p.Item1, p.Item2);
             });
         }
 
         {
             global::Corpus.Foo.Foo.Store.IStore h = host;
             var instance = root.AddInstance("durable");
-            instance.DefineFunction("get", (args, results) =>
+            instance.DefineFunction<string, string?>("get", p =>
             {
-                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
+                return h.Get(p);
             });
-            instance.DefineFunction("set", (args, results) =>
+            instance.DefineAction<(string, string)>("set", p =>
             {
-                h.Set(args[0].AsString(), args[1].AsString());
+                h.Set(p.Item1, p.Item2);
             });
         }
     }
@@ -126,20 +126,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
     }
 }
 //---- Corpus.Foo.Foo.Store.g.cs ----

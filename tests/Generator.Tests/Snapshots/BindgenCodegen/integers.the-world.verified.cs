@@ -91,77 +91,77 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Integers.IIntegers h = host;
             var instance = root.AddInstance("foo:foo/integers");
-            instance.DefineFunction("a1", (args, results) =>
+            instance.DefineAction<byte>("a1", p =>
             {
-                h.A1(args[0].AsU8());
+                h.A1(p);
             });
-            instance.DefineFunction("a2", (args, results) =>
+            instance.DefineAction<sbyte>("a2", p =>
             {
-                h.A2(args[0].AsS8());
+                h.A2(p);
             });
-            instance.DefineFunction("a3", (args, results) =>
+            instance.DefineAction<ushort>("a3", p =>
             {
-                h.A3(args[0].AsU16());
+                h.A3(p);
             });
-            instance.DefineFunction("a4", (args, results) =>
+            instance.DefineAction<short>("a4", p =>
             {
-                h.A4(args[0].AsS16());
+                h.A4(p);
             });
-            instance.DefineFunction("a5", (args, results) =>
+            instance.DefineAction<uint>("a5", p =>
             {
-                h.A5(args[0].AsU32());
+                h.A5(p);
             });
-            instance.DefineFunction("a6", (args, results) =>
+            instance.DefineAction<int>("a6", p =>
             {
-                h.A6(args[0].AsS32());
+                h.A6(p);
             });
-            instance.DefineFunction("a7", (args, results) =>
+            instance.DefineAction<ulong>("a7", p =>
             {
-                h.A7(args[0].AsU64());
+                h.A7(p);
             });
-            instance.DefineFunction("a8", (args, results) =>
+            instance.DefineAction<long>("a8", p =>
             {
-                h.A8(args[0].AsS64());
+                h.A8(p);
             });
-            instance.DefineFunction("a9", (args, results) =>
+            instance.DefineAction<(byte, sbyte, ushort, short, uint, int, ulong, long)>("a9", p =>
             {
-                h.A9(args[0].AsU8(), args[1].AsS8(), args[2].AsU16(), args[3].AsS16(), args[4].AsU32(), args[5].AsS32(), args[6].AsU64(), args[7].AsS64());
+                h.A9(p.Item1, p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, p.Item7, p.Item8);
             });
-            instance.DefineFunction("r1", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, byte>("r1", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U8(h.R1());
+                return h.R1();
             });
-            instance.DefineFunction("r2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, sbyte>("r2", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S8(h.R2());
+                return h.R2();
             });
-            instance.DefineFunction("r3", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ushort>("r3", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U16(h.R3());
+                return h.R3();
             });
-            instance.DefineFunction("r4", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, short>("r4", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S16(h.R4());
+                return h.R4();
             });
-            instance.DefineFunction("r5", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint>("r5", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(h.R5());
+                return h.R5();
             });
-            instance.DefineFunction("r6", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, int>("r6", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S32(h.R6());
+                return h.R6();
             });
-            instance.DefineFunction("r7", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("r7", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.R7());
+                return h.R7();
             });
-            instance.DefineFunction("r8", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, long>("r8", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S64(h.R8());
+                return h.R8();
             });
-            instance.DefineFunction("pair-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (long, byte)>("pair-ret", p =>
             {
-                results[0] = __Values.Lower0(cx, h.PairRet());
+                return h.PairRet();
             });
         }
     }
@@ -183,7 +183,7 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<int, global::System.ValueTuple> __export5;
         private readonly global::WitSharp.Components.TypedComponentFunction<ulong, global::System.ValueTuple> __export6;
         private readonly global::WitSharp.Components.TypedComponentFunction<long, global::System.ValueTuple> __export7;
-        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple> __export8;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, byte> __export9;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, sbyte> __export10;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ushort> __export11;
@@ -205,7 +205,7 @@ partial class Bindings : global::System.IDisposable
             __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a6");
             __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a7");
             __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a8");
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a9", 8, false);
+            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a9");
             __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte>(instance, WorldName, "foo:foo/integers", "r1");
             __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte>(instance, WorldName, "foo:foo/integers", "r2");
             __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort>(instance, WorldName, "foo:foo/integers", "r3");
@@ -293,7 +293,7 @@ partial class Bindings : global::System.IDisposable
         public void A9(byte p1, sbyte p2, ushort p3, short p4, uint p5, int p6, ulong p7, long p8)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(global::WitSharp.Components.ComponentValue.U8(p1), global::WitSharp.Components.ComponentValue.S8(p2), global::WitSharp.Components.ComponentValue.U16(p3), global::WitSharp.Components.ComponentValue.S16(p4), global::WitSharp.Components.ComponentValue.U32(p5), global::WitSharp.Components.ComponentValue.S32(p6), global::WitSharp.Components.ComponentValue.U64(p7), global::WitSharp.Components.ComponentValue.S64(p8));
+            __export8.Call((p1, p2, p3, p4, p5, p6, p7, p8));
         }
 
         /// <summary>The WIT function `r1`.</summary>
@@ -371,21 +371,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (long, byte) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
-        }
-
-        public static (long, byte) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsS64(), items[1].AsU8());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Integers.g.cs ----

@@ -94,7 +94,7 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.My.Dep.V0_1_0.A.IA h = host;
             var instance = root.AddInstance("my:dep/a@0.1.0");
-            instance.DefineFunction("x", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("x", p =>
             {
                 h.X();
             });
@@ -103,7 +103,7 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.My.Dep.V0_2_0.A.IA h = host;
             var instance = root.AddInstance("my:dep/a@0.2.0");
-            instance.DefineFunction("x", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("x", p =>
             {
                 h.X();
             });

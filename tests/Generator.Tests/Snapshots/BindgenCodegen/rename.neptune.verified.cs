@@ -89,9 +89,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Red.IRed h = host;
             var instance = root.AddInstance("foo:foo/red");
-            instance.DefineFunction("foo", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, int>("foo", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S32(h.Foo());
+                return h.Foo();
             });
         }
     }

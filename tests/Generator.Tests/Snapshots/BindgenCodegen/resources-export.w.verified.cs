@@ -111,23 +111,23 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny> __export0;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export1;
-        internal readonly global::WitSharp.Components.ComponentFunction __method0;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, uint> __method0;
 
         public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[constructor]a", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/simple-export", "[constructor]a");
             __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a");
-            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a", 1, true);
+            __method0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.ResourceAny, uint>(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a");
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
         public global::Corpus.Exports.Foo.Foo.SimpleExport.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export0.Call()!);
+            return __Handles.FromWire0(_owner.__cx, __export0.Call(default));
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
@@ -159,23 +159,23 @@ partial class Bindings : global::System.IDisposable
         public override uint MethodA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return _owner.__e0.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle))!.AsU32();
+            return _owner.__e0.__method0.Call(Handle);
         }
     }
 
     private sealed class __Export1 : global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        internal readonly global::WitSharp.Components.ComponentFunction __method0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __export1;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __method0;
 
         public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[constructor]a", 1, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a", 0, true);
-            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[method]a.method-a", 2, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-import", "[constructor]a");
+            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a");
+            __method0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, "foo:foo/export-using-import", "[method]a.method-a");
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -183,14 +183,14 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingImport.A CreateA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, y))!);
+            return __Handles.FromWire2(_owner.__cx, __export0.Call(__Handles.ToWire1(_owner.__cx, y)));
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
         public global::Corpus.Foo.Foo.TransitiveImport.IY AStaticA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export1.Call()!);
+            return __Handles.FromWire1(_owner.__cx, __export1.Call(default));
         }
     }
 
@@ -216,26 +216,26 @@ partial class Bindings : global::System.IDisposable
         public override global::Corpus.Foo.Foo.TransitiveImport.IY MethodA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, _owner.__e1.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle), __Values.Lower1(_owner.__cx, y))!);
+            return __Handles.FromWire1(_owner.__cx, _owner.__e1.__method0.Call((Handle, __Handles.ToWire1(_owner.__cx, y))));
         }
     }
 
     private sealed class __Export2 : global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny> __export0;
 
         public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export1", "[constructor]a", 0, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-export1", "[constructor]a");
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift3(_owner.__cx, __export0.Call()!);
+            return __Handles.FromWire3(_owner.__cx, __export0.Call(default));
         }
     }
 
@@ -260,12 +260,12 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export3 : global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny> __export0;
 
         public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export2", "[constructor]b", 1, true);
+            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-export2", "[constructor]b");
         }
 
         /// <summary>The WIT function `[constructor]b`.</summary>
@@ -273,7 +273,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B CreateB(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(_owner.__cx, __export0.Call(__Values.Lower3(_owner.__cx, a))!);
+            return __Handles.FromWire4(_owner.__cx, __export0.Call(__Handles.ToWire3(_owner.__cx, a)));
         }
     }
 
@@ -308,64 +308,61 @@ partial class Bindings : global::System.IDisposable
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    private static class __Handles
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
+        public static global::WitSharp.Components.ResourceAny ToWire0(__Context cx, global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
         {
-            var handle = ((__Resource0)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return v is __Resource0 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
+        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A FromWire0(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Foo.Foo.TransitiveImport.IY Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> ToWire1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(v.AsResource().Rep);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
+        public static global::Corpus.Foo.Foo.TransitiveImport.IY FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> v)
         {
-            var handle = ((__Resource1)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire2(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
         {
-            return new __Resource1(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource1 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A FromWire2(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
-            var handle = ((__Resource2)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource1(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire3(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
         {
-            return new __Resource2(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource2 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A FromWire3(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
-            var handle = ((__Resource3)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource2(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire4(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
         {
-            return new __Resource3(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource3 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B FromWire4(__Context cx, global::WitSharp.Components.ResourceAny v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource3(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
     }
 }

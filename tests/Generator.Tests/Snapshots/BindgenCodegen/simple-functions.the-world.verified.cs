@@ -91,29 +91,29 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Simple.ISimple h = host;
             var instance = root.AddInstance("foo:foo/simple");
-            instance.DefineFunction("f1", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("f1", p =>
             {
                 h.F1();
             });
-            instance.DefineFunction("f2", (args, results) =>
+            instance.DefineAction<uint>("f2", p =>
             {
-                h.F2(args[0].AsU32());
+                h.F2(p);
             });
-            instance.DefineFunction("f3", (args, results) =>
+            instance.DefineAction<(uint, uint)>("f3", p =>
             {
-                h.F3(args[0].AsU32(), args[1].AsU32());
+                h.F3(p.Item1, p.Item2);
             });
-            instance.DefineFunction("f4", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint>("f4", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(h.F4());
+                return h.F4();
             });
-            instance.DefineFunction("f5", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (uint, uint)>("f5", p =>
             {
-                results[0] = __Values.Lower0(cx, h.F5());
+                return h.F5();
             });
-            instance.DefineFunction("f6", (args, results) =>
+            instance.DefineFunction<(uint, uint, uint), (uint, uint, uint)>("f6", p =>
             {
-                results[0] = __Values.Lower1(cx, h.F6(args[0].AsU32(), args[1].AsU32(), args[2].AsU32()));
+                return h.F6(p.Item1, p.Item2, p.Item3);
             });
         }
     }
@@ -205,32 +205,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (uint, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (uint, uint) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint, uint, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2), global::WitSharp.Components.ComponentValue.U32(v.Item3));
-        }
-
-        public static (uint, uint, uint) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU32(), items[2].AsU32());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Simple.g.cs ----

@@ -91,21 +91,21 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.SimpleLists.ISimpleLists h = host;
             var instance = root.AddInstance("foo:foo/simple-lists");
-            instance.DefineFunction("simple-list1", (args, results) =>
+            instance.DefineAction<uint[]>("simple-list1", p =>
             {
-                h.SimpleList1(__Values.Lift0(cx, args[0]));
+                h.SimpleList1(p);
             });
-            instance.DefineFunction("simple-list2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint[]>("simple-list2", p =>
             {
-                results[0] = __Values.Lower0(cx, h.SimpleList2());
+                return h.SimpleList2();
             });
-            instance.DefineFunction("simple-list3", (args, results) =>
+            instance.DefineFunction<(uint[], uint[]), (uint[], uint[])>("simple-list3", p =>
             {
-                results[0] = __Values.Lower1(cx, h.SimpleList3(__Values.Lift0(cx, args[0]), __Values.Lift0(cx, args[1])));
+                return h.SimpleList3(p.Item1, p.Item2);
             });
-            instance.DefineFunction("simple-list4", (args, results) =>
+            instance.DefineFunction<uint[][], uint[][]>("simple-list4", p =>
             {
-                results[0] = __Values.Lower2(cx, h.SimpleList4(__Values.Lift2(cx, args[0])));
+                return h.SimpleList4(p);
             });
         }
     }
@@ -177,53 +177,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, uint[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint[], uint[]) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower0(cx, v.Item1), __Values.Lower0(cx, v.Item2));
-        }
-
-        public static (uint[], uint[]) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift0(cx, items[0]), __Values.Lift0(cx, items[1]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, uint[][] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower0(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[][] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count][];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift0(cx, items[i]);
-            return result;
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.SimpleLists.g.cs ----

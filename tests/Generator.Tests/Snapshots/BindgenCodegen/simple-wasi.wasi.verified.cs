@@ -88,13 +88,13 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.WasiFilesystem.IWasiFilesystem h = host;
             var instance = root.AddInstance("foo:foo/wasi-filesystem");
-            instance.DefineFunction("create-directory-at", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>>("create-directory-at", p =>
             {
-                results[0] = __Values.Lower0(cx, h.CreateDirectoryAt());
+                return h.CreateDirectoryAt();
             });
             instance.DefineFunction("stat", (args, results) =>
             {
-                results[0] = __Values.Lower1(cx, h.Stat());
+                results[0] = __Values.Lower0(cx, h.Stat());
             });
         }
         root.AddInstance("foo:foo/wall-clock");
@@ -119,24 +119,25 @@ partial class Bindings : global::System.IDisposable
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(cx, v.Value));
+            return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift3(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();
         }
 
         public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.Errno v)
@@ -155,17 +156,6 @@ partial class Bindings : global::System.IDisposable
                 "e" => global::Corpus.Foo.Foo.WasiFilesystem.Errno.E,
                 _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
             };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record();
-        }
-
-        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();
         }
     }
 }

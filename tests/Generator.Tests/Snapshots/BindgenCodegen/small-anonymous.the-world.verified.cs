@@ -91,9 +91,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Anon.IAnon h = host;
             var instance = root.AddInstance("foo:foo/anon");
-            instance.DefineFunction("option-test", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>>("option-test", p =>
             {
-                results[0] = __Values.Lower0(cx, h.OptionTest());
+                return h.OptionTest();
             });
         }
     }
@@ -134,50 +134,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift2(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Anon.Error v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Foo.Foo.Anon.Error.Success => "success",
-                global::Corpus.Foo.Foo.Anon.Error.Failure => "failure",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Foo.Foo.Anon.Error Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "success" => global::Corpus.Foo.Foo.Anon.Error.Success,
-                "failure" => global::Corpus.Foo.Foo.Anon.Error.Failure,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Anon.g.cs ----

@@ -88,7 +88,7 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.TheWorld.Imports.IImports h = host;
             var instance = root.AddInstance("imports");
-            instance.DefineFunction("y", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("y", p =>
             {
                 h.Y();
             });

@@ -91,17 +91,17 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Strings.IStrings h = host;
             var instance = root.AddInstance("foo:foo/strings");
-            instance.DefineFunction("a", (args, results) =>
+            instance.DefineAction<string>("a", p =>
             {
-                h.A(args[0].AsString());
+                h.A(p);
             });
-            instance.DefineFunction("b", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, string>("b", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(h.B());
+                return h.B();
             });
-            instance.DefineFunction("c", (args, results) =>
+            instance.DefineFunction<(string, string), string>("c", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(h.C(args[0].AsString(), args[1].AsString()));
+                return h.C(p.Item1, p.Item2);
             });
         }
     }

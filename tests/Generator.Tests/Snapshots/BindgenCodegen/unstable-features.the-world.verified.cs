@@ -106,25 +106,25 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
         var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
-        root.DefineFunction("foo", (args, results) =>
+        root.DefineAction<global::System.ValueTuple>("foo", p =>
         {
             host.Foo();
         });
         root.DefineResource("baz", global::WitSharp.Components.ResourceType.Host<global::Corpus.Bindings.IBaz>(), rep => cx.Table!.Delete<global::Corpus.Bindings.IBaz>(rep).Dispose());
-        root.DefineFunction("[method]baz.foo", (args, results) =>
+        root.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Bindings.IBaz>>("[method]baz.foo", p =>
         {
-            cx.Table!.Get<global::Corpus.Bindings.IBaz>(args[0].AsResource().Rep).Foo();
+            cx.Table!.Get<global::Corpus.Bindings.IBaz>(p).Foo();
         });
 
         {
             global::Corpus.Foo.Foo.TheInterface.ITheInterface h = host;
             var instance = root.AddInstance("foo:foo/the-interface");
             instance.DefineResource("bar", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.TheInterface.IBar>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.TheInterface.IBar>(rep).Dispose());
-            instance.DefineFunction("[method]bar.foo", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TheInterface.IBar>>("[method]bar.foo", p =>
             {
-                cx.Table!.Get<global::Corpus.Foo.Foo.TheInterface.IBar>(args[0].AsResource().Rep).Foo();
+                cx.Table!.Get<global::Corpus.Foo.Foo.TheInterface.IBar>(p).Foo();
             });
-            instance.DefineFunction("foo", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("foo", p =>
             {
                 h.Foo();
             });
