@@ -11,7 +11,7 @@ public sealed class TypedPathTests
     private static string Generate(string wit, string world)
     {
         var run = GeneratorHarness.Run(
-            "namespace App;\n[WitSharp.ComponentImport(\"w.wit\", World = \"" + world + "\")]\npublic partial class B { }\n",
+            "namespace App;\n/// <summary>Doc.</summary>\n[WitSharp.ComponentImport(\"w.wit\", World = \"" + world + "\")]\npublic partial class B { }\n",
             [new InMemoryAdditionalText("/proj/w.wit", wit)], "/proj");
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompileDiagnostics.IsEmpty, GeneratorHarness.Format(run.CompileDiagnostics));

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,44 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[13];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/conventions");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "kebab-case");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "foo");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "function-with-dashes");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "function-with-no-weird-characters");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple-pear");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple-pear-grape");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a0");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-XML");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "explicit");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "explicit-kebab");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[12]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +98,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +108,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -164,21 +197,21 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export10;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export11;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "kebab-case");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "foo");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-dashes");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear-grape");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "a0");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "is-XML");
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit-kebab");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "bool");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[12]);
         }
 
         /// <summary>The WIT function `kebab-case`.</summary>

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,34 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[8];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/flegs");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag16");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag32");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag64");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(WorldName, indices[7]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-flags` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +88,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +98,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-flags` imports in a linker, implemented by a host object.</summary>
@@ -139,16 +162,16 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32> __export5;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64> __export6;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag4");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag8");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag16");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag32");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag64");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(instance, WorldName, indices[7]);
         }
 
         /// <summary>The WIT function `roundtrip-flag1`.</summary>

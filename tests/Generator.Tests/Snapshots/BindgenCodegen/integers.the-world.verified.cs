@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,56 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[19];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/integers");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<byte, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<sbyte, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ushort, global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<short, global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a5");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a6");
+        global::WitSharp.ComponentExportBindings.CheckTyped<int, global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a7");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ulong, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<long, global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a9");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, byte>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, sbyte>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ushort>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, short>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r5");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r6");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r7");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ulong>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, long>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "pair-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (long, byte)>(WorldName, indices[18]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +110,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +120,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -194,27 +239,27 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, long> __export16;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (long, byte)> __export17;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a3");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a4");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a5");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a6");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a7");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a8");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a9");
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte>(instance, WorldName, "foo:foo/integers", "r1");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte>(instance, WorldName, "foo:foo/integers", "r2");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort>(instance, WorldName, "foo:foo/integers", "r3");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short>(instance, WorldName, "foo:foo/integers", "r4");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/integers", "r5");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int>(instance, WorldName, "foo:foo/integers", "r6");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong>(instance, WorldName, "foo:foo/integers", "r7");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long>(instance, WorldName, "foo:foo/integers", "r8");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (long, byte)>(instance, WorldName, "foo:foo/integers", "pair-ret");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<sbyte, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<ushort, global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<short, global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<uint, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<int, global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<ulong, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<long, global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, byte>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, sbyte>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ushort>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, short>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ulong>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, long>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (long, byte)>(instance, WorldName, indices[18]);
         }
 
         /// <summary>The WIT function `a1`.</summary>

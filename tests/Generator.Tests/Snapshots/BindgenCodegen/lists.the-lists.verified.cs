@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,78 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[30];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/lists");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u8-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<byte[], global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u16-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ushort[], global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint[], global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ulong[], global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s8-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<sbyte[], global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s16-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<short[], global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<int[], global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<long[], global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<float[], global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<double[], global::System.ValueTuple>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u8-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, byte[]>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u16-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ushort[]>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint[]>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ulong[]>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s8-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, sbyte[]>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s16-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, short[]>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int[]>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, long[]>(WorldName, indices[18]);
+        indices[19] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, float[]>(WorldName, indices[19]);
+        indices[20] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, double[]>(WorldName, indices[20]);
+        indices[21] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, sbyte)[], (long, uint)[]>(WorldName, indices[21]);
+        indices[22] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], global::System.ValueTuple>(WorldName, indices[22]);
+        indices[23] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, string[]>(WorldName, indices[23]);
+        indices[24] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-string-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, string)[], (string, byte)[]>(WorldName, indices[24]);
+        indices[25] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], string[]>(WorldName, indices[25]);
+        indices[26] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "record-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(WorldName, indices[26]);
+        indices[27] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "record-list-reverse");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]>(WorldName, indices[27]);
+        indices[28] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "variant-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(WorldName, indices[28]);
+        indices[29] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "load-store-everything");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>(WorldName, indices[29]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-lists` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +132,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +142,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-lists` imports in a linker, implemented by a host object.</summary>
@@ -249,38 +316,38 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]> __export27;
         private readonly global::WitSharp.Components.TypedComponentFunction<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]> __export28;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u8-param");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u16-param");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u32-param");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u64-param");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s8-param");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s16-param");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s32-param");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s64-param");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<float[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f32-param");
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<double[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f64-param");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte[]>(instance, WorldName, "foo:foo/lists", "list-u8-ret");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort[]>(instance, WorldName, "foo:foo/lists", "list-u16-ret");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint[]>(instance, WorldName, "foo:foo/lists", "list-u32-ret");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong[]>(instance, WorldName, "foo:foo/lists", "list-u64-ret");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte[]>(instance, WorldName, "foo:foo/lists", "list-s8-ret");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short[]>(instance, WorldName, "foo:foo/lists", "list-s16-ret");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int[]>(instance, WorldName, "foo:foo/lists", "list-s32-ret");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long[]>(instance, WorldName, "foo:foo/lists", "list-s64-ret");
-            __export18 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, float[]>(instance, WorldName, "foo:foo/lists", "list-f32-ret");
-            __export19 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, double[]>(instance, WorldName, "foo:foo/lists", "list-f64-ret");
-            __export20 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, sbyte)[], (long, uint)[]>(instance, WorldName, "foo:foo/lists", "tuple-list");
-            __export21 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "string-list-arg");
-            __export22 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, "foo:foo/lists", "string-list-ret");
-            __export23 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, string)[], (string, byte)[]>(instance, WorldName, "foo:foo/lists", "tuple-string-list");
-            __export24 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], string[]>(instance, WorldName, "foo:foo/lists", "string-list");
-            __export25 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(instance, WorldName, "foo:foo/lists", "record-list");
-            __export26 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]>(instance, WorldName, "foo:foo/lists", "record-list-reverse");
-            __export27 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(instance, WorldName, "foo:foo/lists", "variant-list");
-            __export28 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>(instance, WorldName, "foo:foo/lists", "load-store-everything");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte[], global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<ushort[], global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<uint[], global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<ulong[], global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<sbyte[], global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<short[], global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<int[], global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<long[], global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<float[], global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<double[], global::System.ValueTuple>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, byte[]>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ushort[]>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint[]>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ulong[]>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, sbyte[]>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, short[]>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int[]>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, long[]>(instance, WorldName, indices[18]);
+            __export18 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, float[]>(instance, WorldName, indices[19]);
+            __export19 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, double[]>(instance, WorldName, indices[20]);
+            __export20 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, sbyte)[], (long, uint)[]>(instance, WorldName, indices[21]);
+            __export21 = global::WitSharp.ComponentExportBindings.BindTyped<string[], global::System.ValueTuple>(instance, WorldName, indices[22]);
+            __export22 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, string[]>(instance, WorldName, indices[23]);
+            __export23 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, string)[], (string, byte)[]>(instance, WorldName, indices[24]);
+            __export24 = global::WitSharp.ComponentExportBindings.BindTyped<string[], string[]>(instance, WorldName, indices[25]);
+            __export25 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(instance, WorldName, indices[26]);
+            __export26 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]>(instance, WorldName, indices[27]);
+            __export27 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(instance, WorldName, indices[28]);
+            __export28 = global::WitSharp.ComponentExportBindings.BindTyped<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>(instance, WorldName, indices[29]);
         }
 
         /// <summary>The WIT function `list-u8-param`.</summary>

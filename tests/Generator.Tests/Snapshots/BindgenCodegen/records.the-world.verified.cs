@@ -30,12 +30,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -54,12 +54,38 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[12];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/records");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::System.Text.Rune, uint), global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (global::System.Text.Rune, uint)>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "empty-arg");
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "empty-result");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "scalar-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "scalar-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "flags-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "flags-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "aggregate-arg");
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "aggregate-result");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "typedef-inout");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple<int>, int>(WorldName, indices[11]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -68,6 +94,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -77,7 +104,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -161,20 +188,20 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.ComponentFunction __export9;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple<int>, int> __export10;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::System.Text.Rune, uint), global::System.ValueTuple>(instance, WorldName, "foo:foo/records", "tuple-arg");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)>(instance, WorldName, "foo:foo/records", "tuple-result");
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-arg", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-result", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple>(instance, WorldName, "foo:foo/records", "scalar-arg");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars>(instance, WorldName, "foo:foo/records", "scalar-result");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple>(instance, WorldName, "foo:foo/records", "flags-arg");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>(instance, WorldName, "foo:foo/records", "flags-result");
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-arg", 1, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-result", 0, true);
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple<int>, int>(instance, WorldName, "foo:foo/records", "typedef-inout");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::System.Text.Rune, uint), global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (global::System.Text.Rune, uint)>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[3], 1, false);
+            __export3 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[4], 0, true);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[9], 1, false);
+            __export9 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[10], 0, true);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple<int>, int>(instance, WorldName, indices[11]);
         }
 
         /// <summary>The WIT function `tuple-arg`.</summary>

@@ -26,15 +26,15 @@ partial class Bindings : global::System.IDisposable
     private readonly __Export2 __e2;
     private readonly __Export3 __e3;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
-        __e1 = new __Export1(this, instance);
-        __e2 = new __Export2(this, instance);
-        __e3 = new __Export3(this, instance);
+        __e0 = new __Export0(this, instance, indices);
+        __e1 = new __Export1(this, instance, indices);
+        __e2 = new __Export2(this, instance, indices);
+        __e3 = new __Export3(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -53,12 +53,39 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[12];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/simple-export");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[static]a.static-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[method]a.method-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, uint>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-import");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[static]a.static-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[method]a.method-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-export1");
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[8], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-export2");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[10], "[constructor]b");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(WorldName, indices[11]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/w` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -67,6 +94,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -76,7 +104,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
@@ -115,12 +143,12 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export1;
         internal readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, uint> __method0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/simple-export", "[constructor]a");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a");
-            __method0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.ResourceAny, uint>(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint>(instance, WorldName, indices[2]);
+            __method0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, uint>(instance, WorldName, indices[3]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -170,12 +198,12 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __export1;
         internal readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __method0;
 
-        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-import", "[constructor]a");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a");
-            __method0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, "foo:foo/export-using-import", "[method]a.method-a");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[5]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, indices[6]);
+            __method0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, indices[7]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -225,10 +253,10 @@ partial class Bindings : global::System.IDisposable
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny> __export0;
 
-        public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-export1", "[constructor]a");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[9]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -262,10 +290,10 @@ partial class Bindings : global::System.IDisposable
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny> __export0;
 
-        public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(instance, WorldName, "foo:foo/export-using-export2", "[constructor]b");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[11]);
         }
 
         /// <summary>The WIT function `[constructor]b`.</summary>

@@ -52,13 +52,13 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(instance, WorldName, null, "some-world-func2");
-        __e0 = new __Export0(this, instance);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(instance, WorldName, indices[0]);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -77,12 +77,24 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "some-world-func2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/uses-resource-transitively");
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "handle");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -91,6 +103,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -100,7 +113,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -269,10 +282,10 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple>(instance, WorldName, "foo:foo/uses-resource-transitively", "handle");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple>(instance, WorldName, indices[2]);
         }
 
         /// <summary>The WIT function `handle`.</summary>

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,54 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[21];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/variants");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "e1-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "e1-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "v1-arg");
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "v1-result");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<bool, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, bool>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "option-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "option-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "casts");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-arg");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-result");
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-option-sugar");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int?>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-option-sugar2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-simple");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(WorldName, indices[18]);
+        indices[19] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-clone-arg");
+        indices[20] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-clone-return");
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/my-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +108,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +118,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
@@ -204,29 +247,29 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.ComponentFunction __export18;
         private readonly global::WitSharp.Components.ComponentFunction __export19;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "e1-arg");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(instance, WorldName, "foo:foo/variants", "e1-result");
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-arg", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-result", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<bool, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "bool-arg");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, bool>(instance, WorldName, "foo:foo/variants", "bool-result");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "option-arg");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(instance, WorldName, "foo:foo/variants", "option-result");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)>(instance, WorldName, "foo:foo/variants", "casts");
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-arg", 6, false);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-result", 0, true);
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar2");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar3");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar4");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int?>(instance, WorldName, "foo:foo/variants", "return-option-sugar");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(instance, WorldName, "foo:foo/variants", "return-option-sugar2");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(instance, WorldName, "foo:foo/variants", "result-simple");
-            __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-arg", 1, false);
-            __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-return", 0, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[3], 1, false);
+            __export3 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[4], 0, true);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<bool, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, bool>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[10], 6, false);
+            __export10 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[11], 0, true);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int?>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(instance, WorldName, indices[18]);
+            __export18 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[19], 1, false);
+            __export19 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[20], 0, true);
         }
 
         /// <summary>The WIT function `e1-arg`.</summary>

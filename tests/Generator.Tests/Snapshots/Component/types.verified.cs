@@ -123,13 +123,13 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, null, "add");
-        __e0 = new __Export0(this, instance);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), uint>(instance, WorldName, indices[0]);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -148,12 +148,24 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.ExportAt(component, WorldName, 0, "add");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint), uint>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.ExportAt(component, WorldName, 1, "test:types/api@1.0.0");
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "g");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint), uint>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `root:component/root` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -162,6 +174,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -171,7 +184,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component));
+        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `root:component/root` imports in a linker, implemented by a host object.</summary>
@@ -227,10 +240,10 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         private readonly Types _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint), uint> __export0;
 
-        public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, "test:types/api@1.0.0", "g");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), uint>(instance, WorldName, indices[2]);
         }
 
         /// <summary>The WIT function `g`.</summary>

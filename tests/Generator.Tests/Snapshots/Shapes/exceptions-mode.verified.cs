@@ -491,13 +491,13 @@ static partial class Outer
         private readonly __Context __cx;
         private readonly __Export0 __e0;
 
-        private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+        private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             __store = store;
             __instance = instance;
             __cx = new __Context(this, null);
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, null, "run");
-            __e0 = new __Export0(this, instance);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, indices[0]);
+            __e0 = new __Export0(this, instance, indices);
         }
 
         /// <summary>The component instance these bindings call.</summary>
@@ -516,12 +516,36 @@ static partial class Outer
         /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
         public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+        private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+        {
+            var indices = new global::WitSharp.Components.ComponentExportIndex[9];
+            indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "run");
+            global::WitSharp.ComponentExportBindings.CheckTyped<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(WorldName, indices[0]);
+            indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "my:shapes/api@1.0.0");
+            indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[constructor]blob");
+            global::WitSharp.ComponentExportBindings.CheckTyped<byte[], global::WitSharp.Components.ResourceAny>(WorldName, indices[2]);
+            indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[static]blob.from-string");
+            global::WitSharp.ComponentExportBindings.CheckTyped<string, global::WitSharp.Components.ResourceAny>(WorldName, indices[3]);
+            indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "parse");
+            global::WitSharp.ComponentExportBindings.CheckTyped<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Generated.Exports.My.Shapes.Api.Point, global::App.Generated.Exports.My.Shapes.Api.Kind>>(WorldName, indices[4]);
+            indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "check");
+            global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(WorldName, indices[5]);
+            indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "pair");
+            global::WitSharp.ComponentExportBindings.CheckTyped<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(WorldName, indices[6]);
+            indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[method]blob.read");
+            global::WitSharp.ComponentExportBindings.CheckTyped<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>>(WorldName, indices[7]);
+            indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[method]blob.to-string");
+            global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, string>(WorldName, indices[8]);
+            return indices;
+        }
+
         /// <summary>A component checked against the world `my:shapes/shapes@1.0.0` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
         public sealed class Pre
         {
             private readonly global::WitSharp.Components.ComponentLinker _linker;
+            private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-            /// <summary>Checks the component's exports and keeps the linker.</summary>
+            /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
             /// <param name="component">The compiled component.</param>
             /// <param name="linker">A linker defining everything the component imports.</param>
             /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -530,6 +554,7 @@ static partial class Outer
                 global::System.ArgumentNullException.ThrowIfNull(component);
                 global::System.ArgumentNullException.ThrowIfNull(linker);
                 CheckComponent(component);
+                _indices = __Resolve(component);
                 Component = component;
                 _linker = linker;
             }
@@ -539,7 +564,7 @@ static partial class Outer
 
             /// <summary>Instantiates the component in a store and binds its exports.</summary>
             /// <param name="store">The store the instance lives in.</param>
-            public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component));
+            public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component), _indices);
         }
 
         /// <summary>Defines everything the world `my:shapes/shapes@1.0.0` imports in a linker, implemented by a host object.</summary>
@@ -637,16 +662,16 @@ static partial class Outer
             internal readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>> __method0;
             internal readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, string> __method1;
 
-            public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance)
+            public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
             {
                 _owner = owner;
-                __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte[], global::WitSharp.Components.ResourceAny>(instance, WorldName, "my:shapes/api@1.0.0", "[constructor]blob");
-                __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string, global::WitSharp.Components.ResourceAny>(instance, WorldName, "my:shapes/api@1.0.0", "[static]blob.from-string");
-                __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Generated.Exports.My.Shapes.Api.Point, global::App.Generated.Exports.My.Shapes.Api.Kind>>(instance, WorldName, "my:shapes/api@1.0.0", "parse");
-                __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, "my:shapes/api@1.0.0", "check");
-                __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, "my:shapes/api@1.0.0", "pair");
-                __method0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>>(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.read");
-                __method1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.ResourceAny, string>(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.to-string");
+                __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte[], global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[2]);
+                __export1 = global::WitSharp.ComponentExportBindings.BindTyped<string, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[3]);
+                __export2 = global::WitSharp.ComponentExportBindings.BindTyped<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Generated.Exports.My.Shapes.Api.Point, global::App.Generated.Exports.My.Shapes.Api.Kind>>(instance, WorldName, indices[4]);
+                __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, indices[5]);
+                __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, indices[6]);
+                __method0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>>(instance, WorldName, indices[7]);
+                __method1 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, string>(instance, WorldName, indices[8]);
             }
 
             /// <summary>The WIT function `[constructor]blob`.</summary>

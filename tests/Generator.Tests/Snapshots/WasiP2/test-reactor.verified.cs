@@ -50,15 +50,15 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], uint>(instance, WorldName, null, "add-strings");
-        __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, null, "get-strings");
-        __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, null, "write-strings-to");
-        __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string>(instance, WorldName, null, "pass-an-imported-record");
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string[], uint>(instance, WorldName, indices[0]);
+        __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, string[]>(instance, WorldName, indices[1]);
+        __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, indices[2]);
+        __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string>(instance, WorldName, indices[3]);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -77,12 +77,27 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[4];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "add-strings");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], uint>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "get-strings");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, string[]>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "write-strings-to");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "pass-an-imported-record");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string>(WorldName, indices[3]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `wasmtime:wasi/test-reactor` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -91,6 +106,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -100,7 +116,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi/test-reactor` imports in a linker, implemented by a host object.</summary>
