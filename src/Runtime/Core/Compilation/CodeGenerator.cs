@@ -54,76 +54,19 @@ internal sealed partial class CodeGenerator
             var sigIds = new int[info.Types.Count];
             for (int i = 0; i < sigIds.Length; i++) sigIds[i] = SignatureId(info.Types[i]);
             var tb = NewType("WasmModule");
-            int imported = info.ImportedFunctionCount;
-            var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
-            // Bodies of functions whose frame may be large live in a separate method behind a checking
-            // wrapper (FrameGuard); decided before compiling so every call site targets the wrapper.
-            var bodies = new MethodBuilder?[builders.Length];
-            int maxArity = FrameGuard.MaxArity(info);
-            for (int i = 0; i < builders.Length; i++)
-            {
-                var type = info.Types[(int)info.FunctionTypeIndices[i]];
-                var ret = ClrTypes.ReturnType(type.Results);
-                var ps = ClrTypes.ParameterTypes(type);
-                builders[i] = tb.DefineMethod("$" + (imported + i), FrameGuard.Attributes, ret, ps);
-                if (Engine.DebugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-                if (FrameGuard.UpperBound(info, i, maxArity) > FrameGuard.WrapThreshold)
-                {
-                    // NoInlining: the body's frame must not merge into the wrapper's, or it would exist
-                    // before the wrapper's check.
-                    bodies[i] = tb.DefineMethod(FrameGuard.BodyName(imported + i), FrameGuard.Attributes, ret, ps);
-                    bodies[i]!.SetImplementationFlags(MethodImplAttributes.NoInlining);
-                    builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-                }
-            }
-            var module = new ModuleCompilation(info, builders, sigIds, Engine.FuelConsumption, Engine.EpochInterruption);
-            for (int i = 0; i < builders.Length; i++)
-            {
-                var body = bodies[i];
-                var compiler = new FunctionCompiler(module, imported + i, (body ?? builders[i]).GetILGenerator());
-                compiler.Compile();
-                if (body is not null)
-                {
-                    int paramCount = info.Types[(int)info.FunctionTypeIndices[i]].Params.Length;
-                    FrameGuard.EmitWrapper(builders[i], body, paramCount, compiler.FrameEstimate());
-                }
-            }
-            var exported = new HashSet<uint>(info.Exports.Where(e => e.Kind == ExternKind.Func && e.Index >= imported).Select(e => e.Index));
-            foreach (uint index in exported) EmitExportEntry(tb, info, builders[index - imported], (int)index);
+            var emitter = new ModuleEmitter(info, sigIds, EmitOptions.Of(Engine), _ => tb);
+            for (int i = 0; i < emitter.Methods.Length; i++) emitter.EmitBody(i);
+            var exported = emitter.ExportedFunctions();
+            foreach (uint index in exported) emitter.EmitExportEntry(tb, index);
             var created = tb.CreateType();
-            var methods = new MethodInfo[builders.Length];
+            int imported = info.ImportedFunctionCount;
+            var methods = new MethodInfo[emitter.Methods.Length];
             for (int i = 0; i < methods.Length; i++) methods[i] = created.GetMethod("$" + (imported + i))!;
-            var entries = new MethodInfo?[builders.Length];
-            foreach (uint index in exported) entries[index - imported] = created.GetMethod("Export" + index);
+            var entries = new MethodInfo?[methods.Length];
+            foreach (uint index in exported) entries[index - imported] = created.GetMethod(ModuleEmitter.ExportEntryName(index));
             var compiled = new CompiledModule(info, name, created, methods, sigIds, entries);
             Backtrace.Register(created, compiled);
             return compiled;
         }
     }
 }
-
-internal sealed partial class CodeGenerator
-{
-    /// <summary>The host→guest entry of an exported function: instance context first, so a typed
-    /// <c>Func&lt;…&gt;</c> is this method bound as a delegate closed over the context (no thunk, no boxing);
-    /// it validates the stack limit (<see cref="Instances.StackGuard"/>) and calls the function.</summary>
-    private static void EmitExportEntry(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
-    {
-        var type = ModuleTypes.FunctionType(info, (uint)index);
-        var ps = ClrTypes.ParameterTypes(type);
-        var mb = tb.DefineMethod("Export" + index, MethodAttributes.Public | MethodAttributes.Static,
-            ClrTypes.ReturnType(type.Results), [ps[^1], .. ps[..^1]]);
-        var il = mb.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, F.Store);
-        il.Emit(OpCodes.Call, typeof(Instances.StackGuard).GetMethod(nameof(Instances.StackGuard.Enter))!);
-        for (int i = 1; i < ps.Length; i++) il.Emit(OpCodes.Ldarg, (short)i);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, target);
-        il.Emit(OpCodes.Ret);
-    }
-}
-
-/// <summary>Module-wide facts every function compiler of one module shares.</summary>
-internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, int[] SignatureIds,
-    bool Fuel, bool Epoch);
