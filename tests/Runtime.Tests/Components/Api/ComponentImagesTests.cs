@@ -78,12 +78,29 @@ public sealed class ComponentImagesTests
     [Theory]
     [InlineData("(global $g (import \"env\" \"g\") i32) (data (global.get $g) \"x\")", "an offset read from an imported global")]
     [InlineData("(data (i32.const 131071) \"xy\")", "a segment that traps")]
-    [InlineData("(data (i32.const 0) \"x\") (data (i32.const 100000) \"y\")", "mostly gaps")]
     public void Modules_whose_segments_cannot_be_merged_exactly_have_no_image(string body, string why)
     {
         using var engine = new Engine();
         var module = Module.FromText(engine, "m", "(module " + body + " (memory 2))");
         Assert.True(MemoryImage.For(module.Compiled.Info) is null, why);
+    }
+
+    [Fact]
+    public void Nearby_segments_share_a_run_and_distant_ones_do_not()
+    {
+        using var engine = new Engine();
+        var module = Module.FromText(engine, "m", """
+            (module (memory (export "memory") 2)
+              (data (i32.const 100000) "far") (data (i32.const 0) "ab") (data (i32.const 1000) "cd") (data (i32.const 1) "X"))
+            """);
+        var image = MemoryImage.For(module.Compiled.Info)!;
+        Assert.Equal([0u, 100000u], image.Runs.Select(r => r.Offset));
+        Assert.Equal(1002 + 3, image.ByteCount);
+        using var store = new Store(engine);
+        var memory = new Linker(engine).Instantiate(store, module).GetMemory("memory")!;
+        Assert.Equal("aX", System.Text.Encoding.ASCII.GetString(memory.GetSpan(0, 2)));
+        Assert.Equal("cd", System.Text.Encoding.ASCII.GetString(memory.GetSpan(1000, 2)));
+        Assert.Equal("far", System.Text.Encoding.ASCII.GetString(memory.GetSpan(100000, 3)));
     }
 
     [Fact]
