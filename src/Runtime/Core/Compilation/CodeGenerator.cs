@@ -54,7 +54,9 @@ internal sealed partial class CodeGenerator
             var sigIds = new int[info.Types.Count];
             for (int i = 0; i < sigIds.Length; i++) sigIds[i] = SignatureId(info.Types[i]);
             var tb = NewType("WasmModule");
-            var emitter = new ModuleEmitter(info, sigIds, EmitOptions.Of(Engine), _ => tb);
+            var (holder, sigFields) = SignatureTable.Define(_module, tb.Name + "$Signatures", sigIds.Length);
+            SignatureTable.Bind(holder, sigIds);
+            var emitter = new ModuleEmitter(info, sigFields, EmitOptions.Of(Engine), _ => tb);
             for (int i = 0; i < emitter.Methods.Length; i++) emitter.EmitBody(i);
             var exported = emitter.ExportedFunctions();
             foreach (uint index in exported) emitter.EmitExportEntry(tb, index);
