@@ -22,6 +22,11 @@ namespace Benchmarks
     internal static class GeneratedBindingBenchmarks
     {
         private const int Batch = 500;
+        private const int CountTo = 48;
+
+        // [constructor]tally + CountTo x [method]tally.add + [method]tally.total: Batch / this export calls make
+        // Batch host calls, so the row's figure is per host call (the drop and the export call itself included).
+        private const int HostCallsPerCountTo = CountTo + 2;
         private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
         public static int Quick(double seconds)
@@ -91,6 +96,17 @@ namespace Benchmarks
             var longArea = dynamicLinker.Instantiate(longStore, component).GetFunction("area")!;
             rows.Add(("variant: area(shape) -> f32, one long-lived instance", () => () => { for (var i = 0; i < Batch; i++) Check(longTyped.Area(rect) == 15f); },
                 () => () => { for (var i = 0; i < Batch; i++) Check(longArea.Call(LowerShape(rect))!.AsF32() == 15f); }));
+            // count-to(n) allocates nothing either: per export call the guest makes n + 2 host calls on the imported
+            // resource `tally` ([constructor], n x [method]add, [method]total) and drops it (the host's Dispose).
+            var longCountTo = dynamicLinker.Instantiate(longStore, component).GetFunction("count-to")!;
+            rows.Add(($"host imports: count-to({CountTo}) -> s32, one long-lived instance; per host call", () => () =>
+                {
+                    for (var i = 0; i < Batch / HostCallsPerCountTo; i++) Check(longTyped.CountTo(CountTo) == CountTo * (CountTo + 1) / 2);
+                },
+                () => () =>
+                {
+                    for (var i = 0; i < Batch / HostCallsPerCountTo; i++) Check(longCountTo.Call(ComponentValue.S32(CountTo))!.AsS32() == CountTo * (CountTo + 1) / 2);
+                }));
             foreach (var (name, typedCase, dynamicCase) in rows)
             {
                 var now = Measure(typedCase, seconds);
