@@ -39,6 +39,14 @@ if (args.Contains("--componentize-js"))
     return ComponentizeJsBenchmarks.Run();
 }
 
+#if WITSHARP_ENGINE
+// `-- --generated`: call cost through generated bindings (typed path) against the former ComponentValue path.
+if (args.Contains("--generated"))
+{
+    return GeneratedBindingBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+#endif
+
 if (args.Contains("--quick"))
 {
     return QuickRunner.Run(args);
