@@ -5,7 +5,7 @@ namespace WitSharp;
 
 /// <summary>Compiles modules and holds settings shared by every store (wasmtime-dotnet <c>Engine</c>).
 /// Compiled code lives as long as the process (non-collectible emitted assemblies: DESIGN.md "Emission").</summary>
-public sealed class Engine : IDisposable
+public sealed partial class Engine : IDisposable
 {
     /// <summary>Creates an engine with the default configuration.</summary>
     public Engine() : this(new Config()) { }

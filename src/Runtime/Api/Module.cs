@@ -91,15 +91,27 @@ public sealed class Module : IDisposable
         }
     }
 
-    /// <summary>Serializes the module into an artifact for <see cref="Deserialize"/>: a header (magic
-    /// <c>WITSHARP-ART</c>, format version, runtime version, the engine's code-affecting settings and their
-    /// hash) then the payload and a SHA-256 checksum of everything (layout: <c>Artifacts/ArtifactFormat.cs</c>).
-    /// Format version 1 carries the validated binary and recompiles it to IL on load (fast: the JIT runs lazily
-    /// per function); the header already pins what saved compiled code will need.</summary>
-    public byte[] Serialize() => ArtifactFormat.Write(ArtifactKind.Module, Engine, Compiled.Info.Bytes.Span);
+    // Built on first Serialize and kept; for a module loaded from an artifact, that artifact's payload (its
+    // function bodies are gone, only the compiled code is left).
+    private byte[]? _artifactPayload;
+    private bool _loaded;
 
-    /// <summary>Loads a module produced by <see cref="Serialize"/>. The artifact is checked completely before
-    /// anything is compiled: nothing from a rejected artifact runs.</summary>
+    /// <summary>Serializes the module into an artifact for <see cref="Deserialize"/> (wasmtime
+    /// <c>Module::serialize</c>): a header (magic <c>WITSHARP-ART</c>, format version, runtime version, the engine's
+    /// code-affecting settings and their hash), then the payload and a SHA-256 checksum of everything (layout:
+    /// <c>Artifacts/ArtifactFormat.cs</c>). Format version 2's payload is the module's compiled code as a saved
+    /// .NET assembly plus the module without its function bodies, so loading neither validates nor emits IL
+    /// (<c>Artifacts/ModuleArtifact.cs</c>). The first call compiles every function eagerly.</summary>
+    public byte[] Serialize()
+    {
+        var payload = LazyInitializer.EnsureInitialized(ref _artifactPayload, () => ModuleArtifact.Payload(Engine, SourceInfo()));
+        return ArtifactFormat.Write(ArtifactKind.Module, Engine, payload);
+    }
+
+    /// <summary>Loads a module produced by <see cref="Serialize"/> or <see cref="Engine.PrecompileModule"/>
+    /// (wasmtime-dotnet <c>Module.Deserialize</c>). The artifact is checked completely before anything from it
+    /// is loaded: nothing from a rejected artifact runs. The compiled code inside is trusted (as in wasmtime):
+    /// load only artifacts you produced.</summary>
     /// <exception cref="ArtifactException">The bytes are a plain <c>.wasm</c> binary, not an artifact, are
     /// truncated or damaged, come from another format or runtime version, hold a component, or were compiled
     /// with other code-affecting <see cref="Config"/> settings than <paramref name="engine"/>'s
@@ -107,8 +119,29 @@ public sealed class Module : IDisposable
     public static Module Deserialize(Engine engine, string name, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return FromBytes(engine, name, ArtifactFormat.Read(bytes, ArtifactKind.Module, engine));
+        var payload = ArtifactFormat.Read(bytes, ArtifactKind.Module, engine);
+        var module = FromLoaded(engine, name, ModuleArtifact.Load(engine, name, payload));
+        module._artifactPayload = payload.ToArray();
+        return module;
     }
+
+    /// <summary>Decodes and validates <paramref name="bytes"/> and compiles them straight into an artifact,
+    /// without compiling them for this engine too (<see cref="Engine.PrecompileModule"/>).</summary>
+    internal static byte[] Precompile(Engine engine, byte[] bytes)
+    {
+        var info = ModuleDecoder.Decode(bytes.ToArray());
+        ModuleValidator.Validate(info);
+        return ArtifactFormat.Write(ArtifactKind.Module, engine, ModuleArtifact.Payload(engine, info));
+    }
+
+    /// <summary>A module whose compiled code was loaded from an artifact.</summary>
+    internal static Module FromLoaded(Engine engine, string name, CompiledModule compiled) =>
+        new(engine, name, compiled) { _loaded = true };
+
+    /// <summary>The decoded module with its function bodies, for compiling it into an artifact.</summary>
+    internal ModuleInfo SourceInfo() => _loaded
+        ? throw new InvalidOperationException("a module loaded from an artifact has no function bodies left to compile; serialize the component or module it came from")
+        : Compiled.Info;
 
     /// <summary>Loads a module serialized to a file (see <see cref="Deserialize"/>).</summary>
     /// <exception cref="ArtifactException">As <see cref="Deserialize"/>.</exception>

@@ -34,9 +34,10 @@ internal sealed record ArtifactHeader(ushort FormatVersion, ArtifactKind Kind, s
 /// older reader rejects the newer artifact by its version instead of misreading it.</summary>
 internal static class ArtifactFormat
 {
-    /// <summary>Version 1: the payload of a module is its validated binary (the compiled IL is rebuilt on load;
-    /// docs/RATIONALE.md "Precompiled artifacts" says why and what comes next).</summary>
-    public const ushort FormatVersion = 1;
+    /// <summary>Version 2: the payload holds the compiled code as a saved .NET assembly plus the metadata
+    /// instantiation needs (ModuleArtifact, ComponentArtifact). Version 1 held the validated binary and
+    /// recompiled it on load; such artifacts are rejected by their version.</summary>
+    public const ushort FormatVersion = 2;
 
     public static ReadOnlySpan<byte> Magic => "WITSHARP-ART"u8;
 

@@ -86,17 +86,27 @@ public class ArtifactRoundTripTests
         Assert.Equal(ArtifactFormat.FormatVersion, header.FormatVersion);
         Assert.Equal(ArtifactFormat.RuntimeVersion, header.RuntimeVersion);
         Assert.Equal("debug-info=false;epoch=true;fuel=false", header.Settings);
-        Assert.Equal(Module.ConvertText(Wat), payload.ToArray());
+        // Format 2: the module without bodies, the type name, the compiled code as a PE image.
+        var r = new PayloadReader(payload);
+        var stripped = r.Blob("module").ToArray();
+        Assert.Equal(Module.ConvertText(Wat)[..8], stripped[..8]);
+        Assert.True(stripped.Length < Module.ConvertText(Wat).Length);
+        Assert.StartsWith("WasmModule", r.String("type"));
+        var image = r.Blob("assembly");
+        Assert.Equal("MZ"u8.ToArray(), image[..2].ToArray());
+        r.End();
     }
 
+    /// <summary>Issue 6's size target: an artifact at most 3x its .wasm. The fixed cost of a saved assembly
+    /// (PE headers, metadata tables, references into the runtime) dominates for tiny modules, so the
+    /// bench kernels (4.3 KB) are the smallest realistic case measured.</summary>
     [Fact]
-    public void Bench_kernels_artifact_costs_a_fixed_header_over_the_wasm()
+    public void Bench_kernels_artifact_is_at_most_three_times_the_wasm_and_runs()
     {
         var wasm = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "bench", "kernels", "kernels.wasm"));
         var bytes = Module.FromBytes(WasmFixture.Engine, "kernels", wasm).Serialize();
-        int overhead = bytes.Length - wasm.Length;
-        Assert.InRange(overhead, 60, 300);
-        Assert.Equal(overhead, Module.FromText(WasmFixture.Engine, "m", Wat).Serialize().Length - Module.ConvertText(Wat).Length);
-        Assert.NotEmpty(Module.Deserialize(WasmFixture.Engine, "kernels", bytes).Exports);
+        Assert.True(bytes.Length <= 3 * wasm.Length, $"artifact {bytes.Length} B for {wasm.Length} B of wasm");
+        var copy = Module.Deserialize(new Engine(), "kernels", bytes);
+        Assert.Equal(Module.FromBytes(WasmFixture.Engine, "kernels", wasm).Exports.Select(e => e.Name), copy.Exports.Select(e => e.Name));
     }
 }

@@ -53,7 +53,7 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary><c>call_indirect</c> (spec 4.4.8): bounds check ("undefined element"), null check
-    /// ("uninitialized element"), one integer compare of engine-wide signature ids, then <c>calli</c>.</summary>
+    /// ("uninitialized element"), one integer compare of engine-wide signature ids (the expected one from the module's SignatureTable field), then <c>calli</c>.</summary>
     private void EmitCallIndirect(uint typeIndex, uint tableIndex)
     {
         FlushFuel();
@@ -72,7 +72,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Brfalse, SharedTrap((int)TrapCode.IndirectCallToNull, shape));
         _il.Emit(OpCodes.Ldloc, f);
         _il.Emit(OpCodes.Ldfld, F.FuncSignature);
-        _il.Emit(OpCodes.Ldc_I4, _m.SignatureIds[typeIndex]);
+        // A read-only static, not a constant: ids are per engine, code may be saved and loaded by another (SignatureTable).
+        _il.Emit(OpCodes.Ldsfld, _m.SignatureFields[typeIndex]);
         _il.Emit(OpCodes.Bne_Un, SharedTrap((int)TrapCode.BadSignature, shape));
         _il.Emit(OpCodes.Ldloc, f);
         _il.Emit(OpCodes.Ldfld, F.FuncContext);

@@ -16,11 +16,12 @@ internal sealed class ModuleEmitter
     private readonly ModuleCompilation _compilation;
 
     /// <param name="info">The validated module.</param>
-    /// <param name="signatureIds">Engine-wide signature id of each type of the type section.</param>
+    /// <param name="signatureFields">Per type index, the read-only static holding its engine-wide signature id
+    /// (<see cref="SignatureTable"/>); compiled code never embeds an id.</param>
     /// <param name="options">Engine settings that change the code.</param>
     /// <param name="typeFor">The type that holds defined function <c>i</c> (index − imported count);
     /// called once per defined function, in index order.</param>
-    public ModuleEmitter(ModuleInfo info, int[] signatureIds, EmitOptions options, Func<int, TypeBuilder> typeFor)
+    public ModuleEmitter(ModuleInfo info, FieldInfo[] signatureFields, EmitOptions options, Func<int, TypeBuilder> typeFor)
     {
         Info = info;
         int imported = info.ImportedFunctionCount;
@@ -47,7 +48,7 @@ internal sealed class ModuleEmitter
             }
         }
         Methods = methods;
-        _compilation = new ModuleCompilation(info, methods, signatureIds, options.Fuel, options.Epoch);
+        _compilation = new ModuleCompilation(info, methods, signatureFields, options.Fuel, options.Epoch);
     }
 
     public ModuleInfo Info { get; }
@@ -106,5 +107,7 @@ internal readonly record struct EmitOptions(bool DebugInfo, bool Fuel, bool Epoc
 }
 
 /// <summary>Module-wide facts every function compiler of one module shares.</summary>
-internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, int[] SignatureIds,
+/// <remarks><see cref="SignatureFields"/>: per type index, the read-only static holding its engine-wide
+/// signature id (<see cref="SignatureTable"/>); compiled code never embeds an id.</remarks>
+internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, FieldInfo[] SignatureFields,
     bool Fuel, bool Epoch);

@@ -1,0 +1,54 @@
+using WitSharp.Core;
+using WitSharp.Core.Binary;
+using WitSharp.Core.Compilation;
+
+namespace WitSharp.Artifacts;
+
+/// <summary>The payload of a core module artifact, format version 2:
+/// <code>
+///   blob    the module binary without function bodies (WasmStripper.StripModule): types, imports, exports,
+///           tables, memories, globals, element and data segments, names — what instantiation reads
+///   string  the name of the module's type in the assembly
+///   blob    the compiled code: a .NET assembly saved by PersistedCompiler
+/// </code>
+/// Loading decodes the small stripped binary (no validation: it was validated when compiled, and the checksum
+/// proves it is unchanged), loads the assembly and binds its signature ids; no IL is emitted.</summary>
+internal static class ModuleArtifact
+{
+    /// <summary>Compiles the validated <paramref name="info"/> (with bodies) into a payload.</summary>
+    public static byte[] Payload(Engine engine, ModuleInfo info)
+    {
+        var compiler = new PersistedCompiler(engine);
+        string typeName = compiler.Add(info);
+        var w = new PayloadWriter();
+        w.Blob(WasmStripper.StripModule(info.Bytes.Span));
+        w.String(typeName);
+        w.Blob(compiler.Save());
+        return w.ToArray();
+    }
+
+    /// <summary>Loads a verified payload into <paramref name="engine"/>.</summary>
+    public static CompiledModule Load(Engine engine, string name, ReadOnlySpan<byte> payload)
+    {
+        var r = new PayloadReader(payload);
+        var stripped = r.Blob("module").ToArray();
+        string typeName = r.String("type name");
+        var image = r.Blob("assembly").ToArray();
+        r.End();
+        var info = Decode(stripped);
+        return LoadedCode.Bind(engine, info, name, LoadedCode.Load(image), typeName);
+    }
+
+    /// <summary>Decodes a stripped module; it decoded before it was stripped, so a failure is a writer bug.</summary>
+    internal static ModuleInfo Decode(byte[] stripped)
+    {
+        try
+        {
+            return ModuleDecoder.Decode(stripped);
+        }
+        catch (WasmException e)
+        {
+            throw new ArtifactException(ArtifactError.Corrupted, $"the module metadata in the artifact does not decode: {e.Message}");
+        }
+    }
+}

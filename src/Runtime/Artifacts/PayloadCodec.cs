@@ -1,0 +1,66 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace WitSharp.Artifacts;
+
+/// <summary>Writes the fields of a version-2 payload: length-prefixed (u32, little-endian) blobs and UTF-8
+/// strings, and u32 counts.</summary>
+internal sealed class PayloadWriter
+{
+    private readonly MemoryStream _out = new();
+
+    public void U32(int value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(b, checked((uint)value));
+        _out.Write(b);
+    }
+
+    public void Blob(ReadOnlySpan<byte> bytes)
+    {
+        U32(bytes.Length);
+        _out.Write(bytes);
+    }
+
+    public void String(string s) => Blob(Encoding.UTF8.GetBytes(s));
+
+    public byte[] ToArray() => _out.ToArray();
+}
+
+/// <summary>Reads what <see cref="PayloadWriter"/> wrote. The artifact's checksum has been verified before a
+/// payload is parsed, so a field that does not fit is a writer bug rather than damage; it is still reported as
+/// <see cref="ArtifactError.Corrupted"/> instead of an index exception, and nothing is loaded.</summary>
+internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
+{
+    private readonly ReadOnlySpan<byte> _bytes = bytes;
+    private int _position;
+
+    public readonly bool AtEnd => _position == _bytes.Length;
+
+    public int U32(string what)
+    {
+        uint v = BinaryPrimitives.ReadUInt32LittleEndian(Take(4, what));
+        if (v > int.MaxValue) throw Bad(what);
+        return (int)v;
+    }
+
+    public ReadOnlySpan<byte> Blob(string what) => Take(U32(what + " length"), what);
+
+    public string String(string what) => Encoding.UTF8.GetString(Blob(what));
+
+    public readonly void End()
+    {
+        if (!AtEnd) throw Bad("end of payload");
+    }
+
+    private ReadOnlySpan<byte> Take(int n, string what)
+    {
+        if (_bytes.Length - _position < n) throw Bad(what);
+        var s = _bytes.Slice(_position, n);
+        _position += n;
+        return s;
+    }
+
+    private static ArtifactException Bad(string what) =>
+        new(ArtifactError.Corrupted, $"malformed payload ({what}) behind a valid checksum");
+}
