@@ -47,6 +47,19 @@ if (args.Contains("--generated"))
 }
 #endif
 
+// `-- --artifacts`: precompiled artifacts of the componentize-js component (issue 6; ArtifactBenchmarks): sizes,
+// serialize, and deserialize → first call in fresh processes (`--artifacts-once ours|wasmtime FILE`) vs compiling.
+var artifactOnce = Array.IndexOf(args, "--artifacts-once");
+if (artifactOnce >= 0)
+{
+    return ArtifactBenchmarks.Once(args.ElementAtOrDefault(artifactOnce + 1) ?? "", args.ElementAtOrDefault(artifactOnce + 2) ?? "");
+}
+
+if (args.Contains("--artifacts"))
+{
+    return ArtifactBenchmarks.Run();
+}
+
 if (args.Contains("--quick"))
 {
     return QuickRunner.Run(args);
