@@ -20,6 +20,12 @@ if (args.Contains("--components"))
         args.Contains("--instantiate-only"));
 }
 
+// `-- --fused`: component-to-component calls through fused adapters (FusedCallBenchmarks; bench/components/fused.wat).
+if (args.Contains("--fused"))
+{
+    return FusedCallBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+
 // `-- --componentize-js`: compile + time to first call of the jco-componentized JavaScript component, one fresh
 // process per sample (the children run `--componentize-js-once ours|wasmtime`).
 var once = Array.IndexOf(args, "--componentize-js-once");
@@ -31,6 +37,27 @@ if (once >= 0)
 if (args.Contains("--componentize-js"))
 {
     return ComponentizeJsBenchmarks.Run();
+}
+
+#if WITSHARP_ENGINE
+// `-- --generated`: call cost through generated bindings (typed path) against the former ComponentValue path.
+if (args.Contains("--generated"))
+{
+    return GeneratedBindingBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+#endif
+
+// `-- --artifacts`: precompiled artifacts of the componentize-js component (issue 6; ArtifactBenchmarks): sizes,
+// serialize, and deserialize → first call in fresh processes (`--artifacts-once ours|wasmtime FILE`) vs compiling.
+var artifactOnce = Array.IndexOf(args, "--artifacts-once");
+if (artifactOnce >= 0)
+{
+    return ArtifactBenchmarks.Once(args.ElementAtOrDefault(artifactOnce + 1) ?? "", args.ElementAtOrDefault(artifactOnce + 2) ?? "");
+}
+
+if (args.Contains("--artifacts"))
+{
+    return ArtifactBenchmarks.Run();
 }
 
 if (args.Contains("--quick"))

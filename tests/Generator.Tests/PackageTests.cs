@@ -80,6 +80,19 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
         {
             Assert.Contains(expected, entries);
         }
+        // The ReadyToRun analyzer copies src/Generator makes for the building SDK's RID travel in build/r2r/<rid>/
+        // (build/WitSharp.targets hands them to a .NET compiler of that RID); never under analyzers/, where every
+        // .dll would be passed to the compiler as one more analyzer.
+        var r2r = Path.Combine(RepoPaths.Root, "src", "Generator", "bin", Configuration, "netstandard2.0", "r2r");
+        if (Directory.Exists(r2r))
+        {
+            foreach (var rid in Directory.GetDirectories(r2r).Select(Path.GetFileName))
+            {
+                Assert.Contains($"build/r2r/{rid}/WitSharp.Generator.dll", entries);
+                Assert.Contains($"build/r2r/{rid}/WitSharp.Wit.dll", entries);
+            }
+        }
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("r2r", StringComparison.Ordinal));
         // One package: the WIT library travels inside it, so the package depends on nothing.
         using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
         {

@@ -22,10 +22,10 @@ namespace WitSharp.Components;
 internal sealed partial class LiftLowerContext
 {
     /// <summary>Byte-length limit of strings between components: 2^31 - 1.</summary>
-    internal const long FusedMaxStringByteLength = int.MaxValue;
+    internal const long FusedMaxStringByteLength = StringRange.FusedMaxByteLength;
 
     /// <summary>Strings up to this many bytes are validated at lift time.</summary>
-    internal const long EagerValidationBytes = 1 << 20;
+    internal const long EagerValidationBytes = StringRange.EagerValidationBytes;
 
     private ComponentValue LoadGuestString(uint ptr, uint taggedCodeUnits, long byteLength)
     {

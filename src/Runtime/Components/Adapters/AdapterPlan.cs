@@ -41,6 +41,13 @@ internal sealed class AdapterPlan
         return new AdapterPlan(new RecordCopier(type.ParamTuple, parameters), result, handles);
     }
 
+    /// <summary>The copier of one value type, or null when it is not covered.</summary>
+    internal static ValueCopier? ForType(CanonType t)
+    {
+        bool handles = false;
+        return Build(t, ref handles);
+    }
+
     private static ValueCopier? Build(CanonType t, ref bool handles)
     {
         switch (t)

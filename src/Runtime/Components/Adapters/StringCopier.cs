@@ -36,7 +36,7 @@ internal sealed class StringCopier() : ValueCopier(2)
 internal static class StringTranscoder
 {
     private const uint Utf16Tag = StringRange.Utf16Tag;
-    private const long MaxLength = StringRange.MaxByteLength;
+    private const long MaxLength = StringRange.FusedMaxByteLength;
     private const string What = "a string";
 
     private enum Simple { Utf8, Utf16, Latin1 }
@@ -49,7 +49,7 @@ internal static class StringTranscoder
         var range = StringRange.Of(src.Encoding, tagged);
         long byteLength = range.ByteLength;
         if (byteLength > MaxLength)
-            throw new TrapException(TrapCode.MemoryOutOfBounds, $"{src.Where}: string content out-of-bounds: {byteLength} bytes exceed MAX_STRING_BYTE_LENGTH");
+            throw new TrapException(TrapCode.MemoryOutOfBounds, $"{src.Where}: string content out-of-bounds: {byteLength} bytes exceed the maximum string length ({MaxLength})");
         if (ptr % (uint)range.Alignment != 0)
             throw new TrapException(TrapCode.HeapMisaligned, $"{src.Where}: unaligned pointer: string pointer not aligned to {range.Alignment} (0x{ptr:x})");
         if ((ulong)ptr + (ulong)byteLength > src.Length)
@@ -62,10 +62,13 @@ internal static class StringTranscoder
             _ => (tagged & Utf16Tag) != 0 ? Simple.Utf16 : Simple.Latin1,
         };
         uint units = src.Encoding == StringEncoding.Latin1Utf16 ? tagged & ~Utf16Tag : tagged;
-        Validate(src, ptr, byteLength, simple);
+        // A long string is validated after the first realloc (as wasmtime's adapters do), so that a failing
+        // realloc is reached without first reading up to 2 GiB; a short one here, where the spec decodes it.
+        bool deferred = byteLength > StringRange.EagerValidationBytes;
+        if (!deferred) Validate(src, ptr, byteLength, simple);
 
         // store_string_into_range.
-        var source = new Source(src, ptr, byteLength);
+        var source = new Source(src, ptr, byteLength, simple, deferred);
         switch (dst.Encoding)
         {
             case StringEncoding.Utf8:
@@ -84,8 +87,14 @@ internal static class StringTranscoder
     }
 
     /// <summary>The source bytes, re-fetched after every realloc (guest code may grow memory).</summary>
-    private readonly record struct Source(AdapterSide Side, uint Ptr, long ByteLength)
+    private readonly record struct Source(AdapterSide Side, uint Ptr, long ByteLength, Simple Encoding, bool Deferred)
     {
+        /// <summary>Validates a long string, whose validation waits for the realloc that precedes the copy.</summary>
+        public void CheckDeferred()
+        {
+            if (Deferred) Validate(Side, Ptr, ByteLength, Encoding);
+        }
+
         public ReadOnlySpan<byte> Bytes => Side.Span(Ptr, ByteLength);
         public ReadOnlySpan<char> Chars => MemoryMarshal.Cast<byte, char>(Bytes);
     }
@@ -150,7 +159,7 @@ internal static class StringTranscoder
     }
 
     private static TrapException TooLong(AdapterSide dst, long size) =>
-        new(TrapCode.MemoryOutOfBounds, $"{dst.Where}: string content out-of-bounds: {size} bytes exceed MAX_STRING_BYTE_LENGTH");
+        new(TrapCode.MemoryOutOfBounds, $"{dst.Where}: string content out-of-bounds: {size} bytes exceed the maximum string length ({MaxLength})");
 
     /// <summary>"store_string_copy": the destination size is known from the source's code units.</summary>
     private static (uint, uint) StoreCopy(Source s, AdapterSide dst, uint units, int dstUnitSize, int dstAlignment, Simple from)
@@ -158,6 +167,7 @@ internal static class StringTranscoder
         long size = (long)dstUnitSize * units;
         if (size > MaxLength) throw TooLong(dst, size);
         uint ptr = dst.Reallocate(0, 0, dstAlignment, size, What);
+        s.CheckDeferred();
         var d = dst.Span(ptr, size);
         if (from == Simple.Latin1 && dstUnitSize == 2)
         {
@@ -196,6 +206,8 @@ internal static class StringTranscoder
 
         if (worstCaseSize > MaxLength) throw TooLong(dst, worstCaseSize);
         ptr = dst.Reallocate(ptr, units, 1, worstCaseSize, What);
+        // The scan above validated what it read (an invalid sequence ends it); the rest is checked here.
+        s.CheckDeferred();
         d = dst.Span(ptr, worstCaseSize);
         int written;
         if (from == Simple.Utf16)
@@ -230,6 +242,7 @@ internal static class StringTranscoder
         long worstCaseSize = 2L * units;
         if (worstCaseSize > MaxLength) throw TooLong(dst, worstCaseSize);
         uint ptr = dst.Reallocate(0, 0, 2, worstCaseSize, What);
+        s.CheckDeferred();
         var d = MemoryMarshal.Cast<byte, char>(dst.Span(ptr, worstCaseSize));
         Utf8.ToUtf16(s.Bytes, d, out _, out int written, replaceInvalidSequences: false);
         long length = 2L * written;
@@ -286,6 +299,8 @@ internal static class StringTranscoder
         long worstCaseSize = 2L * units;
         if (worstCaseSize > MaxLength) throw TooLong(dst, worstCaseSize);
         ptr = dst.Reallocate(ptr, units, 2, worstCaseSize, What);
+        // The scan above validated what it read (an invalid sequence ends it); the rest is checked here.
+        s.CheckDeferred();
         d = dst.Span(ptr, worstCaseSize);
         for (int j = latin1 - 1; j >= 0; j--)
         {
@@ -316,6 +331,7 @@ internal static class StringTranscoder
         long srcByteLength = 2L * units;
         if (srcByteLength > MaxLength) throw TooLong(dst, srcByteLength);
         uint ptr = dst.Reallocate(0, 0, 2, srcByteLength, What);
+        s.CheckDeferred();
         var chars = s.Chars;
         var d = dst.Span(ptr, srcByteLength);
         s.Bytes.CopyTo(d);
