@@ -20,6 +20,12 @@ if (args.Contains("--components"))
         args.Contains("--instantiate-only"));
 }
 
+// `-- --fused`: component-to-component calls through fused adapters (FusedCallBenchmarks; bench/components/fused.wat).
+if (args.Contains("--fused"))
+{
+    return FusedCallBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+
 // `-- --componentize-js`: compile + time to first call of the jco-componentized JavaScript component, one fresh
 // process per sample (the children run `--componentize-js-once ours|wasmtime`).
 var once = Array.IndexOf(args, "--componentize-js-once");
@@ -45,6 +51,14 @@ if (args.Contains("--artifacts"))
 {
     return ArtifactBenchmarks.Run();
 }
+
+#if WITSHARP_ENGINE
+// `-- --generated`: call cost through generated bindings (typed path) against the former ComponentValue path.
+if (args.Contains("--generated"))
+{
+    return GeneratedBindingBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+#endif
 
 if (args.Contains("--quick"))
 {

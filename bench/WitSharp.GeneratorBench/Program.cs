@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
@@ -7,7 +9,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using WitSharp;
-using WitSharp.Generator;
 
 // Measures what the target names: generating bindings for all of WASI 0.2 (the `bindings` world of
 // ../shared/corpus/wit/wasi-p2, which includes wasi:cli/imports) in a test compilation, cold. "Cold" is the
@@ -17,10 +18,19 @@ using WitSharp.Generator;
 // child processes and prints the median; `--once` is one child. Times are the measuring thread's CPU time
 // (Linux CLOCK_THREAD_CPUTIME_ID): on a shared machine wall time mostly measures waiting for a core. Tier-0
 // JIT runs on the calling thread, so it is counted.
+//
+// The generator is measured in the form it ships and is loaded in: `--generator r2r` (default) loads the
+// ReadyToRun analyzer files src/Generator builds for this RID (bin/<configuration>/netstandard2.0/r2r/<rid>/,
+// what the package's build/WitSharp.targets hands the compiler on this RID), `--generator il` the IL files
+// (what every other host loads); either into an AssemblyLoadContext of its own, as the compiler loads analyzers.
+// The compiler is the SDK's own (CompilerHost): its ReadyToRun Microsoft.CodeAnalysis assemblies.
+CompilerHost.Install();
+var form = args.SkipWhile(a => a != "--generator").Skip(1).FirstOrDefault("r2r");
+if (form is not ("r2r" or "il")) throw new ArgumentException("--generator r2r|il");
 var once = args.Contains("--once");
 if (once)
 {
-    Console.WriteLine(Measure());
+    Console.WriteLine(Bench.Measure(form));
     return 0;
 }
 
@@ -35,6 +45,8 @@ for (var i = 0; i < runs; i++)
     var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
     if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(dll);
     start.ArgumentList.Add("--once");
+    start.ArgumentList.Add("--generator");
+    start.ArgumentList.Add(form);
     using var child = Process.Start(start)!;
     var line = child.StandardOutput.ReadToEnd().Trim();
     child.WaitForExit();
@@ -44,10 +56,12 @@ for (var i = 0; i < runs; i++)
     all.Add(double.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture));
     Console.WriteLine($"run {i + 1}: generator cold {parts[0]} ms (process cold {parts[4]} ms), warm {parts[1]} ms, {parts[2]} files, {parts[3]} chars generated");
 }
+Console.WriteLine($"generator: {form} ({AnalyzerFiles.Directory(form)}); compiler: {CompilerHost.Directory}");
 Console.WriteLine($"| WASI 0.2 `bindings` world, fresh GeneratorDriver run | median of {runs} processes |");
 Console.WriteLine("|---|---|");
 Console.WriteLine($"| generator cold (first run in the process, compiler warm) | {Median(cold):0.0} ms |");
 Console.WriteLine($"| everything cold (Roslyn's own JIT included) | {Median(all):0.0} ms |");
+Console.WriteLine($"| generator cold, best | {cold.Min():0.0} ms |");
 Console.WriteLine($"| warm (best of 10 later runs) | {warm.Min():0.0} ms |");
 return 0;
 
@@ -57,72 +71,82 @@ static double Median(List<double> xs)
     return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
 }
 
-static string Measure()
+static class Bench
 {
-    var dir = FindWasi();
-    var files = Directory.GetFiles(dir, "*.wit", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-        .Select(f => (AdditionalText)new Text(f, File.ReadAllText(f))).ToImmutableArray();
-    var parse = new CSharpParseOptions(LanguageVersion.Latest);
-    var source = "namespace App;\n[WitSharp.ComponentImport(\".\", World = \"bindings\")]\npublic partial class WasiBindings;\n";
-    var references = Net100.References.All.Cast<MetadataReference>()
-        .Append(MetadataReference.CreateFromFile(typeof(ComponentImportAttribute).Assembly.Location)).ToImmutableArray();
-    var compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText(source, parse)], references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-    var options = new Options(dir);
-
-    // Roslyn warm, generator cold: as in the compiler server, whose own code is JIT-compiled long before a
-    // project's generator first runs. A stand-in generator with the same kinds of pipeline steps warms the
-    // compiler's side (binding, attribute lookup, additional files, options), on a different compilation.
-    var t0 = ThreadCpu.Milliseconds();
-    WarmRoslyn(parse, references);
-    var roslyn = ThreadCpu.Milliseconds() - t0;
-
-    var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-    var jitTime = System.Runtime.JitInfo.GetCompilationTime();
-    Markers.ColdRunStarts();
-    t0 = ThreadCpu.Milliseconds();
-    var chars = Run(compilation, files, parse, options);
-    var cold = ThreadCpu.Milliseconds() - t0;
-    Markers.ColdRunEnds();
-    Console.Error.WriteLine($"generator first run: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods JIT-compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0.0} ms");
-
-    var warm = double.MaxValue;
-    for (var i = 0; i < 10; i++)
+    public static string Measure(string form)
     {
+        var dir = FindWasi();
+        var files = Directory.GetFiles(dir, "*.wit", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (AdditionalText)new Text(f, File.ReadAllText(f))).ToImmutableArray();
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var source = "namespace App;\n[WitSharp.ComponentImport(\".\", World = \"bindings\")]\npublic partial class WasiBindings;\n";
+        var references = Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(ComponentImportAttribute).Assembly.Location)).ToImmutableArray();
+        var compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText(source, parse)], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = new Options(dir);
+        var generator = AnalyzerFiles.LoadGenerator(form);
+
+        // Roslyn warm, generator cold: as in the compiler server, whose own code is JIT-compiled long before a
+        // project's generator first runs. A stand-in generator with the same kinds of pipeline steps warms the
+        // compiler's side (binding, attribute lookup, additional files, options), on a different compilation.
+        var t0 = ThreadCpu.Milliseconds();
+        WarmRoslyn(parse, references);
+        var roslyn = ThreadCpu.Milliseconds() - t0;
+
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        Markers.ColdRunStarts();
         t0 = ThreadCpu.Milliseconds();
-        Run(compilation, files, parse, options);
-        warm = Math.Min(warm, ThreadCpu.Milliseconds() - t0);
+        var chars = Run(generator, compilation, files, parse, options);
+        var cold = ThreadCpu.Milliseconds() - t0;
+        Markers.ColdRunEnds();
+        Console.Error.WriteLine($"generator first run: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods JIT-compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0.0} ms");
+
+        var warm = double.MaxValue;
+        for (var i = 0; i < 10; i++)
+        {
+            t0 = ThreadCpu.Milliseconds();
+            Run(generator, compilation, files, parse, options);
+            warm = Math.Min(warm, ThreadCpu.Milliseconds() - t0);
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cold:0.0} {warm:0.0} {files.Length} {chars} {roslyn + cold:0.0}");
     }
-    return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cold:0.0} {warm:0.0} {files.Length} {chars} {roslyn + cold:0.0}");
-}
 
-static void WarmRoslyn(CSharpParseOptions parse, ImmutableArray<MetadataReference> references)
-{
-    var source = "namespace Warm;\n[System.Obsolete(\"x\")]\npublic partial class C { public int M() => 1; }\n";
-    var compilation = CSharpCompilation.Create("Warm", [CSharpSyntaxTree.ParseText(source, parse)], references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-    GeneratorDriver driver = CSharpGeneratorDriver.Create([new StandIn().AsSourceGenerator()],
-        [new Text("/warm/a.wit", "package a:b;")], parse, new Options("/warm"));
-    driver.RunGenerators(compilation);
-}
-
-static int Run(Compilation compilation, ImmutableArray<AdditionalText> files, CSharpParseOptions parse, AnalyzerConfigOptionsProvider options)
-{
-    GeneratorDriver driver = CSharpGeneratorDriver.Create([new ComponentBindingsGenerator().AsSourceGenerator()], files, parse, options);
-    driver = driver.RunGenerators(compilation);
-    var result = driver.GetRunResult();
-    if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-    return result.Results.SelectMany(r => r.GeneratedSources).Sum(s => s.SourceText.Length);
-}
-
-static string FindWasi()
-{
-    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+    private static void WarmRoslyn(CSharpParseOptions parse, ImmutableArray<MetadataReference> references)
     {
-        var candidate = Path.Combine(d.FullName, "..", "shared", "corpus", "wit", "wasi-p2");
-        if (File.Exists(Path.Combine(d.FullName, "WitSharp.sln")) && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+        var source = "namespace Warm;\n[System.Obsolete(\"x\", DiagnosticId = \"W1\")]\npublic partial class C { public int M() => 1; }\n";
+        var compilation = CSharpCompilation.Create("Warm", [CSharpSyntaxTree.ParseText(source, parse)], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        // The same harness as the measured run (driver, run result, diagnostics, output sizes), so its own first-use
+        // JIT is not counted against the generator.
+        Run(new StandIn().AsSourceGenerator(), compilation, [new Text("/warm/a.wit", "package a:b;")], parse, new Options("/warm"));
     }
-    throw new DirectoryNotFoundException("../shared/corpus/wit/wasi-p2 beside the repository root");
+
+    private static int Run(ISourceGenerator generator, Compilation compilation, ImmutableArray<AdditionalText> files, CSharpParseOptions parse, AnalyzerConfigOptionsProvider options)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([generator], files, parse, options);
+        driver = driver.RunGenerators(compilation);
+        var result = driver.GetRunResult();
+        if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+        return result.Results.SelectMany(r => r.GeneratedSources).Sum(s => s.SourceText.Length);
+    }
+
+    private static string FindWasi()
+    {
+        var candidate = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "corpus", "wit", "wasi-p2"));
+        return Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException("../shared/corpus/wit/wasi-p2 beside the repository root");
+    }
+
+    /// <summary>The repository root: the nearest folder above the program holding WitSharp.sln.</summary>
+    public static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "WitSharp.sln"))) return d.FullName;
+        }
+        throw new DirectoryNotFoundException("no WitSharp.sln above " + AppContext.BaseDirectory);
+    }
 }
 
 sealed class Text(string path, string text) : AdditionalText
@@ -158,7 +182,7 @@ sealed class StandIn : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var classes = context.SyntaxProvider.ForAttributeWithMetadataName("System.ObsoleteAttribute",
-            static (n, _) => n is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, static (c, _) => c.TargetSymbol.Name);
+            static (n, _) => n is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, static (c, _) => c.TargetSymbol.Name + c.Attributes[0].NamedArguments.Length);
         var files = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (x, ct) => x.Left.Path + (x.Right.GetOptions(x.Left).TryGetValue("k", out var v) ? v : "") + x.Left.GetText(ct)).Collect();
         var dir = context.AnalyzerConfigOptionsProvider.Select(static (o, _) => o.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var d) ? d : "");

@@ -12,11 +12,12 @@ internal static class Emitter
 {
     public static IEnumerable<GeneratedFile> Emit(WorldModel model)
     {
-        yield return EmitWorld(model);
-        foreach (var container in model.Containers) yield return EmitContainer(container, model.Class.FullName);
+        var catalog = new TypeCatalog(model);
+        yield return EmitWorld(model, catalog);
+        foreach (var container in model.Containers) yield return EmitContainer(container, model.Class.FullName, catalog);
     }
 
-    private static GeneratedFile EmitWorld(WorldModel model)
+    private static GeneratedFile EmitWorld(WorldModel model, TypeCatalog catalog)
     {
         var w = new SourceWriter();
         w.Line(SourceWriter.Header.TrimEnd('\n'));
@@ -36,7 +37,7 @@ internal static class Emitter
         foreach (var type in model.Types)
         {
             w.Line();
-            EmitType(w, type);
+            EmitType(w, type, catalog, "global::" + model.Class.FullName + "." + type.Name);
         }
         if (model.Imports is { } imports)
         {
@@ -48,7 +49,7 @@ internal static class Emitter
             w.Line();
             EmitFunctions(w, exports);
         }
-        if (runtime) RuntimeEmitter.Emit(w, model);
+        if (runtime) RuntimeEmitter.Emit(w, model, catalog);
 
         w.Close();
         foreach (var _ in model.Class.Containing) w.Close();
@@ -69,7 +70,7 @@ internal static class Emitter
         return string.Join("\n", lines);
     }
 
-    private static GeneratedFile EmitContainer(ContainerModel c, string owner)
+    private static GeneratedFile EmitContainer(ContainerModel c, string owner, TypeCatalog catalog)
     {
         var w = new SourceWriter();
         w.Line(SourceWriter.Header.TrimEnd('\n'));
@@ -79,7 +80,7 @@ internal static class Emitter
         foreach (var type in c.Types)
         {
             w.Line();
-            EmitType(w, type);
+            EmitType(w, type, catalog, "global::" + c.Namespace + "." + type.Name);
             first = false;
         }
         if (c.Functions is { } functions)
@@ -97,7 +98,7 @@ internal static class Emitter
         return new GeneratedFile(c.Namespace + ".g.cs", w.ToString(), c.Namespace, owner);
     }
 
-    private static void EmitType(SourceWriter w, TypeModel t)
+    private static void EmitType(SourceWriter w, TypeModel t, TypeCatalog catalog, string csType)
     {
         switch (t.Shape)
         {
@@ -105,10 +106,24 @@ internal static class Emitter
                 w.Summary(t.Docs);
                 foreach (var m in t.Members) w.DocTag("param", " name=\"" + m.Name + "\"", m.Docs);
                 var fields = string.Join(", ", t.Members.Select(m => m.Type + " " + m.Name));
-                w.Line(t.Members.Count == 0 ? "public readonly record struct " + t.Name + ";" : "public readonly record struct " + t.Name + "(" + fields + ");");
+                if (t.Members.Count == 0)
+                {
+                    w.Line("public readonly record struct " + t.Name + ";");
+                }
+                else if (catalog.Implements(csType))
+                {
+                    // The typed call path lifts and lowers it directly (MarshalEmitter).
+                    w.Open("public readonly record struct " + t.Name + "(" + fields + ") : " + MarshalEmitter.BaseEntry(csType));
+                    MarshalEmitter.WriteRecord(w, catalog, t, csType);
+                    w.Close();
+                }
+                else
+                {
+                    w.Line("public readonly record struct " + t.Name + "(" + fields + ");");
+                }
                 break;
             case TypeShape.Variant:
-                EmitVariant(w, t);
+                EmitVariant(w, t, catalog, csType);
                 break;
             case TypeShape.Enum:
                 w.Summary(t.Docs);
@@ -163,14 +178,15 @@ internal static class Emitter
         }
     }
 
-    private static void EmitVariant(SourceWriter w, TypeModel t)
+    private static void EmitVariant(SourceWriter w, TypeModel t, TypeCatalog catalog, string csType)
     {
         w.Summary(t.Docs);
         w.DocTag("remarks", string.Empty, "Match on the nested case records: " + string.Join(", ", t.Members.Select(m => m.Name)) + ".");
         // The payload property must not share a name with a case type: inside a case, a case named `Value`
         // would be found before the property.
         var payload = PayloadName(t);
-        w.Open("public abstract record " + t.Name);
+        var typed = catalog.Implements(csType);
+        w.Open("public abstract record " + t.Name + (typed ? " : " + MarshalEmitter.BaseEntry(csType) : string.Empty));
         // A private constructor closes the hierarchy: only the nested cases can derive.
         w.Line("private " + t.Name + "()");
         w.Line("{");
@@ -188,6 +204,11 @@ internal static class Emitter
                 w.DocTag("param", " name=\"" + payload + "\"", "The payload of the `" + m.WitName + "` case.");
                 w.Line("public sealed record " + m.Name + "(" + m.Type + " " + payload + ") : " + t.Name + ";");
             }
+        }
+        if (typed)
+        {
+            w.Line();
+            MarshalEmitter.WriteVariant(w, catalog, t, csType);
         }
         w.Close();
     }

@@ -8,35 +8,69 @@ namespace WitSharp.Generator.Emit;
 /// <summary>Writes the runtime half of a world class (DESIGN.md "Generator"): <c>Instantiate</c>, <c>Pre</c>,
 /// <c>Load</c> for an embedded component, export methods and exported-interface properties bound to functions
 /// resolved once per instance, and <c>AddToLinker</c> wiring an <c>IImports</c> implementation into a
-/// <c>ComponentLinker</c>. Values cross through the dynamic <c>ComponentValue</c> path (<see cref="ValueConversions"/>).</summary>
+/// <c>ComponentLinker</c>. Values cross through the runtime's typed path: exports are <c>TypedComponentFunction</c>s,
+/// imports typed <c>DefineFunction</c>s, generated records and variants implement <c>IComponentType&lt;T&gt;</c>
+/// (<see cref="MarshalEmitter"/>) and resource handles are converted at the boundary (<see cref="HandleConversions"/>).
+/// Only signatures the typed path cannot carry (handles inside records or variants, maps, async types) fall back to
+/// the dynamic <c>ComponentValue</c> path (<see cref="ValueConversions"/>).</summary>
 internal sealed class RuntimeEmitter
 {
     private const string Components = "global::WitSharp.Components.";
     private const string Bindings = "global::WitSharp.ComponentBindings";
+    private const string Exports = "global::WitSharp.ComponentExportBindings";
+    private const string Index = Components + "ComponentExportIndex";
 
     private readonly WorldModel _model;
     private readonly ValueConversions _values;
+    private readonly TypeCatalog _catalog;
+    private readonly HandleConversions _handles;
     private readonly string _self;
 
-    private RuntimeEmitter(WorldModel model)
+    private RuntimeEmitter(WorldModel model, TypeCatalog catalog)
     {
         _model = model;
-        var declared = new Dictionary<string, TypeModel>(System.StringComparer.Ordinal);
-        var classPath = "global::" + model.Class.FullName;
-        foreach (var t in model.Types) declared[classPath + "." + t.Name] = t;
-        foreach (var c in model.Containers)
-        {
-            foreach (var t in c.Types) declared["global::" + c.Namespace + "." + t.Name] = t;
-        }
-        _values = new ValueConversions(declared);
+        _catalog = catalog;
+        _values = new ValueConversions(catalog.Declared);
+        _handles = new HandleConversions(catalog, _values.ResourceClass);
         _self = model.Class.Name;
+        _slots = new Slots(model, this);
+    }
+
+    private readonly Slots _slots;
+
+    /// <summary>Where each export's index lives in the array <c>__Resolve</c> fills once per component: world
+    /// functions first, then per exported interface its instance, its functions and its resources' functions.</summary>
+    private sealed class Slots
+    {
+        public Slots(WorldModel model, RuntimeEmitter emitter)
+        {
+            var next = 0;
+            foreach (var _ in model.Exports?.Methods ?? EquatableArray<MethodModel>.Empty) World.Add(next++);
+            foreach (var b in model.ExportedInterfaces.Where(b => b.Interface is not null))
+            {
+                Interfaces.Add(next++);
+                Functions.Add(b.Methods.Select(_ => next++).ToList());
+                Methods.Add(emitter.ResourcesOf(b, TypeShape.ExportedResource).SelectMany(r => r.Methods).Select(_ => next++).ToList());
+            }
+            Count = next;
+        }
+
+        public List<int> World { get; } = new();
+
+        public List<int> Interfaces { get; } = new();
+
+        public List<List<int>> Functions { get; } = new();
+
+        public List<List<int>> Methods { get; } = new();
+
+        public int Count { get; }
     }
 
     /// <summary>The base list the world class gets when it carries runtime members.</summary>
     public static string BaseList(WorldModel model) =>
         " : global::System.IDisposable" + (model.Exports is not null ? ", global::" + model.Class.FullName + ".IExports" : string.Empty);
 
-    public static void Emit(SourceWriter w, WorldModel model) => new RuntimeEmitter(model).Write(w);
+    public static void Emit(SourceWriter w, WorldModel model, TypeCatalog catalog) => new RuntimeEmitter(model, catalog).Write(w);
 
     private void Write(SourceWriter w)
     {
@@ -53,12 +87,12 @@ internal sealed class RuntimeEmitter
         w.Line("private readonly " + ValueConversions.ContextClass + " __cx;");
         for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("private readonly __Export" + i + " __e" + i + ";");
         w.Line();
-        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance)");
+        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance, " + Index + "[] indices)");
         w.Line("__store = store;");
         w.Line("__instance = instance;");
         w.Line("__cx = new " + ValueConversions.ContextClass + "(this, null);");
-        for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Resolve(null, exportFunctions[i]) + ";");
-        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance);");
+        for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Bind(exportFunctions[i], _slots.World[i]) + ";");
+        for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance, indices);");
         w.Close();
 
         w.Line();
@@ -86,10 +120,14 @@ internal sealed class RuntimeEmitter
             w.Summary("Compiles the component embedded in this assembly by the build (its <WasmComponent> item) and checks that it matches these bindings.");
             w.DocTag("param", " name=\"engine\"", "The engine to compile it with.");
             w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The embedded component does not match the bindings.");
-            w.Line("public static " + Components + "Component Load(global::WitSharp.Engine engine) =>");
-            w.Line("    " + Bindings + ".LoadEmbedded(engine, typeof(" + _self + ").Assembly, " + SourceWriter.Literal(resource) + ", WorldName, __exports);");
+            w.Open("public static " + Components + "Component Load(global::WitSharp.Engine engine)");
+            w.Line("var component = " + Bindings + ".LoadEmbedded(engine, typeof(" + _self + ").Assembly, " + SourceWriter.Literal(resource) + ", WorldName, __exports);");
+            w.Line("_ = __Resolve(component);");
+            w.Line("return component;");
+            w.Close();
         }
 
+        WriteResolve(w, exportFunctions, exportedInterfaces);
         WritePre(w);
         WriteAddToLinker(w);
 
@@ -113,6 +151,7 @@ internal sealed class RuntimeEmitter
         for (var i = 0; i < exportedInterfaces.Count; i++) WriteExportClass(w, i, exportedInterfaces[i]);
 
         WriteContext(w);
+        if (!_handles.IsEmpty) _handles.Write(w);
         if (!_values.IsEmpty) _values.Write(w);
     }
 
@@ -122,8 +161,9 @@ internal sealed class RuntimeEmitter
         w.Summary("A component checked against the world `" + _model.WorldName + "` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.");
         w.Open("public sealed class Pre");
         w.Line("private readonly " + Components + "ComponentLinker _linker;");
+        w.Line("private readonly " + Index + "[] _indices;");
         w.Line();
-        w.Summary("Checks the component's exports and keeps the linker.");
+        w.Summary("Checks the component's exports, resolves their indices once and keeps the linker.");
         w.DocTag("param", " name=\"component\"", "The compiled component.");
         w.DocTag("param", " name=\"linker\"", "A linker defining everything the component imports.");
         w.DocTag("exception", " cref=\"global::WitSharp.ComponentBindingException\"", "The component does not export what the world declares.");
@@ -131,6 +171,7 @@ internal sealed class RuntimeEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(component);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         w.Line("CheckComponent(component);");
+        w.Line("_indices = __Resolve(component);");
         w.Line("Component = component;");
         w.Line("_linker = linker;");
         w.Close();
@@ -140,7 +181,7 @@ internal sealed class RuntimeEmitter
         w.Line();
         w.Summary("Instantiates the component in a store and binds its exports.");
         w.DocTag("param", " name=\"store\"", "The store the instance lives in.");
-        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component));");
+        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component), _indices);");
         w.Close();
     }
 
@@ -200,12 +241,18 @@ internal sealed class RuntimeEmitter
         w.Line(instance + ".DefineResource(" + SourceWriter.Literal(r.WitName) + ", " + Components + "ResourceType.Host<" + csType + ">(), rep => cx.Table!.Delete<" + csType + ">(rep).Dispose());");
         foreach (var m in r.Methods)
         {
-            WriteImport(w, instance, "cx.Table!.Get<" + csType + ">(args[0].AsResource().Rep)", m, 1);
+            if (IsTyped(m)) WriteTypedImport(w, instance, null, m, csType);
+            else WriteImport(w, instance, "cx.Table!.Get<" + csType + ">(args[0].AsResource().Rep)", m, 1);
         }
     }
 
     private void WriteImport(SourceWriter w, string instance, string host, MethodModel m, int first = 0)
     {
+        if (first == 0 && IsTyped(m))
+        {
+            WriteTypedImport(w, instance, host, m, null);
+            return;
+        }
         w.Open(instance + ".DefineFunction(" + SourceWriter.Literal(m.WitName) + ", (args, results) =>");
         var args = string.Join(", ", m.Params.Select((p, k) => _values.Lift(p.Ref, "args[" + (k + first).ToString(CultureInfo.InvariantCulture) + "]")));
         var call = host + "." + m.Name + "(" + args + ")";
@@ -251,9 +298,9 @@ internal sealed class RuntimeEmitter
         }
         w.Open(modifiers + m.ReturnType + " " + m.Name + "(" + string.Join(", ", m.Params.Select(p => p.Type + " " + p.Name)) + ")");
         w.Line("global::System.ObjectDisposedException.ThrowIf(" + disposed + ", this);");
-        if (self is null && IsTyped(m))
+        if (IsTyped(m))
         {
-            WriteTypedCall(w, m, function);
+            WriteTypedCall(w, m, function, cx, self);
             w.Close();
             return;
         }
@@ -285,12 +332,12 @@ internal sealed class RuntimeEmitter
         w.Open("private sealed class __Export" + index + " : " + b.Interface);
         w.Line("private readonly " + _self + " _owner;");
         for (var i = 0; i < b.Methods.Count; i++) w.Line("private readonly " + FieldType(b.Methods[i]) + " __export" + i + ";");
-        for (var i = 0; i < methods.Count; i++) w.Line("internal readonly " + Components + "ComponentFunction __method" + i + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("internal readonly " + FieldType(methods[i]) + " __method" + i + ";");
         w.Line();
-        w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance)");
+        w.Open("public __Export" + index + "(" + _self + " owner, " + Components + "ComponentInstance instance, " + Index + "[] indices)");
         w.Line("_owner = owner;");
-        for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Resolve(b.InstanceName, b.Methods[i]) + ";");
-        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + ResolveDynamic(b.InstanceName, methods[i]) + ";");
+        for (var i = 0; i < b.Methods.Count; i++) w.Line("__export" + i + " = " + Bind(b.Methods[i], _slots.Functions[index][i]) + ";");
+        for (var i = 0; i < methods.Count; i++) w.Line("__method" + i + " = " + Bind(methods[i], _slots.Methods[index][i]) + ";");
         w.Close();
         for (var i = 0; i < b.Methods.Count; i++)
         {
@@ -329,7 +376,7 @@ internal sealed class RuntimeEmitter
         }
     }
 
-    private List<TypeModel> ResourcesOf(InterfaceBinding b, TypeShape shape)
+    internal List<TypeModel> ResourcesOf(InterfaceBinding b, TypeShape shape)
     {
         var ns = b.Namespace.Substring("global::".Length);
         foreach (var c in _model.Containers)
@@ -354,62 +401,160 @@ internal sealed class RuntimeEmitter
         w.Close();
     }
 
-    // The typed path (TypedComponentFunction: lowers straight into guest memory, no ComponentValue) takes every
-    // type the runtime marshals itself; records, variants and resources still go through ComponentValue until
-    // the generated types implement IComponentType<T>.
-    private static bool IsTyped(MethodModel m) =>
-        m.Kind != MethodKind.Method && m.Params.Count <= 7 && m.Params.All(p => IsTypedRef(p.Ref)) && (m.Result is null || IsTypedRef(m.Result));
+    // The typed path (TypedComponentFunction / typed DefineFunction: lifted and lowered straight between guest
+    // memory and C# values, no ComponentValue) takes every signature whose types TypeCatalog.IsTyped accepts.
+    private bool IsTyped(MethodModel m) =>
+        m.Params.All(p => _catalog.IsTyped(p.Ref)) && (m.Result is null || _catalog.IsTyped(m.Result));
 
-    private static bool IsTypedRef(TypeRef t) => t.Kind switch
+    /// <summary>The C# types of the core call's parameters: a method's <c>self</c> borrow first.</summary>
+    private List<string> WireParams(MethodModel m)
     {
-        RefKind.Record or RefKind.Variant or RefKind.Own or RefKind.Borrow or RefKind.Map or RefKind.Unsupported => false,
-        RefKind.Tuple => t.Args.Count <= 7 && t.Args.All(IsTypedRef),
-        _ => t.Args.All(IsTypedRef),
-    };
+        var types = new List<string>();
+        if (m.Kind == MethodKind.Method) types.Add(SelfWire(m));
+        types.AddRange(m.Params.Select(p => _catalog.Wire(p.Ref)));
+        return types;
+    }
 
-    private static string TypedParams(MethodModel m) => m.Params.Count switch
+    private string SelfWire(MethodModel m) =>
+        _catalog.Find(m.Resource!)?.Shape == TypeShape.ExportedResource ? Components + "ResourceAny" : Components + "Resource<" + m.Resource + ">";
+
+    private string TypedParams(MethodModel m)
     {
-        0 => "global::System.ValueTuple",
-        1 => m.Params[0].Type,
-        _ => "(" + string.Join(", ", m.Params.Select(p => p.Type)) + ")",
-    };
+        var types = WireParams(m);
+        return types.Count switch
+        {
+            0 => "global::System.ValueTuple",
+            1 => types[0],
+            _ => "(" + string.Join(", ", types) + ")",
+        };
+    }
 
-    private static string TypedResult(MethodModel m) => m.Result?.CsType ?? "global::System.ValueTuple";
+    private string TypedResult(MethodModel m) => m.Result is { } r ? _catalog.Wire(r) : "global::System.ValueTuple";
 
-    private static string FieldType(MethodModel m) =>
+    private string FieldType(MethodModel m) =>
         IsTyped(m) ? Components + "TypedComponentFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">" : Components + "ComponentFunction";
 
-    private static void WriteTypedCall(SourceWriter w, MethodModel m, string function)
+    private void WriteTypedCall(SourceWriter w, MethodModel m, string function, string cx, string? self)
     {
-        var args = m.Params.Count switch
+        var parts = new List<string>();
+        if (self is not null) parts.Add(self);
+        parts.AddRange(m.Params.Select(p => _handles.ToWire(p.Ref, p.Name, cx)));
+        var args = parts.Count switch
         {
             0 => "default",
-            1 => m.Params[0].Name,
-            _ => "(" + string.Join(", ", m.Params.Select(p => p.Name)) + ")",
+            1 => parts[0],
+            _ => "(" + string.Join(", ", parts) + ")",
         };
         var call = function + ".Call(" + args + ")";
-        if (m.Result is null)
+        if (m.Result is not { } result)
         {
             w.Line(call + ";");
         }
         else if (m.ErrorType is not null)
         {
             w.Line("var __result = " + call + ";");
-            w.Line("if (__result.IsErr) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(__result.Error);");
-            if (m.Result.Args[0].Kind != RefKind.Unit) w.Line("return __result.Value;");
+            w.Line("if (__result.IsErr) throw new global::WitSharp.ResultException<" + m.ErrorType + ">(" + _handles.FromWire(result.Args[1], "__result.Error", cx) + ");");
+            if (result.Args[0].Kind != RefKind.Unit) w.Line("return " + _handles.FromWire(result.Args[0], "__result.Value", cx) + ";");
         }
         else
         {
-            w.Line("return " + call + ";");
+            w.Line("return " + _handles.FromWire(result, call, cx) + ";");
         }
     }
 
-    private static string Resolve(string? instanceName, MethodModel m) => IsTyped(m)
-        ? Bindings + ".ResolveTypedFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " + SourceWriter.Literal(m.WitName) + ")"
-        : ResolveDynamic(instanceName, m);
+    /// <summary>A typed host import: the runtime lifts the guest's arguments into the C# parameter tuple and lowers
+    /// what the callback returns, with the marshalers bound once at instantiation. <paramref name="resource"/> is
+    /// the imported resource whose method this is (its <c>self</c> borrow is looked up in the handle table).</summary>
+    private void WriteTypedImport(SourceWriter w, string instance, string? host, MethodModel m, string? resource)
+    {
+        var count = m.Params.Count + (resource is not null ? 1 : 0);
+        string Arg(int k) => count == 1 ? "p" : "p.Item" + (k + 1).ToString(CultureInfo.InvariantCulture);
+        var first = resource is not null ? 1 : 0;
+        var target = resource is not null ? "cx.Table!.Get<" + resource + ">(" + Arg(0) + ")" : host!;
+        var call = target + "." + m.Name + "(" + string.Join(", ", m.Params.Select((p, k) => _handles.FromWire(p.Ref, Arg(k + first), "cx"))) + ")";
+        var name = SourceWriter.Literal(m.WitName);
+        if (m.Result is not { } result)
+        {
+            w.Open(instance + ".DefineAction<" + TypedParams(m) + ">(" + name + ", p =>");
+            w.Line(call + ";");
+            w.Close(");");
+            return;
+        }
+        w.Open(instance + ".DefineFunction<" + TypedParams(m) + ", " + TypedResult(m) + ">(" + name + ", p =>");
+        if (m.ErrorType is not null)
+        {
+            // Exceptions mode: the host returns the ok payload or throws ResultException<E> for the error case.
+            var wire = TypedResult(m);
+            w.Open("try");
+            if (result.Args[0].Kind == RefKind.Unit)
+            {
+                w.Line(call + ";");
+                w.Line("return " + wire + ".Ok(default);");
+            }
+            else
+            {
+                w.Line("return " + wire + ".Ok(" + _handles.ToWire(result.Args[0], call, "cx") + ");");
+            }
+            w.Close();
+            w.Open("catch (global::WitSharp.ResultException<" + m.ErrorType + "> e)");
+            w.Line("return " + wire + ".Err(" + _handles.ToWire(result.Args[1], "e.Error", "cx") + ");");
+            w.Close();
+        }
+        else
+        {
+            w.Line("return " + _handles.ToWire(result, call, "cx") + ";");
+        }
+        w.Close(");");
+    }
 
-    private static string ResolveDynamic(string? instanceName, MethodModel m) =>
-        Bindings + ".ResolveFunction(instance, WorldName, " + (instanceName is null ? "null" : SourceWriter.Literal(instanceName)) + ", " +
-        SourceWriter.Literal(m.WitName) + ", " + (m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + ", " +
-        (m.Result is not null ? "true" : "false") + ")";
+    private string Bind(MethodModel m, int slot) => IsTyped(m)
+        ? Exports + ".BindTyped<" + TypedParams(m) + ", " + TypedResult(m) + ">(instance, WorldName, indices[" + I(slot) + "])"
+        : Exports + ".Bind(instance, WorldName, indices[" + I(slot) + "], " + I(m.Params.Count + (m.Kind == MethodKind.Method ? 1 : 0)) + ", " + (m.Result is not null ? "true" : "false") + ")";
+
+    /// <summary><c>__Resolve</c>: the export indices of a component, resolved and checked once per component (when
+    /// it is loaded and when a <c>Pre</c> is made). From a <c>.wasm</c> input, top-level exports are taken at the
+    /// positions the generator read from the binary's export section, and a component laid out differently is
+    /// rejected; typed signatures without handles are checked against the C# types here too.</summary>
+    private void WriteResolve(SourceWriter w, EquatableArray<MethodModel> exportFunctions, List<InterfaceBinding> exportedInterfaces)
+    {
+        w.Line();
+        w.Open("private static " + Index + "[] __Resolve(" + Components + "Component component)");
+        w.Line("var indices = new " + Index + "[" + I(_slots.Count) + "];");
+        for (var i = 0; i < exportFunctions.Count; i++) WriteSlot(w, _slots.World[i], null, exportFunctions[i].WitName, exportFunctions[i]);
+        for (var j = 0; j < exportedInterfaces.Count; j++)
+        {
+            var b = exportedInterfaces[j];
+            WriteSlot(w, _slots.Interfaces[j], null, b.InstanceName, null);
+            var parent = "indices[" + I(_slots.Interfaces[j]) + "]";
+            for (var i = 0; i < b.Methods.Count; i++) WriteSlot(w, _slots.Functions[j][i], parent, b.Methods[i].WitName, b.Methods[i]);
+            var methods = ResourcesOf(b, TypeShape.ExportedResource).SelectMany(r => r.Methods).ToList();
+            for (var i = 0; i < methods.Count; i++) WriteSlot(w, _slots.Methods[j][i], parent, methods[i].WitName, methods[i]);
+        }
+        w.Line("return indices;");
+        w.Close();
+    }
+
+    private void WriteSlot(SourceWriter w, int slot, string? parent, string name, MethodModel? function)
+    {
+        var target = "indices[" + I(slot) + "]";
+        var position = parent is null ? Position(name) : -1;
+        w.Line(target + " = " + (position >= 0
+            ? Exports + ".ExportAt(component, WorldName, " + I(position) + ", " + SourceWriter.Literal(name) + ")"
+            : Exports + ".Export(component, WorldName, " + (parent ?? "null") + ", " + SourceWriter.Literal(name) + ")") + ";");
+        if (function is not null && IsTyped(function))
+            w.Line(Exports + ".CheckTyped<" + TypedParams(function) + ", " + TypedResult(function) + ">(WorldName, " + target + ");");
+    }
+
+    /// <summary>The build-time position of a top-level export in the component binary, or -1 (WIT input).</summary>
+    private int Position(string name)
+    {
+        if (!_model.FromBinary || _model.ExportPositions.Count != _model.ExportNames.Count) return -1;
+        for (var i = 0; i < _model.ExportNames.Count; i++)
+        {
+            if (_model.ExportNames[i] == name) return _model.ExportPositions[i];
+        }
+        return -1;
+    }
+
+    private static string I(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

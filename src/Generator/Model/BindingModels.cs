@@ -128,6 +128,10 @@ internal sealed record WorldModel(
     /// <summary>Whether the input was a component binary (its exports are checked when it is loaded).</summary>
     public bool FromBinary { get; init; }
 
+    /// <summary>For a component binary: the position of each of <see cref="ExportNames"/> in the binary's export
+    /// section (-1 when absent), computed at build time and checked when the component is loaded.</summary>
+    public EquatableArray<int> ExportPositions { get; init; }
+
     /// <summary>Whether the attributed class can carry instance members (not <c>static</c>).</summary>
     public bool HasRuntime { get; init; }
 }

@@ -84,9 +84,13 @@ internal static class Loader
             return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, "the build's base64 copy of it is damaged"));
         }
         Wit.Decoding.DecodedWorld decoded;
+        List<string> exportSection;
         try
         {
-            decoded = Wit.Decoding.ComponentWit.DecodeComponent(bytes);
+            var component = Wit.Binary.ComponentDecoder.Decode(bytes);
+            // The order of the export section is the order of the runtime's export indices (Component.ComponentType).
+            exportSection = component.Exports.Select(e => e.Name.Name).ToList();
+            decoded = Wit.Decoding.ComponentWit.DecodeComponent(component);
         }
         catch (Wit.Binary.WitBinaryException ex)
         {
@@ -97,7 +101,9 @@ internal static class Loader
             return Fail(DiagnosticInfo.Create(Descriptors.BadComponent, request.Location, wasm.Path, ex.Message));
         }
         var result = ModelBuilder.Build(decoded.Resolve, decoded.World, request);
-        return result.Model is null ? result : result with { Model = result.Model with { FromBinary = true, EmbeddedResource = wasm.ResourceName } };
+        if (result.Model is not { } model) return result;
+        var positions = model.ExportNames.Select(n => exportSection.IndexOf(n)).ToEquatableArray();
+        return result with { Model = model with { FromBinary = true, EmbeddedResource = wasm.ResourceName, ExportPositions = positions } };
     }
 
     private static ModelResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());

@@ -10,9 +10,17 @@ namespace WitSharp.Components;
 /// </summary>
 internal static class LoweredFunction
 {
+    /// <summary>Forces the dynamic (ComponentValue) adapter for component-to-component calls: for tests that compare
+    /// the direct path against it, and for the benchmark's before/after figures.</summary>
+    [ThreadStatic]
+    internal static bool DynamicOnly;
+
     public static Function Create(Store store, FuncItem target, CanonicalOptions options)
     {
         if (target is Typed.ILowerableHostFunc typed) return typed.CreateLowered(store, options);
+        // Component to component: the direct adapter (Adapters/FusedAdapter.cs) unless it declines; then this
+        // dynamic one, which lifts into ComponentValue and lowers from it.
+        if (target is LiftedFuncItem lifted && !DynamicOnly && Adapters.FusedAdapter.TryCreate(store, lifted, options) is { } fused) return fused;
         var type = target.Type;
         var flatParams = type.ParamTuple.Flat;
         bool paramsInMemory = type.ParamsInMemory;

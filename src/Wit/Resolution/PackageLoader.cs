@@ -28,7 +28,9 @@ internal static class PackageLoader
 
     public static int Push(Resolve resolve, SourceMap map, PackageGroup main, IEnumerable<PackageGroup> deps)
     {
-        var all = new SortedDictionary<PackageName, UnresolvedPackage>(NameOrder.Instance);
+        // Looked up by name, visited in name order: a dictionary plus one sort (not a SortedDictionary, whose
+        // tree code is a cold-path JIT cost of its own; docs/benchmarks.md "Generator").
+        var all = new Dictionary<PackageName, UnresolvedPackage>();
         void Insert(PackageGroup g)
         {
             var pkgs = new List<UnresolvedPackage>(g.Nested) { g.Main };
@@ -48,7 +50,9 @@ internal static class PackageLoader
         var order = new List<UnresolvedPackage>();
         var placed = new HashSet<PackageName>();
         var visiting = new HashSet<PackageName>();
-        foreach (var pkg in all.Values) Visit(pkg, all, order, placed, visiting);
+        var byName = new List<UnresolvedPackage>(all.Values);
+        byName.Sort(static (a, b) => NameOrder.Instance.Compare(a.Name, b.Name));
+        foreach (var pkg in byName) Visit(pkg, all, order, placed, visiting);
 
         var mainId = -1;
         foreach (var pkg in order)
@@ -59,7 +63,7 @@ internal static class PackageLoader
         return mainId;
     }
 
-    private static void Visit(UnresolvedPackage pkg, SortedDictionary<PackageName, UnresolvedPackage> all, List<UnresolvedPackage> order,
+    private static void Visit(UnresolvedPackage pkg, Dictionary<PackageName, UnresolvedPackage> all, List<UnresolvedPackage> order,
         HashSet<PackageName> placed, HashSet<PackageName> visiting)
     {
         if (placed.Contains(pkg.Name)) return;

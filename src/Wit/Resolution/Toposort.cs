@@ -28,23 +28,25 @@ internal static class Toposort
             }
         }
 
-        // A min-heap on the source index: of the nodes whose dependencies are all placed, the first declared goes next.
-        var ready = new SortedSet<int>();
+        // A min-heap on the source index: of the nodes whose dependencies are all placed, the first declared goes
+        // next. A plain int[] heap rather than SortedSet<int>: each generic collection over a value type is code
+        // of its own for the JIT on the generator's cold path (docs/benchmarks.md "Generator").
+        var ready = new int[n];
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            if (remaining[i] == 0) ready.Add(i);
+            if (remaining[i] == 0) Push(ready, ref count, i);
         }
         var order = new List<string>(n);
-        while (ready.Count > 0)
+        while (count > 0)
         {
-            var i = ready.Min;
-            ready.Remove(i);
+            var i = Pop(ready, ref count);
             order.Add(deps[i].Key);
             if (reverse[i] is not { } rev) continue;
             reverse[i] = null;
             foreach (var k in rev)
             {
-                if (--remaining[k] == 0) ready.Add(k);
+                if (--remaining[k] == 0) Push(ready, ref count, k);
             }
         }
         if (order.Count == n) return order;
@@ -60,5 +62,37 @@ internal static class Toposort
             }
         }
         throw new System.InvalidOperationException("toposort: cycle without an edge");
+    }
+
+    // Each node enters the heap once (when its last dependency is placed), so n slots suffice.
+    private static void Push(int[] heap, ref int count, int value)
+    {
+        var i = count++;
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (heap[parent] <= value) break;
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = value;
+    }
+
+    private static int Pop(int[] heap, ref int count)
+    {
+        var top = heap[0];
+        var last = heap[--count];
+        var i = 0;
+        while (true)
+        {
+            var child = 2 * i + 1;
+            if (child >= count) break;
+            if (child + 1 < count && heap[child + 1] < heap[child]) child++;
+            if (last <= heap[child]) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = last;
+        return top;
     }
 }

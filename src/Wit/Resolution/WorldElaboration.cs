@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace WitSharp.Wit.Resolution;
 
@@ -44,11 +43,29 @@ internal static class WorldElaboration
         }
     }
 
+    /// <summary>The items stably ordered by <see cref="SortKey"/> (a bucket pass over its five groups; the same
+    /// order as a stable OrderBy, without LINQ's sorter instantiated over the entry struct, which the generator's
+    /// cold path would JIT-compile).</summary>
+    private static List<KeyValuePair<WorldKey, WorldItem>> ByGroup(Resolve r, OrderedMap<WorldKey, WorldItem> items)
+    {
+        var keys = new int[items.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = SortKey(r, items[i].Value);
+        var result = new List<KeyValuePair<WorldKey, WorldItem>>(keys.Length);
+        for (var group = 0; group <= 4; group++)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == group) result.Add(items[i]);
+            }
+        }
+        return result;
+    }
+
     public static void Elaborate(Resolve r, int worldId)
     {
         var world = r.WorldList[worldId];
         var newImports = new OrderedMap<WorldKey, WorldItem>();
-        foreach (var e in world.Imports.OrderBy(e => SortKey(r, e.Value)))
+        foreach (var e in ByGroup(r, world.Imports))
         {
             switch (e.Value.Kind)
             {
@@ -86,7 +103,7 @@ internal static class WorldElaboration
         }
 
         var sorted = new OrderedMap<WorldKey, WorldItem>();
-        foreach (var e in newImports.OrderBy(e => SortKey(r, e.Value))) sorted.Set(e.Key, e.Value);
+        foreach (var e in ByGroup(r, newImports)) sorted.Set(e.Key, e.Value);
         world.Imports = sorted;
         world.Exports = newExports;
     }

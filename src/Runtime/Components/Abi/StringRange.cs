@@ -14,6 +14,17 @@ internal readonly record struct StringRange(int Alignment, long ByteLength, Enco
     /// <summary>MAX_STRING_BYTE_LENGTH: 2^28 - 1.</summary>
     public const int MaxByteLength = (1 << 28) - 1;
 
+    /// <summary>The byte-length limit of a string between two components (the source's length and every
+    /// allocation transcoding makes): 2^31 - 1, wasmtime's limit for its fused adapters, which its big-strings.wast
+    /// checks at every boundary (docs/RATIONALE.md "String length limits"). Host-facing paths keep
+    /// <see cref="MaxByteLength"/>.</summary>
+    public const long FusedMaxByteLength = int.MaxValue;
+
+    /// <summary>Strings between components up to this many bytes are validated when lifted, where the spec decodes
+    /// them; longer ones after the first realloc, as wasmtime's adapters do, so that a failing realloc is reached
+    /// without first reading up to 2 GiB of guest memory.</summary>
+    public const long EagerValidationBytes = 1 << 20;
+
     /// <summary>UTF16_TAG: the high bit of a latin1+utf16 length marks UTF-16 content.</summary>
     public const uint Utf16Tag = 1u << 31;
 

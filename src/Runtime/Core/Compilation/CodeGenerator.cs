@@ -46,88 +46,96 @@ internal sealed partial class CodeGenerator
     private TypeBuilder NewType(string prefix) =>
         _module.DefineType($"{prefix}{++_typeCounter}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
 
-    /// <summary>Compiles every function body of a validated module into static methods of a new type.</summary>
+    /// <summary>Modules with at least this many defined functions are emitted lazily (<see cref="LazyModule"/>);
+    /// smaller ones are emitted whole, up front, into one type. Per engine so tests can force either path.</summary>
+    internal int LazyThreshold { get; set; } = DefaultLazyThreshold;
+
+    /// <summary>Below this, emitting everything costs little (IL emission runs at ~38 MB/s, DESIGN.md "Emission")
+    /// and eager modules keep their indirect calls free of the entry trampoline.</summary>
+    internal const int DefaultLazyThreshold = 256;
+
+    /// <summary>Compiles a validated module: eagerly into one type, or lazily into chunk types.</summary>
     public CompiledModule Compile(ModuleInfo info, string name)
     {
         lock (_lock)
         {
             var sigIds = new int[info.Types.Count];
             for (int i = 0; i < sigIds.Length; i++) sigIds[i] = SignatureId(info.Types[i]);
-            var tb = NewType("WasmModule");
-            var (holder, sigFields) = SignatureTable.Define(_module, tb.Name + "$Signatures", sigIds.Length);
+            // Compiled code reads signature ids from a per-module holder type (SignatureTable), bound here.
+            var (holder, sigFields) = SignatureTable.Define(_module, "WasmSignatures" + Interlocked.Increment(ref _typeCounter), sigIds.Length);
             SignatureTable.Bind(holder, sigIds);
-            int imported = info.ImportedFunctionCount;
-            var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
-            // Bodies of functions whose frame may be large live in a separate method behind a checking
-            // wrapper (FrameGuard); decided before compiling so every call site targets the wrapper.
-            var bodies = new MethodBuilder?[builders.Length];
-            int maxArity = FrameGuard.MaxArity(info);
-            for (int i = 0; i < builders.Length; i++)
-            {
-                var type = info.Types[(int)info.FunctionTypeIndices[i]];
-                var ret = ClrTypes.ReturnType(type.Results);
-                var ps = ClrTypes.ParameterTypes(type);
-                builders[i] = tb.DefineMethod("$" + (imported + i), FrameGuard.Attributes, ret, ps);
-                if (Engine.DebugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-                if (FrameGuard.UpperBound(info, i, maxArity) > FrameGuard.WrapThreshold)
-                {
-                    // NoInlining: the body's frame must not merge into the wrapper's, or it would exist
-                    // before the wrapper's check.
-                    bodies[i] = tb.DefineMethod(FrameGuard.BodyName(imported + i), FrameGuard.Attributes, ret, ps);
-                    bodies[i]!.SetImplementationFlags(MethodImplAttributes.NoInlining);
-                    builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-                }
-            }
-            var module = new ModuleCompilation(info, builders, sigFields, Engine.FuelConsumption, Engine.EpochInterruption);
-            for (int i = 0; i < builders.Length; i++)
-            {
-                var body = bodies[i];
-                var compiler = new FunctionCompiler(module, imported + i, (body ?? builders[i]).GetILGenerator());
-                compiler.Compile();
-                if (body is not null)
-                {
-                    int paramCount = info.Types[(int)info.FunctionTypeIndices[i]].Params.Length;
-                    FrameGuard.EmitWrapper(builders[i], body, paramCount, compiler.FrameEstimate());
-                }
-            }
-            var exported = new HashSet<uint>(info.Exports.Where(e => e.Kind == ExternKind.Func && e.Index >= imported).Select(e => e.Index));
-            foreach (uint index in exported) EmitExportEntry(tb, info, builders[index - imported], (int)index);
-            var created = tb.CreateType();
-            var methods = new MethodInfo[builders.Length];
-            for (int i = 0; i < methods.Length; i++) methods[i] = created.GetMethod("$" + (imported + i))!;
-            var entries = new MethodInfo?[builders.Length];
-            foreach (uint index in exported) entries[index - imported] = created.GetMethod("Export" + index);
-            var compiled = new CompiledModule(info, name, created, methods, sigIds, entries);
-            Backtrace.Register(created, compiled);
-            return compiled;
+            return info.FunctionTypeIndices.Count >= LazyThreshold ? CompileLazy(info, name, sigIds, sigFields) : CompileEager(info, name, sigIds, sigFields);
         }
     }
-}
 
-internal sealed partial class CodeGenerator
-{
-    /// <summary>The host→guest entry of an exported function: instance context first, so a typed
-    /// <c>Func&lt;…&gt;</c> is this method bound as a delegate closed over the context (no thunk, no boxing);
-    /// it validates the stack limit (<see cref="Instances.StackGuard"/>) and calls the function.</summary>
-    internal static void EmitExportEntry(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
+    private CompiledModule CompileEager(ModuleInfo info, string name, int[] sigIds, FieldInfo[] sigFields)
+    {
+        var tb = NewType("WasmModule");
+        var emitter = new ModuleEmitter(info, sigFields, EmitOptions.Of(Engine), _ => tb);
+        for (int i = 0; i < emitter.Methods.Length; i++) emitter.EmitBody(i);
+        var exported = emitter.ExportedFunctions();
+        var entryBuilders = new MethodBuilder?[emitter.Methods.Length];
+        foreach (uint index in exported) entryBuilders[index - info.ImportedFunctionCount] = emitter.EmitExportEntry(tb, index);
+        var created = tb.CreateType();
+        var pointers = new nint[emitter.Methods.Length];
+        for (int i = 0; i < pointers.Length; i++) pointers[i] = Pointer(created, emitter.Methods[i]);
+        var compiled = new CompiledModule(info, name, created, pointers, sigIds, Resolve(created, entryBuilders),
+            () => [.. Resolve(created, emitter.Methods).Select(m => m!)], null);
+        Backtrace.Register(created, compiled);
+        return compiled;
+    }
+
+    /// <summary>The lazy layout: chunk types created on demand, plus one eager entry type holding the export
+    /// entries and a trampoline per function that can be called through a pointer (FunctionReferences): a
+    /// pointer needs a created type, and the trampoline's JIT is what first creates the target's chunk.</summary>
+    private CompiledModule CompileLazy(ModuleInfo info, string name, int[] sigIds, FieldInfo[] sigFields)
+    {
+        var lazy = new LazyModule(_lock, _module, LazyTypes.NewPrefix(), info, sigFields, EmitOptions.Of(Engine));
+        var emitter = lazy.Emitter;
+        var tb = NewType("WasmModule");
+        var referenced = FunctionReferences.Referenced(info);
+        var trampolines = new MethodBuilder?[emitter.Methods.Length];
+        for (int i = 0; i < trampolines.Length; i++)
+            if (referenced[i]) trampolines[i] = EmitTrampoline(tb, info, emitter.Methods[i], info.ImportedFunctionCount + i);
+        var entryBuilders = new MethodBuilder?[emitter.Methods.Length];
+        foreach (uint index in emitter.ExportedFunctions()) entryBuilders[index - info.ImportedFunctionCount] = emitter.EmitExportEntry(tb, index);
+        var created = tb.CreateType();
+        var pointers = new nint[trampolines.Length];
+        for (int i = 0; i < pointers.Length; i++)
+            if (trampolines[i] is { } t) pointers[i] = Pointer(created, t);
+        var compiled = new CompiledModule(info, name, created, pointers, sigIds, Resolve(created, entryBuilders),
+            () => { lazy.ResolveAll(); return [.. Resolve(created, emitter.Methods).Select(m => m!)]; }, lazy);
+        Backtrace.Register(created, compiled);
+        lazy.Attach(compiled);
+        LazyTypes.Register(lazy);
+        return compiled;
+    }
+
+    /// <summary>Forwards every argument to <paramref name="target"/> as an explicit tail call, so the trampoline
+    /// leaves no frame (backtraces stay one frame per wasm call) and costs one jump per indirect call.</summary>
+    private static MethodBuilder EmitTrampoline(TypeBuilder tb, ModuleInfo info, MethodBuilder target, int index)
     {
         var type = ModuleTypes.FunctionType(info, (uint)index);
         var ps = ClrTypes.ParameterTypes(type);
-        var mb = tb.DefineMethod("Export" + index, MethodAttributes.Public | MethodAttributes.Static,
-            ClrTypes.ReturnType(type.Results), [ps[^1], .. ps[..^1]]);
+        var mb = tb.DefineMethod("Ref" + index, MethodAttributes.Public | MethodAttributes.Static, ClrTypes.ReturnType(type.Results), ps);
         var il = mb.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, F.Store);
-        il.Emit(OpCodes.Call, typeof(Instances.StackGuard).GetMethod(nameof(Instances.StackGuard.Enter))!);
-        for (int i = 1; i < ps.Length; i++) il.Emit(OpCodes.Ldarg, (short)i);
-        il.Emit(OpCodes.Ldarg_0);
+        for (int i = 0; i < ps.Length; i++) il.Emit(OpCodes.Ldarg, (short)i);
+        il.Emit(OpCodes.Tailcall);
         il.Emit(OpCodes.Call, target);
         il.Emit(OpCodes.Ret);
+        return mb;
+    }
+
+    /// <summary>Code pointer of a method of a created type, found by metadata token: name look-ups on a type
+    /// with thousands of methods cost O(n) each.</summary>
+    private static nint Pointer(Type created, MethodBuilder method) =>
+        created.Module.ModuleHandle.ResolveMethodHandle(method.MetadataToken).GetFunctionPointer();
+
+    private static MethodInfo?[] Resolve(Type created, MethodBuilder?[] builders)
+    {
+        var methods = new MethodInfo?[builders.Length];
+        for (int i = 0; i < methods.Length; i++)
+            if (builders[i] is { } b) methods[i] = (MethodInfo?)created.Module.ResolveMethod(b.MetadataToken);
+        return methods;
     }
 }
-
-/// <summary>Module-wide facts every function compiler of one module shares.</summary>
-/// <remarks><see cref="SignatureFields"/>: per type index, the read-only static holding its engine-wide
-/// signature id (<see cref="SignatureTable"/>); compiled code never embeds an id.</remarks>
-internal sealed record ModuleCompilation(ModuleInfo Info, MethodBuilder[] Methods, FieldInfo[] SignatureFields,
-    bool Fuel, bool Epoch);

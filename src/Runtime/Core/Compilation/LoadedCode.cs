@@ -38,7 +38,7 @@ internal static class LoadedCode
         var entries = new MethodInfo?[methods.Length];
         foreach (var e in info.Exports)
             if (e.Kind == ExternKind.Func && e.Index >= imported)
-                entries[e.Index - imported] = byName.GetValueOrDefault("Export" + e.Index) ?? throw Missing($"{typeName}.Export{e.Index}");
+                entries[e.Index - imported] = byName.GetValueOrDefault(ModuleEmitter.ExportEntryName(e.Index)) ?? throw Missing($"{typeName}.Export{e.Index}");
         var compiled = new CompiledModule(info, name, type, methods, sigIds, entries);
         Backtrace.Register(type, compiled);
         return compiled;

@@ -39,39 +39,10 @@ internal sealed class PersistedCompiler
         string typeName = "WasmModule" + _count++;
         var tb = _module.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         var (_, sigFields) = SignatureTable.Define(_module, LoadedCode.SignatureTypeName(typeName), info.Types.Count);
-        int imported = info.ImportedFunctionCount;
-        var builders = new MethodBuilder[info.FunctionTypeIndices.Count];
-        var bodies = new MethodBuilder?[builders.Length];
-        int maxArity = FrameGuard.MaxArity(info);
-        // Same method layout as CodeGenerator.Compile: "$index" methods, FrameGuard wrappers for large frames.
-        for (int i = 0; i < builders.Length; i++)
-        {
-            var type = info.Types[(int)info.FunctionTypeIndices[i]];
-            var ret = ClrTypes.ReturnType(type.Results);
-            var ps = ClrTypes.ParameterTypes(type);
-            builders[i] = tb.DefineMethod("$" + (imported + i), FrameGuard.Attributes, ret, ps);
-            if (_debugInfo) builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-            if (FrameGuard.UpperBound(info, i, maxArity) > FrameGuard.WrapThreshold)
-            {
-                bodies[i] = tb.DefineMethod(FrameGuard.BodyName(imported + i), FrameGuard.Attributes, ret, ps);
-                bodies[i]!.SetImplementationFlags(MethodImplAttributes.NoInlining);
-                builders[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
-            }
-        }
-        var module = new ModuleCompilation(info, builders, sigFields, _fuel, _epoch);
-        for (int i = 0; i < builders.Length; i++)
-        {
-            var body = bodies[i];
-            var compiler = new FunctionCompiler(module, imported + i, (body ?? builders[i]).GetILGenerator());
-            compiler.Compile();
-            if (body is not null)
-            {
-                int paramCount = info.Types[(int)info.FunctionTypeIndices[i]].Params.Length;
-                FrameGuard.EmitWrapper(builders[i], body, paramCount, compiler.FrameEstimate());
-            }
-        }
-        var exported = new HashSet<uint>(info.Exports.Where(e => e.Kind == ExternKind.Func && e.Index >= imported).Select(e => e.Index));
-        foreach (uint index in exported) CodeGenerator.EmitExportEntry(tb, info, builders[index - imported], (int)index);
+        // Same method layout as the Run assembly (ModuleEmitter), all on one type, every body emitted now.
+        var emitter = new ModuleEmitter(info, sigFields, new EmitOptions(_debugInfo, _fuel, _epoch), _ => tb);
+        for (int i = 0; i < emitter.Methods.Length; i++) emitter.EmitBody(i);
+        foreach (uint index in emitter.ExportedFunctions()) emitter.EmitExportEntry(tb, index);
         tb.CreateType();
         return typeName;
     }

@@ -83,8 +83,12 @@ internal static class Instantiator
             elements[i] = refs;
         }
         ctx.ElementSegments = elements;
+        // With a prepared memory image (MemoryImage.cs) the active segments are applied as one block below and
+        // are dropped from the start; only passive segments are copied out for memory.init.
+        var image = MemoryImage.For(info);
         var data = new byte[info.Data.Count][];
-        for (int i = 0; i < data.Length; i++) data[i] = info.Data[i].Bytes.ToArray();
+        for (int i = 0; i < data.Length; i++)
+            data[i] = image is not null && info.Data[i].Mode == SegmentMode.Active ? [] : info.Data[i].Bytes.ToArray();
         ctx.DataSegments = data;
 
         for (int i = 0; i < elements.Length; i++)
@@ -97,7 +101,8 @@ internal static class Instantiator
             }
             if (seg.Mode != SegmentMode.Passive) elements[i] = [];
         }
-        for (int i = 0; i < data.Length; i++)
+        image?.CopyInto(ctx.Memory0!);
+        for (int i = 0; image is null && i < data.Length; i++)
         {
             var seg = info.Data[i];
             if (seg.Mode == SegmentMode.Active)

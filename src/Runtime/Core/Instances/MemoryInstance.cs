@@ -4,7 +4,11 @@ namespace WitSharp.Core.Instances;
 
 /// <summary>A linear memory (spec 4.2.8) in unmanaged memory. Compiled code caches <see cref="Base"/> and
 /// <see cref="Length"/> in locals and reloads them after calls and <c>memory.grow</c> (DESIGN.md
-/// "Linear memory is unmanaged memory"), so growing may move the buffer.</summary>
+/// "Linear memory is unmanaged memory"), so growing may move the buffer.
+/// <para>Small memories live in one <see cref="NativeMemory"/> block (instantiation stays a single allocation).
+/// Once a memory reaches <see cref="ReserveThreshold"/> it moves, once, into a reservation of its whole maximum
+/// (<see cref="VirtualMemory"/>); from then on <see cref="Base"/> never moves and growing commits pages without
+/// copying or zeroing (docs/RATIONALE.md "Linear memory reservations").</para></summary>
 internal sealed unsafe class MemoryInstance : IDisposable
 {
     public const ulong PageSize = 65536;
@@ -12,20 +16,31 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// <summary>Implementation limit: 65,536 pages (4 GiB), the whole 32-bit address space.</summary>
     public const ulong MaxPages32 = 65536;
 
+    /// <summary>Size from which a memory lives in a reservation of its maximum. Below it a copy on growth is
+    /// cheap and many small instances do not each hold up to 4 GiB of address space.</summary>
+    public const ulong ReserveThreshold = 16UL << 20;
+
+    // GC pressure is capped: it only has to make the collector finalize dropped instances promptly, and
+    // gigabytes of (mostly untouched, lazily committed) memory must not force a gen2 collection per growth.
+    private const long MaxPressure = 64L << 20;
+
     public MemoryInstance(MemoryType type)
     {
         Type = type;
         ulong bytes = type.Limits.Min * PageSize;
-        Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+        if (bytes < ReserveThreshold || !TryReserve(bytes, null, 0))
+            Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
         Length = bytes;
         // Tell the GC about the unmanaged buffer so that dropped instances are finalized (and their
         // memory freed) promptly; measured: without it, instantiation-heavy hosts ran 6x slower.
-        _pressure = bytes >= PressureThreshold ? (long)Math.Min(bytes, int.MaxValue) : 0;
+        _pressure = bytes > 0 ? (long)Math.Min(bytes, (ulong)MaxPressure) : 0;
         if (_pressure > 0) GC.AddMemoryPressure(_pressure);
     }
 
     private long _pressure;
-    private const ulong PressureThreshold = 1;
+
+    // Bytes reserved at Base when the memory lives in a reservation; 0 when it is a NativeMemory block.
+    private ulong _reserved;
 
     public MemoryType Type { get; }
 
@@ -38,6 +53,9 @@ internal sealed unsafe class MemoryInstance : IDisposable
     public ulong Pages => Length / PageSize;
 
     public ulong MaximumPages => Math.Min(Type.Limits.Max ?? MaxPages32, MaxPages32);
+
+    /// <summary>True once the memory lives in a reservation of its maximum (its base no longer moves).</summary>
+    public bool IsReserved => _reserved != 0;
 
     /// <summary>The store whose limits (<c>Store.SetLimits</c>) apply to growing this memory.</summary>
     public StoreState? Owner;
@@ -52,26 +70,59 @@ internal sealed unsafe class MemoryInstance : IDisposable
         if (deltaPages == 0) return (int)old;
         if (Owner?.Limits is { } limits && !limits.MemoryGrowing(target * PageSize)) return -1;
         ulong newBytes = target * PageSize;
-        byte* grown;
-        try
+        if (_reserved != 0)
         {
-            grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
+            if (!VirtualMemory.Commit(Base + Length, newBytes - Length)) return -1;
         }
-        catch (OutOfMemoryException)
+        else if (newBytes < ReserveThreshold || !TryReserve(newBytes, Base, Length))
         {
-            return -1;
+            byte* grown;
+            try
+            {
+                grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
+            }
+            catch (OutOfMemoryException)
+            {
+                return -1;
+            }
+            if (grown == null) return -1;
+            NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));
+            Base = grown;
         }
-        if (grown == null) return -1;
-        NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));
-        Base = grown;
         Length = newBytes;
-        long pressure = newBytes >= PressureThreshold ? (long)Math.Min(newBytes, int.MaxValue) : 0;
+        long pressure = (long)Math.Min(newBytes, (ulong)MaxPressure);
         if (pressure > _pressure)
         {
             GC.AddMemoryPressure(pressure - _pressure);
             _pressure = pressure;
         }
         return (int)old;
+    }
+
+    /// <summary>Moves the memory into a reservation of its maximum with <paramref name="bytes"/> committed,
+    /// copying the <paramref name="oldLength"/> bytes at <paramref name="old"/> (then freed). False, with nothing
+    /// changed, when reservations are unavailable or refused.</summary>
+    private bool TryReserve(ulong bytes, byte* old, ulong oldLength)
+    {
+        // No guard region: every access is bounds-checked against Length (DESIGN.md: guard pages are not an
+        // option since .NET cannot catch an access violation), so the maximum is all that is reserved.
+        ulong size = MaximumPages * PageSize;
+        if (size < bytes) return false;
+        byte* reservation = VirtualMemory.Reserve(size);
+        if (reservation == null) return false;
+        if (!VirtualMemory.Commit(reservation, bytes))
+        {
+            VirtualMemory.Release(reservation, size);
+            return false;
+        }
+        if (old != null)
+        {
+            Buffer.MemoryCopy(old, reservation, bytes, oldLength);
+            NativeMemory.Free(old);
+        }
+        Base = reservation;
+        _reserved = size;
+        return true;
     }
 
     /// <summary>Entry point for compiled <c>memory.grow</c>.</summary>
@@ -87,8 +138,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
     {
         if (Base != null)
         {
-            NativeMemory.Free(Base);
-            Base = null;
+            Free();
             Length = 0;
             if (_pressure > 0) GC.RemoveMemoryPressure(_pressure);
             _pressure = 0;
@@ -96,8 +146,16 @@ internal sealed unsafe class MemoryInstance : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    private void Free()
+    {
+        if (_reserved != 0) VirtualMemory.Release(Base, _reserved);
+        else NativeMemory.Free(Base);
+        Base = null;
+        _reserved = 0;
+    }
+
     ~MemoryInstance()
     {
-        if (Base != null) NativeMemory.Free(Base);
+        if (Base != null) Free();
     }
 }

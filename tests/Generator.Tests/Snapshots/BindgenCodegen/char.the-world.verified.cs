@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,24 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/chars");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "take-char");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.Text.Rune, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-char");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.Text.Rune>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +78,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +88,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,13 +104,13 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Chars.IChars h = host;
             var instance = root.AddInstance("foo:foo/chars");
-            instance.DefineFunction("take-char", (args, results) =>
+            instance.DefineAction<global::System.Text.Rune>("take-char", p =>
             {
-                h.TakeChar(new global::System.Text.Rune(args[0].AsChar()));
+                h.TakeChar(p);
             });
-            instance.DefineFunction("return-char", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::System.Text.Rune>("return-char", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Char((uint)(h.ReturnChar()).Value);
+                return h.ReturnChar();
             });
         }
     }
@@ -114,11 +127,11 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.Text.Rune, global::System.ValueTuple> __export0;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.Text.Rune> __export1;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, global::System.ValueTuple>(instance, WorldName, "foo:foo/chars", "take-char");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.Text.Rune>(instance, WorldName, "foo:foo/chars", "return-char");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.Text.Rune, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.Text.Rune>(instance, WorldName, indices[2]);
         }
 
         /// <summary>A function that accepts a character</summary>

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,44 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[13];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/conventions");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "kebab-case");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "foo");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "function-with-dashes");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "function-with-no-weird-characters");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple-pear");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "apple-pear-grape");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a0");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-XML");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "explicit");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "explicit-kebab");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[12]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +98,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +108,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,51 +124,51 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Conventions.IConventions h = host;
             var instance = root.AddInstance("foo:foo/conventions");
-            instance.DefineFunction("kebab-case", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("kebab-case", p =>
             {
                 h.KebabCase();
             });
-            instance.DefineFunction("foo", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>("foo", p =>
             {
-                h.Foo(__Values.Lift0(cx, args[0]));
+                h.Foo(p);
             });
-            instance.DefineFunction("function-with-dashes", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("function-with-dashes", p =>
             {
                 h.FunctionWithDashes();
             });
-            instance.DefineFunction("function-with-no-weird-characters", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("function-with-no-weird-characters", p =>
             {
                 h.FunctionWithNoWeirdCharacters();
             });
-            instance.DefineFunction("apple", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple", p =>
             {
                 h.Apple();
             });
-            instance.DefineFunction("apple-pear", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple-pear", p =>
             {
                 h.ApplePear();
             });
-            instance.DefineFunction("apple-pear-grape", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("apple-pear-grape", p =>
             {
                 h.ApplePearGrape();
             });
-            instance.DefineFunction("a0", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("a0", p =>
             {
                 h.A0();
             });
-            instance.DefineFunction("is-XML", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("is-XML", p =>
             {
                 h.IsXML();
             });
-            instance.DefineFunction("explicit", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("explicit", p =>
             {
                 h.Explicit();
             });
-            instance.DefineFunction("explicit-kebab", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("explicit-kebab", p =>
             {
                 h.ExplicitKebab();
             });
-            instance.DefineFunction("bool", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("bool", p =>
             {
                 h.Bool();
             });
@@ -152,7 +185,7 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple> __export1;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export2;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export3;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export4;
@@ -164,21 +197,21 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export10;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export11;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "kebab-case");
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/conventions", "foo", 1, false);
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-dashes");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "function-with-no-weird-characters");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "apple-pear-grape");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "a0");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "is-XML");
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "explicit-kebab");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/conventions", "bool");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[12]);
         }
 
         /// <summary>The WIT function `kebab-case`.</summary>
@@ -193,7 +226,7 @@ partial class Bindings : global::System.IDisposable
         public void Foo(global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(_owner.__cx, x));
+            __export1.Call(x);
         }
 
         /// <summary>The WIT function `function-with-dashes`.</summary>
@@ -285,32 +318,6 @@ partial class Bindings : global::System.IDisposable
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Conventions.LudicrousSpeed v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
-        }
-
-        public static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValue.U32(v.HowFastAreYouGoing)), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValue.U64(v.IAmGoingExtremelySlow)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(fields[0].Value.AsU32(), fields[1].Value.AsU64());
-        }
-    }
 }
 //---- Corpus.Exports.Foo.Foo.Conventions.g.cs ----
 // <auto-generated/>
@@ -322,7 +329,42 @@ namespace Corpus.Exports.Foo.Foo.Conventions;
 /// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
-public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
+public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValueType.U32), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.HowFastAreYouGoing, flat);
+        __m1.LowerFlat(cx, value.IAmGoingExtremelySlow, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr)
+    {
+        __m0.Store(cx, value.HowFastAreYouGoing, ptr);
+        __m1.Store(cx, value.IAmGoingExtremelySlow, ptr + __o1);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Conventions.LudicrousSpeed(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The exported interface `foo:foo/conventions`.</summary>
 public interface IConventions
@@ -380,7 +422,42 @@ namespace Corpus.Foo.Foo.Conventions;
 /// <summary>The WIT record `ludicrous-speed` of `foo:foo/conventions`.</summary>
 /// <param name="HowFastAreYouGoing">The `how-fast-are-you-going` field.</param>
 /// <param name="IAmGoingExtremelySlow">The `i-am-going-extremely-slow` field.</param>
-public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow);
+public readonly record struct LudicrousSpeed(uint HowFastAreYouGoing, ulong IAmGoingExtremelySlow) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("how-fast-are-you-going", global::WitSharp.Components.ComponentValueType.U32), ("i-am-going-extremely-slow", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Conventions.LudicrousSpeed>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.HowFastAreYouGoing, flat);
+        __m1.LowerFlat(cx, value.IAmGoingExtremelySlow, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Conventions.LudicrousSpeed value, uint ptr)
+    {
+        __m0.Store(cx, value.HowFastAreYouGoing, ptr);
+        __m1.Store(cx, value.IAmGoingExtremelySlow, ptr + __o1);
+    }
+
+    internal static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Foo.Foo.Conventions.LudicrousSpeed __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Conventions.LudicrousSpeed(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The imported interface `foo:foo/conventions`.</summary>
 public interface IConventions

@@ -7,11 +7,41 @@ namespace Corpus.A.B.InterfaceWithDeadType;
 
 /// <summary>The WIT record `dead-type` of `a:b/interface-with-dead-type`.</summary>
 /// <param name="A">The `a` field.</param>
-public readonly record struct DeadType(uint A);
+public readonly record struct DeadType(uint A) : global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.DeadType value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.DeadType value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.A.B.InterfaceWithDeadType.DeadType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.A.B.InterfaceWithDeadType.DeadType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.DeadType>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.DeadType value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.DeadType value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+    }
+
+    internal static global::Corpus.A.B.InterfaceWithDeadType.DeadType __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.A.B.InterfaceWithDeadType.DeadType(__m0.LiftFlat(cx, flat));
+
+    internal static global::Corpus.A.B.InterfaceWithDeadType.DeadType __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.A.B.InterfaceWithDeadType.DeadType(__m0.Load(cx, ptr));
+}
 
 /// <summary>The WIT variant `v` of `a:b/interface-with-dead-type`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record V
+public abstract record V : global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>
 {
     private V()
     {
@@ -24,6 +54,81 @@ public abstract record V
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(global::Corpus.A.B.InterfaceWithDeadType.DeadType Value) : V;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::Corpus.A.B.InterfaceWithLiveType.LiveType.__ComponentType), ("b", global::Corpus.A.B.InterfaceWithDeadType.DeadType.__ComponentType));
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.V value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.V value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.A.B.InterfaceWithDeadType.V global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.A.B.InterfaceWithDeadType.V global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithDeadType.V>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.V value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.A.B.InterfaceWithDeadType.V.A c:
+                flat[0] = 0;
+                global::Corpus.A.B.InterfaceWithLiveType.LiveType.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.A.B.InterfaceWithDeadType.V.B c:
+                flat[0] = 1;
+                global::Corpus.A.B.InterfaceWithDeadType.DeadType.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithDeadType.V value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.A.B.InterfaceWithDeadType.V.A c:
+                cx.GetRef(ptr, 1) = 0;
+                global::Corpus.A.B.InterfaceWithLiveType.LiveType.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.A.B.InterfaceWithDeadType.V.B c:
+                cx.GetRef(ptr, 1) = 1;
+                global::Corpus.A.B.InterfaceWithDeadType.DeadType.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.A.B.InterfaceWithDeadType.V __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.A.B.InterfaceWithDeadType.V.A(global::Corpus.A.B.InterfaceWithLiveType.LiveType.__LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.A.B.InterfaceWithDeadType.V.B(global::Corpus.A.B.InterfaceWithDeadType.DeadType.__LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `v` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.A.B.InterfaceWithDeadType.V __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.A.B.InterfaceWithDeadType.V.A(global::Corpus.A.B.InterfaceWithLiveType.LiveType.__Load(cx, ptr + __payload)),
+            1 => new global::Corpus.A.B.InterfaceWithDeadType.V.B(global::Corpus.A.B.InterfaceWithDeadType.DeadType.__Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `v` (2 cases)"),
+        };
+    }
 }
 //---- Corpus.A.B.InterfaceWithLiveType.g.cs ----
 // <auto-generated/>
@@ -34,7 +139,37 @@ namespace Corpus.A.B.InterfaceWithLiveType;
 
 /// <summary>The WIT record `live-type` of `a:b/interface-with-live-type`.</summary>
 /// <param name="A">The `a` field.</param>
-public readonly record struct LiveType(uint A);
+public readonly record struct LiveType(uint A) : global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithLiveType.LiveType value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithLiveType.LiveType value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.A.B.InterfaceWithLiveType.LiveType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.A.B.InterfaceWithLiveType.LiveType global::WitSharp.Components.IComponentType<global::Corpus.A.B.InterfaceWithLiveType.LiveType>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithLiveType.LiveType value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.A.B.InterfaceWithLiveType.LiveType value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+    }
+
+    internal static global::Corpus.A.B.InterfaceWithLiveType.LiveType __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.A.B.InterfaceWithLiveType.LiveType(__m0.LiftFlat(cx, flat));
+
+    internal static global::Corpus.A.B.InterfaceWithLiveType.LiveType __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.A.B.InterfaceWithLiveType.LiveType(__m0.Load(cx, ptr));
+}
 
 /// <summary>The imported interface `a:b/interface-with-live-type`.</summary>
 public interface IInterfaceWithLiveType
@@ -70,7 +205,7 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
@@ -93,12 +228,19 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[0];
+        return indices;
+    }
+
     /// <summary>A component checked against the world `a:b/imports` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -107,6 +249,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -116,7 +259,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `a:b/imports` imports in a linker, implemented by a host object.</summary>
@@ -132,9 +275,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.A.B.InterfaceWithLiveType.IInterfaceWithLiveType h = host;
             var instance = root.AddInstance("a:b/interface-with-live-type");
-            instance.DefineFunction("f", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.A.B.InterfaceWithLiveType.LiveType>("f", p =>
             {
-                results[0] = __Values.Lower0(cx, h.F());
+                return h.F();
             });
         }
         root.AddInstance("a:b/interface-with-dead-type");
@@ -154,20 +297,5 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.A.B.InterfaceWithLiveType.LiveType v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)));
-        }
-
-        public static global::Corpus.A.B.InterfaceWithLiveType.LiveType Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.A.B.InterfaceWithLiveType.LiveType(fields[0].Value.AsU32());
-        }
     }
 }

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,34 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[8];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/flegs");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag16");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag32");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "roundtrip-flag64");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(WorldName, indices[7]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-flags` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +88,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +98,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-flags` imports in a linker, implemented by a host object.</summary>
@@ -91,33 +114,33 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Flegs.IFlegs h = host;
             var instance = root.AddInstance("foo:foo/flegs");
-            instance.DefineFunction("roundtrip-flag1", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag1, global::Corpus.Foo.Foo.Flegs.Flag1>("roundtrip-flag1", p =>
             {
-                results[0] = __Values.Lower0(cx, h.RoundtripFlag1(__Values.Lift0(cx, args[0])));
+                return h.RoundtripFlag1(p);
             });
-            instance.DefineFunction("roundtrip-flag2", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag2, global::Corpus.Foo.Foo.Flegs.Flag2>("roundtrip-flag2", p =>
             {
-                results[0] = __Values.Lower1(cx, h.RoundtripFlag2(__Values.Lift1(cx, args[0])));
+                return h.RoundtripFlag2(p);
             });
-            instance.DefineFunction("roundtrip-flag4", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag4, global::Corpus.Foo.Foo.Flegs.Flag4>("roundtrip-flag4", p =>
             {
-                results[0] = __Values.Lower2(cx, h.RoundtripFlag4(__Values.Lift2(cx, args[0])));
+                return h.RoundtripFlag4(p);
             });
-            instance.DefineFunction("roundtrip-flag8", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag8, global::Corpus.Foo.Foo.Flegs.Flag8>("roundtrip-flag8", p =>
             {
-                results[0] = __Values.Lower3(cx, h.RoundtripFlag8(__Values.Lift3(cx, args[0])));
+                return h.RoundtripFlag8(p);
             });
-            instance.DefineFunction("roundtrip-flag16", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag16, global::Corpus.Foo.Foo.Flegs.Flag16>("roundtrip-flag16", p =>
             {
-                results[0] = __Values.Lower4(cx, h.RoundtripFlag16(__Values.Lift4(cx, args[0])));
+                return h.RoundtripFlag16(p);
             });
-            instance.DefineFunction("roundtrip-flag32", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag32, global::Corpus.Foo.Foo.Flegs.Flag32>("roundtrip-flag32", p =>
             {
-                results[0] = __Values.Lower5(cx, h.RoundtripFlag32(__Values.Lift5(cx, args[0])));
+                return h.RoundtripFlag32(p);
             });
-            instance.DefineFunction("roundtrip-flag64", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Flegs.Flag64, global::Corpus.Foo.Foo.Flegs.Flag64>("roundtrip-flag64", p =>
             {
-                results[0] = __Values.Lower6(cx, h.RoundtripFlag64(__Values.Lift6(cx, args[0])));
+                return h.RoundtripFlag64(p);
             });
         }
     }
@@ -139,16 +162,16 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32> __export5;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64> __export6;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag4");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag8");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag16");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag32");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(instance, WorldName, "foo:foo/flegs", "roundtrip-flag64");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag1, global::Corpus.Exports.Foo.Foo.Flegs.Flag1>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag2, global::Corpus.Exports.Foo.Foo.Flegs.Flag2>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag4, global::Corpus.Exports.Foo.Foo.Flegs.Flag4>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag8, global::Corpus.Exports.Foo.Foo.Flegs.Flag8>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag16, global::Corpus.Exports.Foo.Foo.Flegs.Flag16>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag32, global::Corpus.Exports.Foo.Foo.Flegs.Flag32>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Flegs.Flag64, global::Corpus.Exports.Foo.Foo.Flegs.Flag64>(instance, WorldName, indices[7]);
         }
 
         /// <summary>The WIT function `roundtrip-flag1`.</summary>
@@ -219,397 +242,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag1 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag1.B0) != 0) names.Add("b0");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag1 Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag1 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag1.B0,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag2 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag2.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag2.B1) != 0) names.Add("b1");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag2 Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag2 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag2.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag2.B1,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag4 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag4.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag4.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag4.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag4.B3) != 0) names.Add("b3");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag4 Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag4 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag4.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag4.B1,
-                    "b2" => global::Corpus.Foo.Foo.Flegs.Flag4.B2,
-                    "b3" => global::Corpus.Foo.Foo.Flegs.Flag4.B3,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag8 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag8.B7) != 0) names.Add("b7");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag8 Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag8 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag8.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag8.B1,
-                    "b2" => global::Corpus.Foo.Foo.Flegs.Flag8.B2,
-                    "b3" => global::Corpus.Foo.Foo.Flegs.Flag8.B3,
-                    "b4" => global::Corpus.Foo.Foo.Flegs.Flag8.B4,
-                    "b5" => global::Corpus.Foo.Foo.Flegs.Flag8.B5,
-                    "b6" => global::Corpus.Foo.Foo.Flegs.Flag8.B6,
-                    "b7" => global::Corpus.Foo.Foo.Flegs.Flag8.B7,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag16 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag16.B15) != 0) names.Add("b15");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag16 Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag16 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag16.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag16.B1,
-                    "b2" => global::Corpus.Foo.Foo.Flegs.Flag16.B2,
-                    "b3" => global::Corpus.Foo.Foo.Flegs.Flag16.B3,
-                    "b4" => global::Corpus.Foo.Foo.Flegs.Flag16.B4,
-                    "b5" => global::Corpus.Foo.Foo.Flegs.Flag16.B5,
-                    "b6" => global::Corpus.Foo.Foo.Flegs.Flag16.B6,
-                    "b7" => global::Corpus.Foo.Foo.Flegs.Flag16.B7,
-                    "b8" => global::Corpus.Foo.Foo.Flegs.Flag16.B8,
-                    "b9" => global::Corpus.Foo.Foo.Flegs.Flag16.B9,
-                    "b10" => global::Corpus.Foo.Foo.Flegs.Flag16.B10,
-                    "b11" => global::Corpus.Foo.Foo.Flegs.Flag16.B11,
-                    "b12" => global::Corpus.Foo.Foo.Flegs.Flag16.B12,
-                    "b13" => global::Corpus.Foo.Foo.Flegs.Flag16.B13,
-                    "b14" => global::Corpus.Foo.Foo.Flegs.Flag16.B14,
-                    "b15" => global::Corpus.Foo.Foo.Flegs.Flag16.B15,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag32 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B15) != 0) names.Add("b15");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B16) != 0) names.Add("b16");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B17) != 0) names.Add("b17");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B18) != 0) names.Add("b18");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B19) != 0) names.Add("b19");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B20) != 0) names.Add("b20");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B21) != 0) names.Add("b21");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B22) != 0) names.Add("b22");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B23) != 0) names.Add("b23");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B24) != 0) names.Add("b24");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B25) != 0) names.Add("b25");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B26) != 0) names.Add("b26");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B27) != 0) names.Add("b27");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B28) != 0) names.Add("b28");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B29) != 0) names.Add("b29");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B30) != 0) names.Add("b30");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag32.B31) != 0) names.Add("b31");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag32 Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag32 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag32.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag32.B1,
-                    "b2" => global::Corpus.Foo.Foo.Flegs.Flag32.B2,
-                    "b3" => global::Corpus.Foo.Foo.Flegs.Flag32.B3,
-                    "b4" => global::Corpus.Foo.Foo.Flegs.Flag32.B4,
-                    "b5" => global::Corpus.Foo.Foo.Flegs.Flag32.B5,
-                    "b6" => global::Corpus.Foo.Foo.Flegs.Flag32.B6,
-                    "b7" => global::Corpus.Foo.Foo.Flegs.Flag32.B7,
-                    "b8" => global::Corpus.Foo.Foo.Flegs.Flag32.B8,
-                    "b9" => global::Corpus.Foo.Foo.Flegs.Flag32.B9,
-                    "b10" => global::Corpus.Foo.Foo.Flegs.Flag32.B10,
-                    "b11" => global::Corpus.Foo.Foo.Flegs.Flag32.B11,
-                    "b12" => global::Corpus.Foo.Foo.Flegs.Flag32.B12,
-                    "b13" => global::Corpus.Foo.Foo.Flegs.Flag32.B13,
-                    "b14" => global::Corpus.Foo.Foo.Flegs.Flag32.B14,
-                    "b15" => global::Corpus.Foo.Foo.Flegs.Flag32.B15,
-                    "b16" => global::Corpus.Foo.Foo.Flegs.Flag32.B16,
-                    "b17" => global::Corpus.Foo.Foo.Flegs.Flag32.B17,
-                    "b18" => global::Corpus.Foo.Foo.Flegs.Flag32.B18,
-                    "b19" => global::Corpus.Foo.Foo.Flegs.Flag32.B19,
-                    "b20" => global::Corpus.Foo.Foo.Flegs.Flag32.B20,
-                    "b21" => global::Corpus.Foo.Foo.Flegs.Flag32.B21,
-                    "b22" => global::Corpus.Foo.Foo.Flegs.Flag32.B22,
-                    "b23" => global::Corpus.Foo.Foo.Flegs.Flag32.B23,
-                    "b24" => global::Corpus.Foo.Foo.Flegs.Flag32.B24,
-                    "b25" => global::Corpus.Foo.Foo.Flegs.Flag32.B25,
-                    "b26" => global::Corpus.Foo.Foo.Flegs.Flag32.B26,
-                    "b27" => global::Corpus.Foo.Foo.Flegs.Flag32.B27,
-                    "b28" => global::Corpus.Foo.Foo.Flegs.Flag32.B28,
-                    "b29" => global::Corpus.Foo.Foo.Flegs.Flag32.B29,
-                    "b30" => global::Corpus.Foo.Foo.Flegs.Flag32.B30,
-                    "b31" => global::Corpus.Foo.Foo.Flegs.Flag32.B31,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Foo.Foo.Flegs.Flag64 v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B0) != 0) names.Add("b0");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B1) != 0) names.Add("b1");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B2) != 0) names.Add("b2");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B3) != 0) names.Add("b3");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B4) != 0) names.Add("b4");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B5) != 0) names.Add("b5");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B6) != 0) names.Add("b6");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B7) != 0) names.Add("b7");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B8) != 0) names.Add("b8");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B9) != 0) names.Add("b9");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B10) != 0) names.Add("b10");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B11) != 0) names.Add("b11");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B12) != 0) names.Add("b12");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B13) != 0) names.Add("b13");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B14) != 0) names.Add("b14");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B15) != 0) names.Add("b15");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B16) != 0) names.Add("b16");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B17) != 0) names.Add("b17");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B18) != 0) names.Add("b18");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B19) != 0) names.Add("b19");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B20) != 0) names.Add("b20");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B21) != 0) names.Add("b21");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B22) != 0) names.Add("b22");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B23) != 0) names.Add("b23");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B24) != 0) names.Add("b24");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B25) != 0) names.Add("b25");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B26) != 0) names.Add("b26");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B27) != 0) names.Add("b27");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B28) != 0) names.Add("b28");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B29) != 0) names.Add("b29");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B30) != 0) names.Add("b30");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B31) != 0) names.Add("b31");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B32) != 0) names.Add("b32");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B33) != 0) names.Add("b33");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B34) != 0) names.Add("b34");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B35) != 0) names.Add("b35");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B36) != 0) names.Add("b36");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B37) != 0) names.Add("b37");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B38) != 0) names.Add("b38");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B39) != 0) names.Add("b39");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B40) != 0) names.Add("b40");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B41) != 0) names.Add("b41");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B42) != 0) names.Add("b42");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B43) != 0) names.Add("b43");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B44) != 0) names.Add("b44");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B45) != 0) names.Add("b45");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B46) != 0) names.Add("b46");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B47) != 0) names.Add("b47");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B48) != 0) names.Add("b48");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B49) != 0) names.Add("b49");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B50) != 0) names.Add("b50");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B51) != 0) names.Add("b51");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B52) != 0) names.Add("b52");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B53) != 0) names.Add("b53");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B54) != 0) names.Add("b54");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B55) != 0) names.Add("b55");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B56) != 0) names.Add("b56");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B57) != 0) names.Add("b57");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B58) != 0) names.Add("b58");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B59) != 0) names.Add("b59");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B60) != 0) names.Add("b60");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B61) != 0) names.Add("b61");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B62) != 0) names.Add("b62");
-            if ((v & global::Corpus.Foo.Foo.Flegs.Flag64.B63) != 0) names.Add("b63");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Foo.Foo.Flegs.Flag64 Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Foo.Foo.Flegs.Flag64 result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "b0" => global::Corpus.Foo.Foo.Flegs.Flag64.B0,
-                    "b1" => global::Corpus.Foo.Foo.Flegs.Flag64.B1,
-                    "b2" => global::Corpus.Foo.Foo.Flegs.Flag64.B2,
-                    "b3" => global::Corpus.Foo.Foo.Flegs.Flag64.B3,
-                    "b4" => global::Corpus.Foo.Foo.Flegs.Flag64.B4,
-                    "b5" => global::Corpus.Foo.Foo.Flegs.Flag64.B5,
-                    "b6" => global::Corpus.Foo.Foo.Flegs.Flag64.B6,
-                    "b7" => global::Corpus.Foo.Foo.Flegs.Flag64.B7,
-                    "b8" => global::Corpus.Foo.Foo.Flegs.Flag64.B8,
-                    "b9" => global::Corpus.Foo.Foo.Flegs.Flag64.B9,
-                    "b10" => global::Corpus.Foo.Foo.Flegs.Flag64.B10,
-                    "b11" => global::Corpus.Foo.Foo.Flegs.Flag64.B11,
-                    "b12" => global::Corpus.Foo.Foo.Flegs.Flag64.B12,
-                    "b13" => global::Corpus.Foo.Foo.Flegs.Flag64.B13,
-                    "b14" => global::Corpus.Foo.Foo.Flegs.Flag64.B14,
-                    "b15" => global::Corpus.Foo.Foo.Flegs.Flag64.B15,
-                    "b16" => global::Corpus.Foo.Foo.Flegs.Flag64.B16,
-                    "b17" => global::Corpus.Foo.Foo.Flegs.Flag64.B17,
-                    "b18" => global::Corpus.Foo.Foo.Flegs.Flag64.B18,
-                    "b19" => global::Corpus.Foo.Foo.Flegs.Flag64.B19,
-                    "b20" => global::Corpus.Foo.Foo.Flegs.Flag64.B20,
-                    "b21" => global::Corpus.Foo.Foo.Flegs.Flag64.B21,
-                    "b22" => global::Corpus.Foo.Foo.Flegs.Flag64.B22,
-                    "b23" => global::Corpus.Foo.Foo.Flegs.Flag64.B23,
-                    "b24" => global::Corpus.Foo.Foo.Flegs.Flag64.B24,
-                    "b25" => global::Corpus.Foo.Foo.Flegs.Flag64.B25,
-                    "b26" => global::Corpus.Foo.Foo.Flegs.Flag64.B26,
-                    "b27" => global::Corpus.Foo.Foo.Flegs.Flag64.B27,
-                    "b28" => global::Corpus.Foo.Foo.Flegs.Flag64.B28,
-                    "b29" => global::Corpus.Foo.Foo.Flegs.Flag64.B29,
-                    "b30" => global::Corpus.Foo.Foo.Flegs.Flag64.B30,
-                    "b31" => global::Corpus.Foo.Foo.Flegs.Flag64.B31,
-                    "b32" => global::Corpus.Foo.Foo.Flegs.Flag64.B32,
-                    "b33" => global::Corpus.Foo.Foo.Flegs.Flag64.B33,
-                    "b34" => global::Corpus.Foo.Foo.Flegs.Flag64.B34,
-                    "b35" => global::Corpus.Foo.Foo.Flegs.Flag64.B35,
-                    "b36" => global::Corpus.Foo.Foo.Flegs.Flag64.B36,
-                    "b37" => global::Corpus.Foo.Foo.Flegs.Flag64.B37,
-                    "b38" => global::Corpus.Foo.Foo.Flegs.Flag64.B38,
-                    "b39" => global::Corpus.Foo.Foo.Flegs.Flag64.B39,
-                    "b40" => global::Corpus.Foo.Foo.Flegs.Flag64.B40,
-                    "b41" => global::Corpus.Foo.Foo.Flegs.Flag64.B41,
-                    "b42" => global::Corpus.Foo.Foo.Flegs.Flag64.B42,
-                    "b43" => global::Corpus.Foo.Foo.Flegs.Flag64.B43,
-                    "b44" => global::Corpus.Foo.Foo.Flegs.Flag64.B44,
-                    "b45" => global::Corpus.Foo.Foo.Flegs.Flag64.B45,
-                    "b46" => global::Corpus.Foo.Foo.Flegs.Flag64.B46,
-                    "b47" => global::Corpus.Foo.Foo.Flegs.Flag64.B47,
-                    "b48" => global::Corpus.Foo.Foo.Flegs.Flag64.B48,
-                    "b49" => global::Corpus.Foo.Foo.Flegs.Flag64.B49,
-                    "b50" => global::Corpus.Foo.Foo.Flegs.Flag64.B50,
-                    "b51" => global::Corpus.Foo.Foo.Flegs.Flag64.B51,
-                    "b52" => global::Corpus.Foo.Foo.Flegs.Flag64.B52,
-                    "b53" => global::Corpus.Foo.Foo.Flegs.Flag64.B53,
-                    "b54" => global::Corpus.Foo.Foo.Flegs.Flag64.B54,
-                    "b55" => global::Corpus.Foo.Foo.Flegs.Flag64.B55,
-                    "b56" => global::Corpus.Foo.Foo.Flegs.Flag64.B56,
-                    "b57" => global::Corpus.Foo.Foo.Flegs.Flag64.B57,
-                    "b58" => global::Corpus.Foo.Foo.Flegs.Flag64.B58,
-                    "b59" => global::Corpus.Foo.Foo.Flegs.Flag64.B59,
-                    "b60" => global::Corpus.Foo.Foo.Flegs.Flag64.B60,
-                    "b61" => global::Corpus.Foo.Foo.Flegs.Flag64.B61,
-                    "b62" => global::Corpus.Foo.Foo.Flegs.Flag64.B62,
-                    "b63" => global::Corpus.Foo.Foo.Flegs.Flag64.B63,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Flegs.g.cs ----

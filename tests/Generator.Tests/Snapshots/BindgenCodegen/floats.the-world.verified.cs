@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,28 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[5];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/floats");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<float, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<double, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f32-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, float>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f64-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, double>(WorldName, indices[4]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +82,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +92,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,21 +108,21 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Floats.IFloats h = host;
             var instance = root.AddInstance("foo:foo/floats");
-            instance.DefineFunction("f32-param", (args, results) =>
+            instance.DefineAction<float>("f32-param", p =>
             {
-                h.F32Param(args[0].AsF32());
+                h.F32Param(p);
             });
-            instance.DefineFunction("f64-param", (args, results) =>
+            instance.DefineAction<double>("f64-param", p =>
             {
-                h.F64Param(args[0].AsF64());
+                h.F64Param(p);
             });
-            instance.DefineFunction("f32-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, float>("f32-result", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.F32(h.F32Result());
+                return h.F32Result();
             });
-            instance.DefineFunction("f64-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, double>("f64-result", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.F64(h.F64Result());
+                return h.F64Result();
             });
         }
     }
@@ -124,13 +141,13 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, float> __export2;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, double> __export3;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<float, global::System.ValueTuple>(instance, WorldName, "foo:foo/floats", "f32-param");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<double, global::System.ValueTuple>(instance, WorldName, "foo:foo/floats", "f64-param");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, float>(instance, WorldName, "foo:foo/floats", "f32-result");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, double>(instance, WorldName, "foo:foo/floats", "f64-result");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<float, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<double, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, float>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, double>(instance, WorldName, indices[4]);
         }
 
         /// <summary>The WIT function `f32-param`.</summary>

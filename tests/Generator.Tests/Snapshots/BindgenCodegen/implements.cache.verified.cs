@@ -26,7 +26,7 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
@@ -49,12 +49,19 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[0];
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/cache` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -63,6 +70,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -72,7 +80,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/cache` imports in a linker, implemented by a host object.</summary>
@@ -88,26 +96,26 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Store.IStore h = host;
             var instance = root.AddInstance("hot-cache");
-            instance.DefineFunction("get", (args, results) =>
+            instance.DefineFunction<string, string?>("get", p =>
             {
-                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
+                return h.Get(p);
             });
-            instance.DefineFunction("set", (args, results) =>
+            instance.DefineAction<(string, string)>("set", p =>
             {
-                h.Set(args[0].AsString(), args[1].AsString());
+                h.Set(p.Item1, p.Item2);
             });
         }
 
         {
             global::Corpus.Foo.Foo.Store.IStore h = host;
             var instance = root.AddInstance("durable");
-            instance.DefineFunction("get", (args, results) =>
+            instance.DefineFunction<string, string?>("get", p =>
             {
-                results[0] = __Values.Lower0(cx, h.Get(args[0].AsString()));
+                return h.Get(p);
             });
-            instance.DefineFunction("set", (args, results) =>
+            instance.DefineAction<(string, string)>("set", p =>
             {
-                h.Set(args[0].AsString(), args[1].AsString());
+                h.Set(p.Item1, p.Item2);
             });
         }
     }
@@ -126,20 +134,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
     }
 }
 //---- Corpus.Foo.Foo.Store.g.cs ----

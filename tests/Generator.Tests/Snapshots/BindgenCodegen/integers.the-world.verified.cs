@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,56 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[19];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/integers");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<byte, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<sbyte, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ushort, global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<short, global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a5");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a6");
+        global::WitSharp.ComponentExportBindings.CheckTyped<int, global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a7");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ulong, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<long, global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a9");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, byte>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, sbyte>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ushort>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, short>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r5");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r6");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r7");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ulong>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "r8");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, long>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "pair-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (long, byte)>(WorldName, indices[18]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +110,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +120,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,77 +136,77 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Integers.IIntegers h = host;
             var instance = root.AddInstance("foo:foo/integers");
-            instance.DefineFunction("a1", (args, results) =>
+            instance.DefineAction<byte>("a1", p =>
             {
-                h.A1(args[0].AsU8());
+                h.A1(p);
             });
-            instance.DefineFunction("a2", (args, results) =>
+            instance.DefineAction<sbyte>("a2", p =>
             {
-                h.A2(args[0].AsS8());
+                h.A2(p);
             });
-            instance.DefineFunction("a3", (args, results) =>
+            instance.DefineAction<ushort>("a3", p =>
             {
-                h.A3(args[0].AsU16());
+                h.A3(p);
             });
-            instance.DefineFunction("a4", (args, results) =>
+            instance.DefineAction<short>("a4", p =>
             {
-                h.A4(args[0].AsS16());
+                h.A4(p);
             });
-            instance.DefineFunction("a5", (args, results) =>
+            instance.DefineAction<uint>("a5", p =>
             {
-                h.A5(args[0].AsU32());
+                h.A5(p);
             });
-            instance.DefineFunction("a6", (args, results) =>
+            instance.DefineAction<int>("a6", p =>
             {
-                h.A6(args[0].AsS32());
+                h.A6(p);
             });
-            instance.DefineFunction("a7", (args, results) =>
+            instance.DefineAction<ulong>("a7", p =>
             {
-                h.A7(args[0].AsU64());
+                h.A7(p);
             });
-            instance.DefineFunction("a8", (args, results) =>
+            instance.DefineAction<long>("a8", p =>
             {
-                h.A8(args[0].AsS64());
+                h.A8(p);
             });
-            instance.DefineFunction("a9", (args, results) =>
+            instance.DefineAction<(byte, sbyte, ushort, short, uint, int, ulong, long)>("a9", p =>
             {
-                h.A9(args[0].AsU8(), args[1].AsS8(), args[2].AsU16(), args[3].AsS16(), args[4].AsU32(), args[5].AsS32(), args[6].AsU64(), args[7].AsS64());
+                h.A9(p.Item1, p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, p.Item7, p.Item8);
             });
-            instance.DefineFunction("r1", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, byte>("r1", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U8(h.R1());
+                return h.R1();
             });
-            instance.DefineFunction("r2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, sbyte>("r2", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S8(h.R2());
+                return h.R2();
             });
-            instance.DefineFunction("r3", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ushort>("r3", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U16(h.R3());
+                return h.R3();
             });
-            instance.DefineFunction("r4", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, short>("r4", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S16(h.R4());
+                return h.R4();
             });
-            instance.DefineFunction("r5", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint>("r5", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(h.R5());
+                return h.R5();
             });
-            instance.DefineFunction("r6", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, int>("r6", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S32(h.R6());
+                return h.R6();
             });
-            instance.DefineFunction("r7", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("r7", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.R7());
+                return h.R7();
             });
-            instance.DefineFunction("r8", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, long>("r8", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S64(h.R8());
+                return h.R8();
             });
-            instance.DefineFunction("pair-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (long, byte)>("pair-ret", p =>
             {
-                results[0] = __Values.Lower0(cx, h.PairRet());
+                return h.PairRet();
             });
         }
     }
@@ -183,7 +228,7 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<int, global::System.ValueTuple> __export5;
         private readonly global::WitSharp.Components.TypedComponentFunction<ulong, global::System.ValueTuple> __export6;
         private readonly global::WitSharp.Components.TypedComponentFunction<long, global::System.ValueTuple> __export7;
-        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple> __export8;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, byte> __export9;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, sbyte> __export10;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, ushort> __export11;
@@ -194,27 +239,27 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, long> __export16;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (long, byte)> __export17;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a3");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a4");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a5");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a6");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a7");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long, global::System.ValueTuple>(instance, WorldName, "foo:foo/integers", "a8");
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/integers", "a9", 8, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte>(instance, WorldName, "foo:foo/integers", "r1");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte>(instance, WorldName, "foo:foo/integers", "r2");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort>(instance, WorldName, "foo:foo/integers", "r3");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short>(instance, WorldName, "foo:foo/integers", "r4");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/integers", "r5");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int>(instance, WorldName, "foo:foo/integers", "r6");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong>(instance, WorldName, "foo:foo/integers", "r7");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long>(instance, WorldName, "foo:foo/integers", "r8");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (long, byte)>(instance, WorldName, "foo:foo/integers", "pair-ret");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<sbyte, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<ushort, global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<short, global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<uint, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<int, global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<ulong, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<long, global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, sbyte, ushort, short, uint, int, ulong, long), global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, byte>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, sbyte>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ushort>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, short>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ulong>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, long>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (long, byte)>(instance, WorldName, indices[18]);
         }
 
         /// <summary>The WIT function `a1`.</summary>
@@ -293,7 +338,7 @@ partial class Bindings : global::System.IDisposable
         public void A9(byte p1, sbyte p2, ushort p3, short p4, uint p5, int p6, ulong p7, long p8)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(global::WitSharp.Components.ComponentValue.U8(p1), global::WitSharp.Components.ComponentValue.S8(p2), global::WitSharp.Components.ComponentValue.U16(p3), global::WitSharp.Components.ComponentValue.S16(p4), global::WitSharp.Components.ComponentValue.U32(p5), global::WitSharp.Components.ComponentValue.S32(p6), global::WitSharp.Components.ComponentValue.U64(p7), global::WitSharp.Components.ComponentValue.S64(p8));
+            __export8.Call((p1, p2, p3, p4, p5, p6, p7, p8));
         }
 
         /// <summary>The WIT function `r1`.</summary>
@@ -371,21 +416,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (long, byte) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
-        }
-
-        public static (long, byte) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsS64(), items[1].AsU8());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Integers.g.cs ----

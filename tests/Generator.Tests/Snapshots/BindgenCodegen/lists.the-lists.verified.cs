@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,78 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[30];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/lists");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u8-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<byte[], global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u16-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ushort[], global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint[], global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<ulong[], global::System.ValueTuple>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s8-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<sbyte[], global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s16-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<short[], global::System.ValueTuple>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<int[], global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<long[], global::System.ValueTuple>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f32-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<float[], global::System.ValueTuple>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f64-param");
+        global::WitSharp.ComponentExportBindings.CheckTyped<double[], global::System.ValueTuple>(WorldName, indices[10]);
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u8-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, byte[]>(WorldName, indices[11]);
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u16-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ushort[]>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint[]>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-u64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, ulong[]>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s8-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, sbyte[]>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s16-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, short[]>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int[]>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-s64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, long[]>(WorldName, indices[18]);
+        indices[19] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f32-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, float[]>(WorldName, indices[19]);
+        indices[20] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "list-f64-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, double[]>(WorldName, indices[20]);
+        indices[21] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, sbyte)[], (long, uint)[]>(WorldName, indices[21]);
+        indices[22] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], global::System.ValueTuple>(WorldName, indices[22]);
+        indices[23] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list-ret");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, string[]>(WorldName, indices[23]);
+        indices[24] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-string-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(byte, string)[], (string, byte)[]>(WorldName, indices[24]);
+        indices[25] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "string-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], string[]>(WorldName, indices[25]);
+        indices[26] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "record-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(WorldName, indices[26]);
+        indices[27] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "record-list-reverse");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]>(WorldName, indices[27]);
+        indices[28] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "variant-list");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(WorldName, indices[28]);
+        indices[29] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "load-store-everything");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>(WorldName, indices[29]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-lists` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +132,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +142,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-lists` imports in a linker, implemented by a host object.</summary>
@@ -91,121 +158,121 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Lists.ILists h = host;
             var instance = root.AddInstance("foo:foo/lists");
-            instance.DefineFunction("list-u8-param", (args, results) =>
+            instance.DefineAction<byte[]>("list-u8-param", p =>
             {
-                h.ListU8Param(__Values.Lift0(cx, args[0]));
+                h.ListU8Param(p);
             });
-            instance.DefineFunction("list-u16-param", (args, results) =>
+            instance.DefineAction<ushort[]>("list-u16-param", p =>
             {
-                h.ListU16Param(__Values.Lift1(cx, args[0]));
+                h.ListU16Param(p);
             });
-            instance.DefineFunction("list-u32-param", (args, results) =>
+            instance.DefineAction<uint[]>("list-u32-param", p =>
             {
-                h.ListU32Param(__Values.Lift2(cx, args[0]));
+                h.ListU32Param(p);
             });
-            instance.DefineFunction("list-u64-param", (args, results) =>
+            instance.DefineAction<ulong[]>("list-u64-param", p =>
             {
-                h.ListU64Param(__Values.Lift3(cx, args[0]));
+                h.ListU64Param(p);
             });
-            instance.DefineFunction("list-s8-param", (args, results) =>
+            instance.DefineAction<sbyte[]>("list-s8-param", p =>
             {
-                h.ListS8Param(__Values.Lift4(cx, args[0]));
+                h.ListS8Param(p);
             });
-            instance.DefineFunction("list-s16-param", (args, results) =>
+            instance.DefineAction<short[]>("list-s16-param", p =>
             {
-                h.ListS16Param(__Values.Lift5(cx, args[0]));
+                h.ListS16Param(p);
             });
-            instance.DefineFunction("list-s32-param", (args, results) =>
+            instance.DefineAction<int[]>("list-s32-param", p =>
             {
-                h.ListS32Param(__Values.Lift6(cx, args[0]));
+                h.ListS32Param(p);
             });
-            instance.DefineFunction("list-s64-param", (args, results) =>
+            instance.DefineAction<long[]>("list-s64-param", p =>
             {
-                h.ListS64Param(__Values.Lift7(cx, args[0]));
+                h.ListS64Param(p);
             });
-            instance.DefineFunction("list-f32-param", (args, results) =>
+            instance.DefineAction<float[]>("list-f32-param", p =>
             {
-                h.ListF32Param(__Values.Lift8(cx, args[0]));
+                h.ListF32Param(p);
             });
-            instance.DefineFunction("list-f64-param", (args, results) =>
+            instance.DefineAction<double[]>("list-f64-param", p =>
             {
-                h.ListF64Param(__Values.Lift9(cx, args[0]));
+                h.ListF64Param(p);
             });
-            instance.DefineFunction("list-u8-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, byte[]>("list-u8-ret", p =>
             {
-                results[0] = __Values.Lower0(cx, h.ListU8Ret());
+                return h.ListU8Ret();
             });
-            instance.DefineFunction("list-u16-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ushort[]>("list-u16-ret", p =>
             {
-                results[0] = __Values.Lower1(cx, h.ListU16Ret());
+                return h.ListU16Ret();
             });
-            instance.DefineFunction("list-u32-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint[]>("list-u32-ret", p =>
             {
-                results[0] = __Values.Lower2(cx, h.ListU32Ret());
+                return h.ListU32Ret();
             });
-            instance.DefineFunction("list-u64-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong[]>("list-u64-ret", p =>
             {
-                results[0] = __Values.Lower3(cx, h.ListU64Ret());
+                return h.ListU64Ret();
             });
-            instance.DefineFunction("list-s8-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, sbyte[]>("list-s8-ret", p =>
             {
-                results[0] = __Values.Lower4(cx, h.ListS8Ret());
+                return h.ListS8Ret();
             });
-            instance.DefineFunction("list-s16-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, short[]>("list-s16-ret", p =>
             {
-                results[0] = __Values.Lower5(cx, h.ListS16Ret());
+                return h.ListS16Ret();
             });
-            instance.DefineFunction("list-s32-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, int[]>("list-s32-ret", p =>
             {
-                results[0] = __Values.Lower6(cx, h.ListS32Ret());
+                return h.ListS32Ret();
             });
-            instance.DefineFunction("list-s64-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, long[]>("list-s64-ret", p =>
             {
-                results[0] = __Values.Lower7(cx, h.ListS64Ret());
+                return h.ListS64Ret();
             });
-            instance.DefineFunction("list-f32-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, float[]>("list-f32-ret", p =>
             {
-                results[0] = __Values.Lower8(cx, h.ListF32Ret());
+                return h.ListF32Ret();
             });
-            instance.DefineFunction("list-f64-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, double[]>("list-f64-ret", p =>
             {
-                results[0] = __Values.Lower9(cx, h.ListF64Ret());
+                return h.ListF64Ret();
             });
-            instance.DefineFunction("tuple-list", (args, results) =>
+            instance.DefineFunction<(byte, sbyte)[], (long, uint)[]>("tuple-list", p =>
             {
-                results[0] = __Values.Lower11(cx, h.TupleList(__Values.Lift10(cx, args[0])));
+                return h.TupleList(p);
             });
-            instance.DefineFunction("string-list-arg", (args, results) =>
+            instance.DefineAction<string[]>("string-list-arg", p =>
             {
-                h.StringListArg(__Values.Lift12(cx, args[0]));
+                h.StringListArg(p);
             });
-            instance.DefineFunction("string-list-ret", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, string[]>("string-list-ret", p =>
             {
-                results[0] = __Values.Lower12(cx, h.StringListRet());
+                return h.StringListRet();
             });
-            instance.DefineFunction("tuple-string-list", (args, results) =>
+            instance.DefineFunction<(byte, string)[], (string, byte)[]>("tuple-string-list", p =>
             {
-                results[0] = __Values.Lower14(cx, h.TupleStringList(__Values.Lift13(cx, args[0])));
+                return h.TupleStringList(p);
             });
-            instance.DefineFunction("string-list", (args, results) =>
+            instance.DefineFunction<string[], string[]>("string-list", p =>
             {
-                results[0] = __Values.Lower12(cx, h.StringList(__Values.Lift12(cx, args[0])));
+                return h.StringList(p);
             });
-            instance.DefineFunction("record-list", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Lists.SomeRecord[], global::Corpus.Foo.Foo.Lists.OtherRecord[]>("record-list", p =>
             {
-                results[0] = __Values.Lower16(cx, h.RecordList(__Values.Lift15(cx, args[0])));
+                return h.RecordList(p);
             });
-            instance.DefineFunction("record-list-reverse", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Lists.OtherRecord[], global::Corpus.Foo.Foo.Lists.SomeRecord[]>("record-list-reverse", p =>
             {
-                results[0] = __Values.Lower15(cx, h.RecordListReverse(__Values.Lift16(cx, args[0])));
+                return h.RecordListReverse(p);
             });
-            instance.DefineFunction("variant-list", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.Lists.SomeVariant[], global::Corpus.Foo.Foo.Lists.OtherVariant[]>("variant-list", p =>
             {
-                results[0] = __Values.Lower18(cx, h.VariantList(__Values.Lift17(cx, args[0])));
+                return h.VariantList(p);
             });
-            instance.DefineFunction("load-store-everything", (args, results) =>
+            instance.DefineFunction<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>("load-store-everything", p =>
             {
-                results[0] = __Values.Lower19(cx, h.LoadStoreEverything(__Values.Lift19(cx, args[0])));
+                return h.LoadStoreEverything(p);
             });
         }
     }
@@ -244,43 +311,43 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string[]> __export22;
         private readonly global::WitSharp.Components.TypedComponentFunction<(byte, string)[], (string, byte)[]> __export23;
         private readonly global::WitSharp.Components.TypedComponentFunction<string[], string[]> __export24;
-        private readonly global::WitSharp.Components.ComponentFunction __export25;
-        private readonly global::WitSharp.Components.ComponentFunction __export26;
-        private readonly global::WitSharp.Components.ComponentFunction __export27;
-        private readonly global::WitSharp.Components.ComponentFunction __export28;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]> __export25;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]> __export26;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]> __export27;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]> __export28;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<byte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u8-param");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ushort[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u16-param");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u32-param");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<ulong[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-u64-param");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<sbyte[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s8-param");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<short[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s16-param");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<int[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s32-param");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<long[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-s64-param");
-            __export8 = global::WitSharp.ComponentBindings.ResolveTypedFunction<float[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f32-param");
-            __export9 = global::WitSharp.ComponentBindings.ResolveTypedFunction<double[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "list-f64-param");
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, byte[]>(instance, WorldName, "foo:foo/lists", "list-u8-ret");
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ushort[]>(instance, WorldName, "foo:foo/lists", "list-u16-ret");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint[]>(instance, WorldName, "foo:foo/lists", "list-u32-ret");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, ulong[]>(instance, WorldName, "foo:foo/lists", "list-u64-ret");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, sbyte[]>(instance, WorldName, "foo:foo/lists", "list-s8-ret");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, short[]>(instance, WorldName, "foo:foo/lists", "list-s16-ret");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int[]>(instance, WorldName, "foo:foo/lists", "list-s32-ret");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, long[]>(instance, WorldName, "foo:foo/lists", "list-s64-ret");
-            __export18 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, float[]>(instance, WorldName, "foo:foo/lists", "list-f32-ret");
-            __export19 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, double[]>(instance, WorldName, "foo:foo/lists", "list-f64-ret");
-            __export20 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, sbyte)[], (long, uint)[]>(instance, WorldName, "foo:foo/lists", "tuple-list");
-            __export21 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::System.ValueTuple>(instance, WorldName, "foo:foo/lists", "string-list-arg");
-            __export22 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, "foo:foo/lists", "string-list-ret");
-            __export23 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(byte, string)[], (string, byte)[]>(instance, WorldName, "foo:foo/lists", "tuple-string-list");
-            __export24 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], string[]>(instance, WorldName, "foo:foo/lists", "string-list");
-            __export25 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list", 1, true);
-            __export26 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "record-list-reverse", 1, true);
-            __export27 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "variant-list", 1, true);
-            __export28 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/lists", "load-store-everything", 1, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte[], global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<ushort[], global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<uint[], global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<ulong[], global::System.ValueTuple>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<sbyte[], global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<short[], global::System.ValueTuple>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<int[], global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<long[], global::System.ValueTuple>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<float[], global::System.ValueTuple>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.BindTyped<double[], global::System.ValueTuple>(instance, WorldName, indices[10]);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, byte[]>(instance, WorldName, indices[11]);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ushort[]>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint[]>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, ulong[]>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, sbyte[]>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, short[]>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int[]>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, long[]>(instance, WorldName, indices[18]);
+            __export18 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, float[]>(instance, WorldName, indices[19]);
+            __export19 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, double[]>(instance, WorldName, indices[20]);
+            __export20 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, sbyte)[], (long, uint)[]>(instance, WorldName, indices[21]);
+            __export21 = global::WitSharp.ComponentExportBindings.BindTyped<string[], global::System.ValueTuple>(instance, WorldName, indices[22]);
+            __export22 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, string[]>(instance, WorldName, indices[23]);
+            __export23 = global::WitSharp.ComponentExportBindings.BindTyped<(byte, string)[], (string, byte)[]>(instance, WorldName, indices[24]);
+            __export24 = global::WitSharp.ComponentExportBindings.BindTyped<string[], string[]>(instance, WorldName, indices[25]);
+            __export25 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[], global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(instance, WorldName, indices[26]);
+            __export26 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[], global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[]>(instance, WorldName, indices[27]);
+            __export27 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[], global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(instance, WorldName, indices[28]);
+            __export28 = global::WitSharp.ComponentExportBindings.BindTyped<(string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[], (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[]>(instance, WorldName, indices[29]);
         }
 
         /// <summary>The WIT function `list-u8-param`.</summary>
@@ -477,7 +544,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] RecordList(global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift21(_owner.__cx, __export25.Call(__Values.Lower20(_owner.__cx, x))!);
+            return __export25.Call(x);
         }
 
         /// <summary>The WIT function `record-list-reverse`.</summary>
@@ -485,7 +552,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] RecordListReverse(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift20(_owner.__cx, __export26.Call(__Values.Lower21(_owner.__cx, x))!);
+            return __export26.Call(x);
         }
 
         /// <summary>The WIT function `variant-list`.</summary>
@@ -493,7 +560,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] VariantList(global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift23(_owner.__cx, __export27.Call(__Values.Lower22(_owner.__cx, x))!);
+            return __export27.Call(x);
         }
 
         /// <summary>The WIT function `load-store-everything`.</summary>
@@ -501,7 +568,7 @@ partial class Bindings : global::System.IDisposable
         public (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] LoadStoreEverything((string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift19(_owner.__cx, __export28.Call(__Values.Lower19(_owner.__cx, a))!);
+            return __export28.Call(a);
         }
     }
 
@@ -516,589 +583,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, byte[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static byte[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new byte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, ushort[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U16(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static ushort[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new ushort[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU16();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, uint[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, ulong[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U64(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static ulong[] Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new ulong[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU64();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, sbyte[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S8(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static sbyte[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new sbyte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS8();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, short[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S16(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static short[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new short[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS16();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, int[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static int[] Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new int[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, long[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.S64(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static long[] Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new long[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsS64();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, float[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.F32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static float[] Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new float[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsF32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, double[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.F64(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static double[] Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new double[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsF64();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, (byte, sbyte)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower24(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (byte, sbyte)[] Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (byte, sbyte)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift24(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, (long, uint)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower25(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (long, uint)[] Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (long, uint)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift25(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, string[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static string[] Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new string[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, (byte, string)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower26(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (byte, string)[] Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (byte, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift26(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, (string, byte)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower27(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (string, byte)[] Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (string, byte)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift27(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::Corpus.Foo.Foo.Lists.SomeRecord[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower28(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.SomeRecord[] Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Foo.Foo.Lists.SomeRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift28(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::Corpus.Foo.Foo.Lists.OtherRecord[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower29(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.OtherRecord[] Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Foo.Foo.Lists.OtherRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift29(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::Corpus.Foo.Foo.Lists.SomeVariant[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower30(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.SomeVariant[] Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Foo.Foo.Lists.SomeVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift30(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::Corpus.Foo.Foo.Lists.OtherVariant[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower31(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.OtherVariant[] Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Foo.Foo.Lists.OtherVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift31(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower32(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[] Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift32(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower33(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[] Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift33(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower34(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift34(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower35(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[] Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift35(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower36(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift36(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, (byte, sbyte) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.S8(v.Item2));
-        }
-
-        public static (byte, sbyte) Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU8(), items[1].AsS8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, (long, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S64(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (long, uint) Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsS64(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, (byte, string) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
-        }
-
-        public static (byte, string) Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU8(), items[1].AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, (string, byte) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2));
-        }
-
-        public static (string, byte) Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsString(), items[1].AsU8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Foo.Foo.Lists.SomeRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower29(cx, v.Y)), ("z", __Values.Lower16(cx, v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.SomeRecord Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift29(cx, fields[1].Value), __Values.Lift16(cx, fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Foo.Foo.Lists.OtherRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(cx, v.C)));
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.OtherRecord Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(cx, fields[5].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Foo.Foo.Lists.SomeVariant v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
-                case global::Corpus.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower18(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.SomeVariant Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
-                case "b": return new global::Corpus.Foo.Foo.Lists.SomeVariant.B();
-                case "c": return new global::Corpus.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
-                case "d": return new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__Values.Lift18(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Foo.Foo.Lists.OtherVariant v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Lists.OtherVariant.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Foo.Foo.Lists.OtherVariant.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Foo.Foo.Lists.OtherVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Lists.OtherVariant Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Lists.OtherVariant.A();
-                case "b": return new global::Corpus.Foo.Foo.Lists.OtherVariant.B(v.Payload!.AsU32());
-                case "c": return new global::Corpus.Foo.Foo.Lists.OtherVariant.C(v.Payload!.AsString());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2), global::WitSharp.Components.ComponentValue.S8(v.Item3), global::WitSharp.Components.ComponentValue.U16(v.Item4), global::WitSharp.Components.ComponentValue.S16(v.Item5), global::WitSharp.Components.ComponentValue.U32(v.Item6), global::WitSharp.Components.ComponentValue.S32(v.Item7), global::WitSharp.Components.ComponentValue.U64(v.Item8), global::WitSharp.Components.ComponentValue.S64(v.Item9), global::WitSharp.Components.ComponentValue.F32(v.Item10), global::WitSharp.Components.ComponentValue.F64(v.Item11), global::WitSharp.Components.ComponentValue.Char((uint)(v.Item12).Value));
-        }
-
-        public static (string, byte, sbyte, ushort, short, uint, int, ulong, long, float, double, global::System.Text.Rune) Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsString(), items[1].AsU8(), items[2].AsS8(), items[3].AsU16(), items[4].AsS16(), items[5].AsU32(), items[6].AsS32(), items[7].AsU64(), items[8].AsS64(), items[9].AsF32(), items[10].AsF64(), new global::System.Text.Rune(items[11].AsChar()));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.String(v.X)), ("y", __Values.Lower34(cx, v.Y)), ("z", __Values.Lower21(cx, v.Z)), ("c1", global::WitSharp.Components.ComponentValue.U32(v.C1)), ("c2", global::WitSharp.Components.ComponentValue.U64(v.C2)), ("c3", global::WitSharp.Components.ComponentValue.S32(v.C3)), ("c4", global::WitSharp.Components.ComponentValue.S64(v.C4)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(fields[0].Value.AsString(), __Values.Lift34(cx, fields[1].Value), __Values.Lift21(cx, fields[2].Value), fields[3].Value.AsU32(), fields[4].Value.AsU64(), fields[5].Value.AsS32(), fields[6].Value.AsS64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.U32(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.U64(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.S32(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.S64(v.A4)), ("b", global::WitSharp.Components.ComponentValue.String(v.B)), ("c", __Values.Lower0(cx, v.C)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(fields[0].Value.AsU32(), fields[1].Value.AsU64(), fields[2].Value.AsS32(), fields[3].Value.AsS64(), fields[4].Value.AsString(), __Values.Lift0(cx, fields[5].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.SomeVariant v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B: return global::WitSharp.Components.ComponentValue.Variant("b");
-                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c: return global::WitSharp.Components.ComponentValue.Variant("d", __Values.Lower23(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A(v.Payload!.AsString());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B();
-                case "c": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C(v.Payload!.AsU32());
-                case "d": return new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__Values.Lift23(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Lists.OtherVariant v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C c: return global::WitSharp.Components.ComponentValue.Variant("c", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A();
-                case "b": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B(v.Payload!.AsU32());
-                case "c": return new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C(v.Payload!.AsString());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Lists.g.cs ----
@@ -1115,7 +599,62 @@ namespace Corpus.Exports.Foo.Foo.Lists;
 /// <param name="A4">The `a4` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
-public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C);
+public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a1", global::WitSharp.Components.ComponentValueType.U32), ("a2", global::WitSharp.Components.ComponentValueType.U64), ("a3", global::WitSharp.Components.ComponentValueType.S32), ("a4", global::WitSharp.Components.ComponentValueType.S64), ("b", global::WitSharp.Components.ComponentValueType.String), ("c", global::WitSharp.Components.ComponentValueType.List(global::WitSharp.Components.ComponentValueType.U8)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte[]> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<byte[]>(__ComponentType.Fields[5].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherRecord value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherRecord value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherRecord value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A1, flat);
+        __m1.LowerFlat(cx, value.A2, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.A3, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.A4, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.B, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.C, flat.Slice(__f5));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherRecord value, uint ptr)
+    {
+        __m0.Store(cx, value.A1, ptr);
+        __m1.Store(cx, value.A2, ptr + __o1);
+        __m2.Store(cx, value.A3, ptr + __o2);
+        __m3.Store(cx, value.A4, ptr + __o3);
+        __m4.Store(cx, value.B, ptr + __o4);
+        __m5.Store(cx, value.C, ptr + __o5);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.OtherRecord __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Lists.OtherRecord(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5));
+}
 
 /// <summary>The WIT record `some-record` of `foo:foo/lists`.</summary>
 /// <param name="X">The `x` field.</param>
@@ -1125,11 +664,70 @@ public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, st
 /// <param name="C2">The `c2` field.</param>
 /// <param name="C3">The `c3` field.</param>
 /// <param name="C4">The `c4` field.</param>
-public readonly record struct SomeRecord(string X, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4);
+public readonly record struct SomeRecord(string X, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("x", global::WitSharp.Components.ComponentValueType.String), ("y", global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__ComponentType), ("z", global::WitSharp.Components.ComponentValueType.List(global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__ComponentType)), ("c1", global::WitSharp.Components.ComponentValueType.U32), ("c2", global::WitSharp.Components.ComponentValueType.U64), ("c3", global::WitSharp.Components.ComponentValueType.S32), ("c4", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Exports.Foo.Foo.Lists.OtherRecord[]>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Fields[6].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__ComponentType.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeRecord value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeRecord value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeRecord>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeRecord value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.X, flat);
+        global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__LowerFlat(cx, value.Y, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Z, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.C1, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.C2, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.C3, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.C4, flat.Slice(__f6));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeRecord value, uint ptr)
+    {
+        __m0.Store(cx, value.X, ptr);
+        global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__Store(cx, value.Y, ptr + __o1);
+        __m2.Store(cx, value.Z, ptr + __o2);
+        __m3.Store(cx, value.C1, ptr + __o3);
+        __m4.Store(cx, value.C2, ptr + __o4);
+        __m5.Store(cx, value.C3, ptr + __o5);
+        __m6.Store(cx, value.C4, ptr + __o6);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(__m0.LiftFlat(cx, flat), global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.SomeRecord __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Lists.SomeRecord(__m0.Load(cx, ptr), global::Corpus.Exports.Foo.Foo.Lists.OtherRecord.__Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6));
+}
 
 /// <summary>The WIT variant `other-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C.</remarks>
-public abstract record OtherVariant
+public abstract record OtherVariant : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>
 {
     private OtherVariant()
     {
@@ -1145,11 +743,96 @@ public abstract record OtherVariant
     /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(string Value) : OtherVariant;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", null), ("b", global::WitSharp.Components.ComponentValueType.U32), ("c", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[1].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[2].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherVariant value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherVariant value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherVariant value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C c:
+                flat[0] = 2;
+                __m2.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.OtherVariant value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C c:
+                cx.GetRef(ptr, 1) = 2;
+                __m2.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A(),
+            1 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            2 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C(__m2.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `other-variant` (3 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.OtherVariant __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.A(),
+            1 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.B(__m1.Load(cx, ptr + __payload)),
+            2 => new global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.C(__m2.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `other-variant` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `some-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C, D.</remarks>
-public abstract record SomeVariant
+public abstract record SomeVariant : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>
 {
     private SomeVariant()
     {
@@ -1169,6 +852,102 @@ public abstract record SomeVariant
     /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[] Value) : SomeVariant;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.String), ("b", null), ("c", global::WitSharp.Components.ComponentValueType.U32), ("d", global::WitSharp.Components.ComponentValueType.List(global::Corpus.Exports.Foo.Foo.Lists.OtherVariant.__ComponentType)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[2].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Exports.Foo.Foo.Lists.OtherVariant[]>(__ComponentType.Cases[3].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeVariant value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeVariant value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Lists.SomeVariant>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeVariant value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C c:
+                flat[0] = 2;
+                __m2.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c:
+                flat[0] = 3;
+                __m3.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Lists.SomeVariant value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C c:
+                cx.GetRef(ptr, 1) = 2;
+                __m2.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D c:
+                cx.GetRef(ptr, 1) = 3;
+                __m3.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B(),
+            2 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C(__m2.LiftFlat(cx, flat.Slice(1))),
+            3 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__m3.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `some-variant` (4 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Lists.SomeVariant __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.B(),
+            2 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.C(__m2.Load(cx, ptr + __payload)),
+            3 => new global::Corpus.Exports.Foo.Foo.Lists.SomeVariant.D(__m3.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `some-variant` (4 cases)"),
+        };
+    }
 }
 
 /// <summary>The exported interface `foo:foo/lists`.</summary>
@@ -1293,7 +1072,62 @@ namespace Corpus.Foo.Foo.Lists;
 /// <param name="A4">The `a4` field.</param>
 /// <param name="B">The `b` field.</param>
 /// <param name="C">The `c` field.</param>
-public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C);
+public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, string B, byte[] C) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a1", global::WitSharp.Components.ComponentValueType.U32), ("a2", global::WitSharp.Components.ComponentValueType.U64), ("a3", global::WitSharp.Components.ComponentValueType.S32), ("a4", global::WitSharp.Components.ComponentValueType.S64), ("b", global::WitSharp.Components.ComponentValueType.String), ("c", global::WitSharp.Components.ComponentValueType.List(global::WitSharp.Components.ComponentValueType.U8)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte[]> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<byte[]>(__ComponentType.Fields[5].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherRecord value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherRecord value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Lists.OtherRecord global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Lists.OtherRecord global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherRecord>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherRecord value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A1, flat);
+        __m1.LowerFlat(cx, value.A2, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.A3, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.A4, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.B, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.C, flat.Slice(__f5));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherRecord value, uint ptr)
+    {
+        __m0.Store(cx, value.A1, ptr);
+        __m1.Store(cx, value.A2, ptr + __o1);
+        __m2.Store(cx, value.A3, ptr + __o2);
+        __m3.Store(cx, value.A4, ptr + __o3);
+        __m4.Store(cx, value.B, ptr + __o4);
+        __m5.Store(cx, value.C, ptr + __o5);
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.OtherRecord __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Lists.OtherRecord(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)));
+
+    internal static global::Corpus.Foo.Foo.Lists.OtherRecord __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Lists.OtherRecord(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5));
+}
 
 /// <summary>The WIT record `some-record` of `foo:foo/lists`.</summary>
 /// <param name="X">The `x` field.</param>
@@ -1303,11 +1137,70 @@ public readonly record struct OtherRecord(uint A1, ulong A2, int A3, long A4, st
 /// <param name="C2">The `c2` field.</param>
 /// <param name="C3">The `c3` field.</param>
 /// <param name="C4">The `c4` field.</param>
-public readonly record struct SomeRecord(string X, global::Corpus.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4);
+public readonly record struct SomeRecord(string X, global::Corpus.Foo.Foo.Lists.OtherRecord Y, global::Corpus.Foo.Foo.Lists.OtherRecord[] Z, uint C1, ulong C2, int C3, long C4) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("x", global::WitSharp.Components.ComponentValueType.String), ("y", global::Corpus.Foo.Foo.Lists.OtherRecord.__ComponentType), ("z", global::WitSharp.Components.ComponentValueType.List(global::Corpus.Foo.Foo.Lists.OtherRecord.__ComponentType)), ("c1", global::WitSharp.Components.ComponentValueType.U32), ("c2", global::WitSharp.Components.ComponentValueType.U64), ("c3", global::WitSharp.Components.ComponentValueType.S32), ("c4", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Foo.Foo.Lists.OtherRecord[]> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Foo.Foo.Lists.OtherRecord[]>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Fields[6].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + global::Corpus.Foo.Foo.Lists.OtherRecord.__ComponentType.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeRecord value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeRecord value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Lists.SomeRecord global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Lists.SomeRecord global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeRecord>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeRecord value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.X, flat);
+        global::Corpus.Foo.Foo.Lists.OtherRecord.__LowerFlat(cx, value.Y, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Z, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.C1, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.C2, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.C3, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.C4, flat.Slice(__f6));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeRecord value, uint ptr)
+    {
+        __m0.Store(cx, value.X, ptr);
+        global::Corpus.Foo.Foo.Lists.OtherRecord.__Store(cx, value.Y, ptr + __o1);
+        __m2.Store(cx, value.Z, ptr + __o2);
+        __m3.Store(cx, value.C1, ptr + __o3);
+        __m4.Store(cx, value.C2, ptr + __o4);
+        __m5.Store(cx, value.C3, ptr + __o5);
+        __m6.Store(cx, value.C4, ptr + __o6);
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.SomeRecord __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Lists.SomeRecord(__m0.LiftFlat(cx, flat), global::Corpus.Foo.Foo.Lists.OtherRecord.__LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)));
+
+    internal static global::Corpus.Foo.Foo.Lists.SomeRecord __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Lists.SomeRecord(__m0.Load(cx, ptr), global::Corpus.Foo.Foo.Lists.OtherRecord.__Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6));
+}
 
 /// <summary>The WIT variant `other-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C.</remarks>
-public abstract record OtherVariant
+public abstract record OtherVariant : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>
 {
     private OtherVariant()
     {
@@ -1323,11 +1216,96 @@ public abstract record OtherVariant
     /// <summary>The `c` case.</summary>
     /// <param name="Value">The payload of the `c` case.</param>
     public sealed record C(string Value) : OtherVariant;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", null), ("b", global::WitSharp.Components.ComponentValueType.U32), ("c", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[1].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[2].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherVariant value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherVariant value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Lists.OtherVariant global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Lists.OtherVariant global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.OtherVariant>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherVariant value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.A:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.C c:
+                flat[0] = 2;
+                __m2.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.OtherVariant value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.A:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Lists.OtherVariant.C c:
+                cx.GetRef(ptr, 1) = 2;
+                __m2.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.OtherVariant __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Lists.OtherVariant.A(),
+            1 => new global::Corpus.Foo.Foo.Lists.OtherVariant.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            2 => new global::Corpus.Foo.Foo.Lists.OtherVariant.C(__m2.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `other-variant` (3 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.OtherVariant __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Lists.OtherVariant.A(),
+            1 => new global::Corpus.Foo.Foo.Lists.OtherVariant.B(__m1.Load(cx, ptr + __payload)),
+            2 => new global::Corpus.Foo.Foo.Lists.OtherVariant.C(__m2.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `other-variant` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `some-variant` of `foo:foo/lists`.</summary>
 /// <remarks>Match on the nested case records: A, B, C, D.</remarks>
-public abstract record SomeVariant
+public abstract record SomeVariant : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>
 {
     private SomeVariant()
     {
@@ -1347,6 +1325,102 @@ public abstract record SomeVariant
     /// <summary>The `d` case.</summary>
     /// <param name="Value">The payload of the `d` case.</param>
     public sealed record D(global::Corpus.Foo.Foo.Lists.OtherVariant[] Value) : SomeVariant;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.String), ("b", null), ("c", global::WitSharp.Components.ComponentValueType.U32), ("d", global::WitSharp.Components.ComponentValueType.List(global::Corpus.Foo.Foo.Lists.OtherVariant.__ComponentType)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[2].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Foo.Foo.Lists.OtherVariant[]> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Foo.Foo.Lists.OtherVariant[]>(__ComponentType.Cases[3].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeVariant value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeVariant value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Lists.SomeVariant global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Lists.SomeVariant global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Lists.SomeVariant>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeVariant value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.B:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.C c:
+                flat[0] = 2;
+                __m2.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.D c:
+                flat[0] = 3;
+                __m3.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Lists.SomeVariant value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.B:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.C c:
+                cx.GetRef(ptr, 1) = 2;
+                __m2.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Lists.SomeVariant.D c:
+                cx.GetRef(ptr, 1) = 3;
+                __m3.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.SomeVariant __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Lists.SomeVariant.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Lists.SomeVariant.B(),
+            2 => new global::Corpus.Foo.Foo.Lists.SomeVariant.C(__m2.LiftFlat(cx, flat.Slice(1))),
+            3 => new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__m3.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `some-variant` (4 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Lists.SomeVariant __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Lists.SomeVariant.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Lists.SomeVariant.B(),
+            2 => new global::Corpus.Foo.Foo.Lists.SomeVariant.C(__m2.Load(cx, ptr + __payload)),
+            3 => new global::Corpus.Foo.Foo.Lists.SomeVariant.D(__m3.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `some-variant` (4 cases)"),
+        };
+    }
 }
 
 /// <summary>The imported interface `foo:foo/lists`.</summary>

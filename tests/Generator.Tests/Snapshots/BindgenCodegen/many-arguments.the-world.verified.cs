@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,24 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/manyarg");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "many-args");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong), global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "big-argument");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct, global::System.ValueTuple>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +78,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +88,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,13 +104,13 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Manyarg.IManyarg h = host;
             var instance = root.AddInstance("foo:foo/manyarg");
-            instance.DefineFunction("many-args", (args, results) =>
+            instance.DefineAction<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong)>("many-args", p =>
             {
-                h.ManyArgs(args[0].AsU64(), args[1].AsU64(), args[2].AsU64(), args[3].AsU64(), args[4].AsU64(), args[5].AsU64(), args[6].AsU64(), args[7].AsU64(), args[8].AsU64(), args[9].AsU64(), args[10].AsU64(), args[11].AsU64(), args[12].AsU64(), args[13].AsU64(), args[14].AsU64(), args[15].AsU64());
+                h.ManyArgs(p.Item1, p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, p.Item7, p.Item8, p.Item9, p.Item10, p.Item11, p.Item12, p.Item13, p.Item14, p.Item15, p.Item16);
             });
-            instance.DefineFunction("big-argument", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Manyarg.BigStruct>("big-argument", p =>
             {
-                h.BigArgument(__Values.Lift0(cx, args[0]));
+                h.BigArgument(p);
             });
         }
     }
@@ -111,14 +124,14 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.Manyarg.IManyarg
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong), global::System.ValueTuple> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct, global::System.ValueTuple> __export1;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/manyarg", "many-args", 16, false);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/manyarg", "big-argument", 1, false);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong, ulong), global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct, global::System.ValueTuple>(instance, WorldName, indices[2]);
         }
 
         /// <summary>The WIT function `many-args`.</summary>
@@ -141,7 +154,7 @@ partial class Bindings : global::System.IDisposable
         public void ManyArgs(ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6, ulong a7, ulong a8, ulong a9, ulong a10, ulong a11, ulong a12, ulong a13, ulong a14, ulong a15, ulong a16)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(global::WitSharp.Components.ComponentValue.U64(a1), global::WitSharp.Components.ComponentValue.U64(a2), global::WitSharp.Components.ComponentValue.U64(a3), global::WitSharp.Components.ComponentValue.U64(a4), global::WitSharp.Components.ComponentValue.U64(a5), global::WitSharp.Components.ComponentValue.U64(a6), global::WitSharp.Components.ComponentValue.U64(a7), global::WitSharp.Components.ComponentValue.U64(a8), global::WitSharp.Components.ComponentValue.U64(a9), global::WitSharp.Components.ComponentValue.U64(a10), global::WitSharp.Components.ComponentValue.U64(a11), global::WitSharp.Components.ComponentValue.U64(a12), global::WitSharp.Components.ComponentValue.U64(a13), global::WitSharp.Components.ComponentValue.U64(a14), global::WitSharp.Components.ComponentValue.U64(a15), global::WitSharp.Components.ComponentValue.U64(a16));
+            __export0.Call((a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16));
         }
 
         /// <summary>The WIT function `big-argument`.</summary>
@@ -149,7 +162,7 @@ partial class Bindings : global::System.IDisposable
         public void BigArgument(global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export1.Call(__Values.Lower1(_owner.__cx, x));
+            __export1.Call(x);
         }
     }
 
@@ -164,32 +177,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Manyarg.BigStruct v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
-        }
-
-        public static global::Corpus.Foo.Foo.Manyarg.BigStruct Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a1", global::WitSharp.Components.ComponentValue.String(v.A1)), ("a2", global::WitSharp.Components.ComponentValue.String(v.A2)), ("a3", global::WitSharp.Components.ComponentValue.String(v.A3)), ("a4", global::WitSharp.Components.ComponentValue.String(v.A4)), ("a5", global::WitSharp.Components.ComponentValue.String(v.A5)), ("a6", global::WitSharp.Components.ComponentValue.String(v.A6)), ("a7", global::WitSharp.Components.ComponentValue.String(v.A7)), ("a8", global::WitSharp.Components.ComponentValue.String(v.A8)), ("a9", global::WitSharp.Components.ComponentValue.String(v.A9)), ("a10", global::WitSharp.Components.ComponentValue.String(v.A10)), ("a11", global::WitSharp.Components.ComponentValue.String(v.A11)), ("a12", global::WitSharp.Components.ComponentValue.String(v.A12)), ("a13", global::WitSharp.Components.ComponentValue.String(v.A13)), ("a14", global::WitSharp.Components.ComponentValue.String(v.A14)), ("a15", global::WitSharp.Components.ComponentValue.String(v.A15)), ("a16", global::WitSharp.Components.ComponentValue.String(v.A16)), ("a17", global::WitSharp.Components.ComponentValue.String(v.A17)), ("a18", global::WitSharp.Components.ComponentValue.String(v.A18)), ("a19", global::WitSharp.Components.ComponentValue.String(v.A19)), ("a20", global::WitSharp.Components.ComponentValue.String(v.A20)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct(fields[0].Value.AsString(), fields[1].Value.AsString(), fields[2].Value.AsString(), fields[3].Value.AsString(), fields[4].Value.AsString(), fields[5].Value.AsString(), fields[6].Value.AsString(), fields[7].Value.AsString(), fields[8].Value.AsString(), fields[9].Value.AsString(), fields[10].Value.AsString(), fields[11].Value.AsString(), fields[12].Value.AsString(), fields[13].Value.AsString(), fields[14].Value.AsString(), fields[15].Value.AsString(), fields[16].Value.AsString(), fields[17].Value.AsString(), fields[18].Value.AsString(), fields[19].Value.AsString());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Manyarg.g.cs ----
@@ -220,7 +207,132 @@ namespace Corpus.Exports.Foo.Foo.Manyarg;
 /// <param name="A18">The `a18` field.</param>
 /// <param name="A19">The `a19` field.</param>
 /// <param name="A20">The `a20` field.</param>
-public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20);
+public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a1", global::WitSharp.Components.ComponentValueType.String), ("a2", global::WitSharp.Components.ComponentValueType.String), ("a3", global::WitSharp.Components.ComponentValueType.String), ("a4", global::WitSharp.Components.ComponentValueType.String), ("a5", global::WitSharp.Components.ComponentValueType.String), ("a6", global::WitSharp.Components.ComponentValueType.String), ("a7", global::WitSharp.Components.ComponentValueType.String), ("a8", global::WitSharp.Components.ComponentValueType.String), ("a9", global::WitSharp.Components.ComponentValueType.String), ("a10", global::WitSharp.Components.ComponentValueType.String), ("a11", global::WitSharp.Components.ComponentValueType.String), ("a12", global::WitSharp.Components.ComponentValueType.String), ("a13", global::WitSharp.Components.ComponentValueType.String), ("a14", global::WitSharp.Components.ComponentValueType.String), ("a15", global::WitSharp.Components.ComponentValueType.String), ("a16", global::WitSharp.Components.ComponentValueType.String), ("a17", global::WitSharp.Components.ComponentValueType.String), ("a18", global::WitSharp.Components.ComponentValueType.String), ("a19", global::WitSharp.Components.ComponentValueType.String), ("a20", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[6].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m7 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[7].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m8 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[8].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m9 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[9].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m10 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[10].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m11 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[11].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m12 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[12].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m13 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[13].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m14 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[14].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m15 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[15].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m16 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[16].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m17 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[17].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m18 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[18].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m19 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[19].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+    private static readonly int __f7 = __f6 + __m6.FlatCount;
+    private static readonly uint __o7 = (uint)__ComponentType.GetFieldOffset(7);
+    private static readonly int __f8 = __f7 + __m7.FlatCount;
+    private static readonly uint __o8 = (uint)__ComponentType.GetFieldOffset(8);
+    private static readonly int __f9 = __f8 + __m8.FlatCount;
+    private static readonly uint __o9 = (uint)__ComponentType.GetFieldOffset(9);
+    private static readonly int __f10 = __f9 + __m9.FlatCount;
+    private static readonly uint __o10 = (uint)__ComponentType.GetFieldOffset(10);
+    private static readonly int __f11 = __f10 + __m10.FlatCount;
+    private static readonly uint __o11 = (uint)__ComponentType.GetFieldOffset(11);
+    private static readonly int __f12 = __f11 + __m11.FlatCount;
+    private static readonly uint __o12 = (uint)__ComponentType.GetFieldOffset(12);
+    private static readonly int __f13 = __f12 + __m12.FlatCount;
+    private static readonly uint __o13 = (uint)__ComponentType.GetFieldOffset(13);
+    private static readonly int __f14 = __f13 + __m13.FlatCount;
+    private static readonly uint __o14 = (uint)__ComponentType.GetFieldOffset(14);
+    private static readonly int __f15 = __f14 + __m14.FlatCount;
+    private static readonly uint __o15 = (uint)__ComponentType.GetFieldOffset(15);
+    private static readonly int __f16 = __f15 + __m15.FlatCount;
+    private static readonly uint __o16 = (uint)__ComponentType.GetFieldOffset(16);
+    private static readonly int __f17 = __f16 + __m16.FlatCount;
+    private static readonly uint __o17 = (uint)__ComponentType.GetFieldOffset(17);
+    private static readonly int __f18 = __f17 + __m17.FlatCount;
+    private static readonly uint __o18 = (uint)__ComponentType.GetFieldOffset(18);
+    private static readonly int __f19 = __f18 + __m18.FlatCount;
+    private static readonly uint __o19 = (uint)__ComponentType.GetFieldOffset(19);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A1, flat);
+        __m1.LowerFlat(cx, value.A2, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.A3, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.A4, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.A5, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.A6, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.A7, flat.Slice(__f6));
+        __m7.LowerFlat(cx, value.A8, flat.Slice(__f7));
+        __m8.LowerFlat(cx, value.A9, flat.Slice(__f8));
+        __m9.LowerFlat(cx, value.A10, flat.Slice(__f9));
+        __m10.LowerFlat(cx, value.A11, flat.Slice(__f10));
+        __m11.LowerFlat(cx, value.A12, flat.Slice(__f11));
+        __m12.LowerFlat(cx, value.A13, flat.Slice(__f12));
+        __m13.LowerFlat(cx, value.A14, flat.Slice(__f13));
+        __m14.LowerFlat(cx, value.A15, flat.Slice(__f14));
+        __m15.LowerFlat(cx, value.A16, flat.Slice(__f15));
+        __m16.LowerFlat(cx, value.A17, flat.Slice(__f16));
+        __m17.LowerFlat(cx, value.A18, flat.Slice(__f17));
+        __m18.LowerFlat(cx, value.A19, flat.Slice(__f18));
+        __m19.LowerFlat(cx, value.A20, flat.Slice(__f19));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct value, uint ptr)
+    {
+        __m0.Store(cx, value.A1, ptr);
+        __m1.Store(cx, value.A2, ptr + __o1);
+        __m2.Store(cx, value.A3, ptr + __o2);
+        __m3.Store(cx, value.A4, ptr + __o3);
+        __m4.Store(cx, value.A5, ptr + __o4);
+        __m5.Store(cx, value.A6, ptr + __o5);
+        __m6.Store(cx, value.A7, ptr + __o6);
+        __m7.Store(cx, value.A8, ptr + __o7);
+        __m8.Store(cx, value.A9, ptr + __o8);
+        __m9.Store(cx, value.A10, ptr + __o9);
+        __m10.Store(cx, value.A11, ptr + __o10);
+        __m11.Store(cx, value.A12, ptr + __o11);
+        __m12.Store(cx, value.A13, ptr + __o12);
+        __m13.Store(cx, value.A14, ptr + __o13);
+        __m14.Store(cx, value.A15, ptr + __o14);
+        __m15.Store(cx, value.A16, ptr + __o15);
+        __m16.Store(cx, value.A17, ptr + __o16);
+        __m17.Store(cx, value.A18, ptr + __o17);
+        __m18.Store(cx, value.A19, ptr + __o18);
+        __m19.Store(cx, value.A20, ptr + __o19);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)), __m7.LiftFlat(cx, flat.Slice(__f7)), __m8.LiftFlat(cx, flat.Slice(__f8)), __m9.LiftFlat(cx, flat.Slice(__f9)), __m10.LiftFlat(cx, flat.Slice(__f10)), __m11.LiftFlat(cx, flat.Slice(__f11)), __m12.LiftFlat(cx, flat.Slice(__f12)), __m13.LiftFlat(cx, flat.Slice(__f13)), __m14.LiftFlat(cx, flat.Slice(__f14)), __m15.LiftFlat(cx, flat.Slice(__f15)), __m16.LiftFlat(cx, flat.Slice(__f16)), __m17.LiftFlat(cx, flat.Slice(__f17)), __m18.LiftFlat(cx, flat.Slice(__f18)), __m19.LiftFlat(cx, flat.Slice(__f19)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Manyarg.BigStruct(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6), __m7.Load(cx, ptr + __o7), __m8.Load(cx, ptr + __o8), __m9.Load(cx, ptr + __o9), __m10.Load(cx, ptr + __o10), __m11.Load(cx, ptr + __o11), __m12.Load(cx, ptr + __o12), __m13.Load(cx, ptr + __o13), __m14.Load(cx, ptr + __o14), __m15.Load(cx, ptr + __o15), __m16.Load(cx, ptr + __o16), __m17.Load(cx, ptr + __o17), __m18.Load(cx, ptr + __o18), __m19.Load(cx, ptr + __o19));
+}
 
 /// <summary>The exported interface `foo:foo/manyarg`.</summary>
 public interface IManyarg
@@ -276,7 +388,132 @@ namespace Corpus.Foo.Foo.Manyarg;
 /// <param name="A18">The `a18` field.</param>
 /// <param name="A19">The `a19` field.</param>
 /// <param name="A20">The `a20` field.</param>
-public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20);
+public readonly record struct BigStruct(string A1, string A2, string A3, string A4, string A5, string A6, string A7, string A8, string A9, string A10, string A11, string A12, string A13, string A14, string A15, string A16, string A17, string A18, string A19, string A20) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a1", global::WitSharp.Components.ComponentValueType.String), ("a2", global::WitSharp.Components.ComponentValueType.String), ("a3", global::WitSharp.Components.ComponentValueType.String), ("a4", global::WitSharp.Components.ComponentValueType.String), ("a5", global::WitSharp.Components.ComponentValueType.String), ("a6", global::WitSharp.Components.ComponentValueType.String), ("a7", global::WitSharp.Components.ComponentValueType.String), ("a8", global::WitSharp.Components.ComponentValueType.String), ("a9", global::WitSharp.Components.ComponentValueType.String), ("a10", global::WitSharp.Components.ComponentValueType.String), ("a11", global::WitSharp.Components.ComponentValueType.String), ("a12", global::WitSharp.Components.ComponentValueType.String), ("a13", global::WitSharp.Components.ComponentValueType.String), ("a14", global::WitSharp.Components.ComponentValueType.String), ("a15", global::WitSharp.Components.ComponentValueType.String), ("a16", global::WitSharp.Components.ComponentValueType.String), ("a17", global::WitSharp.Components.ComponentValueType.String), ("a18", global::WitSharp.Components.ComponentValueType.String), ("a19", global::WitSharp.Components.ComponentValueType.String), ("a20", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[6].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m7 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[7].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m8 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[8].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m9 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[9].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m10 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[10].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m11 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[11].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m12 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[12].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m13 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[13].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m14 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[14].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m15 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[15].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m16 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[16].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m17 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[17].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m18 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[18].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m19 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[19].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+    private static readonly int __f7 = __f6 + __m6.FlatCount;
+    private static readonly uint __o7 = (uint)__ComponentType.GetFieldOffset(7);
+    private static readonly int __f8 = __f7 + __m7.FlatCount;
+    private static readonly uint __o8 = (uint)__ComponentType.GetFieldOffset(8);
+    private static readonly int __f9 = __f8 + __m8.FlatCount;
+    private static readonly uint __o9 = (uint)__ComponentType.GetFieldOffset(9);
+    private static readonly int __f10 = __f9 + __m9.FlatCount;
+    private static readonly uint __o10 = (uint)__ComponentType.GetFieldOffset(10);
+    private static readonly int __f11 = __f10 + __m10.FlatCount;
+    private static readonly uint __o11 = (uint)__ComponentType.GetFieldOffset(11);
+    private static readonly int __f12 = __f11 + __m11.FlatCount;
+    private static readonly uint __o12 = (uint)__ComponentType.GetFieldOffset(12);
+    private static readonly int __f13 = __f12 + __m12.FlatCount;
+    private static readonly uint __o13 = (uint)__ComponentType.GetFieldOffset(13);
+    private static readonly int __f14 = __f13 + __m13.FlatCount;
+    private static readonly uint __o14 = (uint)__ComponentType.GetFieldOffset(14);
+    private static readonly int __f15 = __f14 + __m14.FlatCount;
+    private static readonly uint __o15 = (uint)__ComponentType.GetFieldOffset(15);
+    private static readonly int __f16 = __f15 + __m15.FlatCount;
+    private static readonly uint __o16 = (uint)__ComponentType.GetFieldOffset(16);
+    private static readonly int __f17 = __f16 + __m16.FlatCount;
+    private static readonly uint __o17 = (uint)__ComponentType.GetFieldOffset(17);
+    private static readonly int __f18 = __f17 + __m17.FlatCount;
+    private static readonly uint __o18 = (uint)__ComponentType.GetFieldOffset(18);
+    private static readonly int __f19 = __f18 + __m18.FlatCount;
+    private static readonly uint __o19 = (uint)__ComponentType.GetFieldOffset(19);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Manyarg.BigStruct value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Manyarg.BigStruct value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Manyarg.BigStruct global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Manyarg.BigStruct global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Manyarg.BigStruct>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Manyarg.BigStruct value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A1, flat);
+        __m1.LowerFlat(cx, value.A2, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.A3, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.A4, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.A5, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.A6, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.A7, flat.Slice(__f6));
+        __m7.LowerFlat(cx, value.A8, flat.Slice(__f7));
+        __m8.LowerFlat(cx, value.A9, flat.Slice(__f8));
+        __m9.LowerFlat(cx, value.A10, flat.Slice(__f9));
+        __m10.LowerFlat(cx, value.A11, flat.Slice(__f10));
+        __m11.LowerFlat(cx, value.A12, flat.Slice(__f11));
+        __m12.LowerFlat(cx, value.A13, flat.Slice(__f12));
+        __m13.LowerFlat(cx, value.A14, flat.Slice(__f13));
+        __m14.LowerFlat(cx, value.A15, flat.Slice(__f14));
+        __m15.LowerFlat(cx, value.A16, flat.Slice(__f15));
+        __m16.LowerFlat(cx, value.A17, flat.Slice(__f16));
+        __m17.LowerFlat(cx, value.A18, flat.Slice(__f17));
+        __m18.LowerFlat(cx, value.A19, flat.Slice(__f18));
+        __m19.LowerFlat(cx, value.A20, flat.Slice(__f19));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Manyarg.BigStruct value, uint ptr)
+    {
+        __m0.Store(cx, value.A1, ptr);
+        __m1.Store(cx, value.A2, ptr + __o1);
+        __m2.Store(cx, value.A3, ptr + __o2);
+        __m3.Store(cx, value.A4, ptr + __o3);
+        __m4.Store(cx, value.A5, ptr + __o4);
+        __m5.Store(cx, value.A6, ptr + __o5);
+        __m6.Store(cx, value.A7, ptr + __o6);
+        __m7.Store(cx, value.A8, ptr + __o7);
+        __m8.Store(cx, value.A9, ptr + __o8);
+        __m9.Store(cx, value.A10, ptr + __o9);
+        __m10.Store(cx, value.A11, ptr + __o10);
+        __m11.Store(cx, value.A12, ptr + __o11);
+        __m12.Store(cx, value.A13, ptr + __o12);
+        __m13.Store(cx, value.A14, ptr + __o13);
+        __m14.Store(cx, value.A15, ptr + __o14);
+        __m15.Store(cx, value.A16, ptr + __o15);
+        __m16.Store(cx, value.A17, ptr + __o16);
+        __m17.Store(cx, value.A18, ptr + __o17);
+        __m18.Store(cx, value.A19, ptr + __o18);
+        __m19.Store(cx, value.A20, ptr + __o19);
+    }
+
+    internal static global::Corpus.Foo.Foo.Manyarg.BigStruct __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Manyarg.BigStruct(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)), __m7.LiftFlat(cx, flat.Slice(__f7)), __m8.LiftFlat(cx, flat.Slice(__f8)), __m9.LiftFlat(cx, flat.Slice(__f9)), __m10.LiftFlat(cx, flat.Slice(__f10)), __m11.LiftFlat(cx, flat.Slice(__f11)), __m12.LiftFlat(cx, flat.Slice(__f12)), __m13.LiftFlat(cx, flat.Slice(__f13)), __m14.LiftFlat(cx, flat.Slice(__f14)), __m15.LiftFlat(cx, flat.Slice(__f15)), __m16.LiftFlat(cx, flat.Slice(__f16)), __m17.LiftFlat(cx, flat.Slice(__f17)), __m18.LiftFlat(cx, flat.Slice(__f18)), __m19.LiftFlat(cx, flat.Slice(__f19)));
+
+    internal static global::Corpus.Foo.Foo.Manyarg.BigStruct __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Manyarg.BigStruct(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6), __m7.Load(cx, ptr + __o7), __m8.Load(cx, ptr + __o8), __m9.Load(cx, ptr + __o9), __m10.Load(cx, ptr + __o10), __m11.Load(cx, ptr + __o11), __m12.Load(cx, ptr + __o12), __m13.Load(cx, ptr + __o13), __m14.Load(cx, ptr + __o14), __m15.Load(cx, ptr + __o15), __m16.Load(cx, ptr + __o16), __m17.Load(cx, ptr + __o17), __m18.Load(cx, ptr + __o18), __m19.Load(cx, ptr + __o19));
+}
 
 /// <summary>The imported interface `foo:foo/manyarg`.</summary>
 public interface IManyarg

@@ -30,13 +30,13 @@ partial class Bindings : global::System.IDisposable
     private readonly __Export0 __e0;
     private readonly __Export1 __e1;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
-        __e1 = new __Export1(this, instance);
+        __e0 = new __Export0(this, instance, indices);
+        __e1 = new __Export1(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -55,12 +55,25 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[4];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "my:dep/a@0.1.0");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "x");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "my:dep/a@0.2.0");
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[2], "x");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[3]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:bar/foo` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -69,6 +82,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -78,7 +92,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:bar/foo` imports in a linker, implemented by a host object.</summary>
@@ -94,7 +108,7 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.My.Dep.V0_1_0.A.IA h = host;
             var instance = root.AddInstance("my:dep/a@0.1.0");
-            instance.DefineFunction("x", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("x", p =>
             {
                 h.X();
             });
@@ -103,7 +117,7 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.My.Dep.V0_2_0.A.IA h = host;
             var instance = root.AddInstance("my:dep/a@0.2.0");
-            instance.DefineFunction("x", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("x", p =>
             {
                 h.X();
             });
@@ -124,10 +138,10 @@ partial class Bindings : global::System.IDisposable
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "my:dep/a@0.1.0", "x");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[1]);
         }
 
         /// <summary>The WIT function `x`.</summary>
@@ -143,10 +157,10 @@ partial class Bindings : global::System.IDisposable
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::System.ValueTuple> __export0;
 
-        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "my:dep/a@0.2.0", "x");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[3]);
         }
 
         /// <summary>The WIT function `x`.</summary>

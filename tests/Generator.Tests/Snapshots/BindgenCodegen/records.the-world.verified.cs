@@ -30,12 +30,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -54,12 +54,38 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[12];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/records");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::System.Text.Rune, uint), global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "tuple-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (global::System.Text.Rune, uint)>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "empty-arg");
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "empty-result");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "scalar-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "scalar-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "flags-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "flags-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "aggregate-arg");
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "aggregate-result");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "typedef-inout");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple<int>, int>(WorldName, indices[11]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -68,6 +94,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -77,7 +104,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -93,49 +120,49 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Records.IRecords h = host;
             var instance = root.AddInstance("foo:foo/records");
-            instance.DefineFunction("tuple-arg", (args, results) =>
+            instance.DefineAction<(global::System.Text.Rune, uint)>("tuple-arg", p =>
             {
-                h.TupleArg(__Values.Lift0(cx, args[0]));
+                h.TupleArg(p);
             });
-            instance.DefineFunction("tuple-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)>("tuple-result", p =>
             {
-                results[0] = __Values.Lower0(cx, h.TupleResult());
+                return h.TupleResult();
             });
             instance.DefineFunction("empty-arg", (args, results) =>
             {
-                h.EmptyArg(__Values.Lift1(cx, args[0]));
+                h.EmptyArg(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("empty-result", (args, results) =>
             {
-                results[0] = __Values.Lower1(cx, h.EmptyResult());
+                results[0] = __Values.Lower0(cx, h.EmptyResult());
             });
-            instance.DefineFunction("scalar-arg", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Records.Scalars>("scalar-arg", p =>
             {
-                h.ScalarArg(__Values.Lift2(cx, args[0]));
+                h.ScalarArg(p);
             });
-            instance.DefineFunction("scalar-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Foo.Foo.Records.Scalars>("scalar-result", p =>
             {
-                results[0] = __Values.Lower2(cx, h.ScalarResult());
+                return h.ScalarResult();
             });
-            instance.DefineFunction("flags-arg", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Records.ReallyFlags>("flags-arg", p =>
             {
-                h.FlagsArg(__Values.Lift3(cx, args[0]));
+                h.FlagsArg(p);
             });
-            instance.DefineFunction("flags-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Foo.Foo.Records.ReallyFlags>("flags-result", p =>
             {
-                results[0] = __Values.Lower3(cx, h.FlagsResult());
+                return h.FlagsResult();
             });
             instance.DefineFunction("aggregate-arg", (args, results) =>
             {
-                h.AggregateArg(__Values.Lift4(cx, args[0]));
+                h.AggregateArg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("aggregate-result", (args, results) =>
             {
-                results[0] = __Values.Lower4(cx, h.AggregateResult());
+                results[0] = __Values.Lower1(cx, h.AggregateResult());
             });
-            instance.DefineFunction("typedef-inout", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple<int>, int>("typedef-inout", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.S32(h.TypedefInout(__Values.Lift5(cx, args[0])));
+                return h.TypedefInout(p);
             });
         }
     }
@@ -153,28 +180,28 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)> __export1;
         private readonly global::WitSharp.Components.ComponentFunction __export2;
         private readonly global::WitSharp.Components.ComponentFunction __export3;
-        private readonly global::WitSharp.Components.ComponentFunction __export4;
-        private readonly global::WitSharp.Components.ComponentFunction __export5;
-        private readonly global::WitSharp.Components.ComponentFunction __export6;
-        private readonly global::WitSharp.Components.ComponentFunction __export7;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple> __export4;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars> __export5;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple> __export6;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags> __export7;
         private readonly global::WitSharp.Components.ComponentFunction __export8;
         private readonly global::WitSharp.Components.ComponentFunction __export9;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple<int>, int> __export10;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(global::System.Text.Rune, uint), global::System.ValueTuple>(instance, WorldName, "foo:foo/records", "tuple-arg");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (global::System.Text.Rune, uint)>(instance, WorldName, "foo:foo/records", "tuple-result");
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-arg", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "empty-result", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "scalar-arg", 1, false);
-            __export5 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "scalar-result", 0, true);
-            __export6 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "flags-arg", 1, false);
-            __export7 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "flags-result", 0, true);
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-arg", 1, false);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/records", "aggregate-result", 0, true);
-            __export10 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple<int>, int>(instance, WorldName, "foo:foo/records", "typedef-inout");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::System.Text.Rune, uint), global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (global::System.Text.Rune, uint)>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[3], 1, false);
+            __export3 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[4], 0, true);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Records.Scalars, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.Scalars>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags, global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[9], 1, false);
+            __export9 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[10], 0, true);
+            __export10 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple<int>, int>(instance, WorldName, indices[11]);
         }
 
         /// <summary>The WIT function `tuple-arg`.</summary>
@@ -197,14 +224,14 @@ partial class Bindings : global::System.IDisposable
         public void EmptyArg(global::Corpus.Exports.Foo.Foo.Records.Empty x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower6(_owner.__cx, x));
+            __export2.Call(__Values.Lower2(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `empty-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Empty EmptyResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift6(_owner.__cx, __export3.Call()!);
+            return __Values.Lift2(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `scalar-arg`.</summary>
@@ -212,14 +239,14 @@ partial class Bindings : global::System.IDisposable
         public void ScalarArg(global::Corpus.Exports.Foo.Foo.Records.Scalars x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export4.Call(__Values.Lower7(_owner.__cx, x));
+            __export4.Call(x);
         }
 
         /// <summary>The WIT function `scalar-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Scalars ScalarResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(_owner.__cx, __export5.Call()!);
+            return __export5.Call(default);
         }
 
         /// <summary>The WIT function `flags-arg`.</summary>
@@ -227,14 +254,14 @@ partial class Bindings : global::System.IDisposable
         public void FlagsArg(global::Corpus.Exports.Foo.Foo.Records.ReallyFlags x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export6.Call(__Values.Lower8(_owner.__cx, x));
+            __export6.Call(x);
         }
 
         /// <summary>The WIT function `flags-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.ReallyFlags FlagsResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(_owner.__cx, __export7.Call()!);
+            return __export7.Call(default);
         }
 
         /// <summary>The WIT function `aggregate-arg`.</summary>
@@ -242,14 +269,14 @@ partial class Bindings : global::System.IDisposable
         public void AggregateArg(global::Corpus.Exports.Foo.Foo.Records.Aggregates x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export8.Call(__Values.Lower9(_owner.__cx, x));
+            __export8.Call(__Values.Lower3(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `aggregate-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Records.Aggregates AggregateResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift9(_owner.__cx, __export9.Call()!);
+            return __Values.Lift3(_owner.__cx, __export9.Call()!);
         }
 
         /// <summary>The WIT function `typedef-inout`.</summary>
@@ -277,114 +304,92 @@ partial class Bindings : global::System.IDisposable
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (global::System.Text.Rune, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (global::System.Text.Rune, uint) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (new global::System.Text.Rune(items[0].AsChar()), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Records.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Records.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.Records.Empty Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Empty Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Records.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Records.Scalars v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Records.Aggregates v)
         {
-            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower4(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower0(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower5(cx, v.E)));
         }
 
-        public static global::Corpus.Foo.Foo.Records.Scalars Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Records.ReallyFlags v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
-        }
-
-        public static global::Corpus.Foo.Foo.Records.ReallyFlags Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Aggregates Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
+            return new global::Corpus.Foo.Foo.Records.Aggregates(__Values.Lift4(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift0(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift5(cx, fields[4].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Foo.Foo.Records.Aggregates v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower2(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower1(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower3(cx, v.E)));
-        }
-
-        public static global::Corpus.Foo.Foo.Records.Aggregates Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Records.Aggregates(__Values.Lift2(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift1(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift3(cx, fields[4].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::System.ValueTuple<int> v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1));
-        }
-
-        public static global::System.ValueTuple<int> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return new global::System.ValueTuple<int>(items[0].AsS32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.Empty Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.Empty Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Scalars v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Aggregates v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower6(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower2(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower7(cx, v.E)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.Aggregates Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Records.Aggregates(__Values.Lift6(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift2(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift7(cx, fields[4].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Foo.Foo.Records.Scalars v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.Scalars Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Records.Scalars Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Records.ReallyFlags v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
+        }
+
+        public static global::Corpus.Foo.Foo.Records.ReallyFlags Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Scalars v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.U32(v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Records.Scalars Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.Scalars(fields[0].Value.AsU32(), fields[1].Value.AsU32());
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags v)
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Exports.Foo.Foo.Records.ReallyFlags v)
         {
             return global::WitSharp.Components.ComponentValue.Record(("a", global::WitSharp.Components.ComponentValue.Bool(v.A)), ("b", global::WitSharp.Components.ComponentValue.Bool(v.B)), ("c", global::WitSharp.Components.ComponentValue.Bool(v.C)), ("d", global::WitSharp.Components.ComponentValue.Bool(v.D)), ("e", global::WitSharp.Components.ComponentValue.Bool(v.E)), ("f", global::WitSharp.Components.ComponentValue.Bool(v.F)), ("g", global::WitSharp.Components.ComponentValue.Bool(v.G)), ("h", global::WitSharp.Components.ComponentValue.Bool(v.H)), ("i", global::WitSharp.Components.ComponentValue.Bool(v.I)));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Records.ReallyFlags(fields[0].Value.AsBool(), fields[1].Value.AsBool(), fields[2].Value.AsBool(), fields[3].Value.AsBool(), fields[4].Value.AsBool(), fields[5].Value.AsBool(), fields[6].Value.AsBool(), fields[7].Value.AsBool(), fields[8].Value.AsBool());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Exports.Foo.Foo.Records.Aggregates v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("a", __Values.Lower7(cx, v.A)), ("b", global::WitSharp.Components.ComponentValue.U32(v.B)), ("c", __Values.Lower6(cx, v.C)), ("d", global::WitSharp.Components.ComponentValue.String(v.D)), ("e", __Values.Lower8(cx, v.E)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Records.Aggregates Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Records.Aggregates(__Values.Lift7(cx, fields[0].Value), fields[1].Value.AsU32(), __Values.Lift6(cx, fields[2].Value), fields[3].Value.AsString(), __Values.Lift8(cx, fields[4].Value));
         }
     }
 }
@@ -404,7 +409,42 @@ public readonly record struct Empty;
 /// </summary>
 /// <param name="A">The first field, named a</param>
 /// <param name="B">The second field, named b</param>
-public readonly record struct Scalars(uint A, uint B);
+public readonly record struct Scalars(uint A, uint B) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.U32), ("b", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.Scalars value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.Scalars value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Records.Scalars global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Records.Scalars global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.Scalars>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.Scalars value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+        __m1.LowerFlat(cx, value.B, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.Scalars value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+        __m1.Store(cx, value.B, ptr + __o1);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Records.Scalars __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Records.Scalars(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Records.Scalars __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Records.Scalars(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// A record that is really just flags
@@ -419,7 +459,77 @@ public readonly record struct Scalars(uint A, uint B);
 /// <param name="G">The `g` field.</param>
 /// <param name="H">The `h` field.</param>
 /// <param name="I">The `i` field.</param>
-public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I);
+public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I) : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.Bool), ("b", global::WitSharp.Components.ComponentValueType.Bool), ("c", global::WitSharp.Components.ComponentValueType.Bool), ("d", global::WitSharp.Components.ComponentValueType.Bool), ("e", global::WitSharp.Components.ComponentValueType.Bool), ("f", global::WitSharp.Components.ComponentValueType.Bool), ("g", global::WitSharp.Components.ComponentValueType.Bool), ("h", global::WitSharp.Components.ComponentValueType.Bool), ("i", global::WitSharp.Components.ComponentValueType.Bool));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[6].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m7 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[7].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m8 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[8].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+    private static readonly int __f7 = __f6 + __m6.FlatCount;
+    private static readonly uint __o7 = (uint)__ComponentType.GetFieldOffset(7);
+    private static readonly int __f8 = __f7 + __m7.FlatCount;
+    private static readonly uint __o8 = (uint)__ComponentType.GetFieldOffset(8);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.ReallyFlags value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.ReallyFlags value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Records.ReallyFlags>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.ReallyFlags value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+        __m1.LowerFlat(cx, value.B, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.C, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.D, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.E, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.F, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.G, flat.Slice(__f6));
+        __m7.LowerFlat(cx, value.H, flat.Slice(__f7));
+        __m8.LowerFlat(cx, value.I, flat.Slice(__f8));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Records.ReallyFlags value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+        __m1.Store(cx, value.B, ptr + __o1);
+        __m2.Store(cx, value.C, ptr + __o2);
+        __m3.Store(cx, value.D, ptr + __o3);
+        __m4.Store(cx, value.E, ptr + __o4);
+        __m5.Store(cx, value.F, ptr + __o5);
+        __m6.Store(cx, value.G, ptr + __o6);
+        __m7.Store(cx, value.H, ptr + __o7);
+        __m8.Store(cx, value.I, ptr + __o8);
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Exports.Foo.Foo.Records.ReallyFlags(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)), __m7.LiftFlat(cx, flat.Slice(__f7)), __m8.LiftFlat(cx, flat.Slice(__f8)));
+
+    internal static global::Corpus.Exports.Foo.Foo.Records.ReallyFlags __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Exports.Foo.Foo.Records.ReallyFlags(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6), __m7.Load(cx, ptr + __o7), __m8.Load(cx, ptr + __o8));
+}
 
 /// <summary>The WIT record `aggregates` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>
@@ -494,7 +604,42 @@ public readonly record struct Empty;
 /// </summary>
 /// <param name="A">The first field, named a</param>
 /// <param name="B">The second field, named b</param>
-public readonly record struct Scalars(uint A, uint B);
+public readonly record struct Scalars(uint A, uint B) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.U32), ("b", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.Scalars value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.Scalars value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Records.Scalars global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Records.Scalars global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.Scalars>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.Scalars value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+        __m1.LowerFlat(cx, value.B, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.Scalars value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+        __m1.Store(cx, value.B, ptr + __o1);
+    }
+
+    internal static global::Corpus.Foo.Foo.Records.Scalars __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Records.Scalars(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Foo.Foo.Records.Scalars __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Records.Scalars(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// A record that is really just flags
@@ -509,7 +654,77 @@ public readonly record struct Scalars(uint A, uint B);
 /// <param name="G">The `g` field.</param>
 /// <param name="H">The `h` field.</param>
 /// <param name="I">The `i` field.</param>
-public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I);
+public readonly record struct ReallyFlags(bool A, bool B, bool C, bool D, bool E, bool F, bool G, bool H, bool I) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("a", global::WitSharp.Components.ComponentValueType.Bool), ("b", global::WitSharp.Components.ComponentValueType.Bool), ("c", global::WitSharp.Components.ComponentValueType.Bool), ("d", global::WitSharp.Components.ComponentValueType.Bool), ("e", global::WitSharp.Components.ComponentValueType.Bool), ("f", global::WitSharp.Components.ComponentValueType.Bool), ("g", global::WitSharp.Components.ComponentValueType.Bool), ("h", global::WitSharp.Components.ComponentValueType.Bool), ("i", global::WitSharp.Components.ComponentValueType.Bool));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[5].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m6 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[6].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m7 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[7].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<bool> __m8 = global::WitSharp.Components.ComponentMarshaler.Create<bool>(__ComponentType.Fields[8].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+    private static readonly int __f6 = __f5 + __m5.FlatCount;
+    private static readonly uint __o6 = (uint)__ComponentType.GetFieldOffset(6);
+    private static readonly int __f7 = __f6 + __m6.FlatCount;
+    private static readonly uint __o7 = (uint)__ComponentType.GetFieldOffset(7);
+    private static readonly int __f8 = __f7 + __m7.FlatCount;
+    private static readonly uint __o8 = (uint)__ComponentType.GetFieldOffset(8);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.ReallyFlags value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.ReallyFlags value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Records.ReallyFlags global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Records.ReallyFlags global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Records.ReallyFlags>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.ReallyFlags value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.A, flat);
+        __m1.LowerFlat(cx, value.B, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.C, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.D, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.E, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.F, flat.Slice(__f5));
+        __m6.LowerFlat(cx, value.G, flat.Slice(__f6));
+        __m7.LowerFlat(cx, value.H, flat.Slice(__f7));
+        __m8.LowerFlat(cx, value.I, flat.Slice(__f8));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Records.ReallyFlags value, uint ptr)
+    {
+        __m0.Store(cx, value.A, ptr);
+        __m1.Store(cx, value.B, ptr + __o1);
+        __m2.Store(cx, value.C, ptr + __o2);
+        __m3.Store(cx, value.D, ptr + __o3);
+        __m4.Store(cx, value.E, ptr + __o4);
+        __m5.Store(cx, value.F, ptr + __o5);
+        __m6.Store(cx, value.G, ptr + __o6);
+        __m7.Store(cx, value.H, ptr + __o7);
+        __m8.Store(cx, value.I, ptr + __o8);
+    }
+
+    internal static global::Corpus.Foo.Foo.Records.ReallyFlags __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.Records.ReallyFlags(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)), __m6.LiftFlat(cx, flat.Slice(__f6)), __m7.LiftFlat(cx, flat.Slice(__f7)), __m8.LiftFlat(cx, flat.Slice(__f8)));
+
+    internal static global::Corpus.Foo.Foo.Records.ReallyFlags __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.Records.ReallyFlags(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5), __m6.Load(cx, ptr + __o6), __m7.Load(cx, ptr + __o7), __m8.Load(cx, ptr + __o8));
+}
 
 /// <summary>The WIT record `aggregates` of `foo:foo/records`.</summary>
 /// <param name="A">The `a` field.</param>

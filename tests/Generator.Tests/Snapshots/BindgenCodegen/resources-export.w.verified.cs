@@ -26,15 +26,15 @@ partial class Bindings : global::System.IDisposable
     private readonly __Export2 __e2;
     private readonly __Export3 __e3;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
-        __e1 = new __Export1(this, instance);
-        __e2 = new __Export2(this, instance);
-        __e3 = new __Export3(this, instance);
+        __e0 = new __Export0(this, instance, indices);
+        __e1 = new __Export1(this, instance, indices);
+        __e2 = new __Export2(this, instance, indices);
+        __e3 = new __Export3(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -53,12 +53,39 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[12];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/simple-export");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[static]a.static-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "[method]a.method-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, uint>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-import");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[static]a.static-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[4], "[method]a.method-a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-export1");
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[8], "[constructor]a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/export-using-export2");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[10], "[constructor]b");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(WorldName, indices[11]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/w` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -67,6 +94,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -76,7 +104,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
@@ -111,23 +139,23 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.SimpleExport.ISimpleExport
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny> __export0;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, uint> __export1;
-        internal readonly global::WitSharp.Components.ComponentFunction __method0;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, uint> __method0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[constructor]a", 0, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple-export", "[static]a.static-a");
-            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/simple-export", "[method]a.method-a", 1, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint>(instance, WorldName, indices[2]);
+            __method0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, uint>(instance, WorldName, indices[3]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
         public global::Corpus.Exports.Foo.Foo.SimpleExport.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, __export0.Call()!);
+            return __Handles.FromWire0(_owner.__cx, __export0.Call(default));
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
@@ -159,23 +187,23 @@ partial class Bindings : global::System.IDisposable
         public override uint MethodA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return _owner.__e0.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle))!.AsU32();
+            return _owner.__e0.__method0.Call(Handle);
         }
     }
 
     private sealed class __Export1 : global::Corpus.Exports.Foo.Foo.ExportUsingImport.IExportUsingImport
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        internal readonly global::WitSharp.Components.ComponentFunction __method0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __export1;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>> __method0;
 
-        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export1(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[constructor]a", 1, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[static]a.static-a", 0, true);
-            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-import", "[method]a.method-a", 2, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[5]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, indices[6]);
+            __method0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::WitSharp.Components.ResourceAny, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>), global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY>>(instance, WorldName, indices[7]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
@@ -183,14 +211,14 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingImport.A CreateA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift2(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, y))!);
+            return __Handles.FromWire2(_owner.__cx, __export0.Call(__Handles.ToWire1(_owner.__cx, y)));
         }
 
         /// <summary>The WIT function `[static]a.static-a`.</summary>
         public global::Corpus.Foo.Foo.TransitiveImport.IY AStaticA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export1.Call()!);
+            return __Handles.FromWire1(_owner.__cx, __export1.Call(default));
         }
     }
 
@@ -216,26 +244,26 @@ partial class Bindings : global::System.IDisposable
         public override global::Corpus.Foo.Foo.TransitiveImport.IY MethodA(global::Corpus.Foo.Foo.TransitiveImport.IY y)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, _owner.__e1.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle), __Values.Lower1(_owner.__cx, y))!);
+            return __Handles.FromWire1(_owner.__cx, _owner.__e1.__method0.Call((Handle, __Handles.ToWire1(_owner.__cx, y))));
         }
     }
 
     private sealed class __Export2 : global::Corpus.Exports.Foo.Foo.ExportUsingExport1.IExportUsingExport1
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.ResourceAny> __export0;
 
-        public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export2(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export1", "[constructor]a", 0, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[9]);
         }
 
         /// <summary>The WIT function `[constructor]a`.</summary>
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A CreateA()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift3(_owner.__cx, __export0.Call()!);
+            return __Handles.FromWire3(_owner.__cx, __export0.Call(default));
         }
     }
 
@@ -260,12 +288,12 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export3 : global::Corpus.Exports.Foo.Foo.ExportUsingExport2.IExportUsingExport2
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny> __export0;
 
-        public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export3(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/export-using-export2", "[constructor]b", 1, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[11]);
         }
 
         /// <summary>The WIT function `[constructor]b`.</summary>
@@ -273,7 +301,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B CreateB(global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift4(_owner.__cx, __export0.Call(__Values.Lower3(_owner.__cx, a))!);
+            return __Handles.FromWire4(_owner.__cx, __export0.Call(__Handles.ToWire3(_owner.__cx, a)));
         }
     }
 
@@ -308,64 +336,61 @@ partial class Bindings : global::System.IDisposable
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    private static class __Handles
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
+        public static global::WitSharp.Components.ResourceAny ToWire0(__Context cx, global::Corpus.Exports.Foo.Foo.SimpleExport.A v)
         {
-            var handle = ((__Resource0)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return v is __Resource0 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
+        public static global::Corpus.Exports.Foo.Foo.SimpleExport.A FromWire0(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Foo.Foo.TransitiveImport.IY Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> ToWire1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(v.AsResource().Rep);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
+        public static global::Corpus.Foo.Foo.TransitiveImport.IY FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> v)
         {
-            var handle = ((__Resource1)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire2(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingImport.A v)
         {
-            return new __Resource1(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource1 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingImport.A FromWire2(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
-            var handle = ((__Resource2)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource1(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire3(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A v)
         {
-            return new __Resource2(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource2 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport1.A FromWire3(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
-            var handle = ((__Resource3)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource2(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
 
-        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Components.ResourceAny ToWire4(__Context cx, global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B v)
         {
-            return new __Resource3(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
+            return v is __Resource3 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.ExportUsingExport2.B FromWire4(__Context cx, global::WitSharp.Components.ResourceAny v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return new __Resource3(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
     }
 }

@@ -44,7 +44,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     }
 
     private static readonly string[] __exports = { "some-world-func2", "foo:foo/uses-resource-transitively" };
-    private readonly global::WitSharp.Components.ComponentFunction __export0;
+    private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>> __export0;
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
@@ -52,13 +52,13 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "some-world-func2", 0, true);
-        __e0 = new __Export0(this, instance);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(instance, WorldName, indices[0]);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -77,12 +77,24 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "some-world-func2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/uses-resource-transitively");
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "handle");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -91,6 +103,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -100,7 +113,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -112,120 +125,120 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
         var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
-        root.DefineFunction("some-world-func", (args, results) =>
+        root.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>("some-world-func", p =>
         {
-            results[0] = __Values.Lower0(cx, host.SomeWorldFunc());
+            return __Handles.ToWire0(cx, host.SomeWorldFunc());
         });
-        root.DefineFunction("[constructor]world-resource", (args, results) =>
+        root.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>("[constructor]world-resource", p =>
         {
-            results[0] = __Values.Lower0(cx, host.CreateWorldResource());
+            return __Handles.ToWire0(cx, host.CreateWorldResource());
         });
-        root.DefineFunction("[static]world-resource.static-foo", (args, results) =>
+        root.DefineAction<global::System.ValueTuple>("[static]world-resource.static-foo", p =>
         {
             host.WorldResourceStaticFoo();
         });
         root.DefineResource("world-resource", global::WitSharp.Components.ResourceType.Host<global::Corpus.Bindings.IWorldResource>(), rep => cx.Table!.Delete<global::Corpus.Bindings.IWorldResource>(rep).Dispose());
-        root.DefineFunction("[method]world-resource.foo", (args, results) =>
+        root.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>("[method]world-resource.foo", p =>
         {
-            cx.Table!.Get<global::Corpus.Bindings.IWorldResource>(args[0].AsResource().Rep).Foo();
+            cx.Table!.Get<global::Corpus.Bindings.IWorldResource>(p).Foo();
         });
 
         {
             global::Corpus.Foo.Foo.Resources.IResources h = host;
             var instance = root.AddInstance("foo:foo/resources");
             instance.DefineResource("bar", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.Resources.IBar>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.Resources.IBar>(rep).Dispose());
-            instance.DefineFunction("[method]bar.method-a", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint>("[method]bar.method-a", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(cx.Table!.Get<global::Corpus.Foo.Foo.Resources.IBar>(args[0].AsResource().Rep).MethodA());
+                return cx.Table!.Get<global::Corpus.Foo.Foo.Resources.IBar>(p).MethodA();
             });
             instance.DefineResource("fallible", global::WitSharp.Components.ResourceType.Host<global::Corpus.Foo.Foo.Resources.IFallible>(), rep => cx.Table!.Delete<global::Corpus.Foo.Foo.Resources.IFallible>(rep).Dispose());
-            instance.DefineFunction("[constructor]bar", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("[constructor]bar", p =>
             {
-                results[0] = __Values.Lower1(cx, h.CreateBar());
+                return __Handles.ToWire1(cx, h.CreateBar());
             });
-            instance.DefineFunction("[static]bar.static-a", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint>("[static]bar.static-a", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(h.BarStaticA());
+                return h.BarStaticA();
             });
-            instance.DefineFunction("bar-own-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("bar-own-arg", p =>
             {
-                h.BarOwnArg(__Values.Lift1(cx, args[0]));
+                h.BarOwnArg(__Handles.FromWire1(cx, p));
             });
-            instance.DefineFunction("bar-borrow-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("bar-borrow-arg", p =>
             {
-                h.BarBorrowArg(__Values.Lift1(cx, args[0]));
+                h.BarBorrowArg(__Handles.FromWire2(cx, p));
             });
-            instance.DefineFunction("bar-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("bar-result", p =>
             {
-                results[0] = __Values.Lower1(cx, h.BarResult());
+                return __Handles.ToWire1(cx, h.BarResult());
             });
-            instance.DefineFunction("tuple-own-arg", (args, results) =>
+            instance.DefineAction<(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint)>("tuple-own-arg", p =>
             {
-                h.TupleOwnArg(__Values.Lift2(cx, args[0]));
+                h.TupleOwnArg(__Handles.FromWire3(cx, p));
             });
-            instance.DefineFunction("tuple-borrow-arg", (args, results) =>
+            instance.DefineAction<(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint)>("tuple-borrow-arg", p =>
             {
-                h.TupleBorrowArg(__Values.Lift2(cx, args[0]));
+                h.TupleBorrowArg(__Handles.FromWire3(cx, p));
             });
-            instance.DefineFunction("tuple-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint)>("tuple-result", p =>
             {
-                results[0] = __Values.Lower2(cx, h.TupleResult());
+                return __Handles.ToWire3(cx, h.TupleResult());
             });
-            instance.DefineFunction("option-own-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>?>("option-own-arg", p =>
             {
-                h.OptionOwnArg(__Values.Lift3(cx, args[0]));
+                h.OptionOwnArg(__Handles.FromWire4(cx, p));
             });
-            instance.DefineFunction("option-borrow-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>?>("option-borrow-arg", p =>
             {
-                h.OptionBorrowArg(__Values.Lift3(cx, args[0]));
+                h.OptionBorrowArg(__Handles.FromWire5(cx, p));
             });
-            instance.DefineFunction("option-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>?>("option-result", p =>
             {
-                results[0] = __Values.Lower3(cx, h.OptionResult());
+                return __Handles.ToWire4(cx, h.OptionResult());
             });
-            instance.DefineFunction("result-own-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>>("result-own-arg", p =>
             {
-                h.ResultOwnArg(__Values.Lift4(cx, args[0]));
+                h.ResultOwnArg(__Handles.FromWire6(cx, p));
             });
-            instance.DefineFunction("result-borrow-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>>("result-borrow-arg", p =>
             {
-                h.ResultBorrowArg(__Values.Lift4(cx, args[0]));
+                h.ResultBorrowArg(__Handles.FromWire7(cx, p));
             });
-            instance.DefineFunction("result-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>>("result-result", p =>
             {
-                results[0] = __Values.Lower4(cx, h.ResultResult());
+                return __Handles.ToWire6(cx, h.ResultResult());
             });
-            instance.DefineFunction("list-own-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[]>("list-own-arg", p =>
             {
-                h.ListOwnArg(__Values.Lift5(cx, args[0]));
+                h.ListOwnArg(__Handles.FromWire8(cx, p));
             });
-            instance.DefineFunction("list-borrow-arg", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[]>("list-borrow-arg", p =>
             {
-                h.ListBorrowArg(__Values.Lift5(cx, args[0]));
+                h.ListBorrowArg(__Handles.FromWire9(cx, p));
             });
-            instance.DefineFunction("list-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[]>("list-result", p =>
             {
-                results[0] = __Values.Lower5(cx, h.ListResult());
+                return __Handles.ToWire8(cx, h.ListResult());
             });
             instance.DefineFunction("record-own-arg", (args, results) =>
             {
-                h.RecordOwnArg(__Values.Lift6(cx, args[0]));
+                h.RecordOwnArg(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("record-borrow-arg", (args, results) =>
             {
-                h.RecordBorrowArg(__Values.Lift7(cx, args[0]));
+                h.RecordBorrowArg(__Values.Lift1(cx, args[0]));
             });
             instance.DefineFunction("record-result", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, h.RecordResult());
+                results[0] = __Values.Lower0(cx, h.RecordResult());
             });
-            instance.DefineFunction("func-with-handle-typedef", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("func-with-handle-typedef", p =>
             {
-                h.FuncWithHandleTypedef(__Values.Lift1(cx, args[0]));
+                h.FuncWithHandleTypedef(__Handles.FromWire2(cx, p));
             });
-            instance.DefineFunction("[constructor]fallible", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>>("[constructor]fallible", p =>
             {
-                results[0] = __Values.Lower8(cx, h.CreateFallible());
+                return __Handles.ToWire10(cx, h.CreateFallible());
             });
         }
 
@@ -239,9 +252,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             global::Corpus.Foo.Foo.LongUseChain4.ILongUseChain4 h = host;
             var instance = root.AddInstance("foo:foo/long-use-chain4");
-            instance.DefineFunction("foo", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA>>("foo", p =>
             {
-                results[0] = __Values.Lower9(cx, h.Foo());
+                return __Handles.ToWire11(cx, h.Foo());
             });
         }
 
@@ -258,7 +271,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public global::Corpus.Bindings.IWorldResource SomeWorldFunc2()
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift0(__cx, __export0.Call()!);
+        return __Handles.FromWire0(__cx, __export0.Call(default));
     }
 
     /// <summary>The exported interface `foo:foo/uses-resource-transitively`.</summary>
@@ -267,12 +280,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.UsesResourceTransitively.IUsesResourceTransitively
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/uses-resource-transitively", "handle", 1, false);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>, global::System.ValueTuple>(instance, WorldName, indices[2]);
         }
 
         /// <summary>The WIT function `handle`.</summary>
@@ -280,7 +293,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public void Handle(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower10(_owner.__cx, x));
+            __export0.Call(__Handles.ToWire12(_owner.__cx, x));
         }
     }
 
@@ -297,23 +310,191 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
+    private static class __Handles
+    {
+        public static global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> ToWire0(__Context cx, global::Corpus.Bindings.IWorldResource v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Bindings.IWorldResource>(v);
+        }
+
+        public static global::Corpus.Bindings.IWorldResource FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Bindings.IWorldResource>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire1(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IBar>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire2(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Foo.Foo.Resources.IBar>(v);
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint) ToWire3(__Context cx, (global::Corpus.Foo.Foo.Resources.IBar, uint) v)
+        {
+            return (__Handles.ToWire1(cx, v.Item1), v.Item2);
+        }
+
+        public static (global::Corpus.Foo.Foo.Resources.IBar, uint) FromWire3(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, uint) v)
+        {
+            return (__Handles.FromWire1(cx, v.Item1), v.Item2);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>? ToWire4(__Context cx, global::Corpus.Foo.Foo.Resources.IBar? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>?)__Handles.ToWire1(cx, x) : null;
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar? FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>? v)
+        {
+            return v is { } x ? (global::Corpus.Foo.Foo.Resources.IBar?)__Handles.FromWire1(cx, x) : null;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>? ToWire5(__Context cx, global::Corpus.Foo.Foo.Resources.IBar? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>?)__Handles.ToWire2(cx, x) : null;
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar? FromWire5(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>? v)
+        {
+            return v is { } x ? (global::Corpus.Foo.Foo.Resources.IBar?)__Handles.FromWire2(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple> ToWire6(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>.Ok(__Handles.ToWire1(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> FromWire6(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Handles.FromWire1(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple> ToWire7(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple>.Ok(__Handles.ToWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> FromWire7(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Handles.FromWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[] ToWire8(__Context cx, global::Corpus.Foo.Foo.Resources.IBar[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var result = new global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire1(cx, v[i]);
+            return result;
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar[] FromWire8(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[] v)
+        {
+            var result = new global::Corpus.Foo.Foo.Resources.IBar[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire1(cx, v[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[] ToWire9(__Context cx, global::Corpus.Foo.Foo.Resources.IBar[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var result = new global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire2(cx, v[i]);
+            return result;
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IBar[] FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>[] v)
+        {
+            var result = new global::Corpus.Foo.Foo.Resources.IBar[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire2(cx, v[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Ok(__Handles.ToWire13(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Handles.FromWire13(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> ToWire11(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+        }
+
+        public static global::Corpus.Foo.Foo.LongUseChain1.IA FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> ToWire12(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+        }
+
+        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> ToWire13(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.IFallible FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+        }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Bindings.IWorldResource v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Resources.NestedOwn v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Bindings.IWorldResource>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower2(cx, v.NestedBar)));
         }
 
-        public static global::Corpus.Bindings.IWorldResource Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Bindings.IWorldResource>(v.AsResource().Rep);
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift2(cx, fields[0].Value));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Resources.NestedBorrow v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower2(cx, v.NestedBar)));
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift2(cx, fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
@@ -321,127 +502,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IBar Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Resources.IBar Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IBar>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, (global::Corpus.Foo.Foo.Resources.IBar, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(cx, v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (global::Corpus.Foo.Foo.Resources.IBar, uint) Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift1(cx, items[0]), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.Resources.IBar? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower1(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Foo.Foo.Resources.IBar? Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Resources.IBar?)__Values.Lift1(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IBar, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Resources.IBar[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower1(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Foo.Foo.Resources.IBar[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Foo.Foo.Resources.IBar[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift1(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Foo.Foo.Resources.NestedOwn v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(cx, v.NestedBar)));
-        }
-
-        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift1(cx, fields[0].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Foo.Foo.Resources.NestedBorrow v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower1(cx, v.NestedBar)));
-        }
-
-        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift1(cx, fields[0].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Payload!.AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Foo.Foo.LongUseChain1.IA Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.LongUseChain1.IA>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Foo.Foo.Resources.IFallible Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IFallible>(v.AsResource().Rep);
         }
     }
 }

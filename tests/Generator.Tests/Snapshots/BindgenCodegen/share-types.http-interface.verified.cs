@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,22 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[2];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "http-handler");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "handle-request");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Foo.Foo.HttpTypes.Request, global::Corpus.Foo.Foo.HttpTypes.Response>(WorldName, indices[1]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/http-interface` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +76,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +86,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/http-interface` imports in a linker, implemented by a host object.</summary>
@@ -92,9 +103,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.HttpInterface.HttpFetch.IHttpFetch h = host;
             var instance = root.AddInstance("http-fetch");
-            instance.DefineFunction("fetch-request", (args, results) =>
+            instance.DefineFunction<global::Corpus.Foo.Foo.HttpTypes.Request, global::Corpus.Foo.Foo.HttpTypes.Response>("fetch-request", p =>
             {
-                results[0] = __Values.Lower1(cx, h.FetchRequest(__Values.Lift0(cx, args[0])));
+                return h.FetchRequest(p);
             });
         }
     }
@@ -108,12 +119,12 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.IHttpHandler
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Foo.Foo.HttpTypes.Request, global::Corpus.Foo.Foo.HttpTypes.Response> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "http-handler", "handle-request", 1, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Foo.Foo.HttpTypes.Request, global::Corpus.Foo.Foo.HttpTypes.Response>(instance, WorldName, indices[1]);
         }
 
         /// <summary>The WIT function `handle-request`.</summary>
@@ -121,7 +132,7 @@ partial class Bindings : global::System.IDisposable
         public global::Corpus.Foo.Foo.HttpTypes.Response HandleRequest(global::Corpus.Foo.Foo.HttpTypes.Request request)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift1(_owner.__cx, __export0.Call(__Values.Lower0(_owner.__cx, request))!);
+            return __export0.Call(request);
         }
     }
 
@@ -136,32 +147,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.HttpTypes.Request v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("method", global::WitSharp.Components.ComponentValue.String(v.Method)));
-        }
-
-        public static global::Corpus.Foo.Foo.HttpTypes.Request Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.HttpTypes.Request(fields[0].Value.AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.HttpTypes.Response v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("body", global::WitSharp.Components.ComponentValue.String(v.Body)));
-        }
-
-        public static global::Corpus.Foo.Foo.HttpTypes.Response Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.HttpTypes.Response(fields[0].Value.AsString());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.HttpInterface.HttpHandler.g.cs ----
@@ -201,8 +186,68 @@ namespace Corpus.Foo.Foo.HttpTypes;
 
 /// <summary>The WIT record `request` of `foo:foo/http-types`.</summary>
 /// <param name="Method">The `method` field.</param>
-public readonly record struct Request(string Method);
+public readonly record struct Request(string Method) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("method", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Request value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Request value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.HttpTypes.Request global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.HttpTypes.Request global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Request>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Request value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Method, flat);
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Request value, uint ptr)
+    {
+        __m0.Store(cx, value.Method, ptr);
+    }
+
+    internal static global::Corpus.Foo.Foo.HttpTypes.Request __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.HttpTypes.Request(__m0.LiftFlat(cx, flat));
+
+    internal static global::Corpus.Foo.Foo.HttpTypes.Request __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.HttpTypes.Request(__m0.Load(cx, ptr));
+}
 
 /// <summary>The WIT record `response` of `foo:foo/http-types`.</summary>
 /// <param name="Body">The `body` field.</param>
-public readonly record struct Response(string Body);
+public readonly record struct Response(string Body) : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("body", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[0].Type);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Response value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Response value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.HttpTypes.Response global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.HttpTypes.Response global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.HttpTypes.Response>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Response value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Body, flat);
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.HttpTypes.Response value, uint ptr)
+    {
+        __m0.Store(cx, value.Body, ptr);
+    }
+
+    internal static global::Corpus.Foo.Foo.HttpTypes.Response __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Foo.Foo.HttpTypes.Response(__m0.LiftFlat(cx, flat));
+
+    internal static global::Corpus.Foo.Foo.HttpTypes.Response __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Foo.Foo.HttpTypes.Response(__m0.Load(cx, ptr));
+}

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,32 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[7];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/simple");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint, global::System.ValueTuple>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint), global::System.ValueTuple>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f5");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (uint, uint)>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "f6");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint, uint), (uint, uint, uint)>(WorldName, indices[6]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +86,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +96,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,29 +112,29 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Simple.ISimple h = host;
             var instance = root.AddInstance("foo:foo/simple");
-            instance.DefineFunction("f1", (args, results) =>
+            instance.DefineAction<global::System.ValueTuple>("f1", p =>
             {
                 h.F1();
             });
-            instance.DefineFunction("f2", (args, results) =>
+            instance.DefineAction<uint>("f2", p =>
             {
-                h.F2(args[0].AsU32());
+                h.F2(p);
             });
-            instance.DefineFunction("f3", (args, results) =>
+            instance.DefineAction<(uint, uint)>("f3", p =>
             {
-                h.F3(args[0].AsU32(), args[1].AsU32());
+                h.F3(p.Item1, p.Item2);
             });
-            instance.DefineFunction("f4", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint>("f4", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(h.F4());
+                return h.F4();
             });
-            instance.DefineFunction("f5", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (uint, uint)>("f5", p =>
             {
-                results[0] = __Values.Lower0(cx, h.F5());
+                return h.F5();
             });
-            instance.DefineFunction("f6", (args, results) =>
+            instance.DefineFunction<(uint, uint, uint), (uint, uint, uint)>("f6", p =>
             {
-                results[0] = __Values.Lower1(cx, h.F6(args[0].AsU32(), args[1].AsU32(), args[2].AsU32()));
+                return h.F6(p.Item1, p.Item2, p.Item3);
             });
         }
     }
@@ -134,15 +155,15 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (uint, uint)> __export4;
         private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint, uint), (uint, uint, uint)> __export5;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint, global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), global::System.ValueTuple>(instance, WorldName, "foo:foo/simple", "f3");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint>(instance, WorldName, "foo:foo/simple", "f4");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (uint, uint)>(instance, WorldName, "foo:foo/simple", "f5");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint, uint), (uint, uint, uint)>(instance, WorldName, "foo:foo/simple", "f6");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<uint, global::System.ValueTuple>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), global::System.ValueTuple>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint>(instance, WorldName, indices[4]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (uint, uint)>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint, uint), (uint, uint, uint)>(instance, WorldName, indices[6]);
         }
 
         /// <summary>The WIT function `f1`.</summary>
@@ -205,32 +226,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (uint, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (uint, uint) Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint, uint, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2), global::WitSharp.Components.ComponentValue.U32(v.Item3));
-        }
-
-        public static (uint, uint, uint) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU32(), items[2].AsU32());
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Simple.g.cs ----

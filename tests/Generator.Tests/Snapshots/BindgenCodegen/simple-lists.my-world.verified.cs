@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,28 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[5];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/simple-lists");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "simple-list1");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint[], global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "simple-list2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, uint[]>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "simple-list3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint[], uint[]), (uint[], uint[])>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "simple-list4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<uint[][], uint[][]>(WorldName, indices[4]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/my-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +82,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +92,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
@@ -91,21 +108,21 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.SimpleLists.ISimpleLists h = host;
             var instance = root.AddInstance("foo:foo/simple-lists");
-            instance.DefineFunction("simple-list1", (args, results) =>
+            instance.DefineAction<uint[]>("simple-list1", p =>
             {
-                h.SimpleList1(__Values.Lift0(cx, args[0]));
+                h.SimpleList1(p);
             });
-            instance.DefineFunction("simple-list2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, uint[]>("simple-list2", p =>
             {
-                results[0] = __Values.Lower0(cx, h.SimpleList2());
+                return h.SimpleList2();
             });
-            instance.DefineFunction("simple-list3", (args, results) =>
+            instance.DefineFunction<(uint[], uint[]), (uint[], uint[])>("simple-list3", p =>
             {
-                results[0] = __Values.Lower1(cx, h.SimpleList3(__Values.Lift0(cx, args[0]), __Values.Lift0(cx, args[1])));
+                return h.SimpleList3(p.Item1, p.Item2);
             });
-            instance.DefineFunction("simple-list4", (args, results) =>
+            instance.DefineFunction<uint[][], uint[][]>("simple-list4", p =>
             {
-                results[0] = __Values.Lower2(cx, h.SimpleList4(__Values.Lift2(cx, args[0])));
+                return h.SimpleList4(p);
             });
         }
     }
@@ -124,13 +141,13 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<(uint[], uint[]), (uint[], uint[])> __export2;
         private readonly global::WitSharp.Components.TypedComponentFunction<uint[][], uint[][]> __export3;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[], global::System.ValueTuple>(instance, WorldName, "foo:foo/simple-lists", "simple-list1");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, uint[]>(instance, WorldName, "foo:foo/simple-lists", "simple-list2");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint[], uint[]), (uint[], uint[])>(instance, WorldName, "foo:foo/simple-lists", "simple-list3");
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<uint[][], uint[][]>(instance, WorldName, "foo:foo/simple-lists", "simple-list4");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<uint[], global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, uint[]>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<(uint[], uint[]), (uint[], uint[])>(instance, WorldName, indices[3]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<uint[][], uint[][]>(instance, WorldName, indices[4]);
         }
 
         /// <summary>The WIT function `simple-list1`.</summary>
@@ -177,53 +194,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, uint[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, (uint[], uint[]) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower0(cx, v.Item1), __Values.Lower0(cx, v.Item2));
-        }
-
-        public static (uint[], uint[]) Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift0(cx, items[0]), __Values.Lift0(cx, items[1]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, uint[][] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower0(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[][] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count][];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift0(cx, items[i]);
-            return result;
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.SimpleLists.g.cs ----

@@ -26,7 +26,7 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
@@ -49,12 +49,19 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[0];
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/wasi` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -63,6 +70,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -72,7 +80,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/wasi` imports in a linker, implemented by a host object.</summary>
@@ -88,13 +96,13 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.WasiFilesystem.IWasiFilesystem h = host;
             var instance = root.AddInstance("foo:foo/wasi-filesystem");
-            instance.DefineFunction("create-directory-at", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>>("create-directory-at", p =>
             {
-                results[0] = __Values.Lower0(cx, h.CreateDirectoryAt());
+                return h.CreateDirectoryAt();
             });
             instance.DefineFunction("stat", (args, results) =>
             {
-                results[0] = __Values.Lower1(cx, h.Stat());
+                results[0] = __Values.Lower0(cx, h.Stat());
             });
         }
         root.AddInstance("foo:foo/wall-clock");
@@ -119,24 +127,25 @@ partial class Bindings : global::System.IDisposable
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower3(cx, v.Value));
+            return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Ok(__Values.Lift3(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat, global::Corpus.Foo.Foo.WasiFilesystem.Errno>.Err(__Values.Lift2(cx, v.Payload!));
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();
         }
 
         public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.Errno v)
@@ -155,17 +164,6 @@ partial class Bindings : global::System.IDisposable
                 "e" => global::Corpus.Foo.Foo.WasiFilesystem.Errno.E,
                 _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
             };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record();
-        }
-
-        public static global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.WasiFilesystem.DescriptorStat();
         }
     }
 }

@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,22 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[2];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/anon");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "option-test");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>>(WorldName, indices[1]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +76,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +86,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,9 +102,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Anon.IAnon h = host;
             var instance = root.AddInstance("foo:foo/anon");
-            instance.DefineFunction("option-test", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>>("option-test", p =>
             {
-                results[0] = __Values.Lower0(cx, h.OptionTest());
+                return h.OptionTest();
             });
         }
     }
@@ -109,10 +120,10 @@ partial class Bindings : global::System.IDisposable
         private readonly Bindings _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>>(instance, WorldName, "foo:foo/anon", "option-test");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<string?, global::Corpus.Exports.Foo.Foo.Anon.Error>>(instance, WorldName, indices[1]);
         }
 
         /// <summary>The WIT function `option-test`.</summary>
@@ -134,50 +145,6 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
-    }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower2(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<string?, global::Corpus.Foo.Foo.Anon.Error>.Err(__Values.Lift2(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Anon.Error v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Foo.Foo.Anon.Error.Success => "success",
-                global::Corpus.Foo.Foo.Anon.Error.Failure => "failure",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Foo.Foo.Anon.Error Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "success" => global::Corpus.Foo.Foo.Anon.Error.Success,
-                "failure" => global::Corpus.Foo.Foo.Anon.Error.Failure,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
     }
 }
 //---- Corpus.Exports.Foo.Foo.Anon.g.cs ----

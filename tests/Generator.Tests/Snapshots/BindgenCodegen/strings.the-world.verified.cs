@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,26 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[4];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/strings");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "a");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "b");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, string>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "c");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(string, string), string>(WorldName, indices[3]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/the-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +80,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +90,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -91,17 +106,17 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Strings.IStrings h = host;
             var instance = root.AddInstance("foo:foo/strings");
-            instance.DefineFunction("a", (args, results) =>
+            instance.DefineAction<string>("a", p =>
             {
-                h.A(args[0].AsString());
+                h.A(p);
             });
-            instance.DefineFunction("b", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, string>("b", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(h.B());
+                return h.B();
             });
-            instance.DefineFunction("c", (args, results) =>
+            instance.DefineFunction<(string, string), string>("c", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(h.C(args[0].AsString(), args[1].AsString()));
+                return h.C(p.Item1, p.Item2);
             });
         }
     }
@@ -119,12 +134,12 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string> __export1;
         private readonly global::WitSharp.Components.TypedComponentFunction<(string, string), string> __export2;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string, global::System.ValueTuple>(instance, WorldName, "foo:foo/strings", "a");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string>(instance, WorldName, "foo:foo/strings", "b");
-            __export2 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(string, string), string>(instance, WorldName, "foo:foo/strings", "c");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, string>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<(string, string), string>(instance, WorldName, indices[3]);
         }
 
         /// <summary>The WIT function `a`.</summary>

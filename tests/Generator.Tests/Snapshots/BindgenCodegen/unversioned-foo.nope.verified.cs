@@ -26,7 +26,7 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
@@ -49,12 +49,19 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[0];
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/nope` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -63,6 +70,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -72,7 +80,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/nope` imports in a linker, implemented by a host object.</summary>
@@ -88,9 +96,9 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.A.IA h = host;
             var instance = root.AddInstance("foo:foo/a");
-            instance.DefineFunction("g", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>>("g", p =>
             {
-                results[0] = __Values.Lower0(cx, h.G());
+                return h.G();
             });
         }
     }
@@ -110,39 +118,6 @@ partial class Bindings : global::System.IDisposable
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
-
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
-    {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.A.Error>.Err(__Values.Lift1(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.A.Error v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.A.Error.Other c: return global::WitSharp.Components.ComponentValue.Variant("other", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.A.Error Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "other": return new global::Corpus.Foo.Foo.A.Error.Other(v.Payload!.AsString());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-    }
 }
 //---- Corpus.Foo.Foo.A.g.cs ----
 // <auto-generated/>
@@ -153,7 +128,7 @@ namespace Corpus.Foo.Foo.A;
 
 /// <summary>The WIT variant `error` of `foo:foo/a`.</summary>
 /// <remarks>Match on the nested case records: Other.</remarks>
-public abstract record Error
+public abstract record Error : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>
 {
     private Error()
     {
@@ -162,6 +137,72 @@ public abstract record Error
     /// <summary>The `other` case.</summary>
     /// <param name="Value">The payload of the `other` case.</param>
     public sealed record Other(string Value) : Error;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("other", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[0].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.A.Error value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.A.Error value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.A.Error global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.A.Error global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.A.Error>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.A.Error value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.A.Error.Other c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.A.Error value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.A.Error.Other c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.A.Error __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.A.Error.Other(__m0.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `error` (1 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.A.Error __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.A.Error.Other(__m0.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `error` (1 cases)"),
+        };
+    }
 }
 
 /// <summary>The imported interface `foo:foo/a`.</summary>

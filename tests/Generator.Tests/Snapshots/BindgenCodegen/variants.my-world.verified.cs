@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,54 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[21];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "foo:foo/variants");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "e1-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "e1-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "v1-arg");
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "v1-result");
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<bool, global::System.ValueTuple>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "bool-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, bool>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "option-arg");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "option-result");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(WorldName, indices[8]);
+        indices[9] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "casts");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)>(WorldName, indices[9]);
+        indices[10] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-arg");
+        indices[11] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-result");
+        indices[12] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[12]);
+        indices[13] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[13]);
+        indices[14] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar3");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[14]);
+        indices[15] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-result-sugar4");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(WorldName, indices[15]);
+        indices[16] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-option-sugar");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, int?>(WorldName, indices[16]);
+        indices[17] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "return-option-sugar2");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(WorldName, indices[17]);
+        indices[18] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "result-simple");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(WorldName, indices[18]);
+        indices[19] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-clone-arg");
+        indices[20] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "is-clone-return");
+        return indices;
+    }
+
     /// <summary>A component checked against the world `foo:foo/my-world` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +108,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +118,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `foo:foo/my-world` imports in a linker, implemented by a host object.</summary>
@@ -91,85 +134,85 @@ partial class Bindings : global::System.IDisposable
         {
             global::Corpus.Foo.Foo.Variants.IVariants h = host;
             var instance = root.AddInstance("foo:foo/variants");
-            instance.DefineFunction("e1-arg", (args, results) =>
+            instance.DefineAction<global::Corpus.Foo.Foo.Variants.E1>("e1-arg", p =>
             {
-                h.E1Arg(__Values.Lift0(cx, args[0]));
+                h.E1Arg(p);
             });
-            instance.DefineFunction("e1-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>("e1-result", p =>
             {
-                results[0] = __Values.Lower0(cx, h.E1Result());
+                return h.E1Result();
             });
             instance.DefineFunction("v1-arg", (args, results) =>
             {
-                h.V1Arg(__Values.Lift1(cx, args[0]));
+                h.V1Arg(__Values.Lift0(cx, args[0]));
             });
             instance.DefineFunction("v1-result", (args, results) =>
             {
-                results[0] = __Values.Lower1(cx, h.V1Result());
+                results[0] = __Values.Lower0(cx, h.V1Result());
             });
-            instance.DefineFunction("bool-arg", (args, results) =>
+            instance.DefineAction<bool>("bool-arg", p =>
             {
-                h.BoolArg(args[0].AsBool());
+                h.BoolArg(p);
             });
-            instance.DefineFunction("bool-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, bool>("bool-result", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(h.BoolResult());
+                return h.BoolResult();
             });
-            instance.DefineFunction("option-arg", (args, results) =>
+            instance.DefineAction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>("option-arg", p =>
             {
-                h.OptionArg(__Values.Lift2(cx, args[0]), __Values.Lift3(cx, args[1]), __Values.Lift4(cx, args[2]), __Values.Lift5(cx, args[3]), __Values.Lift6(cx, args[4]), __Values.Lift7(cx, args[5]));
+                h.OptionArg(p.Item1, p.Item2, p.Item3, p.Item4, p.Item5, p.Item6);
             });
-            instance.DefineFunction("option-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>("option-result", p =>
             {
-                results[0] = __Values.Lower8(cx, h.OptionResult());
+                return h.OptionResult();
             });
-            instance.DefineFunction("casts", (args, results) =>
+            instance.DefineFunction<(global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6), (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6)>("casts", p =>
             {
-                results[0] = __Values.Lower15(cx, h.Casts(__Values.Lift9(cx, args[0]), __Values.Lift10(cx, args[1]), __Values.Lift11(cx, args[2]), __Values.Lift12(cx, args[3]), __Values.Lift13(cx, args[4]), __Values.Lift14(cx, args[5])));
+                return h.Casts(p.Item1, p.Item2, p.Item3, p.Item4, p.Item5, p.Item6);
             });
             instance.DefineFunction("result-arg", (args, results) =>
             {
-                h.ResultArg(__Values.Lift16(cx, args[0]), __Values.Lift17(cx, args[1]), __Values.Lift18(cx, args[2]), __Values.Lift16(cx, args[3]), __Values.Lift19(cx, args[4]), __Values.Lift20(cx, args[5]));
+                h.ResultArg(__Values.Lift1(cx, args[0]), __Values.Lift2(cx, args[1]), __Values.Lift3(cx, args[2]), __Values.Lift1(cx, args[3]), __Values.Lift4(cx, args[4]), __Values.Lift5(cx, args[5]));
             });
             instance.DefineFunction("result-result", (args, results) =>
             {
-                results[0] = __Values.Lower21(cx, h.ResultResult());
+                results[0] = __Values.Lower6(cx, h.ResultResult());
             });
-            instance.DefineFunction("return-result-sugar", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>>("return-result-sugar", p =>
             {
-                results[0] = __Values.Lower22(cx, h.ReturnResultSugar());
+                return h.ReturnResultSugar();
             });
-            instance.DefineFunction("return-result-sugar2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>>("return-result-sugar2", p =>
             {
-                results[0] = __Values.Lower23(cx, h.ReturnResultSugar2());
+                return h.ReturnResultSugar2();
             });
-            instance.DefineFunction("return-result-sugar3", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>>("return-result-sugar3", p =>
             {
-                results[0] = __Values.Lower24(cx, h.ReturnResultSugar3());
+                return h.ReturnResultSugar3();
             });
-            instance.DefineFunction("return-result-sugar4", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>>("return-result-sugar4", p =>
             {
-                results[0] = __Values.Lower25(cx, h.ReturnResultSugar4());
+                return h.ReturnResultSugar4();
             });
-            instance.DefineFunction("return-option-sugar", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, int?>("return-option-sugar", p =>
             {
-                results[0] = __Values.Lower26(cx, h.ReturnOptionSugar());
+                return h.ReturnOptionSugar();
             });
-            instance.DefineFunction("return-option-sugar2", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno?>("return-option-sugar2", p =>
             {
-                results[0] = __Values.Lower27(cx, h.ReturnOptionSugar2());
+                return h.ReturnOptionSugar2();
             });
-            instance.DefineFunction("result-simple", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<uint, int>>("result-simple", p =>
             {
-                results[0] = __Values.Lower28(cx, h.ResultSimple());
+                return h.ResultSimple();
             });
             instance.DefineFunction("is-clone-arg", (args, results) =>
             {
-                h.IsCloneArg(__Values.Lift29(cx, args[0]));
+                h.IsCloneArg(__Values.Lift7(cx, args[0]));
             });
             instance.DefineFunction("is-clone-return", (args, results) =>
             {
-                results[0] = __Values.Lower29(cx, h.IsCloneReturn());
+                results[0] = __Values.Lower7(cx, h.IsCloneReturn());
             });
         }
     }
@@ -191,7 +234,7 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, bool> __export5;
         private readonly global::WitSharp.Components.TypedComponentFunction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple> __export6;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)> __export7;
-        private readonly global::WitSharp.Components.ComponentFunction __export8;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)> __export8;
         private readonly global::WitSharp.Components.ComponentFunction __export9;
         private readonly global::WitSharp.Components.ComponentFunction __export10;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>> __export11;
@@ -204,29 +247,29 @@ partial class Bindings : global::System.IDisposable
         private readonly global::WitSharp.Components.ComponentFunction __export18;
         private readonly global::WitSharp.Components.ComponentFunction __export19;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "e1-arg");
-            __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(instance, WorldName, "foo:foo/variants", "e1-result");
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-arg", 1, false);
-            __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "v1-result", 0, true);
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<bool, global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "bool-arg");
-            __export5 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, bool>(instance, WorldName, "foo:foo/variants", "bool-result");
-            __export6 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(instance, WorldName, "foo:foo/variants", "option-arg");
-            __export7 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(instance, WorldName, "foo:foo/variants", "option-result");
-            __export8 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "casts", 6, true);
-            __export9 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-arg", 6, false);
-            __export10 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "result-result", 0, true);
-            __export11 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar");
-            __export12 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar2");
-            __export13 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar3");
-            __export14 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, "foo:foo/variants", "return-result-sugar4");
-            __export15 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, int?>(instance, WorldName, "foo:foo/variants", "return-option-sugar");
-            __export16 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(instance, WorldName, "foo:foo/variants", "return-option-sugar2");
-            __export17 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(instance, WorldName, "foo:foo/variants", "result-simple");
-            __export18 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-arg", 1, false);
-            __export19 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "foo:foo/variants", "is-clone-return", 0, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>(instance, WorldName, indices[1]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>(instance, WorldName, indices[2]);
+            __export2 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[3], 1, false);
+            __export3 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[4], 0, true);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<bool, global::System.ValueTuple>(instance, WorldName, indices[5]);
+            __export5 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, bool>(instance, WorldName, indices[6]);
+            __export6 = global::WitSharp.ComponentExportBindings.BindTyped<(bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>), global::System.ValueTuple>(instance, WorldName, indices[7]);
+            __export7 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Exports.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>)>(instance, WorldName, indices[8]);
+            __export8 = global::WitSharp.ComponentExportBindings.BindTyped<(global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6), (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6)>(instance, WorldName, indices[9]);
+            __export9 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[10], 6, false);
+            __export10 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[11], 0, true);
+            __export11 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<int, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[12]);
+            __export12 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[13]);
+            __export13 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.MyErrno, global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[14]);
+            __export14 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<(int, uint), global::Corpus.Exports.Foo.Foo.Variants.MyErrno>>(instance, WorldName, indices[15]);
+            __export15 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, int?>(instance, WorldName, indices[16]);
+            __export16 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.MyErrno?>(instance, WorldName, indices[17]);
+            __export17 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<uint, int>>(instance, WorldName, indices[18]);
+            __export18 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[19], 1, false);
+            __export19 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[20], 0, true);
         }
 
         /// <summary>The WIT function `e1-arg`.</summary>
@@ -249,14 +292,14 @@ partial class Bindings : global::System.IDisposable
         public void V1Arg(global::Corpus.Exports.Foo.Foo.Variants.V1 x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export2.Call(__Values.Lower30(_owner.__cx, x));
+            __export2.Call(__Values.Lower8(_owner.__cx, x));
         }
 
         /// <summary>The WIT function `v1-result`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.V1 V1Result()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift30(_owner.__cx, __export3.Call()!);
+            return __Values.Lift8(_owner.__cx, __export3.Call()!);
         }
 
         /// <summary>The WIT function `bool-arg`.</summary>
@@ -304,7 +347,7 @@ partial class Bindings : global::System.IDisposable
         public (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Casts(global::Corpus.Exports.Foo.Foo.Variants.Casts1 a, global::Corpus.Exports.Foo.Foo.Variants.Casts2 b, global::Corpus.Exports.Foo.Foo.Variants.Casts3 c, global::Corpus.Exports.Foo.Foo.Variants.Casts4 d, global::Corpus.Exports.Foo.Foo.Variants.Casts5 e, global::Corpus.Exports.Foo.Foo.Variants.Casts6 f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift37(_owner.__cx, __export8.Call(__Values.Lower31(_owner.__cx, a), __Values.Lower32(_owner.__cx, b), __Values.Lower33(_owner.__cx, c), __Values.Lower34(_owner.__cx, d), __Values.Lower35(_owner.__cx, e), __Values.Lower36(_owner.__cx, f))!);
+            return __export8.Call((a, b, c, d, e, f));
         }
 
         /// <summary>The WIT function `result-arg`.</summary>
@@ -317,14 +360,14 @@ partial class Bindings : global::System.IDisposable
         public void ResultArg(global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> a, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> b, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> c, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> d, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> e, global::WitSharp.Result<string, byte[]> f)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export9.Call(__Values.Lower16(_owner.__cx, a), __Values.Lower38(_owner.__cx, b), __Values.Lower39(_owner.__cx, c), __Values.Lower16(_owner.__cx, d), __Values.Lower40(_owner.__cx, e), __Values.Lower20(_owner.__cx, f));
+            __export9.Call(__Values.Lower1(_owner.__cx, a), __Values.Lower9(_owner.__cx, b), __Values.Lower10(_owner.__cx, c), __Values.Lower1(_owner.__cx, d), __Values.Lower11(_owner.__cx, e), __Values.Lower5(_owner.__cx, f));
         }
 
         /// <summary>The WIT function `result-result`.</summary>
         public (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) ResultResult()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift41(_owner.__cx, __export10.Call()!);
+            return __Values.Lift12(_owner.__cx, __export10.Call()!);
         }
 
         /// <summary>The WIT function `return-result-sugar`.</summary>
@@ -381,14 +424,14 @@ partial class Bindings : global::System.IDisposable
         public void IsCloneArg(global::Corpus.Exports.Foo.Foo.Variants.IsClone a)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export18.Call(__Values.Lower42(_owner.__cx, a));
+            __export18.Call(__Values.Lower13(_owner.__cx, a));
         }
 
         /// <summary>The WIT function `is-clone-return`.</summary>
         public global::Corpus.Exports.Foo.Foo.Variants.IsClone IsCloneReturn()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift42(_owner.__cx, __export19.Call()!);
+            return __Values.Lift13(_owner.__cx, __export19.Call()!);
         }
     }
 
@@ -408,7 +451,189 @@ partial class Bindings : global::System.IDisposable
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Variants.E1 v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Variants.V1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower14(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower15(cx, c.Value));
+                case global::Corpus.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
+                case global::Corpus.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.V1 Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Foo.Foo.Variants.V1.A();
+                case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift14(cx, v.Payload!));
+                case "d": return new global::Corpus.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
+                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift15(cx, v.Payload!));
+                case "f": return new global::Corpus.Foo.Foo.Variants.V1.F();
+                case "g": return new global::Corpus.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower14(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Err(__Values.Lift14(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower14(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift14(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower0(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Err(__Values.Lift0(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<string, byte[]> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower16(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
+        }
+
+        public static global::WitSharp.Result<string, byte[]> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift16(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(cx, v.Item1), __Values.Lower2(cx, v.Item2), __Values.Lower3(cx, v.Item3), __Values.Lower1(cx, v.Item4), __Values.Lower4(cx, v.Item5), __Values.Lower5(cx, v.Item6));
+        }
+
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift1(cx, items[0]), __Values.Lift2(cx, items[1]), __Values.Lift3(cx, items[2]), __Values.Lift1(cx, items[3]), __Values.Lift4(cx, items[4]), __Values.Lift5(cx, items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::Corpus.Foo.Foo.Variants.IsClone v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower0(cx, v.V1)));
+        }
+
+        public static global::Corpus.Foo.Foo.Variants.IsClone Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift0(cx, fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.V1 v)
+        {
+            switch (v)
+            {
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower17(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower18(cx, c.Value));
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
+                case global::Corpus.Exports.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
+                case null: throw new global::System.ArgumentNullException(nameof(v));
+                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+            }
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            switch (v.AsVariant())
+            {
+                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.V1.A();
+                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift17(cx, v.Payload!));
+                case "d": return new global::Corpus.Exports.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
+                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift18(cx, v.Payload!));
+                case "f": return new global::Corpus.Exports.Foo.Foo.Variants.V1.F();
+                case "g": return new global::Corpus.Exports.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
+                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+            }
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower17(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift17(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower17(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift17(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
+        {
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower8(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
+        }
+
+        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift8(cx, v.Payload!));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
+        {
+            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower1(cx, v.Item1), __Values.Lower9(cx, v.Item2), __Values.Lower10(cx, v.Item3), __Values.Lower1(cx, v.Item4), __Values.Lower11(cx, v.Item5), __Values.Lower5(cx, v.Item6));
+        }
+
+        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var items = v.AsTuple();
+            return (__Values.Lift1(cx, items[0]), __Values.Lift9(cx, items[1]), __Values.Lift10(cx, items[2]), __Values.Lift1(cx, items[3]), __Values.Lift11(cx, items[4]), __Values.Lift5(cx, items[5]));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
+        {
+            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower8(cx, v.V1)));
+        }
+
+        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
+        {
+            var fields = v.AsRecord();
+            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift8(cx, fields[0].Value));
+        }
+
+        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Foo.Foo.Variants.E1 v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -417,7 +642,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Foo.Foo.Variants.E1 Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.E1 Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -426,648 +651,18 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Variants.V1 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower0(cx, c.Value));
-                case global::Corpus.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower43(cx, c.Value));
-                case global::Corpus.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
-                case global::Corpus.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.V1 Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.V1.A();
-                case "c": return new global::Corpus.Foo.Foo.Variants.V1.C(__Values.Lift0(cx, v.Payload!));
-                case "d": return new global::Corpus.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Foo.Foo.Variants.V1.E(__Values.Lift43(cx, v.Payload!));
-                case "f": return new global::Corpus.Foo.Foo.Variants.V1.F();
-                case "g": return new global::Corpus.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, bool? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.Bool(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static bool? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (bool?)v.Payload!.AsBool() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::System.ValueTuple? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower44(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::System.ValueTuple? Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::System.ValueTuple?)__Values.Lift44(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, uint? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static uint? Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Foo.Foo.Variants.E1? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower0(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.E1? Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.E1?)__Values.Lift0(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, float? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.F32(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static float? Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (float?)v.Payload!.AsF32() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Option<bool?> v)
-        {
-            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower2(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::WitSharp.Option<bool?> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? global::WitSharp.Option<bool?>.Some(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Option<bool?>.None;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower2(cx, v.Item1), __Values.Lower3(cx, v.Item2), __Values.Lower4(cx, v.Item3), __Values.Lower5(cx, v.Item4), __Values.Lower6(cx, v.Item5), __Values.Lower7(cx, v.Item6));
-        }
-
-        public static (bool?, global::System.ValueTuple?, uint?, global::Corpus.Foo.Foo.Variants.E1?, float?, global::WitSharp.Option<bool?>) Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift2(cx, items[0]), __Values.Lift3(cx, items[1]), __Values.Lift4(cx, items[2]), __Values.Lift5(cx, items[3]), __Values.Lift6(cx, items[4]), __Values.Lift7(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Foo.Foo.Variants.Casts1 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts1.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.S32(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts1.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts1 Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts1.A(v.Payload!.AsS32());
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts1.B(v.Payload!.AsF32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::Corpus.Foo.Foo.Variants.Casts2 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts2.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts2.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts2 Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts2.A(v.Payload!.AsF64());
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts2.B(v.Payload!.AsF32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Foo.Foo.Variants.Casts3 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts3.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts3.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts3 Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts3.A(v.Payload!.AsF64());
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts3.B(v.Payload!.AsU64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Foo.Foo.Variants.Casts4 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts4.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts4.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts4 Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts4.A(v.Payload!.AsU32());
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts4.B(v.Payload!.AsS64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Foo.Foo.Variants.Casts5 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts5.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts5.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts5 Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts5.A(v.Payload!.AsF32());
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts5.B(v.Payload!.AsS64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Foo.Foo.Variants.Casts6 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower45(cx, c.Value));
-                case global::Corpus.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower46(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.Casts6 Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Foo.Foo.Variants.Casts6.A(__Values.Lift45(cx, v.Payload!));
-                case "b": return new global::Corpus.Foo.Foo.Variants.Casts6.B(__Values.Lift46(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(cx, v.Item1), __Values.Lower10(cx, v.Item2), __Values.Lower11(cx, v.Item3), __Values.Lower12(cx, v.Item4), __Values.Lower13(cx, v.Item5), __Values.Lower14(cx, v.Item6));
-        }
-
-        public static (global::Corpus.Foo.Foo.Variants.Casts1, global::Corpus.Foo.Foo.Variants.Casts2, global::Corpus.Foo.Foo.Variants.Casts3, global::Corpus.Foo.Foo.Variants.Casts4, global::Corpus.Foo.Foo.Variants.Casts5, global::Corpus.Foo.Foo.Variants.Casts6) Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift9(cx, items[0]), __Values.Lift10(cx, items[1]), __Values.Lift11(cx, items[2]), __Values.Lift12(cx, items[3]), __Values.Lift13(cx, items[4]), __Values.Lift14(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower0(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>.Err(__Values.Lift0(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower0(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift0(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower1(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>.Err(__Values.Lift1(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::WitSharp.Result<string, byte[]> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
-        }
-
-        public static global::WitSharp.Result<string, byte[]> Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<string, byte[]>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, byte[]>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower17(cx, v.Item2), __Values.Lower18(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower19(cx, v.Item5), __Values.Lower20(cx, v.Item6));
-        }
-
-        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift16(cx, items[0]), __Values.Lift17(cx, items[1]), __Values.Lift18(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift19(cx, items[4]), __Values.Lift20(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.S32(v.Value));
-        }
-
-        public static global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno> Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(v.Payload!.AsS32()) : global::WitSharp.Result<int, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower48(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno> Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift48(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Foo.Foo.Variants.MyErrno, global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower48(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower49(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Ok(__Values.Lift49(cx, v.Payload!)) : global::WitSharp.Result<(int, uint), global::Corpus.Foo.Foo.Variants.MyErrno>.Err(__Values.Lift48(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, int? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.S32(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static int? Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (int?)v.Payload!.AsS32() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower48(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.MyErrno? Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Foo.Foo.Variants.MyErrno?)__Values.Lift48(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::WitSharp.Result<uint, int> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.S32(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, int> Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, int>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, int>.Err(v.Payload!.AsS32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Foo.Foo.Variants.IsClone v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower1(cx, v.V1)));
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.IsClone Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Variants.IsClone(__Values.Lift1(cx, fields[0].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.V1 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.A: return global::WitSharp.Components.ComponentValue.Variant("a");
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.C c: return global::WitSharp.Components.ComponentValue.Variant("c", __Values.Lower50(cx, c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.D c: return global::WitSharp.Components.ComponentValue.Variant("d", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.E c: return global::WitSharp.Components.ComponentValue.Variant("e", __Values.Lower51(cx, c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.F: return global::WitSharp.Components.ComponentValue.Variant("f");
-                case global::Corpus.Exports.Foo.Foo.Variants.V1.G c: return global::WitSharp.Components.ComponentValue.Variant("g", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.V1 Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.V1.A();
-                case "c": return new global::Corpus.Exports.Foo.Foo.Variants.V1.C(__Values.Lift50(cx, v.Payload!));
-                case "d": return new global::Corpus.Exports.Foo.Foo.Variants.V1.D(v.Payload!.AsString());
-                case "e": return new global::Corpus.Exports.Foo.Foo.Variants.V1.E(__Values.Lift51(cx, v.Payload!));
-                case "f": return new global::Corpus.Exports.Foo.Foo.Variants.V1.F();
-                case "g": return new global::Corpus.Exports.Foo.Foo.Variants.V1.G(v.Payload!.AsU32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts1 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts1.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.S32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts1.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts1 Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts1.A(v.Payload!.AsS32());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts1.B(v.Payload!.AsF32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts2 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts2.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts2.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts2 Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts2.A(v.Payload!.AsF64());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts2.B(v.Payload!.AsF32());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts3 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts3.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F64(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts3.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.U64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts3 Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts3.A(v.Payload!.AsF64());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts3.B(v.Payload!.AsU64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts4 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts4.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.U32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts4.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts4 Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts4.A(v.Payload!.AsU32());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts4.B(v.Payload!.AsS64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts5 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts5.A c: return global::WitSharp.Components.ComponentValue.Variant("a", global::WitSharp.Components.ComponentValue.F32(c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts5.B c: return global::WitSharp.Components.ComponentValue.Variant("b", global::WitSharp.Components.ComponentValue.S64(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts5 Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts5.A(v.Payload!.AsF32());
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts5.B(v.Payload!.AsS64());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Casts6 v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c: return global::WitSharp.Components.ComponentValue.Variant("a", __Values.Lower45(cx, c.Value));
-                case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c: return global::WitSharp.Components.ComponentValue.Variant("b", __Values.Lower46(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.Casts6 Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "a": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__Values.Lift45(cx, v.Payload!));
-                case "b": return new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__Values.Lift46(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower31(cx, v.Item1), __Values.Lower32(cx, v.Item2), __Values.Lower33(cx, v.Item3), __Values.Lower34(cx, v.Item4), __Values.Lower35(cx, v.Item5), __Values.Lower36(cx, v.Item6));
-        }
-
-        public static (global::Corpus.Exports.Foo.Foo.Variants.Casts1, global::Corpus.Exports.Foo.Foo.Variants.Casts2, global::Corpus.Exports.Foo.Foo.Variants.Casts3, global::Corpus.Exports.Foo.Foo.Variants.Casts4, global::Corpus.Exports.Foo.Foo.Variants.Casts5, global::Corpus.Exports.Foo.Foo.Variants.Casts6) Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift31(cx, items[0]), __Values.Lift32(cx, items[1]), __Values.Lift33(cx, items[2]), __Values.Lift34(cx, items[3]), __Values.Lift35(cx, items[4]), __Values.Lift36(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower50(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1> Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>.Err(__Values.Lift50(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower50(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple> Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Ok(__Values.Lift50(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower30(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1> Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>.Err(__Values.Lift30(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower16(cx, v.Item1), __Values.Lower38(cx, v.Item2), __Values.Lower39(cx, v.Item3), __Values.Lower16(cx, v.Item4), __Values.Lower40(cx, v.Item5), __Values.Lower20(cx, v.Item6));
-        }
-
-        public static (global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Exports.Foo.Foo.Variants.E1>, global::WitSharp.Result<global::Corpus.Exports.Foo.Foo.Variants.E1, global::System.ValueTuple>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>, global::WitSharp.Result<uint, global::Corpus.Exports.Foo.Foo.Variants.V1>, global::WitSharp.Result<string, byte[]>) Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift16(cx, items[0]), __Values.Lift38(cx, items[1]), __Values.Lift39(cx, items[2]), __Values.Lift16(cx, items[3]), __Values.Lift40(cx, items[4]), __Values.Lift20(cx, items[5]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.IsClone v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("v1", __Values.Lower30(cx, v.V1)));
-        }
-
-        public static global::Corpus.Exports.Foo.Foo.Variants.IsClone Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Exports.Foo.Foo.Variants.IsClone(__Values.Lift30(cx, fields[0].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::Corpus.Foo.Foo.Variants.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::Corpus.Foo.Foo.Variants.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Foo.Foo.Variants.Empty Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Foo.Foo.Variants.Empty Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Foo.Foo.Variants.Empty();
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::System.ValueTuple v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple();
-        }
-
-        public static global::System.ValueTuple Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            _ = v.AsTuple();
-            return default;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, (float, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.F32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (float, uint) Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsF32(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, (uint, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (uint, uint) Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU32(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -1075,7 +670,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -1083,38 +678,7 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Foo.Foo.Variants.MyErrno v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Foo.Foo.Variants.MyErrno.Bad1 => "bad1",
-                global::Corpus.Foo.Foo.Variants.MyErrno.Bad2 => "bad2",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Foo.Foo.Variants.MyErrno Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "bad1" => global::Corpus.Foo.Foo.Variants.MyErrno.Bad1,
-                "bad2" => global::Corpus.Foo.Foo.Variants.MyErrno.Bad2,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, (int, uint) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.S32(v.Item1), global::WitSharp.Components.ComponentValue.U32(v.Item2));
-        }
-
-        public static (int, uint) Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsS32(), items[1].AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1 v)
+        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.E1 v)
         {
             return global::WitSharp.Components.ComponentValue.Enum(v switch
             {
@@ -1123,7 +687,7 @@ partial class Bindings : global::System.IDisposable
             });
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.E1 Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return v.AsEnum() switch
             {
@@ -1132,12 +696,12 @@ partial class Bindings : global::System.IDisposable
             };
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Empty v)
+        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::Corpus.Exports.Foo.Foo.Variants.Empty v)
         {
             return global::WitSharp.Components.ComponentValue.Record();
         }
 
-        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Exports.Foo.Foo.Variants.Empty Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var fields = v.AsRecord();
             return new global::Corpus.Exports.Foo.Foo.Variants.Empty();
@@ -1194,7 +758,7 @@ public abstract record V1
 
 /// <summary>The WIT variant `casts1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts1
+public abstract record Casts1 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>
 {
     private Casts1()
     {
@@ -1207,11 +771,88 @@ public abstract record Casts1
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts1;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.S32), ("b", global::WitSharp.Components.ComponentValueType.F32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts1 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts1 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts1 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts1 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts1>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts1 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts1.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts1.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts1 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts1.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts1.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts1 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts1.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts1.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts1` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts1 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts1.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts1.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts1` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts2` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts2
+public abstract record Casts2 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>
 {
     private Casts2()
     {
@@ -1224,11 +865,88 @@ public abstract record Casts2
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts2;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F64), ("b", global::WitSharp.Components.ComponentValueType.F32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts2 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts2 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts2 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts2 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts2>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts2 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts2.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts2.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts2 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts2.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts2.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts2 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts2.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts2.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts2` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts2 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts2.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts2.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts2` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts3` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts3
+public abstract record Casts3 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>
 {
     private Casts3()
     {
@@ -1241,11 +959,88 @@ public abstract record Casts3
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(ulong Value) : Casts3;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F64), ("b", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts3 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts3 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts3 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts3 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts3>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts3 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts3.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts3.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts3 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts3.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts3.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts3 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts3.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts3.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts3` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts3 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts3.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts3.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts3` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts4` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts4
+public abstract record Casts4 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>
 {
     private Casts4()
     {
@@ -1258,11 +1053,88 @@ public abstract record Casts4
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts4;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.U32), ("b", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts4 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts4 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts4 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts4 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts4>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts4 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts4.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts4.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts4 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts4.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts4.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts4 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts4.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts4.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts4` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts4 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts4.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts4.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts4` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts5` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts5
+public abstract record Casts5 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>
 {
     private Casts5()
     {
@@ -1275,11 +1147,88 @@ public abstract record Casts5
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts5;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F32), ("b", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts5 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts5 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts5 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts5 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts5>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts5 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts5.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts5.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts5 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts5.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts5.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts5 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts5.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts5.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts5` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts5 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts5.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts5.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts5` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts6` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts6
+public abstract record Casts6 : global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>
 {
     private Casts6()
     {
@@ -1292,6 +1241,83 @@ public abstract record Casts6
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B((uint, uint) Value) : Casts6;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.F32, global::WitSharp.Components.ComponentValueType.U32)), ("b", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U32, global::WitSharp.Components.ComponentValueType.U32)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(float, uint)> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<(float, uint)>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(uint, uint)> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<(uint, uint)>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts6 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts6 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts6 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Exports.Foo.Foo.Variants.Casts6 global::WitSharp.Components.IComponentType<global::Corpus.Exports.Foo.Foo.Variants.Casts6>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts6 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Exports.Foo.Foo.Variants.Casts6 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts6.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Exports.Foo.Foo.Variants.Casts6.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts6 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts6` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Exports.Foo.Foo.Variants.Casts6 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Exports.Foo.Foo.Variants.Casts6.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Exports.Foo.Foo.Variants.Casts6.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts6` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT enum `my-errno` of `foo:foo/variants`.</summary>
@@ -1442,7 +1468,7 @@ public abstract record V1
 
 /// <summary>The WIT variant `casts1` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts1
+public abstract record Casts1 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>
 {
     private Casts1()
     {
@@ -1455,11 +1481,88 @@ public abstract record Casts1
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts1;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.S32), ("b", global::WitSharp.Components.ComponentValueType.F32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts1 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts1 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts1 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts1 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts1>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts1 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts1.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts1.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts1 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts1.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts1.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts1 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts1.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts1.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts1` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts1 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts1.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts1.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts1` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts2` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts2
+public abstract record Casts2 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>
 {
     private Casts2()
     {
@@ -1472,11 +1575,88 @@ public abstract record Casts2
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(float Value) : Casts2;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F64), ("b", global::WitSharp.Components.ComponentValueType.F32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts2 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts2 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts2 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts2 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts2>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts2 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts2.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts2.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts2 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts2.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts2.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts2 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts2.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts2.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts2` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts2 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts2.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts2.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts2` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts3` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts3
+public abstract record Casts3 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>
 {
     private Casts3()
     {
@@ -1489,11 +1669,88 @@ public abstract record Casts3
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(ulong Value) : Casts3;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F64), ("b", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts3 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts3 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts3 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts3 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts3>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts3 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts3.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts3.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts3 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts3.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts3.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts3 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts3.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts3.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts3` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts3 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts3.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts3.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts3` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts4` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts4
+public abstract record Casts4 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>
 {
     private Casts4()
     {
@@ -1506,11 +1763,88 @@ public abstract record Casts4
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts4;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.U32), ("b", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts4 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts4 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts4 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts4 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts4>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts4 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts4.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts4.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts4 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts4.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts4.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts4 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts4.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts4.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts4` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts4 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts4.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts4.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts4` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts5` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts5
+public abstract record Casts5 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>
 {
     private Casts5()
     {
@@ -1523,11 +1857,88 @@ public abstract record Casts5
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B(long Value) : Casts5;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.F32), ("b", global::WitSharp.Components.ComponentValueType.S64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<float> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<float>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<long> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<long>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts5 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts5 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts5 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts5 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts5>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts5 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts5.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts5.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts5 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts5.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts5.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts5 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts5.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts5.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts5` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts5 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts5.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts5.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts5` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT variant `casts6` of `foo:foo/variants`.</summary>
 /// <remarks>Match on the nested case records: A, B.</remarks>
-public abstract record Casts6
+public abstract record Casts6 : global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>
 {
     private Casts6()
     {
@@ -1540,6 +1951,83 @@ public abstract record Casts6
     /// <summary>The `b` case.</summary>
     /// <param name="Value">The payload of the `b` case.</param>
     public sealed record B((uint, uint) Value) : Casts6;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("a", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.F32, global::WitSharp.Components.ComponentValueType.U32)), ("b", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U32, global::WitSharp.Components.ComponentValueType.U32)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(float, uint)> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<(float, uint)>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(uint, uint)> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<(uint, uint)>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts6 value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts6 value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Foo.Foo.Variants.Casts6 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Foo.Foo.Variants.Casts6 global::WitSharp.Components.IComponentType<global::Corpus.Foo.Foo.Variants.Casts6>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts6 value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts6.A c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts6.B c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Foo.Foo.Variants.Casts6 value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Foo.Foo.Variants.Casts6.A c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Foo.Foo.Variants.Casts6.B c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts6 __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts6.A(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts6.B(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts6` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Foo.Foo.Variants.Casts6 __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Foo.Foo.Variants.Casts6.A(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Foo.Foo.Variants.Casts6.B(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `casts6` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT enum `my-errno` of `foo:foo/variants`.</summary>

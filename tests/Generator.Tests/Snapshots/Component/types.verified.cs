@@ -23,7 +23,42 @@ namespace App.Test.Types.V1_2_0.Host;
 /// <summary>The WIT record `point` of `test:types/host@1.2.0`.</summary>
 /// <param name="X">The `x` field.</param>
 /// <param name="Y">The `y` field.</param>
-public readonly record struct Point(int X, int Y);
+public readonly record struct Point(int X, int Y) : global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("x", global::WitSharp.Components.ComponentValueType.S32), ("y", global::WitSharp.Components.ComponentValueType.S32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Test.Types.V1_2_0.Host.Point value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>.Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Test.Types.V1_2_0.Host.Point value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::App.Test.Types.V1_2_0.Host.Point global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::App.Test.Types.V1_2_0.Host.Point global::WitSharp.Components.IComponentType<global::App.Test.Types.V1_2_0.Host.Point>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Test.Types.V1_2_0.Host.Point value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.X, flat);
+        __m1.LowerFlat(cx, value.Y, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Test.Types.V1_2_0.Host.Point value, uint ptr)
+    {
+        __m0.Store(cx, value.X, ptr);
+        __m1.Store(cx, value.Y, ptr + __o1);
+    }
+
+    internal static global::App.Test.Types.V1_2_0.Host.Point __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::App.Test.Types.V1_2_0.Host.Point(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::App.Test.Types.V1_2_0.Host.Point __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::App.Test.Types.V1_2_0.Host.Point(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The WIT resource `counter` of `test:types/host@1.2.0`.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `counter`; Dispose runs when the component drops its handle.</remarks>
@@ -88,13 +123,13 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, null, "add");
-        __e0 = new __Export0(this, instance);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), uint>(instance, WorldName, indices[0]);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -113,12 +148,24 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[3];
+        indices[0] = global::WitSharp.ComponentExportBindings.ExportAt(component, WorldName, 0, "add");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint), uint>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.ExportAt(component, WorldName, 1, "test:types/api@1.0.0");
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "g");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(uint, uint), uint>(WorldName, indices[2]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `root:component/root` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -127,6 +174,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -136,7 +184,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component));
+        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `root:component/root` imports in a linker, implemented by a host object.</summary>
@@ -153,21 +201,21 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
             global::App.Test.Types.V1_2_0.Host.IHost h = host;
             var instance = root.AddInstance("test:types/host@1.2.0");
             instance.DefineResource("counter", global::WitSharp.Components.ResourceType.Host<global::App.Test.Types.V1_2_0.Host.ICounter>(), rep => cx.Table!.Delete<global::App.Test.Types.V1_2_0.Host.ICounter>(rep).Dispose());
-            instance.DefineFunction("[method]counter.get", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter>, uint>("[method]counter.get", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U32(cx.Table!.Get<global::App.Test.Types.V1_2_0.Host.ICounter>(args[0].AsResource().Rep).Get());
+                return cx.Table!.Get<global::App.Test.Types.V1_2_0.Host.ICounter>(p).Get();
             });
-            instance.DefineFunction("log", (args, results) =>
+            instance.DefineAction<string>("log", p =>
             {
-                h.Log(args[0].AsString());
+                h.Log(p);
             });
-            instance.DefineFunction("move", (args, results) =>
+            instance.DefineFunction<global::App.Test.Types.V1_2_0.Host.Point, global::App.Test.Types.V1_2_0.Host.Point>("move", p =>
             {
-                results[0] = __Values.Lower0(cx, h.Move(__Values.Lift0(cx, args[0])));
+                return h.Move(p);
             });
-            instance.DefineFunction("[constructor]counter", (args, results) =>
+            instance.DefineFunction<uint, global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter>>("[constructor]counter", p =>
             {
-                results[0] = __Values.Lower1(cx, h.CreateCounter(args[0].AsU32()));
+                return __Handles.ToWire0(cx, h.CreateCounter(p));
             });
         }
     }
@@ -192,10 +240,10 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         private readonly Types _owner;
         private readonly global::WitSharp.Components.TypedComponentFunction<(uint, uint), uint> __export0;
 
-        public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Types owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<(uint, uint), uint>(instance, WorldName, "test:types/api@1.0.0", "g");
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), uint>(instance, WorldName, indices[2]);
         }
 
         /// <summary>The WIT function `g`.</summary>
@@ -221,31 +269,17 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    private static class __Handles
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::App.Test.Types.V1_2_0.Host.Point v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)));
-        }
-
-        public static global::App.Test.Types.V1_2_0.Host.Point Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::App.Test.Types.V1_2_0.Host.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::App.Test.Types.V1_2_0.Host.ICounter v)
+        public static global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> ToWire0(__Context cx, global::App.Test.Types.V1_2_0.Host.ICounter v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
         }
 
-        public static global::App.Test.Types.V1_2_0.Host.ICounter Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Test.Types.V1_2_0.Host.ICounter FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Test.Types.V1_2_0.Host.ICounter>(v.AsResource().Rep);
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
         }
     }
 }

@@ -11,11 +11,51 @@ namespace App.Plugins.Exports.My.Shapes.Api;
 /// <param name="X">The `x` field.</param>
 /// <param name="Y">The `y` field.</param>
 /// <param name="Point2">The `point` field.</param>
-public readonly record struct Point(int X, int Y, byte Point2);
+public readonly record struct Point(int X, int Y, byte Point2) : global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("x", global::WitSharp.Components.ComponentValueType.S32), ("y", global::WitSharp.Components.ComponentValueType.S32), ("point", global::WitSharp.Components.ComponentValueType.U8));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<byte>(__ComponentType.Fields[2].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Point value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>.Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Point value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::App.Plugins.Exports.My.Shapes.Api.Point global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::App.Plugins.Exports.My.Shapes.Api.Point global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Point>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Point value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.X, flat);
+        __m1.LowerFlat(cx, value.Y, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Point2, flat.Slice(__f2));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Point value, uint ptr)
+    {
+        __m0.Store(cx, value.X, ptr);
+        __m1.Store(cx, value.Y, ptr + __o1);
+        __m2.Store(cx, value.Point2, ptr + __o2);
+    }
+
+    internal static global::App.Plugins.Exports.My.Shapes.Api.Point __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::App.Plugins.Exports.My.Shapes.Api.Point(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)));
+
+    internal static global::App.Plugins.Exports.My.Shapes.Api.Point __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::App.Plugins.Exports.My.Shapes.Api.Point(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2));
+}
 
 /// <summary>The WIT variant `shape` of `my:shapes/api@1.0.0`.</summary>
 /// <remarks>Match on the nested case records: Circle, Nothing, Value.</remarks>
-public abstract record Shape
+public abstract record Shape : global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>
 {
     private Shape()
     {
@@ -31,6 +71,90 @@ public abstract record Shape
     /// <summary>The `value` case.</summary>
     /// <param name="Payload">The payload of the `value` case.</param>
     public sealed record Value(global::App.Plugins.Exports.My.Shapes.Api.Point Payload) : Shape;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("circle", global::WitSharp.Components.ComponentValueType.F64), ("nothing", null), ("value", global::App.Plugins.Exports.My.Shapes.Api.Point.__ComponentType));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Shape value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>.Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Shape value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::App.Plugins.Exports.My.Shapes.Api.Shape global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::App.Plugins.Exports.My.Shapes.Api.Shape global::WitSharp.Components.IComponentType<global::App.Plugins.Exports.My.Shapes.Api.Shape>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Shape value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Circle c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Payload, flat.Slice(1));
+                break;
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Nothing:
+                flat[0] = 1;
+                break;
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Value c:
+                flat[0] = 2;
+                global::App.Plugins.Exports.My.Shapes.Api.Point.__LowerFlat(cx, c.Payload, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.Exports.My.Shapes.Api.Shape value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Circle c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Payload, ptr + __payload);
+                break;
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Nothing:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::App.Plugins.Exports.My.Shapes.Api.Shape.Value c:
+                cx.GetRef(ptr, 1) = 2;
+                global::App.Plugins.Exports.My.Shapes.Api.Point.__Store(cx, c.Payload, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::App.Plugins.Exports.My.Shapes.Api.Shape __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Circle(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Nothing(),
+            2 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Value(global::App.Plugins.Exports.My.Shapes.Api.Point.__LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `shape` (3 cases)"),
+        };
+    }
+
+    internal static global::App.Plugins.Exports.My.Shapes.Api.Shape __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Circle(__m0.Load(cx, ptr + __payload)),
+            1 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Nothing(),
+            2 => new global::App.Plugins.Exports.My.Shapes.Api.Shape.Value(global::App.Plugins.Exports.My.Shapes.Api.Point.__Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `shape` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT flags `perms` of `my:shapes/api@1.0.0`.</summary>
@@ -114,11 +238,51 @@ namespace App.Plugins.My.Shapes.Api;
 /// <param name="X">The `x` field.</param>
 /// <param name="Y">The `y` field.</param>
 /// <param name="Point2">The `point` field.</param>
-public readonly record struct Point(int X, int Y, byte Point2);
+public readonly record struct Point(int X, int Y, byte Point2) : global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("x", global::WitSharp.Components.ComponentValueType.S32), ("y", global::WitSharp.Components.ComponentValueType.S32), ("point", global::WitSharp.Components.ComponentValueType.U8));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<int> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<int>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<byte>(__ComponentType.Fields[2].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Point value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>.Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Point value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::App.Plugins.My.Shapes.Api.Point global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::App.Plugins.My.Shapes.Api.Point global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Point>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Point value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.X, flat);
+        __m1.LowerFlat(cx, value.Y, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Point2, flat.Slice(__f2));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Point value, uint ptr)
+    {
+        __m0.Store(cx, value.X, ptr);
+        __m1.Store(cx, value.Y, ptr + __o1);
+        __m2.Store(cx, value.Point2, ptr + __o2);
+    }
+
+    internal static global::App.Plugins.My.Shapes.Api.Point __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::App.Plugins.My.Shapes.Api.Point(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)));
+
+    internal static global::App.Plugins.My.Shapes.Api.Point __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::App.Plugins.My.Shapes.Api.Point(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2));
+}
 
 /// <summary>The WIT variant `shape` of `my:shapes/api@1.0.0`.</summary>
 /// <remarks>Match on the nested case records: Circle, Nothing, Value.</remarks>
-public abstract record Shape
+public abstract record Shape : global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>
 {
     private Shape()
     {
@@ -134,6 +298,90 @@ public abstract record Shape
     /// <summary>The `value` case.</summary>
     /// <param name="Payload">The payload of the `value` case.</param>
     public sealed record Value(global::App.Plugins.My.Shapes.Api.Point Payload) : Shape;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("circle", global::WitSharp.Components.ComponentValueType.F64), ("nothing", null), ("value", global::App.Plugins.My.Shapes.Api.Point.__ComponentType));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<double> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<double>(__ComponentType.Cases[0].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Shape value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>.Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Shape value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::App.Plugins.My.Shapes.Api.Shape global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::App.Plugins.My.Shapes.Api.Shape global::WitSharp.Components.IComponentType<global::App.Plugins.My.Shapes.Api.Shape>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Shape value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::App.Plugins.My.Shapes.Api.Shape.Circle c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Payload, flat.Slice(1));
+                break;
+            case global::App.Plugins.My.Shapes.Api.Shape.Nothing:
+                flat[0] = 1;
+                break;
+            case global::App.Plugins.My.Shapes.Api.Shape.Value c:
+                flat[0] = 2;
+                global::App.Plugins.My.Shapes.Api.Point.__LowerFlat(cx, c.Payload, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::App.Plugins.My.Shapes.Api.Shape value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::App.Plugins.My.Shapes.Api.Shape.Circle c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Payload, ptr + __payload);
+                break;
+            case global::App.Plugins.My.Shapes.Api.Shape.Nothing:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::App.Plugins.My.Shapes.Api.Shape.Value c:
+                cx.GetRef(ptr, 1) = 2;
+                global::App.Plugins.My.Shapes.Api.Point.__Store(cx, c.Payload, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::App.Plugins.My.Shapes.Api.Shape __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::App.Plugins.My.Shapes.Api.Shape.Circle(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::App.Plugins.My.Shapes.Api.Shape.Nothing(),
+            2 => new global::App.Plugins.My.Shapes.Api.Shape.Value(global::App.Plugins.My.Shapes.Api.Point.__LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `shape` (3 cases)"),
+        };
+    }
+
+    internal static global::App.Plugins.My.Shapes.Api.Shape __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::App.Plugins.My.Shapes.Api.Shape.Circle(__m0.Load(cx, ptr + __payload)),
+            1 => new global::App.Plugins.My.Shapes.Api.Shape.Nothing(),
+            2 => new global::App.Plugins.My.Shapes.Api.Shape.Value(global::App.Plugins.My.Shapes.Api.Point.__Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `shape` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT flags `perms` of `my:shapes/api@1.0.0`.</summary>
@@ -234,13 +482,13 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, null, "run");
-        __e0 = new __Export0(this, instance);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, indices[0]);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -259,12 +507,36 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[9];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "run");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "my:shapes/api@1.0.0");
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[constructor]blob");
+        global::WitSharp.ComponentExportBindings.CheckTyped<byte[], global::WitSharp.Components.ResourceAny>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[static]blob.from-string");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string, global::WitSharp.Components.ResourceAny>(WorldName, indices[3]);
+        indices[4] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "parse");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>>(WorldName, indices[4]);
+        indices[5] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "check");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(WorldName, indices[5]);
+        indices[6] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "pair");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(WorldName, indices[6]);
+        indices[7] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[method]blob.read");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>>(WorldName, indices[7]);
+        indices[8] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[1], "[method]blob.to-string");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.ResourceAny, string>(WorldName, indices[8]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `my:shapes/shapes@1.0.0` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -273,6 +545,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -282,7 +555,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component));
+        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `my:shapes/shapes@1.0.0` imports in a linker, implemented by a host object.</summary>
@@ -299,33 +572,33 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             global::App.Plugins.My.Shapes.Api.IApi h = host;
             var instance = root.AddInstance("my:shapes/api@1.0.0");
             instance.DefineResource("blob", global::WitSharp.Components.ResourceType.Host<global::App.Plugins.My.Shapes.Api.IBlob>(), rep => cx.Table!.Delete<global::App.Plugins.My.Shapes.Api.IBlob>(rep).Dispose());
-            instance.DefineFunction("[method]blob.read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob>, ulong, uint), global::WitSharp.Result<byte[], string>>("[method]blob.read", p =>
             {
-                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(args[0].AsResource().Rep).Read(args[1].AsU64(), args[2].AsU32()));
+                return cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(p.Item1).Read(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]blob.to-string", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob>, string>("[method]blob.to-string", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(args[0].AsResource().Rep).ToString());
+                return cx.Table!.Get<global::App.Plugins.My.Shapes.Api.IBlob>(p).ToString();
             });
-            instance.DefineFunction("[constructor]blob", (args, results) =>
+            instance.DefineFunction<byte[], global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob>>("[constructor]blob", p =>
             {
-                results[0] = __Values.Lower2(cx, h.CreateBlob(__Values.Lift1(cx, args[0])));
+                return __Handles.ToWire0(cx, h.CreateBlob(p));
             });
-            instance.DefineFunction("[static]blob.from-string", (args, results) =>
+            instance.DefineFunction<string, global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob>>("[static]blob.from-string", p =>
             {
-                results[0] = __Values.Lower2(cx, h.BlobFromString(args[0].AsString()));
+                return __Handles.ToWire0(cx, h.BlobFromString(p));
             });
-            instance.DefineFunction("parse", (args, results) =>
+            instance.DefineFunction<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>>("parse", p =>
             {
-                results[0] = __Values.Lower4(cx, h.Parse(args[0].AsString(), __Values.Lift3(cx, args[1])));
+                return h.Parse(p.Item1, p.Item2);
             });
-            instance.DefineFunction("check", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("check", p =>
             {
-                results[0] = __Values.Lower5(cx, h.Check());
+                return h.Check();
             });
-            instance.DefineFunction("pair", (args, results) =>
+            instance.DefineFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>("pair", p =>
             {
-                results[0] = __Values.Lower6(cx, h.Pair(new global::System.Text.Rune(args[0].AsChar())));
+                return h.Pair(p);
             });
         }
     }
@@ -347,24 +620,24 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     private sealed class __Export0 : global::App.Plugins.Exports.My.Shapes.Api.IApi
     {
         private readonly Shapes _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
-        private readonly global::WitSharp.Components.ComponentFunction __export1;
-        private readonly global::WitSharp.Components.ComponentFunction __export2;
+        private readonly global::WitSharp.Components.TypedComponentFunction<byte[], global::WitSharp.Components.ResourceAny> __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<string, global::WitSharp.Components.ResourceAny> __export1;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>> __export2;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>> __export3;
         private readonly global::WitSharp.Components.TypedComponentFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)> __export4;
-        internal readonly global::WitSharp.Components.ComponentFunction __method0;
-        internal readonly global::WitSharp.Components.ComponentFunction __method1;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>> __method0;
+        internal readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.ResourceAny, string> __method1;
 
-        public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Shapes owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[constructor]blob", 1, true);
-            __export1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[static]blob.from-string", 1, true);
-            __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "parse", 2, true);
-            __export3 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, "my:shapes/api@1.0.0", "check");
-            __export4 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, "my:shapes/api@1.0.0", "pair");
-            __method0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.read", 3, true);
-            __method1 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "my:shapes/api@1.0.0", "[method]blob.to-string", 1, true);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<byte[], global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[2]);
+            __export1 = global::WitSharp.ComponentExportBindings.BindTyped<string, global::WitSharp.Components.ResourceAny>(instance, WorldName, indices[3]);
+            __export2 = global::WitSharp.ComponentExportBindings.BindTyped<(string, global::WitSharp.Option<uint?>), global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>>(instance, WorldName, indices[4]);
+            __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, indices[5]);
+            __export4 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.Text.Rune, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple)>(instance, WorldName, indices[6]);
+            __method0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::WitSharp.Components.ResourceAny, ulong, uint), global::WitSharp.Result<byte[], string>>(instance, WorldName, indices[7]);
+            __method1 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.ResourceAny, string>(instance, WorldName, indices[8]);
         }
 
         /// <summary>The WIT function `[constructor]blob`.</summary>
@@ -372,7 +645,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob CreateBlob(byte[] bytes)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(_owner.__cx, __export0.Call(__Values.Lower1(_owner.__cx, bytes))!);
+            return __Handles.FromWire1(_owner.__cx, __export0.Call(bytes));
         }
 
         /// <summary>The WIT function `[static]blob.from-string`.</summary>
@@ -380,7 +653,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::App.Plugins.Exports.My.Shapes.Api.Blob BlobFromString(string s)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift7(_owner.__cx, __export1.Call(global::WitSharp.Components.ComponentValue.String(s))!);
+            return __Handles.FromWire1(_owner.__cx, __export1.Call(s));
         }
 
         /// <summary>The WIT function `parse`.</summary>
@@ -389,7 +662,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Parse(string @in, global::WitSharp.Option<uint?> @default)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift8(_owner.__cx, __export2.Call(global::WitSharp.Components.ComponentValue.String(@in), __Values.Lower3(_owner.__cx, @default))!);
+            return __export2.Call((@in, @default));
         }
 
         /// <summary>The WIT function `check`.</summary>
@@ -431,14 +704,14 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public override global::WitSharp.Result<byte[], string> Read(ulong at, uint len)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return __Values.Lift0(_owner.__cx, _owner.__e0.__method0.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle), global::WitSharp.Components.ComponentValue.U64(at), global::WitSharp.Components.ComponentValue.U32(len))!);
+            return _owner.__e0.__method0.Call((Handle, at, len));
         }
 
         /// <summary>The WIT function `[method]blob.to-string`.</summary>
         public override string ToString2()
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            return _owner.__e0.__method1.Call(global::WitSharp.Components.ComponentValue.Borrow(Handle))!.AsString();
+            return _owner.__e0.__method1.Call(Handle);
         }
     }
 
@@ -455,206 +728,28 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    private static class __Handles
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], string> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(global::WitSharp.Components.ComponentValue.String(v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower1(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<byte[], string> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<byte[], string>.Ok(__Values.Lift1(cx, v.Payload!)) : global::WitSharp.Result<byte[], string>.Err(v.Payload!.AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, byte[] v)
+        public static global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> ToWire0(__Context cx, global::App.Plugins.My.Shapes.Api.IBlob v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
         }
 
-        public static byte[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::App.Plugins.My.Shapes.Api.IBlob FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> v)
         {
-            var items = v.AsList();
-            var result = new byte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
-            return result;
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Plugins.My.Shapes.Api.IBlob>(v);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::App.Plugins.My.Shapes.Api.IBlob v)
+        public static global::WitSharp.Components.ResourceAny ToWire1(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Blob v)
+        {
+            return v is __Resource0 r ? r.Handle : throw new global::System.ArgumentException(v is null ? "a resource handle is required" : "not a resource of these bindings: " + v.GetType().Name, nameof(v));
+        }
+
+        public static global::App.Plugins.Exports.My.Shapes.Api.Blob FromWire1(__Context cx, global::WitSharp.Components.ResourceAny v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::App.Plugins.My.Shapes.Api.IBlob Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::App.Plugins.My.Shapes.Api.IBlob>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Option<uint?> v)
-        {
-            return v.HasValue ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower9(cx, v.Value)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::WitSharp.Option<uint?> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? global::WitSharp.Option<uint?>.Some(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Option<uint?>.None;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower11(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower10(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind> Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Ok(__Values.Lift10(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.My.Shapes.Api.Point, global::App.Plugins.My.Shapes.Api.Kind>.Err(__Values.Lift11(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.Char((uint)(v.Item1).Value), __Values.Lower12(cx, v.Item2), __Values.Lower13(cx, v.Item3));
-        }
-
-        public static (global::System.Text.Rune, global::System.ValueTuple<byte>, global::System.ValueTuple) Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (new global::System.Text.Rune(items[0].AsChar()), __Values.Lift12(cx, items[1]), __Values.Lift13(cx, items[2]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Blob v)
-        {
-            var handle = ((__Resource0)v).Handle;
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::App.Plugins.Exports.My.Shapes.Api.Blob Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v.AsResource());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower15(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower14(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind> Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Ok(__Values.Lift14(cx, v.Payload!)) : global::WitSharp.Result<global::App.Plugins.Exports.My.Shapes.Api.Point, global::App.Plugins.Exports.My.Shapes.Api.Kind>.Err(__Values.Lift15(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, uint? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static uint? Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::App.Plugins.My.Shapes.Api.Point v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
-        }
-
-        public static global::App.Plugins.My.Shapes.Api.Point Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::App.Plugins.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::App.Plugins.My.Shapes.Api.Kind v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::App.Plugins.My.Shapes.Api.Kind.Type => "type",
-                global::App.Plugins.My.Shapes.Api.Kind.Class => "class",
-                global::App.Plugins.My.Shapes.Api.Kind.Value => "value",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::App.Plugins.My.Shapes.Api.Kind Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "type" => global::App.Plugins.My.Shapes.Api.Kind.Type,
-                "class" => global::App.Plugins.My.Shapes.Api.Kind.Class,
-                "value" => global::App.Plugins.My.Shapes.Api.Kind.Value,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::System.ValueTuple<byte> v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1));
-        }
-
-        public static global::System.ValueTuple<byte> Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return new global::System.ValueTuple<byte>(items[0].AsU8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::System.ValueTuple v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple();
-        }
-
-        public static global::System.ValueTuple Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            _ = v.AsTuple();
-            return default;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Point v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("x", global::WitSharp.Components.ComponentValue.S32(v.X)), ("y", global::WitSharp.Components.ComponentValue.S32(v.Y)), ("point", global::WitSharp.Components.ComponentValue.U8(v.Point2)));
-        }
-
-        public static global::App.Plugins.Exports.My.Shapes.Api.Point Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::App.Plugins.Exports.My.Shapes.Api.Point(fields[0].Value.AsS32(), fields[1].Value.AsS32(), fields[2].Value.AsU8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::App.Plugins.Exports.My.Shapes.Api.Kind v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::App.Plugins.Exports.My.Shapes.Api.Kind.Type => "type",
-                global::App.Plugins.Exports.My.Shapes.Api.Kind.Class => "class",
-                global::App.Plugins.Exports.My.Shapes.Api.Kind.Value => "value",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::App.Plugins.Exports.My.Shapes.Api.Kind Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "type" => global::App.Plugins.Exports.My.Shapes.Api.Kind.Type,
-                "class" => global::App.Plugins.Exports.My.Shapes.Api.Kind.Class,
-                "value" => global::App.Plugins.Exports.My.Shapes.Api.Kind.Value,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
+            return new __Resource0(cx.Owner ?? throw new global::System.NotSupportedException("a resource the component exports reached the host outside its bindings"), v);
         }
     }
 }

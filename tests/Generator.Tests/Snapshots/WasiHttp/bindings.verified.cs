@@ -28,12 +28,12 @@ partial class Bindings : global::System.IDisposable
     private readonly __Context __cx;
     private readonly __Export0 __e0;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __e0 = new __Export0(this, instance);
+        __e0 = new __Export0(this, instance, indices);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -52,12 +52,22 @@ partial class Bindings : global::System.IDisposable
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[2];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "wasi:http/incoming-handler@0.2.12");
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, indices[0], "handle");
+        global::WitSharp.ComponentExportBindings.CheckTyped<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam>), global::System.ValueTuple>(WorldName, indices[1]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `wasmtime:wasi-http/bindings` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -66,6 +76,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -75,7 +86,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi-http/bindings` imports in a linker, implemented by a host object.</summary>
@@ -92,73 +103,73 @@ partial class Bindings : global::System.IDisposable
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
             var instance = root.AddInstance("wasi:io/poll@0.2.12");
             instance.DefineResource("pollable", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Poll.IPollable>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(rep).Dispose());
-            instance.DefineFunction("[method]pollable.ready", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>, bool>("[method]pollable.ready", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Ready());
+                return cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(p).Ready();
             });
-            instance.DefineFunction("[method]pollable.block", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]pollable.block", p =>
             {
-                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Block();
+                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(p).Block();
             });
-            instance.DefineFunction("poll", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[], uint[]>("poll", p =>
             {
-                results[0] = __Values.Lower1(cx, h.Poll(__Values.Lift0(cx, args[0])));
+                return h.Poll(__Handles.FromWire0(cx, p));
             });
         }
 
         {
             global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock h = host;
             var instance = root.AddInstance("wasi:clocks/monotonic-clock@0.2.12");
-            instance.DefineFunction("now", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("now", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Now());
+                return h.Now();
             });
-            instance.DefineFunction("resolution", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("resolution", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Resolution());
+                return h.Resolution();
             });
-            instance.DefineFunction("subscribe-instant", (args, results) =>
+            instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-instant", p =>
             {
-                results[0] = __Values.Lower2(cx, h.SubscribeInstant(args[0].AsU64()));
+                return __Handles.ToWire1(cx, h.SubscribeInstant(p));
             });
-            instance.DefineFunction("subscribe-duration", (args, results) =>
+            instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-duration", p =>
             {
-                results[0] = __Values.Lower2(cx, h.SubscribeDuration(args[0].AsU64()));
+                return __Handles.ToWire1(cx, h.SubscribeDuration(p));
             });
         }
 
         {
             global::Corpus.Wasi.Clocks.WallClock.IWallClock h = host;
             var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
-            instance.DefineFunction("now", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Wasi.Clocks.WallClock.Datetime>("now", p =>
             {
-                results[0] = __Values.Lower3(cx, h.Now());
+                return h.Now();
             });
-            instance.DefineFunction("resolution", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Wasi.Clocks.WallClock.Datetime>("resolution", p =>
             {
-                results[0] = __Values.Lower3(cx, h.Resolution());
+                return h.Resolution();
             });
         }
 
         {
             global::Corpus.Wasi.Random.Random.IRandom h = host;
             var instance = root.AddInstance("wasi:random/random@0.2.12");
-            instance.DefineFunction("get-random-bytes", (args, results) =>
+            instance.DefineFunction<ulong, byte[]>("get-random-bytes", p =>
             {
-                results[0] = __Values.Lower4(cx, h.GetRandomBytes(args[0].AsU64()));
+                return h.GetRandomBytes(p);
             });
-            instance.DefineFunction("get-random-u64", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("get-random-u64", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
+                return h.GetRandomU64();
             });
         }
 
         {
             var instance = root.AddInstance("wasi:io/error@0.2.12");
             instance.DefineResource("error", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Error.IError>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Error.IError>(rep).Dispose());
-            instance.DefineFunction("[method]error.to-debug-string", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, string>("[method]error.to-debug-string", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(args[0].AsResource().Rep).ToDebugString());
+                return cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(p).ToDebugString();
             });
         }
 
@@ -167,91 +178,91 @@ partial class Bindings : global::System.IDisposable
             instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
             instance.DefineFunction("[method]input-stream.read", (args, results) =>
             {
-                results[0] = __Values.Lower5(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
             {
-                results[0] = __Values.Lower5(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.skip", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
             });
-            instance.DefineFunction("[method]input-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]input-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p).Subscribe());
             });
             instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
             instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
             });
             instance.DefineFunction("[method]output-stream.write", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift4(cx, args[1])));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift2(cx, args[1])));
             });
             instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift4(cx, args[1])));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift2(cx, args[1])));
             });
             instance.DefineFunction("[method]output-stream.flush", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
             });
             instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
             });
-            instance.DefineFunction("[method]output-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]output-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Subscribe());
             });
             instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.splice", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift8(cx, args[1]), args[2].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift8(cx, args[1]), args[2].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stdout.IStdout h = host;
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
-            instance.DefineFunction("get-stdout", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stdout", p =>
             {
-                results[0] = __Values.Lower9(cx, h.GetStdout());
+                return __Handles.ToWire2(cx, h.GetStdout());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stderr.IStderr h = host;
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
-            instance.DefineFunction("get-stderr", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stderr", p =>
             {
-                results[0] = __Values.Lower9(cx, h.GetStderr());
+                return __Handles.ToWire2(cx, h.GetStderr());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
-            instance.DefineFunction("get-stdin", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>>("get-stdin", p =>
             {
-                results[0] = __Values.Lower8(cx, h.GetStdin());
+                return __Handles.ToWire3(cx, h.GetStdin());
             });
         }
 
@@ -259,228 +270,228 @@ partial class Bindings : global::System.IDisposable
             global::Corpus.Wasi.Http.Types.ITypes h = host;
             var instance = root.AddInstance("wasi:http/types@0.2.12");
             instance.DefineResource("fields", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFields>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFields>(rep).Dispose());
-            instance.DefineFunction("[method]fields.get", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, string), byte[][]>("[method]fields.get", p =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Get(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p.Item1).Get(p.Item2);
             });
-            instance.DefineFunction("[method]fields.has", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, string), bool>("[method]fields.has", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Has(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p.Item1).Has(p.Item2);
             });
-            instance.DefineFunction("[method]fields.set", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, string, byte[][]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>>("[method]fields.set", p =>
             {
-                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Set(args[1].AsString(), __Values.Lift10(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p.Item1).Set(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]fields.delete", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>>("[method]fields.delete", p =>
             {
-                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Delete(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p.Item1).Delete(p.Item2);
             });
-            instance.DefineFunction("[method]fields.append", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, string, byte[]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>>("[method]fields.append", p =>
             {
-                results[0] = __Values.Lower11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Append(args[1].AsString(), __Values.Lift4(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p.Item1).Append(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]fields.entries", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, (string, byte[])[]>("[method]fields.entries", p =>
             {
-                results[0] = __Values.Lower12(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Entries());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p).Entries();
             });
-            instance.DefineFunction("[method]fields.clone", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]fields.clone", p =>
             {
-                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(args[0].AsResource().Rep).Clone());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p).Clone());
             });
             instance.DefineResource("incoming-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(rep).Dispose());
-            instance.DefineFunction("[method]incoming-request.method", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::Corpus.Wasi.Http.Types.Method>("[method]incoming-request.method", p =>
             {
-                results[0] = __Values.Lower14(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Method());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Method();
             });
-            instance.DefineFunction("[method]incoming-request.path-with-query", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, string?>("[method]incoming-request.path-with-query", p =>
             {
-                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).PathWithQuery());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).PathWithQuery();
             });
-            instance.DefineFunction("[method]incoming-request.scheme", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::Corpus.Wasi.Http.Types.Scheme?>("[method]incoming-request.scheme", p =>
             {
-                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Scheme());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Scheme();
             });
-            instance.DefineFunction("[method]incoming-request.authority", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, string?>("[method]incoming-request.authority", p =>
             {
-                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Authority());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Authority();
             });
-            instance.DefineFunction("[method]incoming-request.headers", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]incoming-request.headers", p =>
             {
-                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Headers());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Headers());
             });
-            instance.DefineFunction("[method]incoming-request.consume", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>>("[method]incoming-request.consume", p =>
             {
-                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(args[0].AsResource().Rep).Consume());
+                return __Handles.ToWire5(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Consume());
             });
             instance.DefineResource("outgoing-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(rep).Dispose());
-            instance.DefineFunction("[method]outgoing-request.body", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>>("[method]outgoing-request.body", p =>
             {
-                results[0] = __Values.Lower18(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Body());
+                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Body());
             });
-            instance.DefineFunction("[method]outgoing-request.method", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::Corpus.Wasi.Http.Types.Method>("[method]outgoing-request.method", p =>
             {
-                results[0] = __Values.Lower14(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Method());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Method();
             });
-            instance.DefineFunction("[method]outgoing-request.set-method", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::Corpus.Wasi.Http.Types.Method), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]outgoing-request.set-method", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetMethod(__Values.Lift14(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p.Item1).SetMethod(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-request.path-with-query", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, string?>("[method]outgoing-request.path-with-query", p =>
             {
-                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).PathWithQuery());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).PathWithQuery();
             });
-            instance.DefineFunction("[method]outgoing-request.set-path-with-query", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, string?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]outgoing-request.set-path-with-query", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetPathWithQuery(__Values.Lift15(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p.Item1).SetPathWithQuery(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-request.scheme", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::Corpus.Wasi.Http.Types.Scheme?>("[method]outgoing-request.scheme", p =>
             {
-                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Scheme());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Scheme();
             });
-            instance.DefineFunction("[method]outgoing-request.set-scheme", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::Corpus.Wasi.Http.Types.Scheme?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]outgoing-request.set-scheme", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetScheme(__Values.Lift16(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p.Item1).SetScheme(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-request.authority", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, string?>("[method]outgoing-request.authority", p =>
             {
-                results[0] = __Values.Lower15(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Authority());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Authority();
             });
-            instance.DefineFunction("[method]outgoing-request.set-authority", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, string?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]outgoing-request.set-authority", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).SetAuthority(__Values.Lift15(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p.Item1).SetAuthority(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-request.headers", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]outgoing-request.headers", p =>
             {
-                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(args[0].AsResource().Rep).Headers());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Headers());
             });
             instance.DefineResource("request-options", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IRequestOptions>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(rep).Dispose());
-            instance.DefineFunction("[method]request-options.connect-timeout", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?>("[method]request-options.connect-timeout", p =>
             {
-                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).ConnectTimeout());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p).ConnectTimeout();
             });
-            instance.DefineFunction("[method]request-options.set-connect-timeout", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]request-options.set-connect-timeout", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetConnectTimeout(__Values.Lift20(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p.Item1).SetConnectTimeout(p.Item2);
             });
-            instance.DefineFunction("[method]request-options.first-byte-timeout", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?>("[method]request-options.first-byte-timeout", p =>
             {
-                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).FirstByteTimeout());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p).FirstByteTimeout();
             });
-            instance.DefineFunction("[method]request-options.set-first-byte-timeout", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]request-options.set-first-byte-timeout", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetFirstByteTimeout(__Values.Lift20(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p.Item1).SetFirstByteTimeout(p.Item2);
             });
-            instance.DefineFunction("[method]request-options.between-bytes-timeout", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?>("[method]request-options.between-bytes-timeout", p =>
             {
-                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).BetweenBytesTimeout());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p).BetweenBytesTimeout();
             });
-            instance.DefineFunction("[method]request-options.set-between-bytes-timeout", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]request-options.set-between-bytes-timeout", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(args[0].AsResource().Rep).SetBetweenBytesTimeout(__Values.Lift20(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IRequestOptions>(p.Item1).SetBetweenBytesTimeout(p.Item2);
             });
             instance.DefineResource("response-outparam", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IResponseOutparam>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(rep).Dispose());
             instance.DefineResource("incoming-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(rep).Dispose());
-            instance.DefineFunction("[method]incoming-response.status", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, ushort>("[method]incoming-response.status", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U16(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Status());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Status();
             });
-            instance.DefineFunction("[method]incoming-response.headers", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]incoming-response.headers", p =>
             {
-                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Headers());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Headers());
             });
-            instance.DefineFunction("[method]incoming-response.consume", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>>("[method]incoming-response.consume", p =>
             {
-                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(args[0].AsResource().Rep).Consume());
+                return __Handles.ToWire5(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Consume());
             });
             instance.DefineResource("incoming-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(rep).Dispose());
-            instance.DefineFunction("[method]incoming-body.stream", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>>("[method]incoming-body.stream", p =>
             {
-                results[0] = __Values.Lower21(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingBody>(args[0].AsResource().Rep).Stream());
+                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingBody>(p).Stream());
             });
             instance.DefineResource("future-trailers", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureTrailers>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(rep).Dispose());
-            instance.DefineFunction("[method]future-trailers.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]future-trailers.subscribe", p =>
             {
-                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(p).Subscribe());
             });
-            instance.DefineFunction("[method]future-trailers.get", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?>("[method]future-trailers.get", p =>
             {
-                results[0] = __Values.Lower22(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(args[0].AsResource().Rep).Get());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(p).Get());
             });
             instance.DefineResource("outgoing-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(rep).Dispose());
-            instance.DefineFunction("[method]outgoing-response.status-code", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, ushort>("[method]outgoing-response.status-code", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U16(cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).StatusCode());
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).StatusCode();
             });
-            instance.DefineFunction("[method]outgoing-response.set-status-code", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, ushort), global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("[method]outgoing-response.set-status-code", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).SetStatusCode(args[1].AsU16()));
+                return cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p.Item1).SetStatusCode(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-response.headers", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]outgoing-response.headers", p =>
             {
-                results[0] = __Values.Lower13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).Headers());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Headers());
             });
-            instance.DefineFunction("[method]outgoing-response.body", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>>("[method]outgoing-response.body", p =>
             {
-                results[0] = __Values.Lower18(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(args[0].AsResource().Rep).Body());
+                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Body());
             });
             instance.DefineResource("outgoing-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(rep).Dispose());
-            instance.DefineFunction("[method]outgoing-body.write", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>>("[method]outgoing-body.write", p =>
             {
-                results[0] = __Values.Lower23(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingBody>(args[0].AsResource().Rep).Write());
+                return __Handles.ToWire9(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingBody>(p).Write());
             });
             instance.DefineResource("future-incoming-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(rep).Dispose());
-            instance.DefineFunction("[method]future-incoming-response.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]future-incoming-response.subscribe", p =>
             {
-                results[0] = __Values.Lower2(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(p).Subscribe());
             });
-            instance.DefineFunction("[method]future-incoming-response.get", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?>("[method]future-incoming-response.get", p =>
             {
-                results[0] = __Values.Lower24(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(args[0].AsResource().Rep).Get());
+                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(p).Get());
             });
-            instance.DefineFunction("[constructor]fields", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[constructor]fields", p =>
             {
-                results[0] = __Values.Lower13(cx, h.CreateFields());
+                return __Handles.ToWire4(cx, h.CreateFields());
             });
-            instance.DefineFunction("[static]fields.from-list", (args, results) =>
+            instance.DefineFunction<(string, byte[])[], global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>>("[static]fields.from-list", p =>
             {
-                results[0] = __Values.Lower25(cx, h.FieldsFromList(__Values.Lift12(cx, args[0])));
+                return __Handles.ToWire11(cx, h.FieldsFromList(p));
             });
-            instance.DefineFunction("[constructor]outgoing-request", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>>("[constructor]outgoing-request", p =>
             {
-                results[0] = __Values.Lower26(cx, h.CreateOutgoingRequest(__Values.Lift13(cx, args[0])));
+                return __Handles.ToWire12(cx, h.CreateOutgoingRequest(__Handles.FromWire4(cx, p)));
             });
-            instance.DefineFunction("[constructor]request-options", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>>("[constructor]request-options", p =>
             {
-                results[0] = __Values.Lower27(cx, h.CreateRequestOptions());
+                return __Handles.ToWire13(cx, h.CreateRequestOptions());
             });
-            instance.DefineFunction("[static]response-outparam.set", (args, results) =>
+            instance.DefineAction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>)>("[static]response-outparam.set", p =>
             {
-                h.ResponseOutparamSet(__Values.Lift28(cx, args[0]), __Values.Lift29(cx, args[1]));
+                h.ResponseOutparamSet(__Handles.FromWire14(cx, p.Item1), __Handles.FromWire15(cx, p.Item2));
             });
-            instance.DefineFunction("[static]incoming-body.finish", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>>("[static]incoming-body.finish", p =>
             {
-                results[0] = __Values.Lower31(cx, h.IncomingBodyFinish(__Values.Lift30(cx, args[0])));
+                return __Handles.ToWire17(cx, h.IncomingBodyFinish(__Handles.FromWire16(cx, p)));
             });
-            instance.DefineFunction("[constructor]outgoing-response", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>>("[constructor]outgoing-response", p =>
             {
-                results[0] = __Values.Lower32(cx, h.CreateOutgoingResponse(__Values.Lift13(cx, args[0])));
+                return __Handles.ToWire18(cx, h.CreateOutgoingResponse(__Handles.FromWire4(cx, p)));
             });
-            instance.DefineFunction("[static]outgoing-body.finish", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>>("[static]outgoing-body.finish", p =>
             {
-                results[0] = __Values.Lower35(cx, h.OutgoingBodyFinish(__Values.Lift33(cx, args[0]), __Values.Lift34(cx, args[1])));
+                return h.OutgoingBodyFinish(__Handles.FromWire19(cx, p.Item1), __Handles.FromWire20(cx, p.Item2));
             });
-            instance.DefineFunction("http-error-code", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, global::Corpus.Wasi.Http.Types.ErrorCode?>("http-error-code", p =>
             {
-                results[0] = __Values.Lower37(cx, h.HttpErrorCode(__Values.Lift36(cx, args[0])));
+                return h.HttpErrorCode(__Handles.FromWire21(cx, p));
             });
         }
 
         {
             global::Corpus.Wasi.Http.OutgoingHandler.IOutgoingHandler h = host;
             var instance = root.AddInstance("wasi:http/outgoing-handler@0.2.12");
-            instance.DefineFunction("handle", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>?), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>>("handle", p =>
             {
-                results[0] = __Values.Lower39(cx, h.Handle(__Values.Lift26(cx, args[0]), __Values.Lift38(cx, args[1])));
+                return __Handles.ToWire23(cx, h.Handle(__Handles.FromWire12(cx, p.Item1), __Handles.FromWire22(cx, p.Item2)));
             });
         }
     }
@@ -494,12 +505,12 @@ partial class Bindings : global::System.IDisposable
     private sealed class __Export0 : global::Corpus.Exports.Wasi.Http.IncomingHandler.IIncomingHandler
     {
         private readonly Bindings _owner;
-        private readonly global::WitSharp.Components.ComponentFunction __export0;
+        private readonly global::WitSharp.Components.TypedComponentFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam>), global::System.ValueTuple> __export0;
 
-        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance)
+        public __Export0(Bindings owner, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
         {
             _owner = owner;
-            __export0 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, "wasi:http/incoming-handler@0.2.12", "handle", 2, false);
+            __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam>), global::System.ValueTuple>(instance, WorldName, indices[1]);
         }
 
         /// <summary>
@@ -519,7 +530,7 @@ partial class Bindings : global::System.IDisposable
         public void Handle(global::Corpus.Wasi.Http.Types.IIncomingRequest request, global::Corpus.Wasi.Http.Types.IResponseOutparam responseOut)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Values.Lower40(_owner.__cx, request), __Values.Lower28(_owner.__cx, responseOut));
+            __export0.Call((__Handles.ToWire24(_owner.__cx, request), __Handles.ToWire14(_owner.__cx, responseOut)));
         }
     }
 
@@ -536,66 +547,374 @@ partial class Bindings : global::System.IDisposable
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
+    private static class __Handles
+    {
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] ToWire0(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var result = new global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire25(cx, v[i]);
+            return result;
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] v)
+        {
+            var result = new global::Corpus.Wasi.Io.Poll.IPollable[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire25(cx, v[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> ToWire4(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFields>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFields FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFields>(v);
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> ToWire5(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire16(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> FromWire5(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Ok(__Handles.FromWire16(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> ToWire6(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire19(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> FromWire6(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Ok(__Handles.FromWire19(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> ToWire7(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire3(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> FromWire7(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Ok(__Handles.FromWire3(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        {
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire26(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        {
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire26(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> ToWire9(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> FromWire9(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Ok(__Handles.FromWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        {
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire27(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        {
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire27(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> ToWire11(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.ToWire4(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> FromWire11(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.FromWire4(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> ToWire12(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> ToWire13(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> ToWire14(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IResponseOutparam FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire15(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire18(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire15(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire18(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> ToWire16(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingBody FromWire16(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> ToWire17(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFutureTrailers FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> ToWire18(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> ToWire19(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IOutgoingBody FromWire19(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? ToWire20(__Context cx, global::Corpus.Wasi.Http.Types.IFields? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?)__Handles.ToWire4(cx, x) : null;
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFields? FromWire20(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? v)
+        {
+            return v is { } x ? (global::Corpus.Wasi.Http.Types.IFields?)__Handles.FromWire4(cx, x) : null;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire21(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? ToWire22(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>?)__Handles.ToWire13(cx, x) : null;
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions? FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? v)
+        {
+            return v is { } x ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Handles.FromWire13(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire23(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire28(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire23(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire28(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> ToWire24(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingRequest FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire25(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire26(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire29(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire26(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire29(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire27(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire30(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire27(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire30(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> ToWire28(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire29(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire20(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire29(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire20(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire30(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire31(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire30(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire31(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> ToWire31(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+        }
+
+        public static global::Corpus.Wasi.Http.Types.IIncomingResponse FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+        }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower2(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsList();
-            var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift2(cx, items[i]);
-            return result;
+            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, uint[] v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
         }
 
-        public static uint[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsList();
-            var result = new uint[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
-            return result;
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Poll.IPollable Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
-        }
-
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -603,7 +922,7 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -611,37 +930,17 @@ partial class Bindings : global::System.IDisposable
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower4(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift4(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
-
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower41(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift41(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
@@ -649,713 +948,43 @@ partial class Bindings : global::System.IDisposable
             return global::WitSharp.Components.ComponentValue.Borrow(handle);
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, byte[][] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower4(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static byte[][] Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new byte[items.Count][];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift4(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower42(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError> Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift42(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, (string, byte[])[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower43(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (string, byte[])[] Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (string, byte[])[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift43(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFields>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IFields Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFields>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Wasi.Http.Types.Method v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
         {
             switch (v)
             {
-                case global::Corpus.Wasi.Http.Types.Method.Get: return global::WitSharp.Components.ComponentValue.Variant("get");
-                case global::Corpus.Wasi.Http.Types.Method.Head: return global::WitSharp.Components.ComponentValue.Variant("head");
-                case global::Corpus.Wasi.Http.Types.Method.Post: return global::WitSharp.Components.ComponentValue.Variant("post");
-                case global::Corpus.Wasi.Http.Types.Method.Put: return global::WitSharp.Components.ComponentValue.Variant("put");
-                case global::Corpus.Wasi.Http.Types.Method.Delete: return global::WitSharp.Components.ComponentValue.Variant("delete");
-                case global::Corpus.Wasi.Http.Types.Method.Connect: return global::WitSharp.Components.ComponentValue.Variant("connect");
-                case global::Corpus.Wasi.Http.Types.Method.Options: return global::WitSharp.Components.ComponentValue.Variant("options");
-                case global::Corpus.Wasi.Http.Types.Method.Trace: return global::WitSharp.Components.ComponentValue.Variant("trace");
-                case global::Corpus.Wasi.Http.Types.Method.Patch: return global::WitSharp.Components.ComponentValue.Variant("patch");
-                case global::Corpus.Wasi.Http.Types.Method.Other c: return global::WitSharp.Components.ComponentValue.Variant("other", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Http.Types.Method Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "get": return new global::Corpus.Wasi.Http.Types.Method.Get();
-                case "head": return new global::Corpus.Wasi.Http.Types.Method.Head();
-                case "post": return new global::Corpus.Wasi.Http.Types.Method.Post();
-                case "put": return new global::Corpus.Wasi.Http.Types.Method.Put();
-                case "delete": return new global::Corpus.Wasi.Http.Types.Method.Delete();
-                case "connect": return new global::Corpus.Wasi.Http.Types.Method.Connect();
-                case "options": return new global::Corpus.Wasi.Http.Types.Method.Options();
-                case "trace": return new global::Corpus.Wasi.Http.Types.Method.Trace();
-                case "patch": return new global::Corpus.Wasi.Http.Types.Method.Patch();
-                case "other": return new global::Corpus.Wasi.Http.Types.Method.Other(v.Payload!.AsString());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::Corpus.Wasi.Http.Types.Scheme? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower44(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Http.Types.Scheme? Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.Scheme?)__Values.Lift44(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower33(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Ok(__Values.Lift33(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, ulong? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U64(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static ulong? Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (ulong?)v.Payload!.AsU64() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower8(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Ok(__Values.Lift8(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower45(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Values.Lift45(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower9(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Ok(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower46(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Values.Lift46(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower42(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower13(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Values.Lift13(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(__Values.Lift42(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IResponseOutparam Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower32(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift32(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IIncomingBody Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IFutureTrailers Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IOutgoingBody Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::Corpus.Wasi.Http.Types.IFields? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower13(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IFields? Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IFields?)__Values.Lift13(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode> Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
-            return global::WitSharp.Components.ComponentValue.Borrow(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Error.IError Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, global::Corpus.Wasi.Http.Types.ErrorCode? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower47(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Http.Types.ErrorCode? Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.ErrorCode?)__Values.Lift47(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower27(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions? Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Values.Lift27(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower48(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift48(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IIncomingRequest Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower36(cx, c.Value));
+                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower6(cx, c.Value));
                 case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Wasi.Io.Streams.StreamError Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Streams.StreamError Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
-                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift36(cx, v.Payload!));
+                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift6(cx, v.Payload!));
                 case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::Corpus.Wasi.Http.Types.HeaderError v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax: return global::WitSharp.Components.ComponentValue.Variant("invalid-syntax");
-                case global::Corpus.Wasi.Http.Types.HeaderError.Forbidden: return global::WitSharp.Components.ComponentValue.Variant("forbidden");
-                case global::Corpus.Wasi.Http.Types.HeaderError.Immutable: return global::WitSharp.Components.ComponentValue.Variant("immutable");
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Http.Types.HeaderError Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "invalid-syntax": return new global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax();
-                case "forbidden": return new global::Corpus.Wasi.Http.Types.HeaderError.Forbidden();
-                case "immutable": return new global::Corpus.Wasi.Http.Types.HeaderError.Immutable();
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, (string, byte[]) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), __Values.Lower4(cx, v.Item2));
-        }
-
-        public static (string, byte[]) Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsString(), __Values.Lift4(cx, items[1]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::Corpus.Wasi.Http.Types.Scheme v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Http.Types.Scheme.HTTP: return global::WitSharp.Components.ComponentValue.Variant("HTTP");
-                case global::Corpus.Wasi.Http.Types.Scheme.HTTPS: return global::WitSharp.Components.ComponentValue.Variant("HTTPS");
-                case global::Corpus.Wasi.Http.Types.Scheme.Other c: return global::WitSharp.Components.ComponentValue.Variant("other", global::WitSharp.Components.ComponentValue.String(c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Http.Types.Scheme Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "HTTP": return new global::Corpus.Wasi.Http.Types.Scheme.HTTP();
-                case "HTTPS": return new global::Corpus.Wasi.Http.Types.Scheme.HTTPS();
-                case "other": return new global::Corpus.Wasi.Http.Types.Scheme.Other(v.Payload!.AsString());
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower49(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Values.Lift49(cx, v.Payload!)) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower50(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Values.Lift50(cx, v.Payload!)) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::Corpus.Wasi.Http.Types.ErrorCode v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout: return global::WitSharp.Components.ComponentValue.Variant("DNS-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c: return global::WitSharp.Components.ComponentValue.Variant("DNS-error", __Values.Lower51(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound: return global::WitSharp.Components.ComponentValue.Variant("destination-not-found");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable: return global::WitSharp.Components.ComponentValue.Variant("destination-unavailable");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited: return global::WitSharp.Components.ComponentValue.Variant("destination-IP-prohibited");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable: return global::WitSharp.Components.ComponentValue.Variant("destination-IP-unroutable");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused: return global::WitSharp.Components.ComponentValue.Variant("connection-refused");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated: return global::WitSharp.Components.ComponentValue.Variant("connection-terminated");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-read-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout: return global::WitSharp.Components.ComponentValue.Variant("connection-write-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached: return global::WitSharp.Components.ComponentValue.Variant("connection-limit-reached");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError: return global::WitSharp.Components.ComponentValue.Variant("TLS-protocol-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError: return global::WitSharp.Components.ComponentValue.Variant("TLS-certificate-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c: return global::WitSharp.Components.ComponentValue.Variant("TLS-alert-received", __Values.Lower52(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-denied");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-length-required");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-body-size", __Values.Lower20(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-method-invalid");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-invalid");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-URI-too-long");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-section-size", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-header-size", __Values.Lower54(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-section-size", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-request-trailer-size", __Values.Lower55(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-incomplete");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-section-size", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-header-size", __Values.Lower55(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-body-size", __Values.Lower20(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-section-size", __Values.Lower53(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-trailer-size", __Values.Lower55(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-transfer-coding", __Values.Lower15(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-content-coding", __Values.Lower15(cx, c.Value));
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout: return global::WitSharp.Components.ComponentValue.Variant("HTTP-response-timeout");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed: return global::WitSharp.Components.ComponentValue.Variant("HTTP-upgrade-failed");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError: return global::WitSharp.Components.ComponentValue.Variant("HTTP-protocol-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected: return global::WitSharp.Components.ComponentValue.Variant("loop-detected");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError: return global::WitSharp.Components.ComponentValue.Variant("configuration-error");
-                case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c: return global::WitSharp.Components.ComponentValue.Variant("internal-error", __Values.Lower15(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Http.Types.ErrorCode Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "DNS-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout();
-                case "DNS-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(__Values.Lift51(cx, v.Payload!));
-                case "destination-not-found": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound();
-                case "destination-unavailable": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable();
-                case "destination-IP-prohibited": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited();
-                case "destination-IP-unroutable": return new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable();
-                case "connection-refused": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused();
-                case "connection-terminated": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated();
-                case "connection-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout();
-                case "connection-read-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout();
-                case "connection-write-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout();
-                case "connection-limit-reached": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached();
-                case "TLS-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError();
-                case "TLS-certificate-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError();
-                case "TLS-alert-received": return new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(__Values.Lift52(cx, v.Payload!));
-                case "HTTP-request-denied": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied();
-                case "HTTP-request-length-required": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired();
-                case "HTTP-request-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__Values.Lift20(cx, v.Payload!));
-                case "HTTP-request-method-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid();
-                case "HTTP-request-URI-invalid": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid();
-                case "HTTP-request-URI-too-long": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong();
-                case "HTTP-request-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__Values.Lift53(cx, v.Payload!));
-                case "HTTP-request-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__Values.Lift54(cx, v.Payload!));
-                case "HTTP-request-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__Values.Lift53(cx, v.Payload!));
-                case "HTTP-request-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(__Values.Lift55(cx, v.Payload!));
-                case "HTTP-response-incomplete": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete();
-                case "HTTP-response-header-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__Values.Lift53(cx, v.Payload!));
-                case "HTTP-response-header-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(__Values.Lift55(cx, v.Payload!));
-                case "HTTP-response-body-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__Values.Lift20(cx, v.Payload!));
-                case "HTTP-response-trailer-section-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__Values.Lift53(cx, v.Payload!));
-                case "HTTP-response-trailer-size": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(__Values.Lift55(cx, v.Payload!));
-                case "HTTP-response-transfer-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__Values.Lift15(cx, v.Payload!));
-                case "HTTP-response-content-coding": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__Values.Lift15(cx, v.Payload!));
-                case "HTTP-response-timeout": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout();
-                case "HTTP-upgrade-failed": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed();
-                case "HTTP-protocol-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError();
-                case "loop-detected": return new global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected();
-                case "configuration-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError();
-                case "internal-error": return new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__Values.Lift15(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
             return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Error.IError Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower34(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift34(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower47(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower56(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Values.Lift56(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(__Values.Lift47(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::Corpus.Wasi.Http.Types.DNSErrorPayload v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("rcode", __Values.Lower15(cx, v.Rcode)), ("info-code", __Values.Lower57(cx, v.InfoCode)));
-        }
-
-        public static global::Corpus.Wasi.Http.Types.DNSErrorPayload Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__Values.Lift15(cx, fields[0].Value), __Values.Lift57(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("alert-id", __Values.Lower58(cx, v.AlertId)), ("alert-message", __Values.Lower15(cx, v.AlertMessage)));
-        }
-
-        public static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__Values.Lift58(cx, fields[0].Value), __Values.Lift15(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, uint? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U32(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static uint? Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (uint?)v.Payload!.AsU32() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, global::Corpus.Wasi.Http.Types.FieldSizePayload? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower55(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Http.Types.FieldSizePayload? Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Http.Types.FieldSizePayload?)__Values.Lift55(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, global::Corpus.Wasi.Http.Types.FieldSizePayload v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("field-name", __Values.Lower15(cx, v.FieldName)), ("field-size", __Values.Lower53(cx, v.FieldSize)));
-        }
-
-        public static global::Corpus.Wasi.Http.Types.FieldSizePayload Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Http.Types.FieldSizePayload(__Values.Lift15(cx, fields[0].Value), __Values.Lift53(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Http.Types.IIncomingResponse Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, ushort? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U16(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static ushort? Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (ushort?)v.Payload!.AsU16() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, byte? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.U8(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static byte? Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (byte?)v.Payload!.AsU8() : null;
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
         }
     }
 }
@@ -1489,7 +1118,42 @@ namespace Corpus.Wasi.Clocks.WallClock;
 /// <summary>A time and date in seconds plus nanoseconds.</summary>
 /// <param name="Seconds">The `seconds` field.</param>
 /// <param name="Nanoseconds">The `nanoseconds` field.</param>
-public readonly record struct Datetime(ulong Seconds, uint Nanoseconds);
+public readonly record struct Datetime(ulong Seconds, uint Nanoseconds) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("seconds", global::WitSharp.Components.ComponentValueType.U64), ("nanoseconds", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Clocks.WallClock.Datetime global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Clocks.WallClock.Datetime global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Seconds, flat);
+        __m1.LowerFlat(cx, value.Nanoseconds, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, uint ptr)
+    {
+        __m0.Store(cx, value.Seconds, ptr);
+        __m1.Store(cx, value.Nanoseconds, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Clocks.WallClock.Datetime __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Clocks.WallClock.Datetime(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Clocks.WallClock.Datetime __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Clocks.WallClock.Datetime(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// WASI Wall Clock is a clock API intended to let users query the current
@@ -1571,7 +1235,7 @@ namespace Corpus.Wasi.Http.Types;
 
 /// <summary>This type corresponds to HTTP standard Methods.</summary>
 /// <remarks>Match on the nested case records: Get, Head, Post, Put, Delete, Connect, Options, Trace, Patch, Other.</remarks>
-public abstract record Method
+public abstract record Method : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>
 {
     private Method()
     {
@@ -1607,11 +1271,149 @@ public abstract record Method
     /// <summary>The `other` case.</summary>
     /// <param name="Value">The payload of the `other` case.</param>
     public sealed record Other(string Value) : Method;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("get", null), ("head", null), ("post", null), ("put", null), ("delete", null), ("connect", null), ("options", null), ("trace", null), ("patch", null), ("other", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m9 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[9].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Method value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Method value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.Method global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.Method global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Method>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Method value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.Method.Get:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Head:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Post:
+                flat[0] = 2;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Put:
+                flat[0] = 3;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Delete:
+                flat[0] = 4;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Connect:
+                flat[0] = 5;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Options:
+                flat[0] = 6;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Trace:
+                flat[0] = 7;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Patch:
+                flat[0] = 8;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Other c:
+                flat[0] = 9;
+                __m9.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Method value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.Method.Get:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Head:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Post:
+                cx.GetRef(ptr, 1) = 2;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Put:
+                cx.GetRef(ptr, 1) = 3;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Delete:
+                cx.GetRef(ptr, 1) = 4;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Connect:
+                cx.GetRef(ptr, 1) = 5;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Options:
+                cx.GetRef(ptr, 1) = 6;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Trace:
+                cx.GetRef(ptr, 1) = 7;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Patch:
+                cx.GetRef(ptr, 1) = 8;
+                break;
+            case global::Corpus.Wasi.Http.Types.Method.Other c:
+                cx.GetRef(ptr, 1) = 9;
+                __m9.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.Method __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.Method.Get(),
+            1 => new global::Corpus.Wasi.Http.Types.Method.Head(),
+            2 => new global::Corpus.Wasi.Http.Types.Method.Post(),
+            3 => new global::Corpus.Wasi.Http.Types.Method.Put(),
+            4 => new global::Corpus.Wasi.Http.Types.Method.Delete(),
+            5 => new global::Corpus.Wasi.Http.Types.Method.Connect(),
+            6 => new global::Corpus.Wasi.Http.Types.Method.Options(),
+            7 => new global::Corpus.Wasi.Http.Types.Method.Trace(),
+            8 => new global::Corpus.Wasi.Http.Types.Method.Patch(),
+            9 => new global::Corpus.Wasi.Http.Types.Method.Other(__m9.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `method` (10 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.Method __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.Method.Get(),
+            1 => new global::Corpus.Wasi.Http.Types.Method.Head(),
+            2 => new global::Corpus.Wasi.Http.Types.Method.Post(),
+            3 => new global::Corpus.Wasi.Http.Types.Method.Put(),
+            4 => new global::Corpus.Wasi.Http.Types.Method.Delete(),
+            5 => new global::Corpus.Wasi.Http.Types.Method.Connect(),
+            6 => new global::Corpus.Wasi.Http.Types.Method.Options(),
+            7 => new global::Corpus.Wasi.Http.Types.Method.Trace(),
+            8 => new global::Corpus.Wasi.Http.Types.Method.Patch(),
+            9 => new global::Corpus.Wasi.Http.Types.Method.Other(__m9.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `method` (10 cases)"),
+        };
+    }
 }
 
 /// <summary>This type corresponds to HTTP standard Related Schemes.</summary>
 /// <remarks>Match on the nested case records: HTTP, HTTPS, Other.</remarks>
-public abstract record Scheme
+public abstract record Scheme : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>
 {
     private Scheme()
     {
@@ -1626,29 +1428,216 @@ public abstract record Scheme
     /// <summary>The `other` case.</summary>
     /// <param name="Value">The payload of the `other` case.</param>
     public sealed record Other(string Value) : Scheme;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("HTTP", null), ("HTTPS", null), ("other", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Cases[2].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Scheme value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Scheme value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.Scheme global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.Scheme global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.Scheme>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Scheme value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.Scheme.HTTP:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.Scheme.HTTPS:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.Scheme.Other c:
+                flat[0] = 2;
+                __m2.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.Scheme value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.Scheme.HTTP:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.Scheme.HTTPS:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.Scheme.Other c:
+                cx.GetRef(ptr, 1) = 2;
+                __m2.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.Scheme __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.Scheme.HTTP(),
+            1 => new global::Corpus.Wasi.Http.Types.Scheme.HTTPS(),
+            2 => new global::Corpus.Wasi.Http.Types.Scheme.Other(__m2.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `scheme` (3 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.Scheme __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.Scheme.HTTP(),
+            1 => new global::Corpus.Wasi.Http.Types.Scheme.HTTPS(),
+            2 => new global::Corpus.Wasi.Http.Types.Scheme.Other(__m2.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `scheme` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>Defines the case payload type for `DNS-error` above:</summary>
 /// <param name="Rcode">The `rcode` field.</param>
 /// <param name="InfoCode">The `info-code` field.</param>
-public readonly record struct DNSErrorPayload(string? Rcode, ushort? InfoCode);
+public readonly record struct DNSErrorPayload(string? Rcode, ushort? InfoCode) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("rcode", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)), ("info-code", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U16)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ushort?> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ushort?>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.DNSErrorPayload value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.DNSErrorPayload value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.DNSErrorPayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.DNSErrorPayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.DNSErrorPayload>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.DNSErrorPayload value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Rcode, flat);
+        __m1.LowerFlat(cx, value.InfoCode, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.DNSErrorPayload value, uint ptr)
+    {
+        __m0.Store(cx, value.Rcode, ptr);
+        __m1.Store(cx, value.InfoCode, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.DNSErrorPayload __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Http.Types.DNSErrorPayload __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Http.Types.DNSErrorPayload(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>Defines the case payload type for `TLS-alert-received` above:</summary>
 /// <param name="AlertId">The `alert-id` field.</param>
 /// <param name="AlertMessage">The `alert-message` field.</param>
-public readonly record struct TLSAlertReceivedPayload(byte? AlertId, string? AlertMessage);
+public readonly record struct TLSAlertReceivedPayload(byte? AlertId, string? AlertMessage) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("alert-id", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U8)), ("alert-message", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte?> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<byte?>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.AlertId, flat);
+        __m1.LowerFlat(cx, value.AlertMessage, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload value, uint ptr)
+    {
+        __m0.Store(cx, value.AlertId, ptr);
+        __m1.Store(cx, value.AlertMessage, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>Defines the case payload type for `HTTP-response-{header,trailer}-size` above:</summary>
 /// <param name="FieldName">The `field-name` field.</param>
 /// <param name="FieldSize">The `field-size` field.</param>
-public readonly record struct FieldSizePayload(string? FieldName, uint? FieldSize);
+public readonly record struct FieldSizePayload(string? FieldName, uint? FieldSize) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("field-name", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)), ("field-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U32)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint?> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint?>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.FieldSizePayload value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.FieldSizePayload value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.FieldSizePayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.FieldSizePayload global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.FieldSizePayload>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.FieldSizePayload value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.FieldName, flat);
+        __m1.LowerFlat(cx, value.FieldSize, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.FieldSizePayload value, uint ptr)
+    {
+        __m0.Store(cx, value.FieldName, ptr);
+        __m1.Store(cx, value.FieldSize, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.FieldSizePayload __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Http.Types.FieldSizePayload(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Http.Types.FieldSizePayload __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Http.Types.FieldSizePayload(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// These cases are inspired by the IANA HTTP Proxy Error Types:
 ///   &lt;https://www.iana.org/assignments/http-proxy-status/http-proxy-status.xhtml#table-http-proxy-error-types&gt;
 /// </summary>
 /// <remarks>Match on the nested case records: DNSTimeout, DNSError, DestinationNotFound, DestinationUnavailable, DestinationIPProhibited, DestinationIPUnroutable, ConnectionRefused, ConnectionTerminated, ConnectionTimeout, ConnectionReadTimeout, ConnectionWriteTimeout, ConnectionLimitReached, TLSProtocolError, TLSCertificateError, TLSAlertReceived, HTTPRequestDenied, HTTPRequestLengthRequired, HTTPRequestBodySize, HTTPRequestMethodInvalid, HTTPRequestURIInvalid, HTTPRequestURITooLong, HTTPRequestHeaderSectionSize, HTTPRequestHeaderSize, HTTPRequestTrailerSectionSize, HTTPRequestTrailerSize, HTTPResponseIncomplete, HTTPResponseHeaderSectionSize, HTTPResponseHeaderSize, HTTPResponseBodySize, HTTPResponseTrailerSectionSize, HTTPResponseTrailerSize, HTTPResponseTransferCoding, HTTPResponseContentCoding, HTTPResponseTimeout, HTTPUpgradeFailed, HTTPProtocolError, LoopDetected, ConfigurationError, InternalError.</remarks>
-public abstract record ErrorCode
+public abstract record ErrorCode : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>
 {
     private ErrorCode()
     {
@@ -1791,6 +1780,413 @@ public abstract record ErrorCode
     /// </summary>
     /// <param name="Value">The payload of the `internal-error` case.</param>
     public sealed record InternalError(string? Value) : ErrorCode;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("DNS-timeout", null), ("DNS-error", global::Corpus.Wasi.Http.Types.DNSErrorPayload.__ComponentType), ("destination-not-found", null), ("destination-unavailable", null), ("destination-IP-prohibited", null), ("destination-IP-unroutable", null), ("connection-refused", null), ("connection-terminated", null), ("connection-timeout", null), ("connection-read-timeout", null), ("connection-write-timeout", null), ("connection-limit-reached", null), ("TLS-protocol-error", null), ("TLS-certificate-error", null), ("TLS-alert-received", global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload.__ComponentType), ("HTTP-request-denied", null), ("HTTP-request-length-required", null), ("HTTP-request-body-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U64)), ("HTTP-request-method-invalid", null), ("HTTP-request-URI-invalid", null), ("HTTP-request-URI-too-long", null), ("HTTP-request-header-section-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U32)), ("HTTP-request-header-size", global::WitSharp.Components.ComponentValueType.Option(global::Corpus.Wasi.Http.Types.FieldSizePayload.__ComponentType)), ("HTTP-request-trailer-section-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U32)), ("HTTP-request-trailer-size", global::Corpus.Wasi.Http.Types.FieldSizePayload.__ComponentType), ("HTTP-response-incomplete", null), ("HTTP-response-header-section-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U32)), ("HTTP-response-header-size", global::Corpus.Wasi.Http.Types.FieldSizePayload.__ComponentType), ("HTTP-response-body-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U64)), ("HTTP-response-trailer-section-size", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.U32)), ("HTTP-response-trailer-size", global::Corpus.Wasi.Http.Types.FieldSizePayload.__ComponentType), ("HTTP-response-transfer-coding", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)), ("HTTP-response-content-coding", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)), ("HTTP-response-timeout", null), ("HTTP-upgrade-failed", null), ("HTTP-protocol-error", null), ("loop-detected", null), ("configuration-error", null), ("internal-error", global::WitSharp.Components.ComponentValueType.Option(global::WitSharp.Components.ComponentValueType.String)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong?> __m17 = global::WitSharp.Components.ComponentMarshaler.Create<ulong?>(__ComponentType.Cases[17].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint?> __m21 = global::WitSharp.Components.ComponentMarshaler.Create<uint?>(__ComponentType.Cases[21].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Http.Types.FieldSizePayload?> __m22 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Http.Types.FieldSizePayload?>(__ComponentType.Cases[22].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint?> __m23 = global::WitSharp.Components.ComponentMarshaler.Create<uint?>(__ComponentType.Cases[23].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint?> __m26 = global::WitSharp.Components.ComponentMarshaler.Create<uint?>(__ComponentType.Cases[26].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong?> __m28 = global::WitSharp.Components.ComponentMarshaler.Create<ulong?>(__ComponentType.Cases[28].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint?> __m29 = global::WitSharp.Components.ComponentMarshaler.Create<uint?>(__ComponentType.Cases[29].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m31 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Cases[31].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m32 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Cases[32].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string?> __m38 = global::WitSharp.Components.ComponentMarshaler.Create<string?>(__ComponentType.Cases[38].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.ErrorCode value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.ErrorCode value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.ErrorCode global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.ErrorCode global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.ErrorCode>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.ErrorCode value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c:
+                flat[0] = 1;
+                global::Corpus.Wasi.Http.Types.DNSErrorPayload.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound:
+                flat[0] = 2;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable:
+                flat[0] = 3;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited:
+                flat[0] = 4;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable:
+                flat[0] = 5;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused:
+                flat[0] = 6;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated:
+                flat[0] = 7;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout:
+                flat[0] = 8;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout:
+                flat[0] = 9;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout:
+                flat[0] = 10;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached:
+                flat[0] = 11;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError:
+                flat[0] = 12;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError:
+                flat[0] = 13;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c:
+                flat[0] = 14;
+                global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied:
+                flat[0] = 15;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired:
+                flat[0] = 16;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c:
+                flat[0] = 17;
+                __m17.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid:
+                flat[0] = 18;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid:
+                flat[0] = 19;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong:
+                flat[0] = 20;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c:
+                flat[0] = 21;
+                __m21.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c:
+                flat[0] = 22;
+                __m22.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c:
+                flat[0] = 23;
+                __m23.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c:
+                flat[0] = 24;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete:
+                flat[0] = 25;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c:
+                flat[0] = 26;
+                __m26.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c:
+                flat[0] = 27;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c:
+                flat[0] = 28;
+                __m28.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c:
+                flat[0] = 29;
+                __m29.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c:
+                flat[0] = 30;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c:
+                flat[0] = 31;
+                __m31.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c:
+                flat[0] = 32;
+                __m32.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout:
+                flat[0] = 33;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed:
+                flat[0] = 34;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError:
+                flat[0] = 35;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected:
+                flat[0] = 36;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError:
+                flat[0] = 37;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c:
+                flat[0] = 38;
+                __m38.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.ErrorCode value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DNSError c:
+                cx.GetRef(ptr, 1) = 1;
+                global::Corpus.Wasi.Http.Types.DNSErrorPayload.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound:
+                cx.GetRef(ptr, 1) = 2;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable:
+                cx.GetRef(ptr, 1) = 3;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited:
+                cx.GetRef(ptr, 1) = 4;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable:
+                cx.GetRef(ptr, 1) = 5;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused:
+                cx.GetRef(ptr, 1) = 6;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated:
+                cx.GetRef(ptr, 1) = 7;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout:
+                cx.GetRef(ptr, 1) = 8;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout:
+                cx.GetRef(ptr, 1) = 9;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout:
+                cx.GetRef(ptr, 1) = 10;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached:
+                cx.GetRef(ptr, 1) = 11;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError:
+                cx.GetRef(ptr, 1) = 12;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError:
+                cx.GetRef(ptr, 1) = 13;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived c:
+                cx.GetRef(ptr, 1) = 14;
+                global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied:
+                cx.GetRef(ptr, 1) = 15;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired:
+                cx.GetRef(ptr, 1) = 16;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize c:
+                cx.GetRef(ptr, 1) = 17;
+                __m17.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid:
+                cx.GetRef(ptr, 1) = 18;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid:
+                cx.GetRef(ptr, 1) = 19;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong:
+                cx.GetRef(ptr, 1) = 20;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize c:
+                cx.GetRef(ptr, 1) = 21;
+                __m21.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize c:
+                cx.GetRef(ptr, 1) = 22;
+                __m22.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize c:
+                cx.GetRef(ptr, 1) = 23;
+                __m23.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize c:
+                cx.GetRef(ptr, 1) = 24;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete:
+                cx.GetRef(ptr, 1) = 25;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize c:
+                cx.GetRef(ptr, 1) = 26;
+                __m26.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize c:
+                cx.GetRef(ptr, 1) = 27;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize c:
+                cx.GetRef(ptr, 1) = 28;
+                __m28.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize c:
+                cx.GetRef(ptr, 1) = 29;
+                __m29.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize c:
+                cx.GetRef(ptr, 1) = 30;
+                global::Corpus.Wasi.Http.Types.FieldSizePayload.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding c:
+                cx.GetRef(ptr, 1) = 31;
+                __m31.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding c:
+                cx.GetRef(ptr, 1) = 32;
+                __m32.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout:
+                cx.GetRef(ptr, 1) = 33;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed:
+                cx.GetRef(ptr, 1) = 34;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError:
+                cx.GetRef(ptr, 1) = 35;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected:
+                cx.GetRef(ptr, 1) = 36;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError:
+                cx.GetRef(ptr, 1) = 37;
+                break;
+            case global::Corpus.Wasi.Http.Types.ErrorCode.InternalError c:
+                cx.GetRef(ptr, 1) = 38;
+                __m38.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.ErrorCode __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout(),
+            1 => new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(global::Corpus.Wasi.Http.Types.DNSErrorPayload.__LiftFlat(cx, flat.Slice(1))),
+            2 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound(),
+            3 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable(),
+            4 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited(),
+            5 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable(),
+            6 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused(),
+            7 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated(),
+            8 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout(),
+            9 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout(),
+            10 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout(),
+            11 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached(),
+            12 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError(),
+            13 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError(),
+            14 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload.__LiftFlat(cx, flat.Slice(1))),
+            15 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied(),
+            16 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired(),
+            17 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__m17.LiftFlat(cx, flat.Slice(1))),
+            18 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid(),
+            19 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid(),
+            20 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong(),
+            21 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__m21.LiftFlat(cx, flat.Slice(1))),
+            22 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__m22.LiftFlat(cx, flat.Slice(1))),
+            23 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__m23.LiftFlat(cx, flat.Slice(1))),
+            24 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__LiftFlat(cx, flat.Slice(1))),
+            25 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete(),
+            26 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__m26.LiftFlat(cx, flat.Slice(1))),
+            27 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__LiftFlat(cx, flat.Slice(1))),
+            28 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__m28.LiftFlat(cx, flat.Slice(1))),
+            29 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__m29.LiftFlat(cx, flat.Slice(1))),
+            30 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__LiftFlat(cx, flat.Slice(1))),
+            31 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__m31.LiftFlat(cx, flat.Slice(1))),
+            32 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__m32.LiftFlat(cx, flat.Slice(1))),
+            33 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout(),
+            34 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed(),
+            35 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError(),
+            36 => new global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected(),
+            37 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError(),
+            38 => new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__m38.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `error-code` (39 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.ErrorCode __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.ErrorCode.DNSTimeout(),
+            1 => new global::Corpus.Wasi.Http.Types.ErrorCode.DNSError(global::Corpus.Wasi.Http.Types.DNSErrorPayload.__Load(cx, ptr + __payload)),
+            2 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationNotFound(),
+            3 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationUnavailable(),
+            4 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPProhibited(),
+            5 => new global::Corpus.Wasi.Http.Types.ErrorCode.DestinationIPUnroutable(),
+            6 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionRefused(),
+            7 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTerminated(),
+            8 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionTimeout(),
+            9 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionReadTimeout(),
+            10 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionWriteTimeout(),
+            11 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConnectionLimitReached(),
+            12 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSProtocolError(),
+            13 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSCertificateError(),
+            14 => new global::Corpus.Wasi.Http.Types.ErrorCode.TLSAlertReceived(global::Corpus.Wasi.Http.Types.TLSAlertReceivedPayload.__Load(cx, ptr + __payload)),
+            15 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestDenied(),
+            16 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestLengthRequired(),
+            17 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestBodySize(__m17.Load(cx, ptr + __payload)),
+            18 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestMethodInvalid(),
+            19 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURIInvalid(),
+            20 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestURITooLong(),
+            21 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSectionSize(__m21.Load(cx, ptr + __payload)),
+            22 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestHeaderSize(__m22.Load(cx, ptr + __payload)),
+            23 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSectionSize(__m23.Load(cx, ptr + __payload)),
+            24 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPRequestTrailerSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__Load(cx, ptr + __payload)),
+            25 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseIncomplete(),
+            26 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSectionSize(__m26.Load(cx, ptr + __payload)),
+            27 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseHeaderSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__Load(cx, ptr + __payload)),
+            28 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseBodySize(__m28.Load(cx, ptr + __payload)),
+            29 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSectionSize(__m29.Load(cx, ptr + __payload)),
+            30 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTrailerSize(global::Corpus.Wasi.Http.Types.FieldSizePayload.__Load(cx, ptr + __payload)),
+            31 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTransferCoding(__m31.Load(cx, ptr + __payload)),
+            32 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseContentCoding(__m32.Load(cx, ptr + __payload)),
+            33 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPResponseTimeout(),
+            34 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPUpgradeFailed(),
+            35 => new global::Corpus.Wasi.Http.Types.ErrorCode.HTTPProtocolError(),
+            36 => new global::Corpus.Wasi.Http.Types.ErrorCode.LoopDetected(),
+            37 => new global::Corpus.Wasi.Http.Types.ErrorCode.ConfigurationError(),
+            38 => new global::Corpus.Wasi.Http.Types.ErrorCode.InternalError(__m38.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `error-code` (39 cases)"),
+        };
+    }
 }
 
 /// <summary>
@@ -1798,7 +2194,7 @@ public abstract record ErrorCode
 /// setting or appending to a `fields` resource.
 /// </summary>
 /// <remarks>Match on the nested case records: InvalidSyntax, Forbidden, Immutable.</remarks>
-public abstract record HeaderError
+public abstract record HeaderError : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>
 {
     private HeaderError()
     {
@@ -1822,6 +2218,85 @@ public abstract record HeaderError
     /// permitted because the fields are immutable.
     /// </summary>
     public sealed record Immutable : HeaderError;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("invalid-syntax", null), ("forbidden", null), ("immutable", null));
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.HeaderError value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.HeaderError value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Http.Types.HeaderError global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Http.Types.HeaderError global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Http.Types.HeaderError>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.HeaderError value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.HeaderError.Forbidden:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.HeaderError.Immutable:
+                flat[0] = 2;
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Http.Types.HeaderError value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Wasi.Http.Types.HeaderError.Forbidden:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Wasi.Http.Types.HeaderError.Immutable:
+                cx.GetRef(ptr, 1) = 2;
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.HeaderError __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax(),
+            1 => new global::Corpus.Wasi.Http.Types.HeaderError.Forbidden(),
+            2 => new global::Corpus.Wasi.Http.Types.HeaderError.Immutable(),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `header-error` (3 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Http.Types.HeaderError __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Http.Types.HeaderError.InvalidSyntax(),
+            1 => new global::Corpus.Wasi.Http.Types.HeaderError.Forbidden(),
+            2 => new global::Corpus.Wasi.Http.Types.HeaderError.Immutable(),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `header-error` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>

@@ -42,23 +42,23 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private static readonly string[] __exports = { "add-strings", "get-strings", "write-strings-to", "pass-an-imported-record" };
     private readonly global::WitSharp.Components.TypedComponentFunction<string[], uint> __export0;
     private readonly global::WitSharp.Components.TypedComponentFunction<global::System.ValueTuple, string[]> __export1;
-    private readonly global::WitSharp.Components.ComponentFunction __export2;
-    private readonly global::WitSharp.Components.ComponentFunction __export3;
+    private readonly global::WitSharp.Components.TypedComponentFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>> __export2;
+    private readonly global::WitSharp.Components.TypedComponentFunction<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string> __export3;
     private bool __disposed;
 
     private readonly global::WitSharp.Components.ComponentInstance __instance;
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
     {
         __store = store;
         __instance = instance;
         __cx = new __Context(this, null);
-        __export0 = global::WitSharp.ComponentBindings.ResolveTypedFunction<string[], uint>(instance, WorldName, null, "add-strings");
-        __export1 = global::WitSharp.ComponentBindings.ResolveTypedFunction<global::System.ValueTuple, string[]>(instance, WorldName, null, "get-strings");
-        __export2 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "write-strings-to", 1, true);
-        __export3 = global::WitSharp.ComponentBindings.ResolveFunction(instance, WorldName, null, "pass-an-imported-record", 1, true);
+        __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string[], uint>(instance, WorldName, indices[0]);
+        __export1 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, string[]>(instance, WorldName, indices[1]);
+        __export2 = global::WitSharp.ComponentExportBindings.BindTyped<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(instance, WorldName, indices[2]);
+        __export3 = global::WitSharp.ComponentExportBindings.BindTyped<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string>(instance, WorldName, indices[3]);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -77,12 +77,27 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <exception cref="global::WitSharp.ComponentBindingException">An export is missing.</exception>
     public static void CheckComponent(global::WitSharp.Components.Component component) => global::WitSharp.ComponentBindings.CheckExports(component, WorldName, __exports);
 
+    private static global::WitSharp.Components.ComponentExportIndex[] __Resolve(global::WitSharp.Components.Component component)
+    {
+        var indices = new global::WitSharp.Components.ComponentExportIndex[4];
+        indices[0] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "add-strings");
+        global::WitSharp.ComponentExportBindings.CheckTyped<string[], uint>(WorldName, indices[0]);
+        indices[1] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "get-strings");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::System.ValueTuple, string[]>(WorldName, indices[1]);
+        indices[2] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "write-strings-to");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>(WorldName, indices[2]);
+        indices[3] = global::WitSharp.ComponentExportBindings.Export(component, WorldName, null, "pass-an-imported-record");
+        global::WitSharp.ComponentExportBindings.CheckTyped<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, string>(WorldName, indices[3]);
+        return indices;
+    }
+
     /// <summary>A component checked against the world `wasmtime:wasi/test-reactor` together with the linker that provides its imports: instantiate it many times with the export lookups prepared once.</summary>
     public sealed class Pre
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
+        private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
 
-        /// <summary>Checks the component's exports and keeps the linker.</summary>
+        /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
         /// <param name="linker">A linker defining everything the component imports.</param>
         /// <exception cref="global::WitSharp.ComponentBindingException">The component does not export what the world declares.</exception>
@@ -91,6 +106,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(component);
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
+            _indices = __Resolve(component);
             Component = component;
             _linker = linker;
         }
@@ -100,7 +116,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component));
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi/test-reactor` imports in a linker, implemented by a host object.</summary>
@@ -116,39 +132,39 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             global::Corpus.Wasi.Cli.Environment.IEnvironment h = host;
             var instance = root.AddInstance("wasi:cli/environment@0.2.12");
-            instance.DefineFunction("get-environment", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (string, string)[]>("get-environment", p =>
             {
-                results[0] = __Values.Lower0(cx, h.GetEnvironment());
+                return h.GetEnvironment();
             });
-            instance.DefineFunction("get-arguments", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, string[]>("get-arguments", p =>
             {
-                results[0] = __Values.Lower1(cx, h.GetArguments());
+                return h.GetArguments();
             });
-            instance.DefineFunction("initial-cwd", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, string?>("initial-cwd", p =>
             {
-                results[0] = __Values.Lower2(cx, h.InitialCwd());
+                return h.InitialCwd();
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Exit.IExit h = host;
             var instance = root.AddInstance("wasi:cli/exit@0.2.12");
-            instance.DefineFunction("exit", (args, results) =>
+            instance.DefineAction<global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>>("exit", p =>
             {
-                h.Exit(__Values.Lift3(cx, args[0]));
+                h.Exit(p);
             });
-            instance.DefineFunction("exit-with-code", (args, results) =>
+            instance.DefineAction<byte>("exit-with-code", p =>
             {
-                h.ExitWithCode(args[0].AsU8());
+                h.ExitWithCode(p);
             });
         }
 
         {
             var instance = root.AddInstance("wasi:io/error@0.2.12");
             instance.DefineResource("error", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Error.IError>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Error.IError>(rep).Dispose());
-            instance.DefineFunction("[method]error.to-debug-string", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, string>("[method]error.to-debug-string", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.String(cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(args[0].AsResource().Rep).ToDebugString());
+                return cx.Table!.Get<global::Corpus.Wasi.Io.Error.IError>(p).ToDebugString();
             });
         }
 
@@ -156,17 +172,17 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
             var instance = root.AddInstance("wasi:io/poll@0.2.12");
             instance.DefineResource("pollable", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Poll.IPollable>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(rep).Dispose());
-            instance.DefineFunction("[method]pollable.ready", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>, bool>("[method]pollable.ready", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Ready());
+                return cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(p).Ready();
             });
-            instance.DefineFunction("[method]pollable.block", (args, results) =>
+            instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]pollable.block", p =>
             {
-                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(args[0].AsResource().Rep).Block();
+                cx.Table!.Get<global::Corpus.Wasi.Io.Poll.IPollable>(p).Block();
             });
-            instance.DefineFunction("poll", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[], uint[]>("poll", p =>
             {
-                results[0] = __Values.Lower5(cx, h.Poll(__Values.Lift4(cx, args[0])));
+                return h.Poll(__Handles.FromWire0(cx, p));
             });
         }
 
@@ -175,91 +191,91 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
             instance.DefineFunction("[method]input-stream.read", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
             {
-                results[0] = __Values.Lower6(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.skip", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
             });
             instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
             });
-            instance.DefineFunction("[method]input-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]input-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p).Subscribe());
             });
             instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
             instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
             });
             instance.DefineFunction("[method]output-stream.write", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift9(cx, args[1])));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift2(cx, args[1])));
             });
             instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift9(cx, args[1])));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift2(cx, args[1])));
             });
             instance.DefineFunction("[method]output-stream.flush", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
             });
             instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
             });
-            instance.DefineFunction("[method]output-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]output-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Subscribe());
             });
             instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
             {
-                results[0] = __Values.Lower10(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.splice", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift11(cx, args[1]), args[2].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
             });
             instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
             {
-                results[0] = __Values.Lower7(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift11(cx, args[1]), args[2].AsU64()));
+                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stdin.IStdin h = host;
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
-            instance.DefineFunction("get-stdin", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>>("get-stdin", p =>
             {
-                results[0] = __Values.Lower11(cx, h.GetStdin());
+                return __Handles.ToWire2(cx, h.GetStdin());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stdout.IStdout h = host;
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
-            instance.DefineFunction("get-stdout", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stdout", p =>
             {
-                results[0] = __Values.Lower12(cx, h.GetStdout());
+                return __Handles.ToWire3(cx, h.GetStdout());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.Stderr.IStderr h = host;
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
-            instance.DefineFunction("get-stderr", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stderr", p =>
             {
-                results[0] = __Values.Lower12(cx, h.GetStderr());
+                return __Handles.ToWire3(cx, h.GetStderr());
             });
         }
 
@@ -276,61 +292,61 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             global::Corpus.Wasi.Cli.TerminalStdin.ITerminalStdin h = host;
             var instance = root.AddInstance("wasi:cli/terminal-stdin@0.2.12");
-            instance.DefineFunction("get-terminal-stdin", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>?>("get-terminal-stdin", p =>
             {
-                results[0] = __Values.Lower13(cx, h.GetTerminalStdin());
+                return __Handles.ToWire4(cx, h.GetTerminalStdin());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.TerminalStdout.ITerminalStdout h = host;
             var instance = root.AddInstance("wasi:cli/terminal-stdout@0.2.12");
-            instance.DefineFunction("get-terminal-stdout", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?>("get-terminal-stdout", p =>
             {
-                results[0] = __Values.Lower14(cx, h.GetTerminalStdout());
+                return __Handles.ToWire5(cx, h.GetTerminalStdout());
             });
         }
 
         {
             global::Corpus.Wasi.Cli.TerminalStderr.ITerminalStderr h = host;
             var instance = root.AddInstance("wasi:cli/terminal-stderr@0.2.12");
-            instance.DefineFunction("get-terminal-stderr", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?>("get-terminal-stderr", p =>
             {
-                results[0] = __Values.Lower14(cx, h.GetTerminalStderr());
+                return __Handles.ToWire5(cx, h.GetTerminalStderr());
             });
         }
 
         {
             global::Corpus.Wasi.Clocks.MonotonicClock.IMonotonicClock h = host;
             var instance = root.AddInstance("wasi:clocks/monotonic-clock@0.2.12");
-            instance.DefineFunction("now", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("now", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Now());
+                return h.Now();
             });
-            instance.DefineFunction("resolution", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("resolution", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.Resolution());
+                return h.Resolution();
             });
-            instance.DefineFunction("subscribe-instant", (args, results) =>
+            instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-instant", p =>
             {
-                results[0] = __Values.Lower8(cx, h.SubscribeInstant(args[0].AsU64()));
+                return __Handles.ToWire1(cx, h.SubscribeInstant(p));
             });
-            instance.DefineFunction("subscribe-duration", (args, results) =>
+            instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-duration", p =>
             {
-                results[0] = __Values.Lower8(cx, h.SubscribeDuration(args[0].AsU64()));
+                return __Handles.ToWire1(cx, h.SubscribeDuration(p));
             });
         }
 
         {
             global::Corpus.Wasi.Clocks.WallClock.IWallClock h = host;
             var instance = root.AddInstance("wasi:clocks/wall-clock@0.2.12");
-            instance.DefineFunction("now", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Wasi.Clocks.WallClock.Datetime>("now", p =>
             {
-                results[0] = __Values.Lower15(cx, h.Now());
+                return h.Now();
             });
-            instance.DefineFunction("resolution", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Wasi.Clocks.WallClock.Datetime>("resolution", p =>
             {
-                results[0] = __Values.Lower15(cx, h.Resolution());
+                return h.Resolution();
             });
         }
 
@@ -338,131 +354,131 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::Corpus.Wasi.Filesystem.Types.ITypes h = host;
             var instance = root.AddInstance("wasi:filesystem/types@0.2.12");
             instance.DefineResource("descriptor", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(rep).Dispose());
-            instance.DefineFunction("[method]descriptor.read-via-stream", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.read-via-stream", p =>
             {
-                results[0] = __Values.Lower16(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadViaStream(args[1].AsU64()));
+                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).ReadViaStream(p.Item2));
             });
-            instance.DefineFunction("[method]descriptor.write-via-stream", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.write-via-stream", p =>
             {
-                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).WriteViaStream(args[1].AsU64()));
+                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).WriteViaStream(p.Item2));
             });
-            instance.DefineFunction("[method]descriptor.append-via-stream", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.append-via-stream", p =>
             {
-                results[0] = __Values.Lower17(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).AppendViaStream());
+                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).AppendViaStream());
             });
-            instance.DefineFunction("[method]descriptor.advise", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong, ulong, global::Corpus.Wasi.Filesystem.Types.Advice), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.advise", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Advise(args[1].AsU64(), args[2].AsU64(), __Values.Lift18(cx, args[3])));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).Advise(p.Item2, p.Item3, p.Item4);
             });
-            instance.DefineFunction("[method]descriptor.sync-data", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.sync-data", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SyncData());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).SyncData();
             });
-            instance.DefineFunction("[method]descriptor.get-flags", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.get-flags", p =>
             {
-                results[0] = __Values.Lower20(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).GetFlags());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).GetFlags();
             });
-            instance.DefineFunction("[method]descriptor.get-type", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.get-type", p =>
             {
-                results[0] = __Values.Lower21(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).GetType());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).GetType();
             });
-            instance.DefineFunction("[method]descriptor.set-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.set-size", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).SetSize(p.Item2);
             });
-            instance.DefineFunction("[method]descriptor.set-times", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.NewTimestamp, global::Corpus.Wasi.Filesystem.Types.NewTimestamp), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.set-times", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetTimes(__Values.Lift22(cx, args[1]), __Values.Lift22(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).SetTimes(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]descriptor.read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong, ulong), global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.read", p =>
             {
-                results[0] = __Values.Lower23(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Read(args[1].AsU64(), args[2].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).Read(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]descriptor.write", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, byte[], ulong), global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.write", p =>
             {
-                results[0] = __Values.Lower24(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Write(__Values.Lift9(cx, args[1]), args[2].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).Write(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]descriptor.read-directory", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.read-directory", p =>
             {
-                results[0] = __Values.Lower25(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadDirectory());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).ReadDirectory());
             });
-            instance.DefineFunction("[method]descriptor.sync", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.sync", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Sync());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).Sync();
             });
-            instance.DefineFunction("[method]descriptor.create-directory-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.create-directory-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).CreateDirectoryAt(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).CreateDirectoryAt(p.Item2);
             });
-            instance.DefineFunction("[method]descriptor.stat", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.stat", p =>
             {
-                results[0] = __Values.Lower26(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).Stat());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).Stat();
             });
-            instance.DefineFunction("[method]descriptor.stat-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string), global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.stat-at", p =>
             {
-                results[0] = __Values.Lower26(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).StatAt(__Values.Lift27(cx, args[1]), args[2].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).StatAt(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]descriptor.set-times-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string, global::Corpus.Wasi.Filesystem.Types.NewTimestamp, global::Corpus.Wasi.Filesystem.Types.NewTimestamp), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.set-times-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SetTimesAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift22(cx, args[3]), __Values.Lift22(cx, args[4])));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).SetTimesAt(p.Item2, p.Item3, p.Item4, p.Item5);
             });
-            instance.DefineFunction("[method]descriptor.link-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.link-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).LinkAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift28(cx, args[3]), args[4].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).LinkAt(p.Item2, p.Item3, __Handles.FromWire9(cx, p.Item4), p.Item5);
             });
-            instance.DefineFunction("[method]descriptor.open-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string, global::Corpus.Wasi.Filesystem.Types.OpenFlags, global::Corpus.Wasi.Filesystem.Types.DescriptorFlags), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.open-at", p =>
             {
-                results[0] = __Values.Lower31(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).OpenAt(__Values.Lift27(cx, args[1]), args[2].AsString(), __Values.Lift29(cx, args[3]), __Values.Lift30(cx, args[4])));
+                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).OpenAt(p.Item2, p.Item3, p.Item4, p.Item5));
             });
-            instance.DefineFunction("[method]descriptor.readlink-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.readlink-at", p =>
             {
-                results[0] = __Values.Lower32(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).ReadlinkAt(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).ReadlinkAt(p.Item2);
             });
-            instance.DefineFunction("[method]descriptor.remove-directory-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.remove-directory-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).RemoveDirectoryAt(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).RemoveDirectoryAt(p.Item2);
             });
-            instance.DefineFunction("[method]descriptor.rename-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.rename-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).RenameAt(args[1].AsString(), __Values.Lift28(cx, args[2]), args[3].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).RenameAt(p.Item2, __Handles.FromWire9(cx, p.Item3), p.Item4);
             });
-            instance.DefineFunction("[method]descriptor.symlink-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.symlink-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).SymlinkAt(args[1].AsString(), args[2].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).SymlinkAt(p.Item2, p.Item3);
             });
-            instance.DefineFunction("[method]descriptor.unlink-file-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.unlink-file-at", p =>
             {
-                results[0] = __Values.Lower19(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).UnlinkFileAt(args[1].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).UnlinkFileAt(p.Item2);
             });
-            instance.DefineFunction("[method]descriptor.is-same-object", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>), bool>("[method]descriptor.is-same-object", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).IsSameObject(__Values.Lift28(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).IsSameObject(__Handles.FromWire9(cx, p.Item2));
             });
-            instance.DefineFunction("[method]descriptor.metadata-hash", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.metadata-hash", p =>
             {
-                results[0] = __Values.Lower33(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).MetadataHash());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).MetadataHash();
             });
-            instance.DefineFunction("[method]descriptor.metadata-hash-at", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string), global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.metadata-hash-at", p =>
             {
-                results[0] = __Values.Lower33(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(args[0].AsResource().Rep).MetadataHashAt(__Values.Lift27(cx, args[1]), args[2].AsString()));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).MetadataHashAt(p.Item2, p.Item3);
             });
             instance.DefineResource("directory-entry-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(rep).Dispose());
-            instance.DefineFunction("[method]directory-entry-stream.read-directory-entry", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]directory-entry-stream.read-directory-entry", p =>
             {
-                results[0] = __Values.Lower34(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(args[0].AsResource().Rep).ReadDirectoryEntry());
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(p).ReadDirectoryEntry();
             });
-            instance.DefineFunction("filesystem-error-code", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, global::Corpus.Wasi.Filesystem.Types.ErrorCode?>("filesystem-error-code", p =>
             {
-                results[0] = __Values.Lower36(cx, h.FilesystemErrorCode(__Values.Lift35(cx, args[0])));
+                return h.FilesystemErrorCode(__Handles.FromWire11(cx, p));
             });
         }
 
         {
             global::Corpus.Wasi.Filesystem.Preopens.IPreopens h = host;
             var instance = root.AddInstance("wasi:filesystem/preopens@0.2.12");
-            instance.DefineFunction("get-directories", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[]>("get-directories", p =>
             {
-                results[0] = __Values.Lower37(cx, h.GetDirectories());
+                return __Handles.ToWire12(cx, h.GetDirectories());
             });
         }
 
@@ -474,223 +490,223 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             global::Corpus.Wasi.Sockets.InstanceNetwork.IInstanceNetwork h = host;
             var instance = root.AddInstance("wasi:sockets/instance-network@0.2.12");
-            instance.DefineFunction("instance-network", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>>("instance-network", p =>
             {
-                results[0] = __Values.Lower38(cx, h.InstanceNetwork());
+                return __Handles.ToWire13(cx, h.InstanceNetwork());
             });
         }
 
         {
             var instance = root.AddInstance("wasi:sockets/udp@0.2.12");
             instance.DefineResource("udp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(rep).Dispose());
-            instance.DefineFunction("[method]udp-socket.start-bind", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.start-bind", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).StartBind(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).StartBind(__Handles.FromWire14(cx, p.Item2), p.Item3);
             });
-            instance.DefineFunction("[method]udp-socket.finish-bind", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.finish-bind", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).FinishBind());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).FinishBind();
             });
-            instance.DefineFunction("[method]udp-socket.stream", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress?), global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.stream", p =>
             {
-                results[0] = __Values.Lower42(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).Stream(__Values.Lift41(cx, args[1])));
+                return __Handles.ToWire15(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).Stream(p.Item2));
             });
-            instance.DefineFunction("[method]udp-socket.local-address", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.local-address", p =>
             {
-                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).LocalAddress());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).LocalAddress();
             });
-            instance.DefineFunction("[method]udp-socket.remote-address", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.remote-address", p =>
             {
-                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).RemoteAddress());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).RemoteAddress();
             });
-            instance.DefineFunction("[method]udp-socket.address-family", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.IpAddressFamily>("[method]udp-socket.address-family", p =>
             {
-                results[0] = __Values.Lower44(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).AddressFamily());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).AddressFamily();
             });
-            instance.DefineFunction("[method]udp-socket.unicast-hop-limit", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.unicast-hop-limit", p =>
             {
-                results[0] = __Values.Lower45(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).UnicastHopLimit());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).UnicastHopLimit();
             });
-            instance.DefineFunction("[method]udp-socket.set-unicast-hop-limit", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, byte), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.set-unicast-hop-limit", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetUnicastHopLimit(args[1].AsU8()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).SetUnicastHopLimit(p.Item2);
             });
-            instance.DefineFunction("[method]udp-socket.receive-buffer-size", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.receive-buffer-size", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).ReceiveBufferSize());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).ReceiveBufferSize();
             });
-            instance.DefineFunction("[method]udp-socket.set-receive-buffer-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.set-receive-buffer-size", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetReceiveBufferSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).SetReceiveBufferSize(p.Item2);
             });
-            instance.DefineFunction("[method]udp-socket.send-buffer-size", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.send-buffer-size", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SendBufferSize());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).SendBufferSize();
             });
-            instance.DefineFunction("[method]udp-socket.set-send-buffer-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.set-send-buffer-size", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).SetSendBufferSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).SetSendBufferSize(p.Item2);
             });
-            instance.DefineFunction("[method]udp-socket.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]udp-socket.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).Subscribe());
             });
             instance.DefineResource("incoming-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(rep).Dispose());
-            instance.DefineFunction("[method]incoming-datagram-stream.receive", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, ulong), global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]incoming-datagram-stream.receive", p =>
             {
-                results[0] = __Values.Lower47(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(args[0].AsResource().Rep).Receive(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(p.Item1).Receive(p.Item2);
             });
-            instance.DefineFunction("[method]incoming-datagram-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]incoming-datagram-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(p).Subscribe());
             });
             instance.DefineResource("outgoing-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(rep).Dispose());
-            instance.DefineFunction("[method]outgoing-datagram-stream.check-send", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]outgoing-datagram-stream.check-send", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).CheckSend());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(p).CheckSend();
             });
-            instance.DefineFunction("[method]outgoing-datagram-stream.send", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>, global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[]), global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]outgoing-datagram-stream.send", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).Send(__Values.Lift48(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(p.Item1).Send(p.Item2);
             });
-            instance.DefineFunction("[method]outgoing-datagram-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]outgoing-datagram-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(p).Subscribe());
             });
         }
 
         {
             global::Corpus.Wasi.Sockets.UdpCreateSocket.IUdpCreateSocket h = host;
             var instance = root.AddInstance("wasi:sockets/udp-create-socket@0.2.12");
-            instance.DefineFunction("create-udp-socket", (args, results) =>
+            instance.DefineFunction<global::Corpus.Wasi.Sockets.Network.IpAddressFamily, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("create-udp-socket", p =>
             {
-                results[0] = __Values.Lower49(cx, h.CreateUdpSocket(__Values.Lift44(cx, args[0])));
+                return __Handles.ToWire16(cx, h.CreateUdpSocket(p));
             });
         }
 
         {
             var instance = root.AddInstance("wasi:sockets/tcp@0.2.12");
             instance.DefineResource("tcp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(rep).Dispose());
-            instance.DefineFunction("[method]tcp-socket.start-bind", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-bind", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartBind(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartBind(__Handles.FromWire14(cx, p.Item2), p.Item3);
             });
-            instance.DefineFunction("[method]tcp-socket.finish-bind", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.finish-bind", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishBind());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).FinishBind();
             });
-            instance.DefineFunction("[method]tcp-socket.start-connect", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-connect", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartConnect(__Values.Lift38(cx, args[1]), __Values.Lift39(cx, args[2])));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartConnect(__Handles.FromWire14(cx, p.Item2), p.Item3);
             });
-            instance.DefineFunction("[method]tcp-socket.finish-connect", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.finish-connect", p =>
             {
-                results[0] = __Values.Lower50(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishConnect());
+                return __Handles.ToWire17(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).FinishConnect());
             });
-            instance.DefineFunction("[method]tcp-socket.start-listen", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-listen", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).StartListen());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).StartListen();
             });
-            instance.DefineFunction("[method]tcp-socket.finish-listen", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.finish-listen", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).FinishListen());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).FinishListen();
             });
-            instance.DefineFunction("[method]tcp-socket.accept", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.accept", p =>
             {
-                results[0] = __Values.Lower51(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Accept());
+                return __Handles.ToWire18(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Accept());
             });
-            instance.DefineFunction("[method]tcp-socket.local-address", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.local-address", p =>
             {
-                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).LocalAddress());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).LocalAddress();
             });
-            instance.DefineFunction("[method]tcp-socket.remote-address", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.remote-address", p =>
             {
-                results[0] = __Values.Lower43(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).RemoteAddress());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).RemoteAddress();
             });
-            instance.DefineFunction("[method]tcp-socket.is-listening", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, bool>("[method]tcp-socket.is-listening", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.Bool(cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).IsListening());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).IsListening();
             });
-            instance.DefineFunction("[method]tcp-socket.address-family", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.IpAddressFamily>("[method]tcp-socket.address-family", p =>
             {
-                results[0] = __Values.Lower44(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).AddressFamily());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).AddressFamily();
             });
-            instance.DefineFunction("[method]tcp-socket.set-listen-backlog-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-listen-backlog-size", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetListenBacklogSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetListenBacklogSize(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.keep-alive-enabled", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.keep-alive-enabled", p =>
             {
-                results[0] = __Values.Lower52(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveEnabled());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).KeepAliveEnabled();
             });
-            instance.DefineFunction("[method]tcp-socket.set-keep-alive-enabled", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, bool), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-keep-alive-enabled", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveEnabled(args[1].AsBool()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetKeepAliveEnabled(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.keep-alive-idle-time", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.keep-alive-idle-time", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveIdleTime());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).KeepAliveIdleTime();
             });
-            instance.DefineFunction("[method]tcp-socket.set-keep-alive-idle-time", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-keep-alive-idle-time", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveIdleTime(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetKeepAliveIdleTime(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.keep-alive-interval", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.keep-alive-interval", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveInterval());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).KeepAliveInterval();
             });
-            instance.DefineFunction("[method]tcp-socket.set-keep-alive-interval", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-keep-alive-interval", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveInterval(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetKeepAliveInterval(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.keep-alive-count", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.keep-alive-count", p =>
             {
-                results[0] = __Values.Lower53(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).KeepAliveCount());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).KeepAliveCount();
             });
-            instance.DefineFunction("[method]tcp-socket.set-keep-alive-count", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, uint), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-keep-alive-count", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetKeepAliveCount(args[1].AsU32()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetKeepAliveCount(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.hop-limit", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.hop-limit", p =>
             {
-                results[0] = __Values.Lower45(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).HopLimit());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).HopLimit();
             });
-            instance.DefineFunction("[method]tcp-socket.set-hop-limit", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, byte), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-hop-limit", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetHopLimit(args[1].AsU8()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetHopLimit(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.receive-buffer-size", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.receive-buffer-size", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).ReceiveBufferSize());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).ReceiveBufferSize();
             });
-            instance.DefineFunction("[method]tcp-socket.set-receive-buffer-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-receive-buffer-size", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetReceiveBufferSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetReceiveBufferSize(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.send-buffer-size", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.send-buffer-size", p =>
             {
-                results[0] = __Values.Lower46(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SendBufferSize());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).SendBufferSize();
             });
-            instance.DefineFunction("[method]tcp-socket.set-send-buffer-size", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.set-send-buffer-size", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).SetSendBufferSize(args[1].AsU64()));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).SetSendBufferSize(p.Item2);
             });
-            instance.DefineFunction("[method]tcp-socket.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]tcp-socket.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Subscribe());
             });
-            instance.DefineFunction("[method]tcp-socket.shutdown", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Tcp.ShutdownType), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.shutdown", p =>
             {
-                results[0] = __Values.Lower40(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(args[0].AsResource().Rep).Shutdown(__Values.Lift54(cx, args[1])));
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).Shutdown(p.Item2);
             });
         }
 
         {
             global::Corpus.Wasi.Sockets.TcpCreateSocket.ITcpCreateSocket h = host;
             var instance = root.AddInstance("wasi:sockets/tcp-create-socket@0.2.12");
-            instance.DefineFunction("create-tcp-socket", (args, results) =>
+            instance.DefineFunction<global::Corpus.Wasi.Sockets.Network.IpAddressFamily, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("create-tcp-socket", p =>
             {
-                results[0] = __Values.Lower55(cx, h.CreateTcpSocket(__Values.Lift44(cx, args[0])));
+                return __Handles.ToWire19(cx, h.CreateTcpSocket(p));
             });
         }
 
@@ -698,52 +714,52 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::Corpus.Wasi.Sockets.IpNameLookup.IIpNameLookup h = host;
             var instance = root.AddInstance("wasi:sockets/ip-name-lookup@0.2.12");
             instance.DefineResource("resolve-address-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(rep).Dispose());
-            instance.DefineFunction("[method]resolve-address-stream.resolve-next-address", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]resolve-address-stream.resolve-next-address", p =>
             {
-                results[0] = __Values.Lower56(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(args[0].AsResource().Rep).ResolveNextAddress());
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(p).ResolveNextAddress();
             });
-            instance.DefineFunction("[method]resolve-address-stream.subscribe", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]resolve-address-stream.subscribe", p =>
             {
-                results[0] = __Values.Lower8(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(args[0].AsResource().Rep).Subscribe());
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(p).Subscribe());
             });
-            instance.DefineFunction("resolve-addresses", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, string), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("resolve-addresses", p =>
             {
-                results[0] = __Values.Lower57(cx, h.ResolveAddresses(__Values.Lift38(cx, args[0]), args[1].AsString()));
+                return __Handles.ToWire20(cx, h.ResolveAddresses(__Handles.FromWire14(cx, p.Item1), p.Item2));
             });
         }
 
         {
             global::Corpus.Wasi.Random.Random.IRandom h = host;
             var instance = root.AddInstance("wasi:random/random@0.2.12");
-            instance.DefineFunction("get-random-bytes", (args, results) =>
+            instance.DefineFunction<ulong, byte[]>("get-random-bytes", p =>
             {
-                results[0] = __Values.Lower9(cx, h.GetRandomBytes(args[0].AsU64()));
+                return h.GetRandomBytes(p);
             });
-            instance.DefineFunction("get-random-u64", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("get-random-u64", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetRandomU64());
+                return h.GetRandomU64();
             });
         }
 
         {
             global::Corpus.Wasi.Random.Insecure.IInsecure h = host;
             var instance = root.AddInstance("wasi:random/insecure@0.2.12");
-            instance.DefineFunction("get-insecure-random-bytes", (args, results) =>
+            instance.DefineFunction<ulong, byte[]>("get-insecure-random-bytes", p =>
             {
-                results[0] = __Values.Lower9(cx, h.GetInsecureRandomBytes(args[0].AsU64()));
+                return h.GetInsecureRandomBytes(p);
             });
-            instance.DefineFunction("get-insecure-random-u64", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, ulong>("get-insecure-random-u64", p =>
             {
-                results[0] = global::WitSharp.Components.ComponentValue.U64(h.GetInsecureRandomU64());
+                return h.GetInsecureRandomU64();
             });
         }
 
         {
             global::Corpus.Wasi.Random.InsecureSeed.IInsecureSeed h = host;
             var instance = root.AddInstance("wasi:random/insecure-seed@0.2.12");
-            instance.DefineFunction("insecure-seed", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, (ulong, ulong)>("insecure-seed", p =>
             {
-                results[0] = __Values.Lower58(cx, h.InsecureSeed());
+                return h.InsecureSeed();
             });
         }
     }
@@ -771,7 +787,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> WriteStringsTo(global::Corpus.Wasi.Io.Streams.IOutputStream o)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __Values.Lift3(__cx, __export2.Call(__Values.Lower12(__cx, o))!);
+        return __export2.Call(__Handles.ToWire3(__cx, o));
     }
 
     /// <summary>The WIT function `pass-an-imported-record`.</summary>
@@ -779,7 +795,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public string PassAnImportedRecord(global::Corpus.Wasi.Filesystem.Types.DescriptorStat d)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export3.Call(__Values.Lower59(__cx, d))!.AsString();
+        return __export3.Call(d);
     }
 
     private sealed class __Context
@@ -795,127 +811,410 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public global::WitSharp.Components.ResourceTable? Table { get; }
     }
 
+    private static class __Handles
+    {
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] ToWire0(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var result = new global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire21(cx, v[i]);
+            return result;
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable[] FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] v)
+        {
+            var result = new global::Corpus.Wasi.Io.Poll.IPollable[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire21(cx, v[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? ToWire4(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>?)__Handles.ToWire22(cx, x) : null;
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? v)
+        {
+            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Handles.FromWire22(cx, x) : null;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? ToWire5(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
+        {
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?)__Handles.ToWire23(cx, x) : null;
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? FromWire5(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? v)
+        {
+            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Handles.FromWire23(cx, x) : null;
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire6(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire6(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire2(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire7(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire3(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire7(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire3(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire8(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire24(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire24(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire9(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire25(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire25(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire11(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v);
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] ToWire12(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var result = new (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire26(cx, v[i]);
+            return result;
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] FromWire12(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] v)
+        {
+            var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[v.Length];
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire26(cx, v[i]);
+            return result;
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire13(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire14(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+        }
+
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire15(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire27(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire15(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire27(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire16(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire28(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire16(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire28(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire17(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire29(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire17(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire29(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire18(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire30(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire18(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire30(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire19(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire31(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire19(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire31(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire20(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire32(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire20(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire32(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire21(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> ToWire22(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> ToWire23(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+        }
+
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput FromWire23(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> ToWire24(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire25(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+        }
+
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) ToWire26(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
+        {
+            return (__Handles.ToWire25(cx, v.Item1), v.Item2);
+        }
+
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) FromWire26(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) v)
+        {
+            return (__Handles.FromWire25(cx, v.Item1), v.Item2);
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) ToWire27(__Context cx, (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) v)
+        {
+            return (__Handles.ToWire33(cx, v.Item1), __Handles.ToWire34(cx, v.Item2));
+        }
+
+        public static (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) FromWire27(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) v)
+        {
+            return (__Handles.FromWire33(cx, v.Item1), __Handles.FromWire34(cx, v.Item2));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> ToWire28(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire29(__Context cx, (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        {
+            return (__Handles.ToWire2(cx, v.Item1), __Handles.ToWire3(cx, v.Item2));
+        }
+
+        public static (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire29(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
+        {
+            return (__Handles.FromWire2(cx, v.Item1), __Handles.FromWire3(cx, v.Item2));
+        }
+
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire30(__Context cx, (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        {
+            return (__Handles.ToWire31(cx, v.Item1), __Handles.ToWire2(cx, v.Item2), __Handles.ToWire3(cx, v.Item3));
+        }
+
+        public static (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire30(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
+        {
+            return (__Handles.FromWire31(cx, v.Item1), __Handles.FromWire2(cx, v.Item2), __Handles.FromWire3(cx, v.Item3));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> ToWire31(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> ToWire32(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream FromWire32(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> ToWire33(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> ToWire34(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+        }
+
+        public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream FromWire34(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+        }
+    }
+
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class __Values
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, (string, string)[] v)
+        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower60(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static (string, string)[] Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsList();
-            var result = new (string, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift60(cx, items[i]);
-            return result;
+            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, string[] v)
+        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.String(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
         }
 
-        public static string[] Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            var items = v.AsList();
-            var result = new string[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsString();
-            return result;
+            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, string? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(global::WitSharp.Components.ComponentValue.String(x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static string? Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (string?)v.Payload!.AsString() : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err() : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple>.Err(default(global::System.ValueTuple));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower8(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Wasi.Io.Poll.IPollable[] Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Wasi.Io.Poll.IPollable[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift8(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, uint[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U32(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static uint[] Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new uint[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU32();
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower9(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift9(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower7(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
-
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift7(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower8(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Poll.IPollable Lift8(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower9(__Context cx, byte[] v)
+        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, byte[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var items = new global::WitSharp.Components.ComponentValue[v.Length];
@@ -923,7 +1222,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return global::WitSharp.Components.ComponentValue.List(items);
         }
 
-        public static byte[] Lift9(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static byte[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             var items = v.AsList();
             var result = new byte[items.Count];
@@ -931,17 +1230,17 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return result;
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower10(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
+        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower61(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
+            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
         }
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift10(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift61(cx, v.Payload!));
+            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower11(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
@@ -949,1155 +1248,43 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return global::WitSharp.Components.ComponentValue.Borrow(handle);
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift11(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower12(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream Lift12(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower13(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower62(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? Lift13(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Values.Lift62(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower14(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower63(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? Lift14(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Values.Lift63(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower15(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("seconds", global::WitSharp.Components.ComponentValue.U64(v.Seconds)), ("nanoseconds", global::WitSharp.Components.ComponentValue.U32(v.Nanoseconds)));
-        }
-
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime Lift15(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Clocks.WallClock.Datetime(fields[0].Value.AsU64(), fields[1].Value.AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower16(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower11(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift16(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift11(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower17(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower12(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift17(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift12(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower18(__Context cx, global::Corpus.Wasi.Filesystem.Types.Advice v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Filesystem.Types.Advice.Normal => "normal",
-                global::Corpus.Wasi.Filesystem.Types.Advice.Sequential => "sequential",
-                global::Corpus.Wasi.Filesystem.Types.Advice.Random => "random",
-                global::Corpus.Wasi.Filesystem.Types.Advice.WillNeed => "will-need",
-                global::Corpus.Wasi.Filesystem.Types.Advice.DontNeed => "dont-need",
-                global::Corpus.Wasi.Filesystem.Types.Advice.NoReuse => "no-reuse",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.Advice Lift18(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "normal" => global::Corpus.Wasi.Filesystem.Types.Advice.Normal,
-                "sequential" => global::Corpus.Wasi.Filesystem.Types.Advice.Sequential,
-                "random" => global::Corpus.Wasi.Filesystem.Types.Advice.Random,
-                "will-need" => global::Corpus.Wasi.Filesystem.Types.Advice.WillNeed,
-                "dont-need" => global::Corpus.Wasi.Filesystem.Types.Advice.DontNeed,
-                "no-reuse" => global::Corpus.Wasi.Filesystem.Types.Advice.NoReuse,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower19(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift19(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower20(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower30(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift20(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift30(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorFlags, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower21(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower65(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift21(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift65(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorType, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower22(__Context cx, global::Corpus.Wasi.Filesystem.Types.NewTimestamp v)
+        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
         {
             switch (v)
             {
-                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange: return global::WitSharp.Components.ComponentValue.Variant("no-change");
-                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now: return global::WitSharp.Components.ComponentValue.Variant("now");
-                case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp c: return global::WitSharp.Components.ComponentValue.Variant("timestamp", __Values.Lower15(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.NewTimestamp Lift22(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "no-change": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange();
-                case "now": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now();
-                case "timestamp": return new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp(__Values.Lift15(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower23(__Context cx, global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower66(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift23(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift66(cx, v.Payload!)) : global::WitSharp.Result<(byte[], bool), global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower24(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
-
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift24(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower25(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower67(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift25(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift67(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower26(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower59(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift26(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift59(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DescriptorStat, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower27(__Context cx, global::Corpus.Wasi.Filesystem.Types.PathFlags v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Wasi.Filesystem.Types.PathFlags.SymlinkFollow) != 0) names.Add("symlink-follow");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.PathFlags Lift27(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Wasi.Filesystem.Types.PathFlags result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "symlink-follow" => global::Corpus.Wasi.Filesystem.Types.PathFlags.SymlinkFollow,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower28(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
-            return global::WitSharp.Components.ComponentValue.Borrow(handle);
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor Lift28(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower29(__Context cx, global::Corpus.Wasi.Filesystem.Types.OpenFlags v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Create) != 0) names.Add("create");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Directory) != 0) names.Add("directory");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Exclusive) != 0) names.Add("exclusive");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.OpenFlags.Truncate) != 0) names.Add("truncate");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.OpenFlags Lift29(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Wasi.Filesystem.Types.OpenFlags result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "create" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Create,
-                    "directory" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Directory,
-                    "exclusive" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Exclusive,
-                    "truncate" => global::Corpus.Wasi.Filesystem.Types.OpenFlags.Truncate,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower30(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorFlags v)
-        {
-            var names = new global::System.Collections.Generic.List<string>();
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Read) != 0) names.Add("read");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Write) != 0) names.Add("write");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.FileIntegritySync) != 0) names.Add("file-integrity-sync");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.DataIntegritySync) != 0) names.Add("data-integrity-sync");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.RequestedWriteSync) != 0) names.Add("requested-write-sync");
-            if ((v & global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.MutateDirectory) != 0) names.Add("mutate-directory");
-            return global::WitSharp.Components.ComponentValue.Flags(names);
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.DescriptorFlags Lift30(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            global::Corpus.Wasi.Filesystem.Types.DescriptorFlags result = 0;
-            foreach (var name in v.AsFlags())
-            {
-                result |= name switch
-                {
-                    "read" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Read,
-                    "write" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.Write,
-                    "file-integrity-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.FileIntegritySync,
-                    "data-integrity-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.DataIntegritySync,
-                    "requested-write-sync" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.RequestedWriteSync,
-                    "mutate-directory" => global::Corpus.Wasi.Filesystem.Types.DescriptorFlags.MutateDirectory,
-                    _ => throw new global::System.ArgumentException("unknown flag " + name, nameof(v)),
-                };
-            }
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower31(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower28(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift31(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift28(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower32(__Context cx, global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.String(v.Value));
-        }
-
-        public static global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift32(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(v.Payload!.AsString()) : global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower33(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower68(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift33(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift68(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower34(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower64(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower69(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode> Lift34(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Values.Lift69(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(__Values.Lift64(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower35(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
-            return global::WitSharp.Components.ComponentValue.Borrow(handle);
-        }
-
-        public static global::Corpus.Wasi.Io.Error.IError Lift35(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower36(__Context cx, global::Corpus.Wasi.Filesystem.Types.ErrorCode? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower64(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode? Lift36(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.ErrorCode?)__Values.Lift64(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower37(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower70(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] Lift37(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift70(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower38(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.INetwork Lift38(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower39(__Context cx, global::Corpus.Wasi.Sockets.Network.IpSocketAddress v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4 c: return global::WitSharp.Components.ComponentValue.Variant("ipv4", __Values.Lower71(cx, c.Value));
-                case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6 c: return global::WitSharp.Components.ComponentValue.Variant("ipv6", __Values.Lower72(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.IpSocketAddress Lift39(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "ipv4": return new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4(__Values.Lift71(cx, v.Payload!));
-                case "ipv6": return new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6(__Values.Lift72(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower40(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
-
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift40(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower41(__Context cx, global::Corpus.Wasi.Sockets.Network.IpSocketAddress? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower39(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.IpSocketAddress? Lift41(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Sockets.Network.IpSocketAddress?)__Values.Lift39(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower42(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower74(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift42(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift74(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower43(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower39(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift43(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift39(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower44(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddressFamily v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv4 => "ipv4",
-                global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv6 => "ipv6",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.IpAddressFamily Lift44(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "ipv4" => global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv4,
-                "ipv6" => global::Corpus.Wasi.Sockets.Network.IpAddressFamily.Ipv6,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower45(__Context cx, global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U8(v.Value));
-        }
-
-        public static global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift45(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU8()) : global::WitSharp.Result<byte, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower46(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
-
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift46(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower47(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower75(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift47(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift75(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower48(__Context cx, global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower76(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[] Lift48(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift76(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower49(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower77(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift49(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift77(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower50(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower78(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift50(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift78(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower51(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower79(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift51(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift79(cx, v.Payload!)) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower52(__Context cx, global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.Bool(v.Value));
-        }
-
-        public static global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift52(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsBool()) : global::WitSharp.Result<bool, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower53(__Context cx, global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U32(v.Value));
-        }
-
-        public static global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift53(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(v.Payload!.AsU32()) : global::WitSharp.Result<uint, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower54(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ShutdownType v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Receive => "receive",
-                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Send => "send",
-                global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Both => "both",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Sockets.Tcp.ShutdownType Lift54(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "receive" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Receive,
-                "send" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Send,
-                "both" => global::Corpus.Wasi.Sockets.Tcp.ShutdownType.Both,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower55(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower80(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift55(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift80(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower56(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower81(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift56(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift81(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpAddress?, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower57(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower73(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower82(cx, v.Value));
-        }
-
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> Lift57(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Values.Lift82(cx, v.Payload!)) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(__Values.Lift73(cx, v.Payload!));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower58(__Context cx, (ulong, ulong) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U64(v.Item1), global::WitSharp.Components.ComponentValue.U64(v.Item2));
-        }
-
-        public static (ulong, ulong) Lift58(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU64(), items[1].AsU64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower59(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorStat v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("type", __Values.Lower65(cx, v.Type)), ("link-count", global::WitSharp.Components.ComponentValue.U64(v.LinkCount)), ("size", global::WitSharp.Components.ComponentValue.U64(v.Size)), ("data-access-timestamp", __Values.Lower83(cx, v.DataAccessTimestamp)), ("data-modification-timestamp", __Values.Lower83(cx, v.DataModificationTimestamp)), ("status-change-timestamp", __Values.Lower83(cx, v.StatusChangeTimestamp)));
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.DescriptorStat Lift59(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Filesystem.Types.DescriptorStat(__Values.Lift65(cx, fields[0].Value), fields[1].Value.AsU64(), fields[2].Value.AsU64(), __Values.Lift83(cx, fields[3].Value), __Values.Lift83(cx, fields[4].Value), __Values.Lift83(cx, fields[5].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower60(__Context cx, (string, string) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.String(v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
-        }
-
-        public static (string, string) Lift60(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsString(), items[1].AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower61(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower35(cx, c.Value));
+                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower6(cx, c.Value));
                 case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
                 case null: throw new global::System.ArgumentNullException(nameof(v));
                 default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
             }
         }
 
-        public static global::Corpus.Wasi.Io.Streams.StreamError Lift61(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Streams.StreamError Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
             switch (v.AsVariant())
             {
-                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift35(cx, v.Payload!));
+                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift6(cx, v.Payload!));
                 case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
                 default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
             }
         }
 
-        public static global::WitSharp.Components.ComponentValue Lower62(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
+        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
             return global::WitSharp.Components.ComponentValue.Own(handle);
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput Lift62(__Context cx, global::WitSharp.Components.ComponentValue v)
+        public static global::Corpus.Wasi.Io.Error.IError Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower63(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput Lift63(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower64(__Context cx, global::Corpus.Wasi.Filesystem.Types.ErrorCode v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Access => "access",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.WouldBlock => "would-block",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Already => "already",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.BadDescriptor => "bad-descriptor",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Busy => "busy",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Deadlock => "deadlock",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Quota => "quota",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Exist => "exist",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.FileTooLarge => "file-too-large",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.IllegalByteSequence => "illegal-byte-sequence",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InProgress => "in-progress",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Interrupted => "interrupted",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Invalid => "invalid",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Io => "io",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.IsDirectory => "is-directory",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Loop => "loop",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.TooManyLinks => "too-many-links",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.MessageSize => "message-size",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NameTooLong => "name-too-long",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoDevice => "no-device",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoEntry => "no-entry",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoLock => "no-lock",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientMemory => "insufficient-memory",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientSpace => "insufficient-space",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotDirectory => "not-directory",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotEmpty => "not-empty",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotRecoverable => "not-recoverable",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Unsupported => "unsupported",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoTty => "no-tty",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoSuchDevice => "no-such-device",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Overflow => "overflow",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotPermitted => "not-permitted",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.Pipe => "pipe",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.ReadOnly => "read-only",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.InvalidSeek => "invalid-seek",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.TextFileBusy => "text-file-busy",
-                global::Corpus.Wasi.Filesystem.Types.ErrorCode.CrossDevice => "cross-device",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.ErrorCode Lift64(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "access" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Access,
-                "would-block" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.WouldBlock,
-                "already" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Already,
-                "bad-descriptor" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.BadDescriptor,
-                "busy" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Busy,
-                "deadlock" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Deadlock,
-                "quota" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Quota,
-                "exist" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Exist,
-                "file-too-large" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.FileTooLarge,
-                "illegal-byte-sequence" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.IllegalByteSequence,
-                "in-progress" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InProgress,
-                "interrupted" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Interrupted,
-                "invalid" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Invalid,
-                "io" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Io,
-                "is-directory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.IsDirectory,
-                "loop" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Loop,
-                "too-many-links" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.TooManyLinks,
-                "message-size" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.MessageSize,
-                "name-too-long" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NameTooLong,
-                "no-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoDevice,
-                "no-entry" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoEntry,
-                "no-lock" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoLock,
-                "insufficient-memory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientMemory,
-                "insufficient-space" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InsufficientSpace,
-                "not-directory" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotDirectory,
-                "not-empty" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotEmpty,
-                "not-recoverable" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotRecoverable,
-                "unsupported" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Unsupported,
-                "no-tty" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoTty,
-                "no-such-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NoSuchDevice,
-                "overflow" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Overflow,
-                "not-permitted" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.NotPermitted,
-                "pipe" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.Pipe,
-                "read-only" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.ReadOnly,
-                "invalid-seek" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.InvalidSeek,
-                "text-file-busy" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.TextFileBusy,
-                "cross-device" => global::Corpus.Wasi.Filesystem.Types.ErrorCode.CrossDevice,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower65(__Context cx, global::Corpus.Wasi.Filesystem.Types.DescriptorType v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown => "unknown",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice => "block-device",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice => "character-device",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory => "directory",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo => "fifo",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink => "symbolic-link",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile => "regular-file",
-                global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket => "socket",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.DescriptorType Lift65(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "unknown" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Unknown,
-                "block-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.BlockDevice,
-                "character-device" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.CharacterDevice,
-                "directory" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Directory,
-                "fifo" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Fifo,
-                "symbolic-link" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.SymbolicLink,
-                "regular-file" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.RegularFile,
-                "socket" => global::Corpus.Wasi.Filesystem.Types.DescriptorType.Socket,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower66(__Context cx, (byte[], bool) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower9(cx, v.Item1), global::WitSharp.Components.ComponentValue.Bool(v.Item2));
-        }
-
-        public static (byte[], bool) Lift66(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift9(cx, items[0]), items[1].AsBool());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower67(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream Lift67(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower68(__Context cx, global::Corpus.Wasi.Filesystem.Types.MetadataHashValue v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("lower", global::WitSharp.Components.ComponentValue.U64(v.Lower)), ("upper", global::WitSharp.Components.ComponentValue.U64(v.Upper)));
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue Lift68(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Filesystem.Types.MetadataHashValue(fields[0].Value.AsU64(), fields[1].Value.AsU64());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower69(__Context cx, global::Corpus.Wasi.Filesystem.Types.DirectoryEntry? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower84(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry? Lift69(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Filesystem.Types.DirectoryEntry?)__Values.Lift84(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower70(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower28(cx, v.Item1), global::WitSharp.Components.ComponentValue.String(v.Item2));
-        }
-
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) Lift70(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift28(cx, items[0]), items[1].AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower71(__Context cx, global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("port", global::WitSharp.Components.ComponentValue.U16(v.Port)), ("address", __Values.Lower85(cx, v.Address)));
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress Lift71(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress(fields[0].Value.AsU16(), __Values.Lift85(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower72(__Context cx, global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("port", global::WitSharp.Components.ComponentValue.U16(v.Port)), ("flow-info", global::WitSharp.Components.ComponentValue.U32(v.FlowInfo)), ("address", __Values.Lower86(cx, v.Address)), ("scope-id", global::WitSharp.Components.ComponentValue.U32(v.ScopeId)));
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress Lift72(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress(fields[0].Value.AsU16(), fields[1].Value.AsU32(), __Values.Lift86(cx, fields[2].Value), fields[3].Value.AsU32());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower73(__Context cx, global::Corpus.Wasi.Sockets.Network.ErrorCode v)
-        {
-            return global::WitSharp.Components.ComponentValue.Enum(v switch
-            {
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.Unknown => "unknown",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.AccessDenied => "access-denied",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.NotSupported => "not-supported",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidArgument => "invalid-argument",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.OutOfMemory => "out-of-memory",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.Timeout => "timeout",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConcurrencyConflict => "concurrency-conflict",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.NotInProgress => "not-in-progress",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.WouldBlock => "would-block",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidState => "invalid-state",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.NewSocketLimit => "new-socket-limit",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressNotBindable => "address-not-bindable",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressInUse => "address-in-use",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.RemoteUnreachable => "remote-unreachable",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionRefused => "connection-refused",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionReset => "connection-reset",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionAborted => "connection-aborted",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.DatagramTooLarge => "datagram-too-large",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.NameUnresolvable => "name-unresolvable",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.TemporaryResolverFailure => "temporary-resolver-failure",
-                global::Corpus.Wasi.Sockets.Network.ErrorCode.PermanentResolverFailure => "permanent-resolver-failure",
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(v)),
-            });
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.ErrorCode Lift73(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.AsEnum() switch
-            {
-                "unknown" => global::Corpus.Wasi.Sockets.Network.ErrorCode.Unknown,
-                "access-denied" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AccessDenied,
-                "not-supported" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NotSupported,
-                "invalid-argument" => global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidArgument,
-                "out-of-memory" => global::Corpus.Wasi.Sockets.Network.ErrorCode.OutOfMemory,
-                "timeout" => global::Corpus.Wasi.Sockets.Network.ErrorCode.Timeout,
-                "concurrency-conflict" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConcurrencyConflict,
-                "not-in-progress" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NotInProgress,
-                "would-block" => global::Corpus.Wasi.Sockets.Network.ErrorCode.WouldBlock,
-                "invalid-state" => global::Corpus.Wasi.Sockets.Network.ErrorCode.InvalidState,
-                "new-socket-limit" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NewSocketLimit,
-                "address-not-bindable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressNotBindable,
-                "address-in-use" => global::Corpus.Wasi.Sockets.Network.ErrorCode.AddressInUse,
-                "remote-unreachable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.RemoteUnreachable,
-                "connection-refused" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionRefused,
-                "connection-reset" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionReset,
-                "connection-aborted" => global::Corpus.Wasi.Sockets.Network.ErrorCode.ConnectionAborted,
-                "datagram-too-large" => global::Corpus.Wasi.Sockets.Network.ErrorCode.DatagramTooLarge,
-                "name-unresolvable" => global::Corpus.Wasi.Sockets.Network.ErrorCode.NameUnresolvable,
-                "temporary-resolver-failure" => global::Corpus.Wasi.Sockets.Network.ErrorCode.TemporaryResolverFailure,
-                "permanent-resolver-failure" => global::Corpus.Wasi.Sockets.Network.ErrorCode.PermanentResolverFailure,
-                _ => throw new global::System.ArgumentException("unknown case " + v.AsEnum(), nameof(v)),
-            };
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower74(__Context cx, (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower87(cx, v.Item1), __Values.Lower88(cx, v.Item2));
-        }
-
-        public static (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) Lift74(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift87(cx, items[0]), __Values.Lift88(cx, items[1]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower75(__Context cx, global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = __Values.Lower89(cx, v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[] Lift75(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = __Values.Lift89(cx, items[i]);
-            return result;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower76(__Context cx, global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("data", __Values.Lower9(cx, v.Data)), ("remote-address", __Values.Lower41(cx, v.RemoteAddress)));
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram Lift76(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram(__Values.Lift9(cx, fields[0].Value), __Values.Lift41(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower77(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket Lift77(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower78(__Context cx, (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower11(cx, v.Item1), __Values.Lower12(cx, v.Item2));
-        }
-
-        public static (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) Lift78(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift11(cx, items[0]), __Values.Lift12(cx, items[1]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower79(__Context cx, (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(__Values.Lower80(cx, v.Item1), __Values.Lower11(cx, v.Item2), __Values.Lower12(cx, v.Item3));
-        }
-
-        public static (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) Lift79(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (__Values.Lift80(cx, items[0]), __Values.Lift11(cx, items[1]), __Values.Lift12(cx, items[2]));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower80(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket Lift80(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower81(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddress? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower90(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.IpAddress? Lift81(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Sockets.Network.IpAddress?)__Values.Lift90(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower82(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream Lift82(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower83(__Context cx, global::Corpus.Wasi.Clocks.WallClock.Datetime? v)
-        {
-            return v is { } x ? global::WitSharp.Components.ComponentValue.Some(__Values.Lower15(cx, x)) : global::WitSharp.Components.ComponentValue.None();
-        }
-
-        public static global::Corpus.Wasi.Clocks.WallClock.Datetime? Lift83(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsSome ? (global::Corpus.Wasi.Clocks.WallClock.Datetime?)__Values.Lift15(cx, v.Payload!) : null;
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower84(__Context cx, global::Corpus.Wasi.Filesystem.Types.DirectoryEntry v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("type", __Values.Lower65(cx, v.Type)), ("name", global::WitSharp.Components.ComponentValue.String(v.Name)));
-        }
-
-        public static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry Lift84(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Filesystem.Types.DirectoryEntry(__Values.Lift65(cx, fields[0].Value), fields[1].Value.AsString());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower85(__Context cx, (byte, byte, byte, byte) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U8(v.Item1), global::WitSharp.Components.ComponentValue.U8(v.Item2), global::WitSharp.Components.ComponentValue.U8(v.Item3), global::WitSharp.Components.ComponentValue.U8(v.Item4));
-        }
-
-        public static (byte, byte, byte, byte) Lift85(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU8(), items[1].AsU8(), items[2].AsU8(), items[3].AsU8());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower86(__Context cx, (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) v)
-        {
-            return global::WitSharp.Components.ComponentValue.Tuple(global::WitSharp.Components.ComponentValue.U16(v.Item1), global::WitSharp.Components.ComponentValue.U16(v.Item2), global::WitSharp.Components.ComponentValue.U16(v.Item3), global::WitSharp.Components.ComponentValue.U16(v.Item4), global::WitSharp.Components.ComponentValue.U16(v.Item5), global::WitSharp.Components.ComponentValue.U16(v.Item6), global::WitSharp.Components.ComponentValue.U16(v.Item7), global::WitSharp.Components.ComponentValue.U16(v.Item8));
-        }
-
-        public static (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) Lift86(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsTuple();
-            return (items[0].AsU16(), items[1].AsU16(), items[2].AsU16(), items[3].AsU16(), items[4].AsU16(), items[5].AsU16(), items[6].AsU16(), items[7].AsU16());
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower87(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream Lift87(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower88(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream Lift88(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower89(__Context cx, global::Corpus.Wasi.Sockets.Udp.IncomingDatagram v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("data", __Values.Lower9(cx, v.Data)), ("remote-address", __Values.Lower39(cx, v.RemoteAddress)));
-        }
-
-        public static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram Lift89(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram(__Values.Lift9(cx, fields[0].Value), __Values.Lift39(cx, fields[1].Value));
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower90(__Context cx, global::Corpus.Wasi.Sockets.Network.IpAddress v)
-        {
-            switch (v)
-            {
-                case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4 c: return global::WitSharp.Components.ComponentValue.Variant("ipv4", __Values.Lower85(cx, c.Value));
-                case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6 c: return global::WitSharp.Components.ComponentValue.Variant("ipv6", __Values.Lower86(cx, c.Value));
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
-            }
-        }
-
-        public static global::Corpus.Wasi.Sockets.Network.IpAddress Lift90(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
-            {
-                case "ipv4": return new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4(__Values.Lift85(cx, v.Payload!));
-                case "ipv6": return new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6(__Values.Lift86(cx, v.Payload!));
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
-            }
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
         }
     }
 }
@@ -2341,7 +1528,42 @@ namespace Corpus.Wasi.Clocks.WallClock;
 /// <summary>A time and date in seconds plus nanoseconds.</summary>
 /// <param name="Seconds">The `seconds` field.</param>
 /// <param name="Nanoseconds">The `nanoseconds` field.</param>
-public readonly record struct Datetime(ulong Seconds, uint Nanoseconds);
+public readonly record struct Datetime(ulong Seconds, uint Nanoseconds) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("seconds", global::WitSharp.Components.ComponentValueType.U64), ("nanoseconds", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Clocks.WallClock.Datetime global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Clocks.WallClock.Datetime global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Clocks.WallClock.Datetime>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Seconds, flat);
+        __m1.LowerFlat(cx, value.Nanoseconds, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Clocks.WallClock.Datetime value, uint ptr)
+    {
+        __m0.Store(cx, value.Seconds, ptr);
+        __m1.Store(cx, value.Nanoseconds, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Clocks.WallClock.Datetime __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Clocks.WallClock.Datetime(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Clocks.WallClock.Datetime __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Clocks.WallClock.Datetime(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// WASI Wall Clock is a clock API intended to let users query the current
@@ -2548,11 +1770,66 @@ public enum OpenFlags : byte
 /// If the `option` is none, the platform doesn't maintain a
 /// status-change timestamp for this file.
 /// </param>
-public readonly record struct DescriptorStat(global::Corpus.Wasi.Filesystem.Types.DescriptorType Type, ulong LinkCount, ulong Size, global::Corpus.Wasi.Clocks.WallClock.Datetime? DataAccessTimestamp, global::Corpus.Wasi.Clocks.WallClock.Datetime? DataModificationTimestamp, global::Corpus.Wasi.Clocks.WallClock.Datetime? StatusChangeTimestamp);
+public readonly record struct DescriptorStat(global::Corpus.Wasi.Filesystem.Types.DescriptorType Type, ulong LinkCount, ulong Size, global::Corpus.Wasi.Clocks.WallClock.Datetime? DataAccessTimestamp, global::Corpus.Wasi.Clocks.WallClock.Datetime? DataModificationTimestamp, global::Corpus.Wasi.Clocks.WallClock.Datetime? StatusChangeTimestamp) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("type", global::WitSharp.Components.ComponentValueType.Enum("unknown", "block-device", "character-device", "directory", "fifo", "symbolic-link", "regular-file", "socket")), ("link-count", global::WitSharp.Components.ComponentValueType.U64), ("size", global::WitSharp.Components.ComponentValueType.U64), ("data-access-timestamp", global::WitSharp.Components.ComponentValueType.Option(global::Corpus.Wasi.Clocks.WallClock.Datetime.__ComponentType)), ("data-modification-timestamp", global::WitSharp.Components.ComponentValueType.Option(global::Corpus.Wasi.Clocks.WallClock.Datetime.__ComponentType)), ("status-change-timestamp", global::WitSharp.Components.ComponentValueType.Option(global::Corpus.Wasi.Clocks.WallClock.Datetime.__ComponentType)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Filesystem.Types.DescriptorType> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Filesystem.Types.DescriptorType>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Clocks.WallClock.Datetime?> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Clocks.WallClock.Datetime?>(__ComponentType.Fields[3].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Clocks.WallClock.Datetime?> __m4 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Clocks.WallClock.Datetime?>(__ComponentType.Fields[4].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Clocks.WallClock.Datetime?> __m5 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Clocks.WallClock.Datetime?>(__ComponentType.Fields[5].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+    private static readonly int __f4 = __f3 + __m3.FlatCount;
+    private static readonly uint __o4 = (uint)__ComponentType.GetFieldOffset(4);
+    private static readonly int __f5 = __f4 + __m4.FlatCount;
+    private static readonly uint __o5 = (uint)__ComponentType.GetFieldOffset(5);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DescriptorStat value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DescriptorStat value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Filesystem.Types.DescriptorStat global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Filesystem.Types.DescriptorStat global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DescriptorStat>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DescriptorStat value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Type, flat);
+        __m1.LowerFlat(cx, value.LinkCount, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Size, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.DataAccessTimestamp, flat.Slice(__f3));
+        __m4.LowerFlat(cx, value.DataModificationTimestamp, flat.Slice(__f4));
+        __m5.LowerFlat(cx, value.StatusChangeTimestamp, flat.Slice(__f5));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DescriptorStat value, uint ptr)
+    {
+        __m0.Store(cx, value.Type, ptr);
+        __m1.Store(cx, value.LinkCount, ptr + __o1);
+        __m2.Store(cx, value.Size, ptr + __o2);
+        __m3.Store(cx, value.DataAccessTimestamp, ptr + __o3);
+        __m4.Store(cx, value.DataModificationTimestamp, ptr + __o4);
+        __m5.Store(cx, value.StatusChangeTimestamp, ptr + __o5);
+    }
+
+    internal static global::Corpus.Wasi.Filesystem.Types.DescriptorStat __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Filesystem.Types.DescriptorStat(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)), __m4.LiftFlat(cx, flat.Slice(__f4)), __m5.LiftFlat(cx, flat.Slice(__f5)));
+
+    internal static global::Corpus.Wasi.Filesystem.Types.DescriptorStat __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Filesystem.Types.DescriptorStat(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3), __m4.Load(cx, ptr + __o4), __m5.Load(cx, ptr + __o5));
+}
 
 /// <summary>When setting a timestamp, this gives the value to set it to.</summary>
 /// <remarks>Match on the nested case records: NoChange, Now, Timestamp.</remarks>
-public abstract record NewTimestamp
+public abstract record NewTimestamp : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>
 {
     private NewTimestamp()
     {
@@ -2570,12 +1847,128 @@ public abstract record NewTimestamp
     /// <summary>Set the timestamp to the given value.</summary>
     /// <param name="Value">The payload of the `timestamp` case.</param>
     public sealed record Timestamp(global::Corpus.Wasi.Clocks.WallClock.Datetime Value) : NewTimestamp;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("no-change", null), ("now", null), ("timestamp", global::Corpus.Wasi.Clocks.WallClock.Datetime.__ComponentType));
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.NewTimestamp value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.NewTimestamp value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Filesystem.Types.NewTimestamp global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Filesystem.Types.NewTimestamp global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.NewTimestamp>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.NewTimestamp value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange:
+                flat[0] = 0;
+                break;
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now:
+                flat[0] = 1;
+                break;
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp c:
+                flat[0] = 2;
+                global::Corpus.Wasi.Clocks.WallClock.Datetime.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.NewTimestamp value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange:
+                cx.GetRef(ptr, 1) = 0;
+                break;
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now:
+                cx.GetRef(ptr, 1) = 1;
+                break;
+            case global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp c:
+                cx.GetRef(ptr, 1) = 2;
+                global::Corpus.Wasi.Clocks.WallClock.Datetime.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Filesystem.Types.NewTimestamp __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange(),
+            1 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now(),
+            2 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp(global::Corpus.Wasi.Clocks.WallClock.Datetime.__LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `new-timestamp` (3 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Filesystem.Types.NewTimestamp __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.NoChange(),
+            1 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Now(),
+            2 => new global::Corpus.Wasi.Filesystem.Types.NewTimestamp.Timestamp(global::Corpus.Wasi.Clocks.WallClock.Datetime.__Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `new-timestamp` (3 cases)"),
+        };
+    }
 }
 
 /// <summary>A directory entry.</summary>
 /// <param name="Type">The type of the file referred to by this directory entry.</param>
 /// <param name="Name">The name of the object.</param>
-public readonly record struct DirectoryEntry(global::Corpus.Wasi.Filesystem.Types.DescriptorType Type, string Name);
+public readonly record struct DirectoryEntry(global::Corpus.Wasi.Filesystem.Types.DescriptorType Type, string Name) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("type", global::WitSharp.Components.ComponentValueType.Enum("unknown", "block-device", "character-device", "directory", "fifo", "symbolic-link", "regular-file", "socket")), ("name", global::WitSharp.Components.ComponentValueType.String));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Filesystem.Types.DescriptorType> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Filesystem.Types.DescriptorType>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<string> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<string>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DirectoryEntry value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DirectoryEntry value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.DirectoryEntry>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DirectoryEntry value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Type, flat);
+        __m1.LowerFlat(cx, value.Name, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.DirectoryEntry value, uint ptr)
+    {
+        __m0.Store(cx, value.Type, ptr);
+        __m1.Store(cx, value.Name, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Filesystem.Types.DirectoryEntry(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Filesystem.Types.DirectoryEntry __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Filesystem.Types.DirectoryEntry(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// Error codes returned by functions, similar to `errno` in POSIX.
@@ -2702,7 +2095,42 @@ public enum Advice : byte
 /// </summary>
 /// <param name="Lower">64 bits of a 128-bit hash value.</param>
 /// <param name="Upper">Another 64 bits of a 128-bit hash value.</param>
-public readonly record struct MetadataHashValue(ulong Lower, ulong Upper);
+public readonly record struct MetadataHashValue(ulong Lower, ulong Upper) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("lower", global::WitSharp.Components.ComponentValueType.U64), ("upper", global::WitSharp.Components.ComponentValueType.U64));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ulong> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<ulong>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.MetadataHashValue value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.MetadataHashValue value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.MetadataHashValue value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Lower, flat);
+        __m1.LowerFlat(cx, value.Upper, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Filesystem.Types.MetadataHashValue value, uint ptr)
+    {
+        __m0.Store(cx, value.Lower, ptr);
+        __m1.Store(cx, value.Upper, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Filesystem.Types.MetadataHashValue(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Filesystem.Types.MetadataHashValue __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Filesystem.Types.MetadataHashValue(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>
 /// A descriptor is a reference to a filesystem object, which may be a file,
@@ -3767,7 +3195,7 @@ public enum IpAddressFamily : byte
 
 /// <summary>The WIT variant `ip-address` of `wasi:sockets/network@0.2.12`.</summary>
 /// <remarks>Match on the nested case records: Ipv4, Ipv6.</remarks>
-public abstract record IpAddress
+public abstract record IpAddress : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>
 {
     private IpAddress()
     {
@@ -3780,23 +3208,180 @@ public abstract record IpAddress
     /// <summary>The `ipv6` case.</summary>
     /// <param name="Value">The payload of the `ipv6` case.</param>
     public sealed record Ipv6((ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) Value) : IpAddress;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("ipv4", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8)), ("ipv6", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(byte, byte, byte, byte)> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<(byte, byte, byte, byte)>(__ComponentType.Cases[0].Type!);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort)> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<(ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort)>(__ComponentType.Cases[1].Type!);
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpAddress value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpAddress value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Network.IpAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Network.IpAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpAddress>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpAddress value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4 c:
+                flat[0] = 0;
+                __m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6 c:
+                flat[0] = 1;
+                __m1.LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpAddress value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4 c:
+                cx.GetRef(ptr, 1) = 0;
+                __m0.Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6 c:
+                cx.GetRef(ptr, 1) = 1;
+                __m1.Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.IpAddress __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4(__m0.LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6(__m1.LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `ip-address` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.IpAddress __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv4(__m0.Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Wasi.Sockets.Network.IpAddress.Ipv6(__m1.Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `ip-address` (2 cases)"),
+        };
+    }
 }
 
 /// <summary>The WIT record `ipv4-socket-address` of `wasi:sockets/network@0.2.12`.</summary>
 /// <param name="Port">sin_port</param>
 /// <param name="Address">sin_addr</param>
-public readonly record struct Ipv4SocketAddress(ushort Port, (byte, byte, byte, byte) Address);
+public readonly record struct Ipv4SocketAddress(ushort Port, (byte, byte, byte, byte) Address) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("port", global::WitSharp.Components.ComponentValueType.U16), ("address", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8, global::WitSharp.Components.ComponentValueType.U8)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ushort> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<ushort>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(byte, byte, byte, byte)> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<(byte, byte, byte, byte)>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Port, flat);
+        __m1.LowerFlat(cx, value.Address, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress value, uint ptr)
+    {
+        __m0.Store(cx, value.Port, ptr);
+        __m1.Store(cx, value.Address, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>The WIT record `ipv6-socket-address` of `wasi:sockets/network@0.2.12`.</summary>
 /// <param name="Port">sin6_port</param>
 /// <param name="FlowInfo">sin6_flowinfo</param>
 /// <param name="Address">sin6_addr</param>
 /// <param name="ScopeId">sin6_scope_id</param>
-public readonly record struct Ipv6SocketAddress(ushort Port, uint FlowInfo, (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) Address, uint ScopeId);
+public readonly record struct Ipv6SocketAddress(ushort Port, uint FlowInfo, (ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort) Address, uint ScopeId) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("port", global::WitSharp.Components.ComponentValueType.U16), ("flow-info", global::WitSharp.Components.ComponentValueType.U32), ("address", global::WitSharp.Components.ComponentValueType.Tuple(global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16, global::WitSharp.Components.ComponentValueType.U16)), ("scope-id", global::WitSharp.Components.ComponentValueType.U32));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<ushort> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<ushort>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[1].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<(ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort)> __m2 = global::WitSharp.Components.ComponentMarshaler.Create<(ushort, ushort, ushort, ushort, ushort, ushort, ushort, ushort)>(__ComponentType.Fields[2].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<uint> __m3 = global::WitSharp.Components.ComponentMarshaler.Create<uint>(__ComponentType.Fields[3].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+    private static readonly int __f2 = __f1 + __m1.FlatCount;
+    private static readonly uint __o2 = (uint)__ComponentType.GetFieldOffset(2);
+    private static readonly int __f3 = __f2 + __m2.FlatCount;
+    private static readonly uint __o3 = (uint)__ComponentType.GetFieldOffset(3);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Port, flat);
+        __m1.LowerFlat(cx, value.FlowInfo, flat.Slice(__f1));
+        __m2.LowerFlat(cx, value.Address, flat.Slice(__f2));
+        __m3.LowerFlat(cx, value.ScopeId, flat.Slice(__f3));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress value, uint ptr)
+    {
+        __m0.Store(cx, value.Port, ptr);
+        __m1.Store(cx, value.FlowInfo, ptr + __o1);
+        __m2.Store(cx, value.Address, ptr + __o2);
+        __m3.Store(cx, value.ScopeId, ptr + __o3);
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)), __m2.LiftFlat(cx, flat.Slice(__f2)), __m3.LiftFlat(cx, flat.Slice(__f3)));
+
+    internal static global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1), __m2.Load(cx, ptr + __o2), __m3.Load(cx, ptr + __o3));
+}
 
 /// <summary>The WIT variant `ip-socket-address` of `wasi:sockets/network@0.2.12`.</summary>
 /// <remarks>Match on the nested case records: Ipv4, Ipv6.</remarks>
-public abstract record IpSocketAddress
+public abstract record IpSocketAddress : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>
 {
     private IpSocketAddress()
     {
@@ -3809,6 +3394,81 @@ public abstract record IpSocketAddress
     /// <summary>The `ipv6` case.</summary>
     /// <param name="Value">The payload of the `ipv6` case.</param>
     public sealed record Ipv6(global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress Value) : IpSocketAddress;
+
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Variant(("ipv4", global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress.__ComponentType), ("ipv6", global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress.__ComponentType));
+    private static readonly int __flatCount = __ComponentType.FlatCount;
+    private static readonly uint __payload = (uint)__ComponentType.PayloadOffset;
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpSocketAddress value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpSocketAddress value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Network.IpSocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Network.IpSocketAddress global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Network.IpSocketAddress>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpSocketAddress value, global::System.Span<ulong> flat)
+    {
+        flat.Slice(0, __flatCount).Clear();
+        switch (value)
+        {
+            case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4 c:
+                flat[0] = 0;
+                global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6 c:
+                flat[0] = 1;
+                global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress.__LowerFlat(cx, c.Value, flat.Slice(1));
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Network.IpSocketAddress value, uint ptr)
+    {
+        switch (value)
+        {
+            case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4 c:
+                cx.GetRef(ptr, 1) = 0;
+                global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6 c:
+                cx.GetRef(ptr, 1) = 1;
+                global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress.__Store(cx, c.Value, ptr + __payload);
+                break;
+            case null:
+                throw new global::System.ArgumentNullException(nameof(value));
+            default:
+                throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+        }
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.IpSocketAddress __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+    {
+        var d = (uint)flat[0];
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4(global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress.__LiftFlat(cx, flat.Slice(1))),
+            1 => new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6(global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress.__LiftFlat(cx, flat.Slice(1))),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `ip-socket-address` (2 cases)"),
+        };
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Network.IpSocketAddress __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+    {
+        var d = (uint)cx.GetRef(ptr, 1);
+        return d switch
+        {
+            0 => new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv4(global::Corpus.Wasi.Sockets.Network.Ipv4SocketAddress.__Load(cx, ptr + __payload)),
+            1 => new global::Corpus.Wasi.Sockets.Network.IpSocketAddress.Ipv6(global::Corpus.Wasi.Sockets.Network.Ipv6SocketAddress.__Load(cx, ptr + __payload)),
+            _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `ip-socket-address` (2 cases)"),
+        };
+    }
 }
 //---- Corpus.Wasi.Sockets.Tcp.g.cs ----
 // <auto-generated/>
@@ -4290,7 +3950,41 @@ namespace Corpus.Wasi.Sockets.Udp;
 ///
 /// Equivalent to the `src_addr` out parameter of `recvfrom`.
 /// </param>
-public readonly record struct IncomingDatagram(byte[] Data, global::Corpus.Wasi.Sockets.Network.IpSocketAddress RemoteAddress);
+public readonly record struct IncomingDatagram(byte[] Data, global::Corpus.Wasi.Sockets.Network.IpSocketAddress RemoteAddress) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("data", global::WitSharp.Components.ComponentValueType.List(global::WitSharp.Components.ComponentValueType.U8)), ("remote-address", global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__ComponentType));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte[]> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<byte[]>(__ComponentType.Fields[0].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.IncomingDatagram value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.IncomingDatagram value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.IncomingDatagram value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Data, flat);
+        global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__LowerFlat(cx, value.RemoteAddress, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.IncomingDatagram value, uint ptr)
+    {
+        __m0.Store(cx, value.Data, ptr);
+        global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__Store(cx, value.RemoteAddress, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram(__m0.LiftFlat(cx, flat), global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Sockets.Udp.IncomingDatagram __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Sockets.Udp.IncomingDatagram(__m0.Load(cx, ptr), global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__Load(cx, ptr + __o1));
+}
 
 /// <summary>A datagram to be sent out.</summary>
 /// <param name="Data">The payload.</param>
@@ -4303,7 +3997,42 @@ public readonly record struct IncomingDatagram(byte[] Data, global::Corpus.Wasi.
 ///
 /// If this value is None, the send operation is equivalent to `send` in POSIX. Otherwise it is equivalent to `sendto`.
 /// </param>
-public readonly record struct OutgoingDatagram(byte[] Data, global::Corpus.Wasi.Sockets.Network.IpSocketAddress? RemoteAddress);
+public readonly record struct OutgoingDatagram(byte[] Data, global::Corpus.Wasi.Sockets.Network.IpSocketAddress? RemoteAddress) : global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>
+{
+    internal static readonly global::WitSharp.Components.ComponentValueType __ComponentType = global::WitSharp.Components.ComponentValueType.Record(("data", global::WitSharp.Components.ComponentValueType.List(global::WitSharp.Components.ComponentValueType.U8)), ("remote-address", global::WitSharp.Components.ComponentValueType.Option(global::Corpus.Wasi.Sockets.Network.IpSocketAddress.__ComponentType)));
+    private static readonly global::WitSharp.Components.ComponentMarshaler<byte[]> __m0 = global::WitSharp.Components.ComponentMarshaler.Create<byte[]>(__ComponentType.Fields[0].Type);
+    private static readonly global::WitSharp.Components.ComponentMarshaler<global::Corpus.Wasi.Sockets.Network.IpSocketAddress?> __m1 = global::WitSharp.Components.ComponentMarshaler.Create<global::Corpus.Wasi.Sockets.Network.IpSocketAddress?>(__ComponentType.Fields[1].Type);
+    private static readonly int __f1 = __m0.FlatCount;
+    private static readonly uint __o1 = (uint)__ComponentType.GetFieldOffset(1);
+
+    static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>.ComponentType => __ComponentType;
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram value, global::System.Span<ulong> flat) => __LowerFlat(cx, value, flat);
+
+    static void global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>.Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram value, uint ptr) => __Store(cx, value, ptr);
+
+    static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => __LiftFlat(cx, flat);
+
+    static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram global::WitSharp.Components.IComponentType<global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => __Load(cx, ptr);
+
+    internal static void __LowerFlat(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram value, global::System.Span<ulong> flat)
+    {
+        __m0.LowerFlat(cx, value.Data, flat);
+        __m1.LowerFlat(cx, value.RemoteAddress, flat.Slice(__f1));
+    }
+
+    internal static void __Store(global::WitSharp.Components.CanonicalContext cx, in global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram value, uint ptr)
+    {
+        __m0.Store(cx, value.Data, ptr);
+        __m1.Store(cx, value.RemoteAddress, ptr + __o1);
+    }
+
+    internal static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram __LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+        new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram(__m0.LiftFlat(cx, flat), __m1.LiftFlat(cx, flat.Slice(__f1)));
+
+    internal static global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram __Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+        new global::Corpus.Wasi.Sockets.Udp.OutgoingDatagram(__m0.Load(cx, ptr), __m1.Load(cx, ptr + __o1));
+}
 
 /// <summary>A UDP socket handle.</summary>
 /// <remarks>The host implements this interface for each instance of the imported resource `udp-socket`; Dispose runs when the component drops its handle.</remarks>

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Linq;
+using WitSharp.Generator.Model;
+
+namespace WitSharp.Generator.Emit;
+
+/// <summary>The declared types of one world (keyed by their fully qualified C# name, as <see cref="TypeRef.CsType"/>
+/// names them) and what the typed call path (DESIGN.md "Generator": <c>TypedComponentFunction</c>, typed
+/// <c>DefineFunction</c>) can carry: which records and variants implement <c>IComponentType&lt;T&gt;</c>, which
+/// type uses need handle conversions at the call boundary, and the <c>ComponentValueType</c> expression of a use.</summary>
+internal sealed class TypeCatalog
+{
+    public const string Cvt = "global::WitSharp.Components.ComponentValueType";
+
+    private readonly Dictionary<string, TypeModel> _declared;
+    private readonly Dictionary<string, bool> _implements = new(System.StringComparer.Ordinal);
+
+    public TypeCatalog(WorldModel model)
+    {
+        _declared = new Dictionary<string, TypeModel>(System.StringComparer.Ordinal);
+        var classPath = "global::" + model.Class.FullName;
+        foreach (var t in model.Types) _declared[classPath + "." + t.Name] = t;
+        foreach (var c in model.Containers)
+        {
+            foreach (var t in c.Types) _declared["global::" + c.Namespace + "." + t.Name] = t;
+        }
+    }
+
+    public Dictionary<string, TypeModel> Declared => _declared;
+
+    public TypeModel? Find(string csType) => _declared.TryGetValue(csType, out var t) ? t : null;
+
+    /// <summary>Whether the generated record or variant implements <c>IComponentType&lt;T&gt;</c>: it has fields or
+    /// cases, and everything in it is marshaled statically (no resource handles: a handle's transfer needs the
+    /// run-time resource type of the call, which a static member cannot see; no maps or async types).</summary>
+    public bool Implements(string csType)
+    {
+        if (_implements.TryGetValue(csType, out var cached)) return cached;
+        var ok = Find(csType) is { Shape: TypeShape.Record or TypeShape.Variant } t && t.Members.Count > 0
+            && t.Members.All(m => m.Ref is not { } r || IsStatic(r));
+        _implements[csType] = ok;
+        return ok;
+    }
+
+    /// <summary>A use marshaled entirely by <c>ComponentMarshaler.Create</c> (no handles anywhere in it).</summary>
+    public bool IsStatic(TypeRef t) => t.Kind switch
+    {
+        RefKind.Record or RefKind.Variant => Implements(t.CsType),
+        RefKind.Own or RefKind.Borrow or RefKind.Map or RefKind.Unsupported => false,
+        _ => t.Args.All(IsStatic),
+    };
+
+    /// <summary>A use the typed path carries: static, or with resource handles only outside records and variants
+    /// (converted at the call boundary to <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c>).</summary>
+    public bool IsTyped(TypeRef t) => t.Kind switch
+    {
+        RefKind.Record or RefKind.Variant => Implements(t.CsType),
+        RefKind.Own or RefKind.Borrow => Find(t.CsType) is { Shape: TypeShape.ImportedResource or TypeShape.ExportedResource },
+        RefKind.Map or RefKind.Unsupported => false,
+        _ => t.Args.All(IsTyped),
+    };
+
+    /// <summary>Whether a use contains a resource handle (outside records and variants) that the boundary converts.</summary>
+    public static bool HasHandles(TypeRef t) => t.Kind switch
+    {
+        RefKind.Own or RefKind.Borrow => true,
+        RefKind.Record or RefKind.Variant => false,
+        _ => t.Args.Any(HasHandles),
+    };
+
+    /// <summary>The C# type the typed path marshals for a use: the use's own type, with exported-resource handles
+    /// as <c>ResourceAny</c> and imported (host) resource handles as <c>Resource&lt;T&gt;</c>.</summary>
+    public string Wire(TypeRef t)
+    {
+        if (!HasHandles(t)) return t.CsType;
+        switch (t.Kind)
+        {
+            case RefKind.Own or RefKind.Borrow:
+                return Find(t.CsType)?.Shape == TypeShape.ExportedResource
+                    ? "global::WitSharp.Components.ResourceAny"
+                    : "global::WitSharp.Components.Resource<" + t.CsType + ">";
+            case RefKind.List:
+                return Wire(t.Args[0]) + "[]";
+            case RefKind.Option:
+                return t.CsType.StartsWith("global::WitSharp.Option<", System.StringComparison.Ordinal)
+                    ? "global::WitSharp.Option<" + Wire(t.Args[0]) + ">"
+                    : Wire(t.Args[0]) + "?";
+            case RefKind.Result:
+                return "global::WitSharp.Result<" + Wire(t.Args[0]) + ", " + Wire(t.Args[1]) + ">";
+            case RefKind.Tuple:
+                return t.Args.Count == 1
+                    ? "global::System.ValueTuple<" + Wire(t.Args[0]) + ">"
+                    : "(" + string.Join(", ", t.Args.Select(Wire)) + ")";
+            default:
+                return t.CsType;
+        }
+    }
+
+    /// <summary>A C# expression of the <c>ComponentValueType</c> of a static use (Explainer.md "Value types"), with
+    /// the WIT labels the component's type carries, so the runtime's one-time check compares them structurally.</summary>
+    public string TypeExpression(TypeRef t)
+    {
+        switch (t.Kind)
+        {
+            case RefKind.Bool: return Cvt + ".Bool";
+            case RefKind.S8: return Cvt + ".S8";
+            case RefKind.U8: return Cvt + ".U8";
+            case RefKind.S16: return Cvt + ".S16";
+            case RefKind.U16: return Cvt + ".U16";
+            case RefKind.S32: return Cvt + ".S32";
+            case RefKind.U32: return Cvt + ".U32";
+            case RefKind.S64: return Cvt + ".S64";
+            case RefKind.U64: return Cvt + ".U64";
+            case RefKind.F32: return Cvt + ".F32";
+            case RefKind.F64: return Cvt + ".F64";
+            case RefKind.Char: return Cvt + ".Char";
+            case RefKind.String: return Cvt + ".String";
+            case RefKind.List: return Cvt + ".List(" + TypeExpression(t.Args[0]) + ")";
+            case RefKind.Option: return Cvt + ".Option(" + TypeExpression(t.Args[0]) + ")";
+            case RefKind.Result: return Cvt + ".Result(" + PayloadExpression(t.Args[0]) + ", " + PayloadExpression(t.Args[1]) + ")";
+            case RefKind.Tuple: return Cvt + ".Tuple(" + string.Join(", ", t.Args.Select(TypeExpression)) + ")";
+            case RefKind.Record or RefKind.Variant: return t.CsType + "." + MarshalEmitter.TypeField;
+            case RefKind.Enum:
+                return Cvt + ".Enum(" + string.Join(", ", _declared[t.CsType].Members.Select(m => SourceWriter.Literal(m.WitName))) + ")";
+            case RefKind.Flags:
+                return Cvt + ".Flags(" + string.Join(", ", _declared[t.CsType].Members.Select(m => SourceWriter.Literal(m.WitName))) + ")";
+            default:
+                throw new System.InvalidOperationException("no static component type for " + t.CsType);
+        }
+    }
+
+    private string PayloadExpression(TypeRef t) => t.Kind == RefKind.Unit ? "null" : TypeExpression(t);
+}

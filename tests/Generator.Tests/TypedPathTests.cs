@@ -1,0 +1,80 @@
+using WitSharp.Tests;
+
+namespace WitSharp.Generator.Tests;
+
+/// <summary>The generated code calls through the runtime's typed path only: for the end-to-end worlds (records,
+/// variants, enums, flags, an imported resource, an exported resource, host imports) no <c>ComponentValue</c> and
+/// no dynamic <c>DefineFunction((args, results) => …)</c> appears; records and variants implement
+/// <c>IComponentType&lt;T&gt;</c>. Only signatures the typed path cannot carry fall back (asserted below too).</summary>
+public sealed class TypedPathTests
+{
+    private static string Generate(string wit, string world)
+    {
+        var run = GeneratorHarness.Run(
+            "namespace App;\n/// <summary>Doc.</summary>\n[WitSharp.ComponentImport(\"w.wit\", World = \"" + world + "\")]\npublic partial class B { }\n",
+            [new InMemoryAdditionalText("/proj/w.wit", wit)], "/proj");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompileDiagnostics.IsEmpty, GeneratorHarness.Format(run.CompileDiagnostics));
+        return run.Combined();
+    }
+
+    private static void AssertTyped(string text)
+    {
+        Assert.DoesNotContain("ComponentValue.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ComponentValue ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(args, results)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ComponentFunction ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("__Values", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KitchenWorldUsesOnlyTheTypedPath()
+    {
+        var wit = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Generator.EndToEnd.Tests", "components", "kitchen", "world.wit"));
+        var text = Generate(wit, "kitchen");
+        AssertTyped(text);
+        Assert.Contains("record struct Point(int X, int Y) : global::WitSharp.Components.IComponentType<", text, StringComparison.Ordinal);
+        Assert.Contains("abstract record Shape : global::WitSharp.Components.IComponentType<", text, StringComparison.Ordinal);
+        // The imported resource: constructor result and method self go through Resource<ITally> and the handle table.
+        Assert.Contains("DefineFunction<int, global::WitSharp.Components.Resource<", text, StringComparison.Ordinal);
+        Assert.Contains("DefineAction<(global::WitSharp.Components.Resource<", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CTypesWorldUsesOnlyTheTypedPath()
+    {
+        var dir = Path.Combine(RepoPaths.Root, "tests", "fixtures", "components", "ctypes", "wit");
+        var wit = string.Join("\n", Directory.GetFiles(dir, "*.wit").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var text = Generate(wit, "ctypes");
+        AssertTyped(text);
+        Assert.Contains("abstract record Event : global::WitSharp.Components.IComponentType<", text, StringComparison.Ordinal);
+        // Exported resources travel as ResourceAny (lists of them too).
+        Assert.Contains("TypedComponentFunction<string[], global::WitSharp.Components.ResourceAny[]>", text, StringComparison.Ordinal);
+        Assert.Contains("TypedComponentFunction<(global::WitSharp.Components.ResourceAny, long), long>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HandlesInsideRecordsFallBackToTheDynamicPath()
+    {
+        // A handle's transfer needs the call's run-time resource type, which IComponentType's static members cannot
+        // see: such a record keeps the ComponentValue conversions, everything else in the world stays typed.
+        const string Wit = """
+            package my:h;
+
+            interface api {
+              resource thing;
+              record holder { t: own<thing> }
+              take: func(h: holder);
+              make: func() -> thing;
+            }
+
+            world w {
+              import api;
+            }
+            """;
+        var text = Generate(Wit, "w");
+        Assert.Contains("instance.DefineFunction(\"take\", (args, results) =>", text, StringComparison.Ordinal);
+        Assert.Contains("instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("record struct Holder(global::App.My.H.Api.IThing T) : ", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using WitSharp.Components;
+using Xunit.Abstractions;
+
+// The tests count types emitted into the process's dynamic assemblies; tests running beside them would add their own.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace WitSharp.Precompile.EndToEnd.Tests;
+
+/// <summary>The generated Load(engine) of a component listed with <c>Precompile="true"</c> deserializes the
+/// artifact the build embedded and compiles nothing; the control (a component without it) compiles.</summary>
+public sealed class ArtifactLoadTests(ITestOutputHelper output)
+{
+    private const string CTypesPath = "../fixtures/components/ctypes/ctypes.wasm";
+
+    [Fact]
+    public void TheBuildEmbedsTheArtifactBesideTheWasm()
+    {
+        var names = CompiledCode.Resources(typeof(CTypes).Assembly);
+        Assert.Contains(ComponentBindings.ComponentResourcePrefix + CTypesPath, names);
+        Assert.Contains(ComponentBindings.ArtifactResourcePrefix + CTypesPath, names);
+        // Without Precompile="true" only the .wasm is embedded.
+        Assert.Contains(names, n => n.StartsWith(ComponentBindings.ComponentResourcePrefix, StringComparison.Ordinal) && n.EndsWith("kitchen.wasm", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.StartsWith(ComponentBindings.ArtifactResourcePrefix, StringComparison.Ordinal) && n.EndsWith("kitchen.wasm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadCompilesNothingAndTheComponentRuns()
+    {
+        using var engine = new Engine();
+        int before = CompiledCode.EmittedTypes();
+        var watch = Stopwatch.StartNew();
+        var component = CTypes.Load(engine);
+        watch.Stop();
+        Assert.Equal(before, CompiledCode.EmittedTypes());
+        output.WriteLine($"CTypes.Load from the artifact: {watch.Elapsed.TotalMilliseconds:F2} ms");
+
+        using var store = new Store(engine);
+        using var linker = new ComponentLinker(engine);
+        using var c = CTypes.Instantiate(store, component, linker);
+        Assert.Equal("olleh", c.Reverse("hello"));
+        Assert.Equal(["a", "b", "", "c"], c.Split("a,b,,c", new System.Text.Rune(',')));
+    }
+
+    [Fact]
+    public void WithoutPrecompileLoadCompiles()
+    {
+        using var engine = new Engine();
+        int before = CompiledCode.EmittedTypes();
+        _ = Kitchen.Load(engine);
+        Assert.True(CompiledCode.EmittedTypes() > before, "compiling the embedded .wasm emits the core modules' code");
+    }
+
+    [Fact]
+    public void LoadFromTheArtifactIsFasterThanCompiling()
+    {
+        // Figures for the report only (timings on a shared machine are not asserted); both after a warm-up.
+        var wasm = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "ctypes.wasm"));
+        using (var warm = new Engine())
+        {
+            _ = CTypes.Load(warm);
+            _ = Component.FromBytes(warm, wasm);
+        }
+        using var engine = new Engine();
+        var watch = Stopwatch.StartNew();
+        _ = CTypes.Load(engine);
+        var load = watch.Elapsed;
+        watch.Restart();
+        _ = Component.FromBytes(engine, wasm);
+        var compile = watch.Elapsed;
+        output.WriteLine($"ctypes ({wasm.Length} bytes): Load from artifact {load.TotalMilliseconds:F2} ms, Component.FromBytes {compile.TotalMilliseconds:F2} ms");
+    }
+}
