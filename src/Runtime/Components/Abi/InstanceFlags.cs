@@ -49,6 +49,15 @@ internal sealed class InstanceFlags
             && (Array.IndexOf(_selfAndAncestors, caller) >= 0 || Array.IndexOf(caller._selfAndAncestors, this) >= 0))
             throw new TrapException(TrapCode.CannotEnterComponent,
                 $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
+        return EnterFrom(caller, where);
+    }
+
+    /// <summary>CanonicalABI.md "canon resource.drop": a destructor runs as <c>Store.lift(dtor, ..., rt.impl)</c>
+    /// called from the dropping instance, so entering checks lockdown and <c>may_enter_from(caller)</c> only: a
+    /// component dropping a resource it implements enters nothing, and the suites' rule against calling into
+    /// oneself, a parent or a child (<see cref="Enter"/>) is about lifted exports.</summary>
+    public int EnterFrom(InstanceFlags? caller, string where)
+    {
         // Explainer.md "Component Invariants" 1: after a trap it is no longer possible to observe the instance's
         // internal state, nor that of the instances it contains (wasmtime: "cannot enter component instance").
         for (int i = 0; i < _selfAndAncestors.Length; i++)

@@ -28,14 +28,25 @@ internal sealed class GuestResourceDestructor : ResourceDestructor
 
     public override void Run(uint rep, InstanceFlags? caller)
     {
-        // CanonicalABI.md "canon resource.drop" runs rt.dtor in rt.impl. As wasmtime does, the implementation's
-        // own drops call it directly, and a drop from elsewhere (another instance or the host) only requires that
-        // the implementation is not running a call (may_enter); the suites' rule against a component calling into
-        // itself, its parent or child (InstanceFlags.Enter) is about calls through lifted exports, not destructors.
-        if (caller != _implementation && !_implementation.MayEnter)
-            throw new TrapException(TrapCode.CannotEnterComponent,
-                "resource destructor: cannot enter component instance: a call into it is still in progress");
-        _core.Invoke((ValueBox)unchecked((int)rep));
+        // CanonicalABI.md "canon resource.drop": rt.dtor is lifted in rt.impl and lowered into the dropping
+        // instance, so the call enters rt.impl like any cross-component call: it traps when the implementation (or
+        // an instance containing it) is locked down after a trap or is running a call it may not be re-entered
+        // from (may_enter_from). A component dropping its own resources enters nothing, so the destructor runs
+        // directly, as in wasmtime. A trap in the destructor locks down what the call entered.
+        int entered = _implementation.EnterFrom(caller, "resource destructor");
+        try
+        {
+            _core.Invoke((ValueBox)unchecked((int)rep));
+        }
+        catch (Exception e)
+        {
+            _implementation.Poison(entered, e);
+            throw;
+        }
+        finally
+        {
+            _implementation.Leave(entered);
+        }
     }
 }
 
