@@ -90,6 +90,11 @@
           (local.set $acc (i32.add (local.get $acc) (call $sl (i32.const 0x1000) (i32.const 1024))))
           (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
         (local.get $acc))
+      (func (export "run-string-short") (param $n i32) (result i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $sl (i32.const 0x1000) (i32.const 16))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.get $acc))
       (func (export "run-string16") (param $n i32) (result i32) (local $acc i32)
         (loop $l
           (local.set $acc (i32.add (local.get $acc) (call $s16 (i32.const 0x2000) (i32.const 1024))))
@@ -110,6 +115,7 @@
       (with "" (instance (export "sl" (func $sl)) (export "s16" (func $s16)) (export "bl" (func $bl)) (export "ep" (func $ep))))
       (with "libc" (instance $libc))))
     (func (export "run-string") (param "n" u32) (result u32) (canon lift (core func $loop "run-string")))
+    (func (export "run-string-short") (param "n" u32) (result u32) (canon lift (core func $loop "run-string-short")))
     (func (export "run-string16") (param "n" u32) (result u32) (canon lift (core func $loop "run-string16")))
     (func (export "run-bytes") (param "n" u32) (result u32) (canon lift (core func $loop "run-bytes")))
     (func (export "run-record") (param "n" u32) (result u32) (canon lift (core func $loop "run-record"))))
@@ -122,6 +128,7 @@
     (with "bytes-len" (func $callee "bytes-len"))
     (with "echo-person" (func $callee "echo-person"))))
   (export "run-string" (func $caller "run-string"))
+  (export "run-string-short" (func $caller "run-string-short"))
   (export "run-string16" (func $caller "run-string16"))
   (export "run-bytes" (func $caller "run-bytes"))
   (export "run-record" (func $caller "run-record")))

@@ -73,10 +73,26 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
                      "lib/net10.0/WitSharp.dll", "lib/net10.0/WitSharp.xml", "lib/net10.0/WitSharp.Wit.dll",
                      "analyzers/dotnet/cs/WitSharp.Generator.dll", "analyzers/dotnet/cs/WitSharp.Wit.dll",
                      "build/WitSharp.props", "build/WitSharp.targets",
+                     // The build-time compiler behind <WasmComponent Precompile="true" />, with what it runs with.
+                     "tools/precompile/WitSharp.Precompile.dll", "tools/precompile/WitSharp.Precompile.runtimeconfig.json",
+                     "tools/precompile/WitSharp.dll", "tools/precompile/WitSharp.Wit.dll",
                  })
         {
             Assert.Contains(expected, entries);
         }
+        // The ReadyToRun analyzer copies src/Generator makes for the building SDK's RID travel in build/r2r/<rid>/
+        // (build/WitSharp.targets hands them to a .NET compiler of that RID); never under analyzers/, where every
+        // .dll would be passed to the compiler as one more analyzer.
+        var r2r = Path.Combine(RepoPaths.Root, "src", "Generator", "bin", Configuration, "netstandard2.0", "r2r");
+        if (Directory.Exists(r2r))
+        {
+            foreach (var rid in Directory.GetDirectories(r2r).Select(Path.GetFileName))
+            {
+                Assert.Contains($"build/r2r/{rid}/WitSharp.Generator.dll", entries);
+                Assert.Contains($"build/r2r/{rid}/WitSharp.Wit.dll", entries);
+            }
+        }
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("r2r", StringComparison.Ordinal));
         // One package: the WIT library travels inside it, so the package depends on nothing.
         using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
         {
@@ -126,7 +142,7 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
               <ItemGroup>
                 <PackageReference Include="WitSharp" Version="{version}" />
                 <WitFile Include="wit/**/*.wit" />
-                <WasmComponent Include="plugins/types.wasm" />
+                <WasmComponent Include="plugins/types.wasm" Precompile="true" />
               </ItemGroup>
             </Project>
             """);
@@ -173,10 +189,32 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
         var (code, text) = Dotnet("build -c Release", app, env);
         Assert.True(code == 0, text);
 
-        // The component is embedded so it needs no path at run time.
-        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(app, "bin", "Release", "net10.0", "App.dll")));
-        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
-        var resources = md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)).ToList();
+        // The component is embedded so it needs no path at run time, and with Precompile="true" so is the
+        // artifact the packaged tool compiled from it.
+        var dll = Path.Combine(app, "bin", "Release", "net10.0", "App.dll");
+        var resources = ResourceNames(dll);
         Assert.Contains("WitSharp.Component:plugins/types.wasm", resources);
+        Assert.Contains("WitSharp.ComponentArtifact:plugins/types.wasm", resources);
+
+        // The artifact is one this runtime loads for an engine with the default settings.
+        var artifactPath = Path.Combine(app, "obj", "Release", "net10.0", "witsharp", "plugins", "types.wasm.cwasm");
+        using (var engine = new Engine())
+        {
+            var component = WitSharp.Components.Component.Deserialize(engine, File.ReadAllBytes(artifactPath));
+            Assert.Contains("add", component.ExportNames);
+        }
+
+        // Incremental: a second build does not run the tool again (the artifact is newer than its inputs).
+        var written = File.GetLastWriteTimeUtc(artifactPath);
+        (code, text) = Dotnet("build -c Release", app, env);
+        Assert.True(code == 0, text);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(artifactPath));
+    }
+
+    private static List<string> ResourceNames(string assemblyPath)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assemblyPath));
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name))];
     }
 }

@@ -11,7 +11,7 @@ namespace WitSharp.Artifacts;
 ///   blob    the component binary with every core module stripped of its function bodies (WasmStripper)
 ///   u32     n, the number of core modules, then per module in definition order (depth first, nested
 ///           components included): string module name, string type name in the assembly
-///   blob    the compiled code of all n modules: one .NET assembly saved by PersistedCompiler
+///   code    the compiled code of all n modules: one .NET assembly saved by PersistedCompiler (CodeImage)
 /// </code>
 /// One assembly for the whole component: its metadata (type references into the runtime, signatures) is shared
 /// by the modules, and loading costs one <c>Assembly.Load</c>. Loading skips component validation (it ran
@@ -34,7 +34,7 @@ internal static class ComponentArtifact
             w.String(module.Name);
             w.String(compiler.Add(module.SourceInfo()));
         }
-        w.Blob(compiler.Save());
+        CodeImage.Write(w, compiler.Save());
         return w.ToArray();
     }
 
@@ -47,7 +47,7 @@ internal static class ComponentArtifact
         var names = new (string Module, string Type)[Math.Min(count, bytes.Length)];
         if (names.Length != count) throw new ArtifactException(ArtifactError.Corrupted, "malformed payload (module count) behind a valid checksum");
         for (int i = 0; i < count; i++) names[i] = (r.String("module name"), r.String("type name"));
-        var image = r.Blob("assembly").ToArray();
+        var image = CodeImage.Read(ref r);
         r.End();
         BinaryComponent binary;
         try

@@ -9,7 +9,7 @@ namespace WitSharp.Artifacts;
 ///   blob    the module binary without function bodies (WasmStripper.StripModule): types, imports, exports,
 ///           tables, memories, globals, element and data segments, names — what instantiation reads
 ///   string  the name of the module's type in the assembly
-///   blob    the compiled code: a .NET assembly saved by PersistedCompiler
+///   code    the compiled code: a .NET assembly saved by PersistedCompiler (CodeImage)
 /// </code>
 /// Loading decodes the small stripped binary (no validation: it was validated when compiled, and the checksum
 /// proves it is unchanged), loads the assembly and binds its signature ids; no IL is emitted.</summary>
@@ -23,7 +23,7 @@ internal static class ModuleArtifact
         var w = new PayloadWriter();
         w.Blob(WasmStripper.StripModule(info.Bytes.Span));
         w.String(typeName);
-        w.Blob(compiler.Save());
+        CodeImage.Write(w, compiler.Save());
         return w.ToArray();
     }
 
@@ -33,7 +33,7 @@ internal static class ModuleArtifact
         var r = new PayloadReader(payload);
         var stripped = r.Blob("module").ToArray();
         string typeName = r.String("type name");
-        var image = r.Blob("assembly").ToArray();
+        var image = CodeImage.Read(ref r);
         r.End();
         var info = Decode(stripped);
         return LoadedCode.Bind(engine, info, name, LoadedCode.Load(image), typeName);

@@ -16,6 +16,8 @@ internal sealed class PayloadWriter
         _out.Write(b);
     }
 
+    public void Byte(byte value) => _out.WriteByte(value);
+
     public void Blob(ReadOnlySpan<byte> bytes)
     {
         U32(bytes.Length);
@@ -43,6 +45,8 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
         if (v > int.MaxValue) throw Bad(what);
         return (int)v;
     }
+
+    public byte Byte(string what) => Take(1, what)[0];
 
     public ReadOnlySpan<byte> Blob(string what) => Take(U32(what + " length"), what);
 

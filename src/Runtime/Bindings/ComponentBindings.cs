@@ -22,20 +22,92 @@ public static class ComponentBindings
         }
     }
 
-    /// <summary>Reads the component the build embedded in <paramref name="assembly"/> as the manifest resource
-    /// <paramref name="resourceName"/> (build/WitSharp.targets), compiles it and checks its exports.</summary>
+    /// <summary>Prefix of the manifest resource holding a component (build/WitSharp.targets).</summary>
+    public const string ComponentResourcePrefix = "WitSharp.Component:";
+
+    /// <summary>Prefix of the manifest resource holding the artifact the build compiled from the same component
+    /// (<c>&lt;WasmComponent Precompile="true" /&gt;</c>); the rest of the name is the same.</summary>
+    public const string ArtifactResourcePrefix = "WitSharp.ComponentArtifact:";
+
+    /// <summary>The <see cref="AppContext"/> switch that turns the fallback described in
+    /// <see cref="LoadEmbedded"/> into an <see cref="ArtifactException"/>: set it where a silent compilation at
+    /// start-up is worse than a failure (<c>&lt;RuntimeHostConfigurationOption Include="..." Value="true" /&gt;</c>
+    /// or <see cref="AppContext.SetSwitch"/>).</summary>
+    public const string RequireArtifactSwitch = "WitSharp.Bindings.RequirePrecompiledArtifact";
+
+    /// <summary>Loads the component the build embedded in <paramref name="assembly"/> as the manifest resource
+    /// <paramref name="resourceName"/> (build/WitSharp.targets) and checks its exports. When the build also
+    /// embedded a precompiled artifact (<c>Precompile="true"</c>, resource <see cref="ArtifactResourcePrefix"/>
+    /// + the same path) the artifact is deserialized instead, so nothing is compiled here. An artifact made for
+    /// other code-affecting engine settings (fuel, epoch interruption, debug info) or by another runtime version
+    /// cannot run on <paramref name="engine"/>; the embedded <c>.wasm</c> is compiled instead, unless the
+    /// <see cref="RequireArtifactSwitch"/> switch is on (docs/RATIONALE.md "Build-time precompilation").</summary>
     /// <exception cref="ComponentBindingException">The resource is missing or the component does not match.</exception>
+    /// <exception cref="ArtifactException">The embedded artifact is damaged, or (with the switch on) was made for
+    /// other settings; <see cref="ArtifactException.DifferingSettings"/> names them.</exception>
     public static Component LoadEmbedded(Engine engine, Assembly assembly, string resourceName, string world, IReadOnlyList<string> exports)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(assembly);
-        using var stream = assembly.GetManifestResourceStream(resourceName)
-            ?? throw new ComponentBindingException(world, resourceName, "is not embedded in " + assembly.GetName().Name + " (list the .wasm as a <WasmComponent> item)");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var component = Component.FromBytes(engine, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        ArgumentNullException.ThrowIfNull(resourceName);
+        var artifactName = ArtifactResourceName(resourceName);
+        var artifact = artifactName is null ? null : ReadResource(assembly, artifactName);
+        var component = Load(engine, artifact, () => ReadResource(assembly, resourceName)
+            ?? throw new ComponentBindingException(world, resourceName, "is not embedded in " + assembly.GetName().Name + " (list the .wasm as a <WasmComponent> item)"),
+            AppContext.TryGetSwitch(RequireArtifactSwitch, out bool require) && require);
         CheckExports(component, world, exports);
         return component;
+    }
+
+    /// <summary>The artifact's resource name for a component resource name, or null for a name the build did
+    /// not produce.</summary>
+    internal static string? ArtifactResourceName(string resourceName) =>
+        resourceName.StartsWith(ComponentResourcePrefix, StringComparison.Ordinal)
+            ? string.Concat(ArtifactResourcePrefix, resourceName.AsSpan(ComponentResourcePrefix.Length))
+            : null;
+
+    /// <summary>The artifact when it fits <paramref name="engine"/>, else the compiled <c>.wasm</c>. Only a
+    /// mismatch of engine settings or versions falls back: a damaged artifact means a damaged assembly, which
+    /// compiling the copy beside it would hide.</summary>
+    internal static Component Load(Engine engine, byte[]? artifact, Func<byte[]> wasm, bool requireArtifact)
+    {
+        if (artifact is not null)
+        {
+            try
+            {
+                return Component.Deserialize(engine, artifact);
+            }
+            catch (ArtifactException e) when (e.Error is ArtifactError.Config or ArtifactError.RuntimeVersion or ArtifactError.FormatVersion)
+            {
+                if (requireArtifact)
+                {
+                    throw new ArtifactException(e.Error, Reason(e) + Hint(e) + " (" + RequireArtifactSwitch + " is set, so the embedded .wasm is not compiled instead)")
+                    {
+                        DifferingSettings = e.DifferingSettings,
+                    };
+                }
+            }
+        }
+        return Component.FromBytes(engine, wasm());
+    }
+
+    private static string Reason(ArtifactException e)
+    {
+        const string Prefix = "cannot load artifact: ";
+        return e.Message.StartsWith(Prefix, StringComparison.Ordinal) ? e.Message[Prefix.Length..] : e.Message;
+    }
+
+    private static string Hint(ArtifactException e) => e.Error == ArtifactError.Config
+        ? "; make the build compile for the engine's settings with FuelConsumption=\"true\", EpochInterruption=\"true\" or DebugInfo=\"true\" on the <WasmComponent> item"
+        : "; rebuild the project with the WitSharp package that matches the runtime";
+
+    private static byte[]? ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name);
+        if (stream is null) return null;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>The exported function <paramref name="name"/> (of the exported interface

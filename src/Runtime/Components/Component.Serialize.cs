@@ -31,10 +31,9 @@ public sealed partial class Component
     /// or damaged, come from another format or runtime version, hold a core module, or were compiled with other
     /// code-affecting <see cref="Config"/> settings than <paramref name="engine"/>'s
     /// (<see cref="ArtifactException.Error"/> says which).</exception>
-    public static Component Deserialize(Engine engine, byte[] bytes)
+    public static Component Deserialize(Engine engine, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(bytes);
         return ComponentArtifact.Load(engine, ArtifactFormat.Read(bytes, ArtifactKind.Component, engine));
     }
 

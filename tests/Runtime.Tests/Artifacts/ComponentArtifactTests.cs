@@ -44,7 +44,7 @@ public sealed class ComponentArtifactTests(ITestOutputHelper output)
         int modules = r.U32("count");
         Assert.True(modules >= 1);
         for (int i = 0; i < modules; i++) { r.String("name"); r.String("type"); }
-        var image = r.Blob("assembly");
+        var image = CodeImage.Read(ref r);
         Assert.True(image[0] == (byte)'M' && image[1] == (byte)'Z', "the compiled code is a PE image");
         r.End();
     }

@@ -18,17 +18,19 @@ internal sealed class SpecScriptRunner
     private readonly List<SpecCommandResult> _results = [];
     private readonly List<string> _notes = [];
 
-    private SpecScriptRunner(string file, SpecSkips skips)
+    private SpecScriptRunner(string file, SpecSkips skips, ISpecBackend? backend)
     {
         _file = file;
         _skips = skips;
-        _exec = new SpecExecution(SpecBackends.Create(out var unavailable), unavailable);
+        string? unavailable = null;
+        _exec = new SpecExecution(backend ?? SpecBackends.Create(out unavailable), unavailable);
     }
 
-    public static SpecFileResult Run(string file, string text, SpecSkips skips)
+    /// <param name="backend">The engine to run on; null for the default (<see cref="SpecBackends.Create"/>).</param>
+    public static SpecFileResult Run(string file, string text, SpecSkips skips, ISpecBackend? backend = null)
     {
         var sw = Stopwatch.StartNew();
-        var runner = new SpecScriptRunner(file, skips);
+        var runner = new SpecScriptRunner(file, skips, backend);
         using (runner._exec)
         {
             List<WastCommand>? commands = null;

@@ -12,9 +12,17 @@ internal sealed class WitSharpSpecBackend : ISpecBackend
     private static readonly Lazy<Engine> s_engine = new(() => new Engine());
     private readonly Store _store;
     private readonly Linker _linker;
+    private readonly bool _throughArtifacts;
 
-    public WitSharpSpecBackend()
+    /// <summary>Compiles artifacts for <c>throughArtifacts</c>: another engine, so the loaded code cannot lean on
+    /// anything of the engine that runs it (signature ids in particular).</summary>
+    private static readonly Lazy<Engine> s_precompiler = new(() => new Engine());
+
+    /// <param name="throughArtifacts">Every module is precompiled by another engine into an artifact
+    /// (Engine.PrecompileModule) and loaded from it (Module.Deserialize) instead of compiled from its bytes.</param>
+    public WitSharpSpecBackend(bool throughArtifacts = false)
     {
+        _throughArtifacts = throughArtifacts;
         var engine = s_engine.Value;
         _store = new Store(engine);
         _linker = new Linker(engine) { AllowShadowing = true };
@@ -42,7 +50,9 @@ internal sealed class WitSharpSpecBackend : ISpecBackend
     public object Instantiate(byte[] bytes)
     {
         // Our front end already accepted these bytes, so a decode or validation error here is a crash.
-        var module = Module.FromBytes(s_engine.Value, "spec", bytes);
+        var module = _throughArtifacts
+            ? Module.Deserialize(s_engine.Value, "spec", s_precompiler.Value.PrecompileModule(bytes))
+            : Module.FromBytes(s_engine.Value, "spec", bytes);
         try
         {
             return _linker.Instantiate(_store, module);

@@ -28,13 +28,17 @@ internal static class LoadedCode
         for (int i = 0; i < sigIds.Length; i++) sigIds[i] = cg.SignatureId(info.Types[i]);
         SignatureTable.Bind(holder, sigIds);
         int imported = info.ImportedFunctionCount;
+        // One pass over the type's methods: Type.GetMethod(name) scans them all on every call, which made binding
+        // quadratic (30 s for the 12,685 functions of a componentize-js module).
+        var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
+        foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)) byName[m.Name] = m;
         var methods = new MethodInfo[info.FunctionTypeIndices.Count];
         for (int i = 0; i < methods.Length; i++)
-            methods[i] = type.GetMethod("$" + (imported + i)) ?? throw Missing($"{typeName}.${imported + i}");
+            methods[i] = byName.GetValueOrDefault("$" + (imported + i)) ?? throw Missing($"{typeName}.${imported + i}");
         var entries = new MethodInfo?[methods.Length];
         foreach (var e in info.Exports)
             if (e.Kind == ExternKind.Func && e.Index >= imported)
-                entries[e.Index - imported] = type.GetMethod(ModuleEmitter.ExportEntryName(e.Index)) ?? throw Missing($"{typeName}.Export{e.Index}");
+                entries[e.Index - imported] = byName.GetValueOrDefault(ModuleEmitter.ExportEntryName(e.Index)) ?? throw Missing($"{typeName}.Export{e.Index}");
         var compiled = new CompiledModule(info, name, type, methods, sigIds, entries);
         Backtrace.Register(type, compiled);
         return compiled;
