@@ -39,14 +39,6 @@ if (args.Contains("--componentize-js"))
     return ComponentizeJsBenchmarks.Run();
 }
 
-#if WITSHARP_ENGINE
-// `-- --generated`: call cost through generated bindings (typed path) against the former ComponentValue path.
-if (args.Contains("--generated"))
-{
-    return GeneratedBindingBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
-}
-#endif
-
 // `-- --artifacts`: precompiled artifacts of the componentize-js component (issue 6; ArtifactBenchmarks): sizes,
 // serialize, and deserialize → first call in fresh processes (`--artifacts-once ours|wasmtime FILE`) vs compiling.
 var artifactOnce = Array.IndexOf(args, "--artifacts-once");
@@ -59,6 +51,14 @@ if (args.Contains("--artifacts"))
 {
     return ArtifactBenchmarks.Run();
 }
+
+#if WITSHARP_ENGINE
+// `-- --generated`: call cost through generated bindings (typed path) against the former ComponentValue path.
+if (args.Contains("--generated"))
+{
+    return GeneratedBindingBenchmarks.Quick(args.SkipWhile(a => a != "--time").Skip(1).Select(double.Parse).FirstOrDefault(1.0));
+}
+#endif
 
 if (args.Contains("--quick"))
 {
