@@ -82,7 +82,7 @@ internal sealed class HandleConversions
             case RefKind.Own or RefKind.Borrow:
                 // A host object enters the bindings' handle table; the component sees its index as the rep.
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");
-                w.Line("return (cx.Table ?? throw new global::System.NotSupportedException(\"host resources are passed through the imports wired by AddToLinker\")).Push<" + t.CsType + ">(v);");
+                w.Line("return (cx.Table ?? throw new global::System.NotSupportedException(\"host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first\")).Push<" + t.CsType + ">(v);");
                 break;
             case RefKind.List:
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");

@@ -86,11 +86,17 @@ internal sealed class RuntimeEmitter
         w.Line("private readonly global::WitSharp.Store __store;");
         w.Line("private readonly " + ValueConversions.ContextClass + " __cx;");
         for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("private readonly __Export" + i + " __e" + i + ";");
+        if (HasAddToLinker)
+        {
+            // The handle table AddToLinker made for a linker: host objects the host passes into exports enter the
+            // same table the imported resources' destructors delete from.
+            w.Line("private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<" + Components + "ComponentLinker, " + Components + "ResourceTable> __tables = new();");
+        }
         w.Line();
-        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance, " + Index + "[] indices)");
+        w.Open("private " + _self + "(global::WitSharp.Store store, " + Components + "ComponentInstance instance, " + Index + "[] indices, " + Components + "ResourceTable? table)");
         w.Line("__store = store;");
         w.Line("__instance = instance;");
-        w.Line("__cx = new " + ValueConversions.ContextClass + "(this, null);");
+        w.Line("__cx = new " + ValueConversions.ContextClass + "(this, table);");
         for (var i = 0; i < exportFunctions.Count; i++) w.Line("__export" + i + " = " + Bind(exportFunctions[i], _slots.World[i]) + ";");
         for (var i = 0; i < exportedInterfaces.Count; i++) w.Line("__e" + i + " = new __Export" + i + "(this, instance, indices);");
         w.Close();
@@ -162,6 +168,7 @@ internal sealed class RuntimeEmitter
         w.Open("public sealed class Pre");
         w.Line("private readonly " + Components + "ComponentLinker _linker;");
         w.Line("private readonly " + Index + "[] _indices;");
+        w.Line("private readonly " + Components + "ResourceTable? _table;");
         w.Line();
         w.Summary("Checks the component's exports, resolves their indices once and keeps the linker.");
         w.DocTag("param", " name=\"component\"", "The compiled component.");
@@ -172,6 +179,7 @@ internal sealed class RuntimeEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         w.Line("CheckComponent(component);");
         w.Line("_indices = __Resolve(component);");
+        w.Line(HasAddToLinker ? "_table = __tables.TryGetValue(linker, out var table) ? table : null;" : "_table = null;");
         w.Line("Component = component;");
         w.Line("_linker = linker;");
         w.Close();
@@ -181,9 +189,11 @@ internal sealed class RuntimeEmitter
         w.Line();
         w.Summary("Instantiates the component in a store and binds its exports.");
         w.DocTag("param", " name=\"store\"", "The store the instance lives in.");
-        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component), _indices);");
+        w.Line("public " + _self + " Instantiate(global::WitSharp.Store store) => new " + _self + "(store, _linker.Instantiate(store, Component), _indices, _table);");
         w.Close();
     }
+
+    private bool HasAddToLinker => _model.Imports is not null || _model.ImportedInterfaces.Count > 0;
 
     private void WriteAddToLinker(SourceWriter w)
     {
@@ -209,7 +219,7 @@ internal sealed class RuntimeEmitter
         }
         w.Line("var root = linker.Root();");
         // One handle table for the host objects handed to the component (CanonicalABI.md "Handle types").
-        w.Line("var cx = new " + ValueConversions.ContextClass + "(null, new " + Components + "ResourceTable());");
+        w.Line("var cx = new " + ValueConversions.ContextClass + "(null, __tables.GetValue(linker, _ => new " + Components + "ResourceTable()));");
         if (imports is not null)
         {
             foreach (var m in imports.Methods) WriteImport(w, "root", "host", m);

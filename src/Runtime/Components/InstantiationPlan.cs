@@ -16,6 +16,9 @@ internal sealed class InstantiationPlan
     private readonly ConcurrentDictionary<object, object> _types = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<object, string> _names = new(ReferenceEqualityComparer.Instance);
 
+    // Marks a type definition whose resolution depends on the instance (it mentions a resource).
+    private static readonly object PerInstance = new();
+
     /// <summary>
     /// The resolved type of a top-level type definition. A definition is resolved once and reused when its
     /// result mentions no resource: resource types are fresh per instance (Explainer.md "Resource types"), so a
@@ -25,9 +28,13 @@ internal sealed class InstantiationPlan
     /// </summary>
     public object TopLevelType(Scope scope, TypeDefinition t)
     {
-        if (_types.TryGetValue(t, out var cached)) return cached;
+        if (_types.TryGetValue(t, out var cached))
+        {
+            // A definition found to mention a resource is resolved again for each instance, without re-checking.
+            return ReferenceEquals(cached, PerInstance) ? TypeResolver.Define(scope, t.Type) : cached;
+        }
         var resolved = TypeResolver.Define(scope, t.Type);
-        if (IsInstanceIndependent(resolved)) _types.TryAdd(t, resolved);
+        _types.TryAdd(t, IsInstanceIndependent(resolved) ? resolved : PerInstance);
         return resolved;
     }
 

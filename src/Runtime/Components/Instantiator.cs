@@ -195,13 +195,26 @@ internal sealed class Instantiator(Store store, Component component)
     private static readonly ValueKind[] ReallocParams = [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32, ValueKind.Int32];
     private static readonly ValueKind[] ReallocResults = [ValueKind.Int32];
 
+    private static bool IsRealloc(Function f)
+    {
+        var ps = f.Parameters;
+        var rs = f.Results;
+        if (ps.Count != 4 || rs.Count != 1 || rs[0] != ValueKind.Int32) return false;
+        for (int i = 0; i < 4; i++)
+        {
+            if (ps[i] != ValueKind.Int32) return false;
+        }
+        return true;
+    }
+
     private static CanonicalOptions Options(Scope s, CanonDefinition c, InstanceFlags flags)
     {
         var o = c.Options;
         var memory = o.Memory is { } m ? s.Get<Memory>(ComponentSort.CoreMemory, m, c.Offset) : null;
         var realloc = o.Realloc is { } r ? s.Get<Function>(ComponentSort.CoreFunc, r, c.Offset) : null;
         var postReturn = o.PostReturn is { } p ? s.Get<Function>(ComponentSort.CoreFunc, p, c.Offset) : null;
-        if (realloc is not null) CoreSignature.Check(realloc, ReallocParams, ReallocResults, "realloc", c.Offset);
+        // The message is formatted (and LINQ compared) only on a mismatch: this runs for every canon of every instance.
+        if (realloc is not null && !IsRealloc(realloc)) CoreSignature.Check(realloc, ReallocParams, ReallocResults, "realloc", c.Offset);
         return new CanonicalOptions(memory, realloc, postReturn, o.StringEncoding, flags);
     }
 }

@@ -61,36 +61,31 @@ internal sealed partial class LiftLowerContext
     }
 
     /// <summary>A host string is the source: each encoding is one exact allocation (the spec leaves the host's
-    /// own representation open). Unpaired surrogates are the host's error.</summary>
+    /// own representation open), encoded straight into guest memory. Unpaired surrogates are the host's error.</summary>
     private (uint Ptr, uint Units) StoreHostString(string s)
     {
-        byte[] bytes;
-        int alignment;
-        uint units;
+        Encoding encoding;
+        int alignment = 2;
+        switch (Options.StringEncoding)
+        {
+            case StringEncoding.Utf8: encoding = StrictUtf8; alignment = 1; break;
+            case StringEncoding.Utf16: encoding = StrictUtf16; break;
+            default: encoding = IsLatin1(s) ? Encoding.Latin1 : StrictUtf16; break;
+        }
+        int length;
         try
         {
-            switch (Options.StringEncoding)
-            {
-                case StringEncoding.Utf8:
-                    bytes = StrictUtf8.GetBytes(s); alignment = 1; units = (uint)bytes.Length;
-                    break;
-                case StringEncoding.Utf16:
-                    bytes = StrictUtf16.GetBytes(s); alignment = 2; units = (uint)s.Length;
-                    break;
-                default:
-                    alignment = 2;
-                    if (IsLatin1(s)) { bytes = Encoding.Latin1.GetBytes(s); units = (uint)s.Length; }
-                    else { bytes = StrictUtf16.GetBytes(s); units = (uint)s.Length | Utf16Tag; }
-                    break;
-            }
+            length = encoding.GetByteCount(s);
         }
         catch (EncoderFallbackException e)
         {
             throw new ArgumentException($"{Where}: the string contains an unpaired surrogate and is not a valid component string", e);
         }
-        if (bytes.Length > MaxStringByteLength) throw new ArgumentException($"{Where}: the string is longer than MAX_STRING_BYTE_LENGTH");
-        long ptr = Allocate(alignment, bytes.Length, "a string");
-        bytes.CopyTo(Memory.GetSpan(ptr, bytes.Length));
+        if (length > MaxStringByteLength) throw new ArgumentException($"{Where}: the string is longer than MAX_STRING_BYTE_LENGTH");
+        uint units = encoding == StrictUtf8 ? (uint)length
+            : (uint)s.Length | (Options.StringEncoding == StringEncoding.Latin1Utf16 && encoding == StrictUtf16 ? Utf16Tag : 0);
+        long ptr = Allocate(alignment, length, "a string");
+        encoding.GetBytes(s, Memory.GetSpan(ptr, length));
         return ((uint)ptr, units);
     }
 

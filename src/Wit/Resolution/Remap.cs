@@ -198,18 +198,31 @@ internal sealed partial class Remap
         }
     }
 
+    /// <summary>Where a foreign placeholder points. A class, not a value tuple: a dictionary over a struct value is
+    /// generic code of its own for the JIT on the generator's cold path (docs/benchmarks.md "Generator").</summary>
+    private sealed class ForeignDep(PackageName pkg, string name, Span span, List<Stability> stabilities)
+    {
+        public PackageName Pkg { get; } = pkg;
+
+        public string Name { get; } = name;
+
+        public Span Span { get; } = span;
+
+        public List<Stability> Stabilities { get; } = stabilities;
+    }
+
     /// <summary>Binds the foreign placeholders of <paramref name="unresolved"/> to items of packages already in
     /// the resolve (reference: <c>process_foreign_deps</c>).</summary>
     private void ProcessForeignDeps(int pkgId, UnresolvedPackage unresolved)
     {
-        var ifaceToPkg = new Dictionary<int, (PackageName Pkg, string Name, Span Span, List<Stability> Stabilities)>();
-        var worldToPkg = new Dictionary<int, (PackageName Pkg, string Name, Span Span, List<Stability> Stabilities)>();
+        var ifaceToPkg = new Dictionary<int, ForeignDep>();
+        var worldToPkg = new Dictionary<int, ForeignDep>();
         for (var i = 0; i < unresolved.ForeignDeps.Count; i++)
         {
             var (pkgName, items) = (unresolved.ForeignDeps[i].Key, unresolved.ForeignDeps[i].Value);
             foreach (var e in items)
             {
-                var entry = (pkgName, e.Key, unresolved.ForeignDepSpans[i], e.Value.Stabilities);
+                var entry = new ForeignDep(pkgName, e.Key, unresolved.ForeignDepSpans[i], e.Value.Stabilities);
                 if (e.Value.Item.IsWorld) worldToPkg[e.Value.Item.Id] = entry;
                 else ifaceToPkg[e.Value.Item.Id] = entry;
             }

@@ -86,19 +86,36 @@ internal static class WorldElaboration
         }
 
         var newExports = new OrderedMap<WorldKey, WorldItem>();
-        var exportInterfaces = new OrderedMap<int, KeyValuePair<WorldKey, Stability>>();
+        // Exported interfaces by id, first export of an id kept in its place and its key/stability replaced by a
+        // later one (as the OrderedMap this was: IndexMap::insert). A list of entries plus an id index rather than
+        // an OrderedMap over a struct value, which the generator's cold path would JIT-compile on its own.
+        var exportInterfaces = new List<ExportInterface>();
+        var exportIndex = new Dictionary<int, ExportInterface>();
         foreach (var e in world.Exports)
         {
-            if (e.Value.Kind == WorldItemKind.Interface) exportInterfaces.Set(e.Value.Id, new KeyValuePair<WorldKey, Stability>(e.Key, e.Value.Stability));
-            else newExports.Set(e.Key, e.Value);
+            if (e.Value.Kind != WorldItemKind.Interface)
+            {
+                newExports.Set(e.Key, e.Value);
+            }
+            else if (exportIndex.TryGetValue(e.Value.Id, out var seen))
+            {
+                seen.Key = e.Key;
+                seen.Stability = e.Value.Stability;
+            }
+            else
+            {
+                var entry = new ExportInterface(e.Value.Id, e.Key, e.Value.Stability);
+                exportInterfaces.Add(entry);
+                exportIndex.Add(entry.Id, entry);
+            }
         }
 
         var required = new HashSet<int>();
         foreach (var e in exportInterfaces)
         {
-            if (!AddExport(r, newImports, newExports, exportInterfaces, required, e.Key, e.Value.Key, true, e.Value.Value))
+            if (!AddExport(r, newImports, newExports, exportIndex, required, e.Id, e.Key, true, e.Stability))
             {
-                throw new WitException("interface `" + NameWorldKey(r, e.Value.Key) + "` transitively depends on an interface in incompatible ways");
+                throw new WitException("interface `" + NameWorldKey(r, e.Key) + "` transitively depends on an interface in incompatible ways");
             }
         }
 
@@ -106,6 +123,15 @@ internal static class WorldElaboration
         foreach (var e in ByGroup(r, newImports)) sorted.Set(e.Key, e.Value);
         world.Imports = sorted;
         world.Exports = newExports;
+    }
+
+    private sealed class ExportInterface(int id, WorldKey key, Stability stability)
+    {
+        public int Id { get; } = id;
+
+        public WorldKey Key { get; set; } = key;
+
+        public Stability Stability { get; set; } = stability;
     }
 
     private static string NameWorldKey(Resolve r, WorldKey key) => key.Name ?? r.InterfaceQualifiedName(key.InterfaceId) ?? "<anon>";
@@ -120,7 +146,7 @@ internal static class WorldElaboration
     /// <summary>Adds an exported interface after its dependencies; a dependency that must be imported for one
     /// export but is exported itself (or the reverse) makes the world invalid (component-model#208).</summary>
     private static bool AddExport(Resolve r, OrderedMap<WorldKey, WorldItem> imports, OrderedMap<WorldKey, WorldItem> exports,
-        OrderedMap<int, KeyValuePair<WorldKey, Stability>> exportInterfaces, HashSet<int> required, int id, WorldKey key, bool addExport, Stability stability)
+        Dictionary<int, ExportInterface> exportInterfaces, HashSet<int> required, int id, WorldKey key, bool addExport, Stability stability)
     {
         if (exports.ContainsKey(key)) return addExport;
         if (!addExport && required.Contains(id)) return true;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace WitSharp.Components.Adapters;
 
 /// <summary>
@@ -8,12 +10,27 @@ namespace WitSharp.Components.Adapters;
 /// </summary>
 internal sealed class AdapterPlan
 {
-    private AdapterPlan(RecordCopier parameters, ValueCopier? result, bool hasHandles)
+    // Plans hold no per-instance state, so one plan serves every adapter of a function type; function types
+    // without resources are shared by all instances of a component (InstantiationPlan), so this is once per
+    // component, not per instantiation.
+    private static readonly ConditionalWeakTable<CanonFuncType, StrongBox<AdapterPlan?>> s_plans = new();
+
+    private AdapterPlan(CanonFuncType type, RecordCopier parameters, ValueCopier? result, bool hasHandles)
     {
         Parameters = parameters;
         Result = result;
         HasHandles = hasHandles;
+        var coreParams = new List<ValueKind>(type.ParamsInMemory ? [ValueKind.Int32] : type.ParamTuple.Flat);
+        if (type.ResultsInMemory) coreParams.Add(ValueKind.Int32);
+        CoreParameters = [.. coreParams];
+        CoreResults = type.ResultsInMemory ? [] : [.. type.FlatResults];
     }
+
+    /// <summary>The lowered core signature's parameters (<c>flatten_functype</c> for <c>canon lower</c>).</summary>
+    public ValueKind[] CoreParameters { get; }
+
+    /// <summary>The lowered core signature's results.</summary>
+    public ValueKind[] CoreResults { get; }
 
     /// <summary>The parameters as one tuple: flat slot by slot, or the spilled tuple memory to memory.</summary>
     public RecordCopier Parameters { get; }
@@ -25,9 +42,12 @@ internal sealed class AdapterPlan
     /// the handle contexts and borrow scopes; others skip them.</summary>
     public bool HasHandles { get; }
 
-    /// <summary>The plan for <paramref name="type"/>, or null when some value type is not covered (then the adapter
+    /// <summary>The plan for <paramref name="type"/> (built on first use, then shared), or null when some value type is not covered (then the adapter
     /// falls back to lifting into <see cref="ComponentValue"/>).</summary>
-    public static AdapterPlan? TryCreate(CanonFuncType type)
+    public static AdapterPlan? For(CanonFuncType type) =>
+        s_plans.GetValue(type, static t => new StrongBox<AdapterPlan?>(TryCreate(t))).Value;
+
+    private static AdapterPlan? TryCreate(CanonFuncType type)
     {
         var parameters = new ValueCopier[type.Parameters.Count];
         bool handles = false;
@@ -38,7 +58,7 @@ internal sealed class AdapterPlan
         }
         ValueCopier? result = null;
         if (type.Result is { } rt && (result = Build(rt, ref handles)) is null) return null;
-        return new AdapterPlan(new RecordCopier(type.ParamTuple, parameters), result, handles);
+        return new AdapterPlan(type, new RecordCopier(type.ParamTuple, parameters), result, handles);
     }
 
     /// <summary>The copier of one value type, or null when it is not covered.</summary>

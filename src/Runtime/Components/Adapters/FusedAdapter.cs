@@ -14,7 +14,7 @@ namespace WitSharp.Components.Adapters;
 /// </summary>
 /// <remarks>Not used (the dynamic path runs instead) when both ends name the same linear memory — the spec's
 /// lift-then-lower reads the whole source before any destination realloc, which a fused copy within one memory
-/// could not reproduce — or when <see cref="AdapterPlan.TryCreate"/> does not cover a type.</remarks>
+/// could not reproduce — or when <see cref="AdapterPlan.For"/> does not cover a type.</remarks>
 internal sealed unsafe class FusedAdapter
 {
     private readonly LiftedFuncItem _callee;
@@ -47,17 +47,13 @@ internal sealed unsafe class FusedAdapter
     }
 
     /// <summary>The adapter as the core function the caller imports, or null when the direct path does not apply
-    /// (see the remarks) and the caller of this method must build the dynamic one.</summary>
+    /// (see the remarks), and the caller of this method must build the dynamic one.</summary>
     public static Function? TryCreate(Store store, LiftedFuncItem callee, CanonicalOptions callerOptions)
     {
         if (callerOptions.Memory is { } a && callee.Options.Memory is { } b && ReferenceEquals(a.Instance, b.Instance)) return null;
-        if (AdapterPlan.TryCreate(callee.Type) is not { } plan) return null;
-        var type = callee.Type;
-        var coreParams = new List<ValueKind>(type.ParamsInMemory ? [ValueKind.Int32] : type.ParamTuple.Flat);
-        if (type.ResultsInMemory) coreParams.Add(ValueKind.Int32);
-        IReadOnlyList<ValueKind> coreResults = type.ResultsInMemory ? [] : type.FlatResults;
+        if (AdapterPlan.For(callee.Type) is not { } plan) return null;
         var adapter = new FusedAdapter(callee, callerOptions, plan);
-        return Function.FromCallbackUnwrapped(store, adapter.Call, coreParams, coreResults);
+        return Function.FromCallbackUnwrapped(store, adapter.Call, plan.CoreParameters, plan.CoreResults);
     }
 
     /// <summary>The callee's name for trap messages; rebuilt only if the function was (re)named after its export.</summary>

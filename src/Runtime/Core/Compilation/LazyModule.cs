@@ -22,6 +22,7 @@ internal sealed class LazyModule
     private readonly TypeBuilder[] _builders;
     private readonly Type?[] _created;
     private readonly bool[] _emitting;
+    private readonly Exception?[] _failed;
     private readonly Assembly _assembly;
     private CompiledModule? _compiled;
     private int _createdCount;
@@ -43,6 +44,7 @@ internal sealed class LazyModule
         _builders = new TypeBuilder[chunks];
         _created = new Type?[chunks];
         _emitting = new bool[chunks];
+        _failed = new Exception?[chunks];
         for (int c = 0; c < chunks; c++)
             _builders[c] = module.DefineType(ChunkName(prefix, c), TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         _emitter = new ModuleEmitter(info, signatureFields, options, i => _builders[i / ChunkSize]);
@@ -77,12 +79,24 @@ internal sealed class LazyModule
             // Emission runs our own C# only, never code of this dynamic module, so it cannot re-enter for the
             // same chunk (the lock is re-entrant for this thread); if it somehow did, failing beats emitting a
             // body twice. The exception surfaces from the JIT at the call that needed the chunk.
+            if (_failed[chunk] is { } failure)
+                throw new InvalidOperationException($"emitting {ChunkName(Prefix, chunk)} failed earlier: {failure.Message}", failure);
             if (_emitting[chunk]) throw new InvalidOperationException($"chunk {ChunkName(Prefix, chunk)} re-entered while being emitted");
             _emitting[chunk] = true;
-            int start = chunk * ChunkSize;
-            int end = Math.Min(start + ChunkSize, _emitter.Methods.Length);
-            for (int i = start; i < end; i++) _emitter.EmitBody(i);
-            var type = _builders[chunk].CreateType();
+            Type type;
+            try
+            {
+                int start = chunk * ChunkSize;
+                int end = Math.Min(start + ChunkSize, _emitter.Methods.Length);
+                for (int i = start; i < end; i++) _emitter.EmitBody(i);
+                type = _builders[chunk].CreateType();
+            }
+            catch (Exception e)
+            {
+                // Half-emitted IL cannot be emitted again; later calls that need the chunk report this failure.
+                _failed[chunk] = e;
+                throw;
+            }
             if (_compiled is not null) Backtrace.Register(type, _compiled);
             Volatile.Write(ref _created[chunk], type);
             Interlocked.Increment(ref _createdCount);

@@ -25,12 +25,13 @@ partial class Bindings : global::System.IDisposable
     private readonly __Export1 __e1;
     private readonly __Export2 __e2;
     private readonly __Export3 __e3;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __e0 = new __Export0(this, instance, indices);
         __e1 = new __Export1(this, instance, indices);
         __e2 = new __Export2(this, instance, indices);
@@ -84,6 +85,7 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -95,6 +97,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -104,7 +107,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/w` imports (types only) in a linker.</summary>
@@ -113,7 +116,7 @@ partial class Bindings : global::System.IDisposable
     {
         global::System.ArgumentNullException.ThrowIfNull(linker);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
 
         {
             var instance = root.AddInstance("foo:foo/transitive-import");
@@ -352,7 +355,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> ToWire1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
         }
 
         public static global::Corpus.Foo.Foo.TransitiveImport.IY FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> v)

@@ -51,12 +51,13 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
     private readonly __Export0 __e0;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>(instance, WorldName, indices[0]);
         __e0 = new __Export0(this, instance, indices);
     }
@@ -93,6 +94,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -104,6 +106,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -113,7 +116,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines everything the world `foo:foo/the-world` imports in a linker, implemented by a host object.</summary>
@@ -124,7 +127,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
         root.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource>>("some-world-func", p =>
         {
             return __Handles.ToWire0(cx, host.SomeWorldFunc());
@@ -315,7 +318,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> ToWire0(__Context cx, global::Corpus.Bindings.IWorldResource v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Bindings.IWorldResource>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Bindings.IWorldResource>(v);
         }
 
         public static global::Corpus.Bindings.IWorldResource FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> v)
@@ -326,7 +329,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire1(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
         }
 
         public static global::Corpus.Foo.Foo.Resources.IBar FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
@@ -337,7 +340,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire2(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
         }
 
         public static global::Corpus.Foo.Foo.Resources.IBar FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
@@ -438,7 +441,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> ToWire11(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
         }
 
         public static global::Corpus.Foo.Foo.LongUseChain1.IA FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> v)
@@ -449,7 +452,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> ToWire12(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
         }
 
         public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> v)
@@ -460,7 +463,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> ToWire13(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
         }
 
         public static global::Corpus.Foo.Foo.Resources.IFallible FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> v)

@@ -29,11 +29,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __export0 = global::WitSharp.ComponentExportBindings.BindTyped<global::System.ValueTuple, global::System.ValueTuple>(instance, WorldName, indices[0]);
     }
 
@@ -66,6 +66,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -77,6 +78,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = null;
             Component = component;
             _linker = linker;
         }
@@ -86,7 +88,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Stops these bindings: later calls raise ObjectDisposedException.</summary>

@@ -32,12 +32,13 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     private readonly global::WitSharp.Components.ComponentInstance __instance;
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __export0 = global::WitSharp.ComponentExportBindings.Bind(instance, WorldName, indices[0], 0, true);
     }
 
@@ -69,6 +70,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -80,6 +82,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -89,7 +92,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines the interfaces the world `foo:foo/foo` imports (types only) in a linker.</summary>
@@ -98,7 +101,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     {
         global::System.ArgumentNullException.ThrowIfNull(linker);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
         root.AddInstance("foo:foo/i");
     }
 

@@ -122,12 +122,13 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
     private readonly __Export0 __e0;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Types(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __export0 = global::WitSharp.ComponentExportBindings.BindTyped<(uint, uint), uint>(instance, WorldName, indices[0]);
         __e0 = new __Export0(this, instance, indices);
     }
@@ -164,6 +165,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -175,6 +177,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -184,7 +187,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component), _indices);
+        public Types Instantiate(global::WitSharp.Store store) => new Types(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines everything the world `root:component/root` imports in a linker, implemented by a host object.</summary>
@@ -195,7 +198,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
 
         {
             global::App.Test.Types.V1_2_0.Host.IHost h = host;
@@ -274,7 +277,7 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         public static global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> ToWire0(__Context cx, global::App.Test.Types.V1_2_0.Host.ICounter v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
         }
 
         public static global::App.Test.Types.V1_2_0.Host.ICounter FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> v)

@@ -481,12 +481,13 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
     private readonly __Export0 __e0;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Shapes(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __export0 = global::WitSharp.ComponentExportBindings.BindTyped<string[], global::WitSharp.Result<uint, global::System.ValueTuple>>(instance, WorldName, indices[0]);
         __e0 = new __Export0(this, instance, indices);
     }
@@ -535,6 +536,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -546,6 +548,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -555,7 +558,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component), _indices);
+        public Shapes Instantiate(global::WitSharp.Store store) => new Shapes(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines everything the world `my:shapes/shapes@1.0.0` imports in a linker, implemented by a host object.</summary>
@@ -566,7 +569,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
 
         {
             global::App.Plugins.My.Shapes.Api.IApi h = host;
@@ -733,7 +736,7 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public static global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> ToWire0(__Context cx, global::App.Plugins.My.Shapes.Api.IBlob v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
         }
 
         public static global::App.Plugins.My.Shapes.Api.IBlob FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> v)

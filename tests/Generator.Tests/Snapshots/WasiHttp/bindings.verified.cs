@@ -27,12 +27,13 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
     private readonly __Export0 __e0;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
         __e0 = new __Export0(this, instance, indices);
     }
 
@@ -66,6 +67,7 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -77,6 +79,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -86,7 +89,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi-http/bindings` imports in a linker, implemented by a host object.</summary>
@@ -97,7 +100,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
 
         {
             global::Corpus.Wasi.Io.Poll.IPoll h = host;
@@ -567,7 +570,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -578,7 +581,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
         }
 
         public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
@@ -589,7 +592,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
         }
 
         public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
@@ -600,7 +603,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> ToWire4(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFields>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFields>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IFields FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> v)
@@ -681,7 +684,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> ToWire12(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingRequest FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> v)
@@ -692,7 +695,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> ToWire13(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IRequestOptions FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> v)
@@ -703,7 +706,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> ToWire14(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IResponseOutparam FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> v)
@@ -724,7 +727,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> ToWire16(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingBody FromWire16(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> v)
@@ -735,7 +738,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> ToWire17(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IFutureTrailers FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> v)
@@ -746,7 +749,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> ToWire18(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingResponse FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> v)
@@ -757,7 +760,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> ToWire19(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingBody FromWire19(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> v)
@@ -778,7 +781,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire21(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
         }
 
         public static global::Corpus.Wasi.Io.Error.IError FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
@@ -809,7 +812,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> ToWire24(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingRequest FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> v)
@@ -820,7 +823,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire25(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -851,7 +854,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> ToWire28(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> v)
@@ -882,7 +885,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> ToWire31(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingResponse FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> v)

@@ -25,12 +25,13 @@ partial class Bindings : global::System.IDisposable
     private readonly global::WitSharp.Components.ComponentInstance __instance;
     private readonly global::WitSharp.Store __store;
     private readonly __Context __cx;
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::WitSharp.Components.ComponentLinker, global::WitSharp.Components.ResourceTable> __tables = new();
 
-    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices)
+    private Bindings(global::WitSharp.Store store, global::WitSharp.Components.ComponentInstance instance, global::WitSharp.Components.ComponentExportIndex[] indices, global::WitSharp.Components.ResourceTable? table)
     {
         __store = store;
         __instance = instance;
-        __cx = new __Context(this, null);
+        __cx = new __Context(this, table);
     }
 
     /// <summary>The component instance these bindings call.</summary>
@@ -60,6 +61,7 @@ partial class Bindings : global::System.IDisposable
     {
         private readonly global::WitSharp.Components.ComponentLinker _linker;
         private readonly global::WitSharp.Components.ComponentExportIndex[] _indices;
+        private readonly global::WitSharp.Components.ResourceTable? _table;
 
         /// <summary>Checks the component's exports, resolves their indices once and keeps the linker.</summary>
         /// <param name="component">The compiled component.</param>
@@ -71,6 +73,7 @@ partial class Bindings : global::System.IDisposable
             global::System.ArgumentNullException.ThrowIfNull(linker);
             CheckComponent(component);
             _indices = __Resolve(component);
+            _table = __tables.TryGetValue(linker, out var table) ? table : null;
             Component = component;
             _linker = linker;
         }
@@ -80,7 +83,7 @@ partial class Bindings : global::System.IDisposable
 
         /// <summary>Instantiates the component in a store and binds its exports.</summary>
         /// <param name="store">The store the instance lives in.</param>
-        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices);
+        public Bindings Instantiate(global::WitSharp.Store store) => new Bindings(store, _linker.Instantiate(store, Component), _indices, _table);
     }
 
     /// <summary>Defines everything the world `wasmtime:wasi/bindings` imports in a linker, implemented by a host object.</summary>
@@ -91,7 +94,7 @@ partial class Bindings : global::System.IDisposable
         global::System.ArgumentNullException.ThrowIfNull(linker);
         global::System.ArgumentNullException.ThrowIfNull(host);
         var root = linker.Root();
-        var cx = new __Context(null, new global::WitSharp.Components.ResourceTable());
+        var cx = new __Context(null, __tables.GetValue(linker, _ => new global::WitSharp.Components.ResourceTable()));
 
         {
             global::Corpus.Wasi.Cli.Environment.IEnvironment h = host;
@@ -764,7 +767,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -775,7 +778,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
         }
 
         public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
@@ -786,7 +789,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
         }
 
         public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
@@ -847,7 +850,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire9(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
@@ -868,7 +871,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire11(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
         }
 
         public static global::Corpus.Wasi.Io.Error.IError FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
@@ -894,7 +897,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire13(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
@@ -905,7 +908,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire14(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
@@ -976,7 +979,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire21(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -987,7 +990,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> ToWire22(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
         }
 
         public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> v)
@@ -998,7 +1001,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> ToWire23(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
         }
 
         public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput FromWire23(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> v)
@@ -1009,7 +1012,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> ToWire24(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> v)
@@ -1020,7 +1023,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire25(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
@@ -1051,7 +1054,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> ToWire28(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> v)
@@ -1082,7 +1085,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> ToWire31(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> v)
@@ -1093,7 +1096,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> ToWire32(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream FromWire32(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> v)
@@ -1104,7 +1107,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> ToWire33(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> v)
@@ -1115,7 +1118,7 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> ToWire34(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker")).Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream FromWire34(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> v)

@@ -143,6 +143,62 @@ public sealed class HostileLengthTests
         return () => f.Call((ptr, length));
     }
 
+    // The guest passes whatever (pointer, length) pair the test asks for to a host import.
+    private const string Importer = """
+        (component
+          (import "host-str" (func $hs (param "s" string)))
+          (import "host-bytes" (func $hb (param "b" (list u8))))
+          (core module $libc (memory (export "mem") 1))
+          (core instance $libc (instantiate $libc))
+          (core func $hs (canon lower (func $hs) (memory (core memory $libc "mem"))))
+          (core func $hb (canon lower (func $hb) (memory (core memory $libc "mem"))))
+          (core module $m
+            (import "" "hs" (func $hs (param i32 i32)))
+            (import "" "hb" (func $hb (param i32 i32)))
+            (func (export "str") (param i32 i32) (call $hs (local.get 0) (local.get 1)))
+            (func (export "bytes") (param i32 i32) (call $hb (local.get 0) (local.get 1))))
+          (core instance $i (instantiate $m (with "" (instance (export "hs" (func $hs)) (export "hb" (func $hb))))))
+          (func (export "str") (param "p" u32) (param "n" u32) (canon lift (core func $i "str")))
+          (func (export "bytes") (param "p" u32) (param "n" u32) (canon lift (core func $i "bytes"))))
+        """;
+
+    [Theory]
+    [InlineData(false, "str", 0u, 0xFFFF_FFFFu)]
+    [InlineData(false, "str", 0xFFFFu, 2u)]
+    [InlineData(false, "bytes", 0u, 0xFFFF_FFFFu)]
+    [InlineData(false, "bytes", 0xFFFFu, 2u)]
+    [InlineData(true, "str", 0u, 0xFFFF_FFFFu)]
+    [InlineData(true, "str", 0xFFFFu, 2u)]
+    [InlineData(true, "bytes", 0u, 0xFFFF_FFFFu)]
+    [InlineData(true, "bytes", 0xFFFFu, 2u)]
+    public void Hostile_arguments_to_host_imports_trap_before_the_host_runs(bool typed, string export, uint ptr, uint length)
+    {
+        var engine = s_compiled.Value.Engine;
+        var component = WitSharp.Components.Component.FromBytes(engine, ComponentWat.Parse(Importer));
+        int hostCalls = 0;
+        var linker = new ComponentLinker(engine);
+        if (typed)
+        {
+            linker.Root().DefineFunction<string, ValueTuple>("host-str", _ => { hostCalls++; return default; });
+            linker.Root().DefineFunction<byte[], ValueTuple>("host-bytes", _ => { hostCalls++; return default; });
+        }
+        else
+        {
+            linker.Root().DefineFunction("host-str", (_, _) => hostCalls++);
+            linker.Root().DefineFunction("host-bytes", (_, _) => hostCalls++);
+        }
+        var store = new Store(engine);
+        var f = linker.Instantiate(store, component).Func(export);
+        f.Call(V.U32(0), V.U32(1));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<TrapException>(() => f.Call(V.U32(ptr), V.U32(length)));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64 << 10, $"allocated {allocated:N0} bytes");
+        Assert.Equal(1, hostCalls);
+        linker.Instantiate(store, component).Func(export).Call(V.U32(0), V.U32(3));
+        Assert.Equal(2, hostCalls);
+    }
+
     // The trap locked that instance down; the store itself still instantiates and runs.
     private static void StoreStaysUsable(Store store)
     {

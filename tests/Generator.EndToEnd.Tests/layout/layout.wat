@@ -1,0 +1,55 @@
+;; The component behind layout/world.wit (component text format, loaded with Component.FromText).
+(component
+  (core module $libc
+    (memory (export "mem") 1)
+    (global $bump (mut i32) (i32.const 1024))
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+      (local $p i32)
+      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get 2) (i32.const 1)))
+                             (i32.sub (i32.const 0) (local.get 2))))
+      (global.set $bump (i32.add (local.get $p) (local.get 3)))
+      (local.get $p)))
+  (core instance $libc (instantiate $libc))
+  (alias core export $libc "mem" (core memory $mem))
+  (alias core export $libc "realloc" (core func $realloc))
+
+  (type $mixed' (variant (case "a" f32) (case "b" s64) (case "c" (tuple u8 f64)) (case "d")))
+  (import "mixed" (type $mixed (eq $mixed')))
+  (import "take" (func $take (param "x" $mixed)))
+  (core func $take-lowered (canon lower (func $take)))
+
+  (core module $main
+    (import "libc" "mem" (memory 1))
+    (import "host" "take" (func $take (param i32 i64 f64)))
+    (global $p (mut i32) (i32.const 0))
+    (func (export "put") (param i32) (global.set $p (local.get 0)))
+    (func (export "get") (result i32) (global.get $p))
+    ;; mixed is (i32, i64, f64) flat; in memory: discriminant u8 at 0, payload at 8 (f32 / s64 / u8 then f64 at 16).
+    ;; Storing the joined slots raw gives exactly that layout for every case.
+    (func (export "flat-put") (param i32 i64 f64)
+      (i32.store8 (i32.const 64) (local.get 0))
+      (i64.store (i32.const 72) (local.get 1))
+      (f64.store (i32.const 80) (local.get 2))
+      (global.set $p (i32.const 64)))
+    (func (export "call-take")
+      (call $take (i32.load8_u (i32.const 64)) (i64.load (i32.const 72)) (f64.load (i32.const 80))))
+    (func (export "bump") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))
+  (core instance $m (instantiate $main (with "libc" (instance $libc)) (with "host" (instance (export "take" (func $take-lowered))))))
+
+  (export $mixed-e "mixed" (type $mixed'))
+  (type $padded' (record (field "a" u8) (field "b" u64) (field "c" u16) (field "d" (option f32)) (field "e" $mixed-e)))
+  (export $padded "padded" (type $padded'))
+  (type $wide' (variant (case "c0") (case "c1") (case "c2") (case "c3") (case "c4") (case "c5") (case "c6") (case "c7" u16) (case "c8") (case "c9") (case "c10") (case "c11") (case "c12") (case "c13") (case "c14") (case "c15") (case "c16") (case "c17") (case "c18") (case "c19") (case "c20") (case "c21") (case "c22") (case "c23") (case "c24") (case "c25") (case "c26") (case "c27") (case "c28") (case "c29") (case "c30") (case "c31") (case "c32") (case "c33") (case "c34") (case "c35") (case "c36") (case "c37") (case "c38") (case "c39") (case "c40") (case "c41") (case "c42") (case "c43") (case "c44") (case "c45") (case "c46") (case "c47") (case "c48") (case "c49") (case "c50") (case "c51") (case "c52") (case "c53") (case "c54") (case "c55") (case "c56") (case "c57") (case "c58") (case "c59") (case "c60") (case "c61") (case "c62") (case "c63") (case "c64") (case "c65") (case "c66") (case "c67") (case "c68") (case "c69") (case "c70") (case "c71") (case "c72") (case "c73") (case "c74") (case "c75") (case "c76") (case "c77") (case "c78") (case "c79") (case "c80") (case "c81") (case "c82") (case "c83") (case "c84") (case "c85") (case "c86") (case "c87") (case "c88") (case "c89") (case "c90") (case "c91") (case "c92") (case "c93") (case "c94") (case "c95") (case "c96") (case "c97") (case "c98") (case "c99") (case "c100") (case "c101") (case "c102") (case "c103") (case "c104") (case "c105") (case "c106") (case "c107" u16) (case "c108") (case "c109") (case "c110") (case "c111") (case "c112") (case "c113") (case "c114") (case "c115") (case "c116") (case "c117") (case "c118") (case "c119") (case "c120") (case "c121") (case "c122") (case "c123") (case "c124") (case "c125") (case "c126") (case "c127") (case "c128") (case "c129") (case "c130") (case "c131") (case "c132") (case "c133") (case "c134") (case "c135") (case "c136") (case "c137") (case "c138") (case "c139") (case "c140") (case "c141") (case "c142") (case "c143") (case "c144") (case "c145") (case "c146") (case "c147") (case "c148") (case "c149") (case "c150") (case "c151") (case "c152") (case "c153") (case "c154") (case "c155") (case "c156") (case "c157") (case "c158") (case "c159") (case "c160") (case "c161") (case "c162") (case "c163") (case "c164") (case "c165") (case "c166") (case "c167") (case "c168") (case "c169") (case "c170") (case "c171") (case "c172") (case "c173") (case "c174") (case "c175") (case "c176") (case "c177") (case "c178") (case "c179") (case "c180") (case "c181") (case "c182") (case "c183") (case "c184") (case "c185") (case "c186") (case "c187") (case "c188") (case "c189") (case "c190") (case "c191") (case "c192") (case "c193") (case "c194") (case "c195") (case "c196") (case "c197") (case "c198") (case "c199") (case "c200") (case "c201") (case "c202") (case "c203") (case "c204") (case "c205") (case "c206") (case "c207" u16) (case "c208") (case "c209") (case "c210") (case "c211") (case "c212") (case "c213") (case "c214") (case "c215") (case "c216") (case "c217") (case "c218") (case "c219") (case "c220") (case "c221") (case "c222") (case "c223") (case "c224") (case "c225") (case "c226") (case "c227") (case "c228") (case "c229") (case "c230") (case "c231") (case "c232") (case "c233") (case "c234") (case "c235") (case "c236") (case "c237") (case "c238") (case "c239") (case "c240") (case "c241") (case "c242") (case "c243") (case "c244") (case "c245") (case "c246") (case "c247") (case "c248") (case "c249") (case "c250") (case "c251") (case "c252") (case "c253") (case "c254") (case "c255") (case "c256") (case "c257") (case "c258") (case "c259") (case "c260") (case "c261") (case "c262") (case "c263") (case "c264") (case "c265") (case "c266") (case "c267") (case "c268") (case "c269") (case "c270") (case "c271") (case "c272") (case "c273") (case "c274") (case "c275") (case "c276") (case "c277") (case "c278") (case "c279") (case "c280") (case "c281") (case "c282") (case "c283") (case "c284") (case "c285") (case "c286") (case "c287") (case "c288") (case "c289") (case "c290") (case "c291") (case "c292") (case "c293") (case "c294") (case "c295") (case "c296") (case "c297") (case "c298") (case "c299" s8)))
+  (export $wide "wide" (type $wide'))
+  (type $one' (record (field "v" u32)))
+  (export $one "one" (type $one'))
+
+  (func (export "put-padded") (param "x" $padded) (param "pad" (tuple u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64)) (canon lift (core func $m "put") (memory $mem) (realloc $realloc)))
+  (func (export "get-padded") (result $padded) (canon lift (core func $m "get") (memory $mem)))
+  (func (export "put-wide") (param "x" $wide) (param "pad" (tuple u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64 u64)) (canon lift (core func $m "put") (memory $mem) (realloc $realloc)))
+  (func (export "get-wide") (result $wide) (canon lift (core func $m "get") (memory $mem)))
+  (func (export "flat-put") (param "x" $mixed-e) (canon lift (core func $m "flat-put")))
+  (func (export "get-mixed") (result $mixed-e) (canon lift (core func $m "get") (memory $mem)))
+  (func (export "call-take") (canon lift (core func $m "call-take")))
+  (func (export "bump") (param "x" $one) (result $one) (canon lift (core func $m "bump")))
+)
