@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using WTC = Wasmtime.Components;
 #if WITSHARP_ENGINE
 using WSC = WitSharp.Components;
@@ -19,16 +18,16 @@ namespace Benchmarks;
 internal static class ArtifactBenchmarks
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private const string Interface = "witsharp:jstext/text@0.1.0";
-    private const string Function = "title-case";
+    private const string Interface = JstextFirstCall.Interface;
+    private const string Function = JstextFirstCall.Function;
     private const int Samples = 3;
 
     public static int Run()
     {
-        var wasm = File.ReadAllBytes(Wasm);
-        var (argument, expected) = Case();
+        var wasm = File.ReadAllBytes(JstextFirstCall.Wasm);
+        var (argument, expected) = JstextFirstCall.Case();
         Console.WriteLine();
-        Console.WriteLine($"### Precompiled artifacts: {Path.GetFileName(Wasm)} ({wasm.Length / 1e6:0.0} MB; {Interface}#{Function}(\"{argument}\") = \"{expected}\")");
+        Console.WriteLine($"### Precompiled artifacts: {Path.GetFileName(JstextFirstCall.Wasm)} ({wasm.Length / 1e6:0.0} MB; {Interface}#{Function}(\"{argument}\") = \"{expected}\")");
         Console.WriteLine();
         var files = new Dictionary<string, string>();
         var rows = new List<string>();
@@ -132,51 +131,8 @@ internal static class ArtifactBenchmarks
         return failures;
     }
 
-    /// <summary>Child: deserializes <paramref name="path"/>, instantiates and calls once; prints
-    /// `RESULT load instantiate firstCall total cpu` in ms (the same columns as `--componentize-js-once`).</summary>
-    public static int Once(string side, string path)
-    {
-        var (argument, expected) = Case();
-        var total = Stopwatch.StartNew();
-        double load, instantiate, call;
-        string result;
-        if (side == "wasmtime")
-        {
-            var engine = new Wasmtime.Engine();
-            var component = WTC.Component.DeserializeFile(engine, path);
-            load = total.Elapsed.TotalMilliseconds;
-            var instance = new WTC.ComponentLinker(engine).Instantiate(new Wasmtime.Store(engine), component);
-            var function = instance.GetFunction(Interface, Function) ?? throw new InvalidOperationException("no export " + Function);
-            instantiate = total.Elapsed.TotalMilliseconds - load;
-            result = function.Call(WTC.ComponentValue.String(argument))!.AsString();
-            call = total.Elapsed.TotalMilliseconds - load - instantiate;
-        }
-        else if (side == "ours")
-        {
-#if WITSHARP_ENGINE
-            var engine = new WitSharp.Engine();
-            var component = WSC.Component.DeserializeFile(engine, path);
-            load = total.Elapsed.TotalMilliseconds;
-            var instance = new WSC.ComponentLinker(engine).Instantiate(new WitSharp.Store(engine), component);
-            var function = instance.GetFunction(Interface, Function) ?? throw new InvalidOperationException("no export " + Function);
-            instantiate = total.Elapsed.TotalMilliseconds - load;
-            result = function.Call(WSC.ComponentValue.String(argument))!.AsString();
-            call = total.Elapsed.TotalMilliseconds - load - instantiate;
-#else
-            throw new InvalidOperationException("build with -p:WitSharpEngine=true for the WitSharp side");
-#endif
-        }
-        else
-        {
-            throw new ArgumentException("--artifacts-once takes ours or wasmtime, not " + side);
-        }
-
-        var elapsed = total.Elapsed.TotalMilliseconds;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-        if (result != expected) throw new InvalidOperationException($"{Function}(\"{argument}\") returned \"{result}\", expected \"{expected}\"");
-        Console.WriteLine(string.Create(Inv, $"RESULT {load:0.0} {instantiate:0.0} {call:0.0} {elapsed:0.0} {cpu:0.0}"));
-        return 0;
-    }
+    /// <summary>Child: deserializes <paramref name="path"/>, instantiates and calls once (same columns as `--componentize-js-once`).</summary>
+    public static int Once(string side, string path) => JstextFirstCall.Once(side, path);
 
     private static string Name(string side) => side == "ours" ? "WitSharp" : "Wasmtime 50.0.1";
 
@@ -208,48 +164,5 @@ internal static class ArtifactBenchmarks
 
         error = "";
         return [wall, .. line["RESULT ".Length..].Split(' ').Select(x => double.Parse(x, Inv))];
-    }
-
-    /// <summary>The first non-empty title-case call recorded in calls.json and its outcome in expected.json
-    /// (the case `--componentize-js` uses).</summary>
-    private static (string Argument, string Expected) Case()
-    {
-        var dir = Path.GetDirectoryName(Wasm)!;
-        using var calls = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "calls.json")));
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")));
-        var name = Interface + "#" + Function;
-        var scenarios = calls.RootElement.GetProperty("scenarios").EnumerateArray().ToArray();
-        var outcomes = expected.RootElement.GetProperty("scenarios").EnumerateArray().ToArray();
-        for (var s = 0; s < scenarios.Length; s++)
-        {
-            var steps = scenarios[s].GetProperty("calls").EnumerateArray().ToArray();
-            var results = outcomes[s].GetProperty("outcomes").EnumerateArray().ToArray();
-            for (var i = 0; i < steps.Length; i++)
-            {
-                if (steps[i].GetProperty("call").GetString() != name) continue;
-                var argument = steps[i].GetProperty("args")[0].GetString()!;
-                if (argument.Length == 0) continue;
-                return (argument, results[i].GetProperty("result").GetString()!);
-            }
-        }
-
-        throw new InvalidOperationException("no " + name + " call in calls.json");
-    }
-
-    private static string Wasm
-    {
-        get
-        {
-            foreach (var start in new[] { AppContext.BaseDirectory, System.Environment.CurrentDirectory })
-            {
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                {
-                    var candidate = Path.Combine(dir.FullName, "tests", "fixtures", "components", "jstext", "jstext.wasm");
-                    if (File.Exists(candidate)) return candidate;
-                }
-            }
-
-            throw new FileNotFoundException("tests/fixtures/components/jstext/jstext.wasm not found above " + AppContext.BaseDirectory);
-        }
     }
 }
