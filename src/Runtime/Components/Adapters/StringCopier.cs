@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -65,6 +66,7 @@ internal static class StringTranscoder
         // A long string is validated after the first realloc (as wasmtime's adapters do), so that a failing
         // realloc is reached without first reading up to 2 GiB; a short one here, where the spec decodes it.
         bool deferred = byteLength > StringRange.EagerValidationBytes;
+        if (!deferred && simple == Simple.Utf8 && dst.Encoding == StringEncoding.Utf16) return StoreShortUtf8ToUtf16(src, dst, ptr, byteLength, units);
         if (!deferred) Validate(src, ptr, byteLength, simple);
 
         // store_string_into_range.
@@ -248,6 +250,30 @@ internal static class StringTranscoder
         long length = 2L * written;
         if (length < worstCaseSize) ptr = dst.Reallocate(ptr, worstCaseSize, 2, length, What);
         return (ptr, (uint)written);
+    }
+
+    /// <summary>"store_utf8_to_utf16" for a string validated eagerly: decoded once, into a scratch buffer, before
+    /// the first realloc — that pass is the validation — then copied (instead of validating, then decoding).</summary>
+    private static (uint, uint) StoreShortUtf8ToUtf16(AdapterSide src, AdapterSide dst, uint srcPtr, long byteLength, uint units)
+    {
+        char[] scratch = ArrayPool<char>.Shared.Rent((int)Math.Max(byteLength, 1));
+        try
+        {
+            var bytes = src.Span(srcPtr, byteLength);
+            if (Utf8.ToUtf16(bytes, scratch, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+                throw InvalidUtf8(src, srcPtr, bytes);
+            long worstCaseSize = 2L * units;
+            if (worstCaseSize > MaxLength) throw TooLong(dst, worstCaseSize);
+            uint ptr = dst.Reallocate(0, 0, 2, worstCaseSize, What);
+            scratch.AsSpan(0, written).CopyTo(MemoryMarshal.Cast<byte, char>(dst.Span(ptr, worstCaseSize)));
+            long length = 2L * written;
+            if (length < worstCaseSize) ptr = dst.Reallocate(ptr, worstCaseSize, 2, length, What);
+            return (ptr, (uint)written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>"store_string_to_latin1_or_utf16" (source utf8 or utf16): latin1 until the first character above

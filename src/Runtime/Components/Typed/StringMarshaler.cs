@@ -80,6 +80,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
     {
         CheckSurrogates(cx, s);
         int bytes = checked(2 * s.Length);
+        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx, bytes);
         uint ptr = cx.Allocate(2, bytes);
         CopyUtf16(s, cx.GetSpan(ptr, bytes));
         return (ptr, (uint)s.Length);
@@ -98,6 +99,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
         }
         CheckSurrogates(cx, s);
         int bytes = checked(2 * n);
+        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx, bytes);
         uint ptr = cx.Allocate(2, bytes);
         CopyUtf16(s, cx.GetSpan(ptr, bytes));
         return (ptr, (uint)n | Utf16Tag);
@@ -124,6 +126,11 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
             throw UnpairedSurrogate(cx);
         }
     }
+
+    // CanonicalABI.md "store_string_copy": trap_if(dst_byte_length > MAX_STRING_BYTE_LENGTH); from the host, the
+    // caller's error.
+    private static ArgumentException TooLongInUtf16(CanonicalContext cx, int bytes) =>
+        new($"{cx.Where}: a string of {bytes} UTF-16 bytes exceeds the canonical ABI's maximum length");
 
     private static ArgumentException UnpairedSurrogate(CanonicalContext cx) =>
         new($"{cx.Where}: the string contains an unpaired surrogate, which is not a sequence of Unicode scalar values");
