@@ -20,14 +20,14 @@ internal sealed partial class FunctionCompiler
         {
             var f = RentTemp(typeof(FunctionInstance));
             _il.Emit(OpCodes.Ldarg, _ctxArg);
-            _il.Emit(OpCodes.Ldfld, F.Functions);
+            EmitField(OpCodes.Ldfld, F.Functions);
             _il.Emit(OpCodes.Ldc_I4, (int)index);
             _il.Emit(OpCodes.Ldelem_Ref);
             _il.Emit(OpCodes.Stloc, f);
             _il.Emit(OpCodes.Ldloc, f);
-            _il.Emit(OpCodes.Ldfld, F.FuncContext);
+            EmitField(OpCodes.Ldfld, F.FuncContext);
             _il.Emit(OpCodes.Ldloc, f);
-            _il.Emit(OpCodes.Ldfld, F.FuncCode);
+            EmitField(OpCodes.Ldfld, F.FuncCode);
             ReleaseTemp(f);
             EmitCalli(type);
         }
@@ -71,14 +71,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, f);
         _il.Emit(OpCodes.Brfalse, SharedTrap((int)TrapCode.IndirectCallToNull, shape));
         _il.Emit(OpCodes.Ldloc, f);
-        _il.Emit(OpCodes.Ldfld, F.FuncSignature);
+        EmitField(OpCodes.Ldfld, F.FuncSignature);
         // A read-only static, not a constant: ids are per engine, code may be saved and loaded by another (SignatureTable).
         _il.Emit(OpCodes.Ldsfld, _m.SignatureFields[typeIndex]);
         _il.Emit(OpCodes.Bne_Un, SharedTrap((int)TrapCode.BadSignature, shape));
         _il.Emit(OpCodes.Ldloc, f);
-        _il.Emit(OpCodes.Ldfld, F.FuncContext);
+        EmitField(OpCodes.Ldfld, F.FuncContext);
         _il.Emit(OpCodes.Ldloc, f);
-        _il.Emit(OpCodes.Ldfld, F.FuncCode);
+        EmitField(OpCodes.Ldfld, F.FuncCode);
         ReleaseTemp(index);
         ReleaseTemp(elements);
         ReleaseTemp(f);
@@ -99,7 +99,7 @@ internal sealed partial class FunctionCompiler
     private void EmitElementSlot(uint tableIndex, LocalBuilder index, LocalBuilder elements, Label outOfBounds)
     {
         EmitLoadTable(tableIndex);
-        _il.Emit(OpCodes.Ldfld, F.TableElements);
+        EmitField(OpCodes.Ldfld, F.TableElements);
         _il.Emit(OpCodes.Stloc, elements);
         _il.Emit(OpCodes.Ldloc, index);
         _il.Emit(OpCodes.Ldloc, elements);
@@ -113,7 +113,7 @@ internal sealed partial class FunctionCompiler
     private void EmitLoadTable(uint tableIndex)
     {
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Tables);
+        EmitField(OpCodes.Ldfld, F.Tables);
         _il.Emit(OpCodes.Ldc_I4, (int)tableIndex);
         _il.Emit(OpCodes.Ldelem_Ref);
     }

@@ -127,7 +127,7 @@ internal sealed partial class FunctionCompiler
     {
         FlushFuel();
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Memory0);
+        EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, M.MemoryGrow);
         ReloadMemory();
     }

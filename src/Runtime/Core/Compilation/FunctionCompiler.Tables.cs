@@ -38,7 +38,7 @@ internal sealed partial class FunctionCompiler
     private void EmitTableSize(uint table)
     {
         EmitLoadTable(table);
-        _il.Emit(OpCodes.Ldfld, F.TableElements);
+        EmitField(OpCodes.Ldfld, F.TableElements);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
         Push(ValType.I32);
@@ -106,7 +106,7 @@ internal sealed partial class FunctionCompiler
     {
         FlushFuel();
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Memory0);
+        EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.MemoryCopy))!);
         Pop(3);
     }
@@ -115,7 +115,7 @@ internal sealed partial class FunctionCompiler
     {
         FlushFuel();
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Memory0);
+        EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.MemoryFill))!);
         Pop(3);
     }

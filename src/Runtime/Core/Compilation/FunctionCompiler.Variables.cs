@@ -23,7 +23,7 @@ internal sealed partial class FunctionCompiler
     private void EmitLoadGlobalCell(uint index)
     {
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Globals);
+        EmitField(OpCodes.Ldfld, F.Globals);
         _il.Emit(OpCodes.Ldc_I4, (int)index);
         _il.Emit(OpCodes.Ldelem_Ref);
     }
@@ -35,7 +35,7 @@ internal sealed partial class FunctionCompiler
     {
         var t = ModuleTypes.GlobalType(_info, index).ValueType;
         EmitLoadGlobalCell(index);
-        _il.Emit(OpCodes.Ldfld, GlobalField(t));
+        EmitField(OpCodes.Ldfld, GlobalField(t));
         Push(t);
     }
 
@@ -46,14 +46,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, value);
         EmitLoadGlobalCell(index);
         _il.Emit(OpCodes.Ldloc, value);
-        _il.Emit(OpCodes.Stfld, GlobalField(ModuleTypes.GlobalType(_info, index).ValueType));
+        EmitField(OpCodes.Stfld, GlobalField(ModuleTypes.GlobalType(_info, index).ValueType));
         ReleaseTemp(value);
     }
 
     private void EmitRefFunc(uint index)
     {
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Functions);
+        EmitField(OpCodes.Ldfld, F.Functions);
         _il.Emit(OpCodes.Ldc_I4, (int)index);
         _il.Emit(OpCodes.Ldelem_Ref);
         Push(ValType.FuncRef);

@@ -28,6 +28,8 @@ internal sealed partial class FunctionCompiler : IEmitContext
     private LocalBuilder? _memBase, _memSize, _storeLocal;
     private int _pendingFuel;
     private WasmReader _r;
+    private readonly ModuleBuilder? _moduleBuilder;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.FieldInfo, int>? _fieldTokens;
 
     public FunctionCompiler(ModuleCompilation module, int funcIndex, ILGenerator il)
     {
@@ -45,7 +47,12 @@ internal sealed partial class FunctionCompiler : IEmitContext
         _locals = new LocalBuilder?[_localTypes.Length];
         _ctxArg = (short)_type.Params.Length;
         _r = new WasmReader(body.Code, body.CodeOffset);
+        _moduleBuilder = module.Methods.Length > 0 ? module.Methods[0].Module as ModuleBuilder : null;
+        _fieldTokens = _moduleBuilder is null ? null : FieldTokens.For(_moduleBuilder);
     }
+
+    /// <summary><c>ldfld</c>/<c>stfld</c>/<c>ldsfld</c> of a runtime field, by per-module cached token (FieldTokens).</summary>
+    private void EmitField(OpCode op, System.Reflection.FieldInfo field) => FieldTokens.Emit(_il, _moduleBuilder, _fieldTokens, op, field);
 
     public ILGenerator IL => _il;
 
@@ -129,7 +136,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
     {
         _storeLocal = _il.DeclareLocal(typeof(StoreState));
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Store);
+        EmitField(OpCodes.Ldfld, F.Store);
         _il.Emit(OpCodes.Stloc, _storeLocal);
 
         // The address of a local approximates the stack pointer; below the limit the guest has used its
@@ -138,7 +145,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
         _il.Emit(OpCodes.Ldloca, marker);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Ldloc, _storeLocal);
-        _il.Emit(OpCodes.Ldfld, F.StackLimit);
+        EmitField(OpCodes.Ldfld, F.StackLimit);
         _il.Emit(OpCodes.Blt_Un, SharedTrap((int)TrapCode.StackOverflow, ""));
 
         for (int i = _type.Params.Length; i < _localTypes.Length; i++)
@@ -160,11 +167,11 @@ internal sealed partial class FunctionCompiler : IEmitContext
     {
         if (_memBase is null) return;
         _il.Emit(OpCodes.Ldarg, _ctxArg);
-        _il.Emit(OpCodes.Ldfld, F.Memory0);
+        EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Ldfld, F.MemBase);
+        EmitField(OpCodes.Ldfld, F.MemBase);
         _il.Emit(OpCodes.Stloc, _memBase);
-        _il.Emit(OpCodes.Ldfld, F.MemLength);
+        EmitField(OpCodes.Ldfld, F.MemLength);
         _il.Emit(OpCodes.Stloc, _memSize!);
     }
 
@@ -176,7 +183,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
         {
             FlushFuel();
             _il.Emit(OpCodes.Ldloc, _storeLocal!);
-            _il.Emit(OpCodes.Ldfld, F.Fuel);
+            EmitField(OpCodes.Ldfld, F.Fuel);
             _il.Emit(OpCodes.Ldc_I4_0);
             _il.Emit(OpCodes.Conv_I8);
             _il.Emit(OpCodes.Blt, SharedTrap((int)TrapCode.OutOfFuel, ""));
@@ -184,11 +191,11 @@ internal sealed partial class FunctionCompiler : IEmitContext
         if (_m.Epoch)
         {
             _il.Emit(OpCodes.Ldloc, _storeLocal!);
-            _il.Emit(OpCodes.Ldfld, F.Epoch);
+            EmitField(OpCodes.Ldfld, F.Epoch);
             _il.Emit(OpCodes.Volatile);
-            _il.Emit(OpCodes.Ldfld, F.EpochValue);
+            EmitField(OpCodes.Ldfld, F.EpochValue);
             _il.Emit(OpCodes.Ldloc, _storeLocal!);
-            _il.Emit(OpCodes.Ldfld, F.EpochDeadline);
+            EmitField(OpCodes.Ldfld, F.EpochDeadline);
             // Deadline reached: EpochDeadline.Reached traps, or runs the store's callback, which moves the
             // deadline and lets execution continue (wasmtime's epoch deadline callback).
             var onTime = _il.DefineLabel();
@@ -206,10 +213,10 @@ internal sealed partial class FunctionCompiler : IEmitContext
         if (!_m.Fuel || _pendingFuel == 0) return;
         _il.Emit(OpCodes.Ldloc, _storeLocal!);
         _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Ldfld, F.Fuel);
+        EmitField(OpCodes.Ldfld, F.Fuel);
         _il.Emit(OpCodes.Ldc_I8, (long)_pendingFuel);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stfld, F.Fuel);
+        EmitField(OpCodes.Stfld, F.Fuel);
         _pendingFuel = 0;
     }
 
