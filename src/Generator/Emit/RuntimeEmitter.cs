@@ -408,6 +408,22 @@ internal sealed class RuntimeEmitter
         w.Line("public " + _self + "? Owner { get; }");
         w.Line();
         w.Line("public " + Components + "ResourceTable? Table { get; }");
+        w.Line();
+        // Host objects lent to the component for one call (borrow parameters): their table entries are removed
+        // when the call ends, innermost first.
+        w.Line("private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();");
+        w.Line();
+        w.Line("public int Mark => _lends.Count;");
+        w.Line();
+        w.Line("public void Lend(global::System.Action release) => _lends.Add(release);");
+        w.Line();
+        w.Open("public void Release(int mark)");
+        w.Open("for (var i = _lends.Count - 1; i >= mark; i--)");
+        w.Line("var release = _lends[i];");
+        w.Line("_lends.RemoveAt(i);");
+        w.Line("release();");
+        w.Close();
+        w.Close();
         w.Close();
     }
 
@@ -456,6 +472,12 @@ internal sealed class RuntimeEmitter
             _ => "(" + string.Join(", ", parts) + ")",
         };
         var call = function + ".Call(" + args + ")";
+        var lends = m.Params.Any(p => _handles.Lends(p.Ref));
+        if (lends)
+        {
+            w.Line("var __mark = " + cx + ".Mark;");
+            w.Open("try");
+        }
         if (m.Result is not { } result)
         {
             w.Line(call + ";");
@@ -469,6 +491,13 @@ internal sealed class RuntimeEmitter
         else
         {
             w.Line("return " + _handles.FromWire(result, call, cx) + ";");
+        }
+        if (lends)
+        {
+            w.Close();
+            w.Open("finally");
+            w.Line(cx + ".Release(__mark);");
+            w.Close();
         }
     }
 

@@ -31,6 +31,7 @@ internal static class CodeImage
         int length = r.U32("code length");
         var encoded = r.Blob("code");
         if (encoding != Zlib) throw new ArtifactException(ArtifactError.Corrupted, $"unknown code encoding {encoding} behind a valid checksum");
+        if (encoded.IsEmpty || length == 0) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
         var image = new byte[length];
         try
         {

@@ -119,6 +119,22 @@ public interface IComponentType<TSelf> where TSelf : IComponentType<TSelf>
 
     /// <summary>See <see cref="ComponentMarshaler{T}.Load"/>.</summary>
     static abstract TSelf Load(CanonicalContext cx, uint ptr);
+
+    /// <summary>
+    /// Optional hook, preferred by the runtime whenever it binds this type to a function's parameter or result:
+    /// the marshaler for <paramref name="bound"/>, the value type taken from the bound function's run-time type.
+    /// Types whose contents include <c>own</c>/<c>borrow</c> handles implement it, because a handle's transfer
+    /// needs the run-time resource type (CanonicalABI.md "lift_own", "lower_own"), which <see cref="ComponentType"/>
+    /// (a static description) cannot carry; they create their field marshalers from <paramref name="bound"/>'s
+    /// fields or cases with <see cref="ComponentMarshaler.Create{T}"/>, which checks each of them. The default,
+    /// <see langword="null"/>, means "use the other static members", after <see cref="ComponentType"/> has been
+    /// checked to equal <paramref name="bound"/>.
+    /// </summary>
+    /// <param name="bound">The component value type this C# type is being bound to.</param>
+    /// <returns>A marshaler whose <see cref="ComponentMarshaler{T}.Type"/> equals <paramref name="bound"/>, or
+    /// <see langword="null"/> to use the static members.</returns>
+    /// <exception cref="ComponentTypeMismatchException">This C# type does not map <paramref name="bound"/>.</exception>
+    static virtual ComponentMarshaler<TSelf>? CreateMarshaler(ComponentValueType bound) => null;
 }
 
 /// <summary>A C# type used with a typed function, typed host import or <see cref="ComponentMarshaler.Create{T}"/>

@@ -31,6 +31,15 @@ internal static class MarshalerFactory
         // Generated records/variants (and user types) describe themselves.
         if (Implements(clr, typeof(IComponentType<>)))
         {
+            // The type's own hook first: it sees the bound type, handles and all (IComponentType.CreateMarshaler).
+            var custom = typeof(MarshalerFactory).GetMethod(nameof(CustomMarshaler), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(clr).Invoke(null, System.Reflection.BindingFlags.DoNotWrapExceptions, null, [type], null);
+            if (custom is not null)
+            {
+                var bound = (ComponentValueType)custom.GetType().GetProperty(nameof(ComponentMarshaler<int>.Type))!.GetValue(custom)!;
+                if (!bound.Equals(type)) throw Mismatch(clr, type, $"{clr.Name}.CreateMarshaler made a marshaler of {bound}");
+                return custom;
+            }
             var own = (ComponentValueType)InterfaceProperty(clr);
             if (!own.Equals(type)) throw Mismatch(clr, type, $"{clr.Name} describes itself as {own}");
             return New(typeof(GeneratedMarshaler<>).MakeGenericType(clr));
@@ -175,6 +184,9 @@ internal static class MarshalerFactory
 
     private static bool Implements(Type t, Type generic) =>
         t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == generic && i.GetGenericArguments()[0] == t);
+
+    // Called through reflection with T = the bound C# type, so the static virtual resolves to T's implementation.
+    private static ComponentMarshaler<T>? CustomMarshaler<T>(ComponentValueType type) where T : IComponentType<T> => T.CreateMarshaler(type);
 
     private static object InterfaceProperty(Type clr)
     {

@@ -13,7 +13,17 @@ internal static class LoadedCode
     /// non-collectible load context (collectible ones lose OSR: DESIGN.md "Emission"), so the same artifact can be
     /// loaded by several engines, each getting its own statics and thus its own signature ids; references to
     /// WitSharp resolve to the runtime already loaded.</summary>
-    public static Assembly Load(byte[] image) => Assembly.Load(image);
+    public static Assembly Load(byte[] image)
+    {
+        try
+        {
+            return Assembly.Load(image);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new ArtifactException(ArtifactError.Corrupted, $"the compiled code in the artifact is not a valid assembly: {e.Message}");
+        }
+    }
 
     /// <summary>Binds module type <paramref name="typeName"/> of <paramref name="assembly"/> to
     /// <paramref name="engine"/>: maps the module's function types to this engine's signature ids (the loaded

@@ -105,6 +105,22 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 }
 //---- Corpus.Paths.Path2.Test.g.cs ----

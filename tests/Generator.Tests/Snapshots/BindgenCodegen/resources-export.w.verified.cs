@@ -337,6 +337,22 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -355,7 +371,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> ToWire1(__Context cx, global::Corpus.Foo.Foo.TransitiveImport.IY v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.TransitiveImport.IY>(v);
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.TransitiveImport.IY FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveImport.IY> v)

@@ -311,6 +311,22 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -318,7 +334,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> ToWire0(__Context cx, global::Corpus.Bindings.IWorldResource v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Bindings.IWorldResource>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Bindings.IWorldResource>(v);
+            return r;
         }
 
         public static global::Corpus.Bindings.IWorldResource FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Bindings.IWorldResource> v)
@@ -329,7 +347,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire1(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.Resources.IBar FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
@@ -340,7 +360,10 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> ToWire2(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Foo.Foo.Resources.IBar>(r));
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.Resources.IBar FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> v)
@@ -441,7 +464,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> ToWire11(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.LongUseChain1.IA FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> v)
@@ -452,7 +477,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> ToWire12(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> v)
@@ -463,7 +490,9 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> ToWire13(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Foo.Foo.Resources.IFallible>(v);
+            return r;
         }
 
         public static global::Corpus.Foo.Foo.Resources.IFallible FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> v)

@@ -270,6 +270,22 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         public Types? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -277,7 +293,9 @@ partial class Types : global::System.IDisposable, global::App.Types.IExports
         public static global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> ToWire0(__Context cx, global::App.Test.Types.V1_2_0.Host.ICounter v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::App.Test.Types.V1_2_0.Host.ICounter>(v);
+            return r;
         }
 
         public static global::App.Test.Types.V1_2_0.Host.ICounter FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Test.Types.V1_2_0.Host.ICounter> v)

@@ -771,6 +771,22 @@ static partial class Outer
             public Shapes? Owner { get; }
 
             public global::WitSharp.Components.ResourceTable? Table { get; }
+
+            private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+            public int Mark => _lends.Count;
+
+            public void Lend(global::System.Action release) => _lends.Add(release);
+
+            public void Release(int mark)
+            {
+                for (var i = _lends.Count - 1; i >= mark; i--)
+                {
+                    var release = _lends[i];
+                    _lends.RemoveAt(i);
+                    release();
+                }
+            }
         }
 
         private static class __Handles
@@ -778,7 +794,9 @@ static partial class Outer
             public static global::WitSharp.Components.Resource<global::App.Generated.My.Shapes.Api.IBlob> ToWire0(__Context cx, global::App.Generated.My.Shapes.Api.IBlob v)
             {
                 global::System.ArgumentNullException.ThrowIfNull(v);
-                return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::App.Generated.My.Shapes.Api.IBlob>(v);
+                var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+                var r = table.Push<global::App.Generated.My.Shapes.Api.IBlob>(v);
+                return r;
             }
 
             public static global::App.Generated.My.Shapes.Api.IBlob FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Generated.My.Shapes.Api.IBlob> v)

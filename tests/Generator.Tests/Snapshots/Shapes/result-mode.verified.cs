@@ -729,6 +729,22 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public Shapes? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -736,7 +752,9 @@ partial class Shapes : global::System.IDisposable, global::App.Plugins.Shapes.IE
         public static global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> ToWire0(__Context cx, global::App.Plugins.My.Shapes.Api.IBlob v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::App.Plugins.My.Shapes.Api.IBlob>(v);
+            return r;
         }
 
         public static global::App.Plugins.My.Shapes.Api.IBlob FromWire0(__Context cx, global::WitSharp.Components.Resource<global::App.Plugins.My.Shapes.Api.IBlob> v)

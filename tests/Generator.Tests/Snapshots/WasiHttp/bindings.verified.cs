@@ -548,6 +548,22 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -570,7 +586,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -581,7 +599,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
@@ -592,7 +612,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
@@ -603,7 +625,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> ToWire4(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFields>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IFields>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IFields FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> v)
@@ -684,7 +708,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> ToWire12(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingRequest FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> v)
@@ -695,7 +721,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> ToWire13(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IRequestOptions FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> v)
@@ -706,7 +734,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> ToWire14(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IResponseOutparam FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> v)
@@ -727,7 +757,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> ToWire16(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingBody FromWire16(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> v)
@@ -738,7 +770,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> ToWire17(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IFutureTrailers FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> v)
@@ -749,7 +783,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> ToWire18(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingResponse FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> v)
@@ -760,7 +796,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> ToWire19(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IOutgoingBody FromWire19(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> v)
@@ -781,7 +819,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire21(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Error.IError>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Error.IError FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
@@ -812,7 +853,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> ToWire24(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingRequest FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> v)
@@ -823,7 +866,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire25(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -854,7 +900,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> ToWire28(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> v)
@@ -885,7 +933,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> ToWire31(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Http.Types.IIncomingResponse FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> v)

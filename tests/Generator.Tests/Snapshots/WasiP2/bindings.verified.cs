@@ -745,6 +745,22 @@ partial class Bindings : global::System.IDisposable
         public Bindings? Owner { get; }
 
         public global::WitSharp.Components.ResourceTable? Table { get; }
+
+        private readonly global::System.Collections.Generic.List<global::System.Action> _lends = new();
+
+        public int Mark => _lends.Count;
+
+        public void Lend(global::System.Action release) => _lends.Add(release);
+
+        public void Release(int mark)
+        {
+            for (var i = _lends.Count - 1; i >= mark; i--)
+            {
+                var release = _lends[i];
+                _lends.RemoveAt(i);
+                release();
+            }
+        }
     }
 
     private static class __Handles
@@ -767,7 +783,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -778,7 +796,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
@@ -789,7 +809,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
@@ -850,7 +872,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire9(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
@@ -871,7 +896,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire11(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Error.IError>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Error.IError FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
@@ -897,7 +925,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire13(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
@@ -908,7 +938,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire14(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
@@ -979,7 +1012,10 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire21(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Poll.IPollable>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Poll.IPollable>(r));
+            return r;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
@@ -990,7 +1026,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> ToWire22(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> v)
@@ -1001,7 +1039,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> ToWire23(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput FromWire23(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> v)
@@ -1012,7 +1052,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> ToWire24(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> v)
@@ -1023,7 +1065,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire25(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
@@ -1054,7 +1098,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> ToWire28(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> v)
@@ -1085,7 +1131,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> ToWire31(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> v)
@@ -1096,7 +1144,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> ToWire32(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream FromWire32(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> v)
@@ -1107,7 +1157,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> ToWire33(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> v)
@@ -1118,7 +1170,9 @@ partial class Bindings : global::System.IDisposable
         public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> ToWire34(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
-            return (cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first")).Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
+            return r;
         }
 
         public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream FromWire34(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> v)
