@@ -5,7 +5,8 @@ namespace WitSharp.Core.Instances;
 /// <summary>A linear memory (spec 4.2.8) in unmanaged memory. Compiled code caches <see cref="Base"/> and
 /// <see cref="Length"/> in locals and reloads them after calls and <c>memory.grow</c> (DESIGN.md
 /// "Linear memory is unmanaged memory"), so growing may move the buffer.
-/// <para>Small memories live in one <see cref="NativeMemory"/> block (instantiation stays a single allocation).
+/// <para>Small memories live in one exactly-sized mapping (<see cref="MapThreshold"/>; zero pages from the kernel, no
+/// <c>memset</c>) or, below a page or when mapping is refused, one <see cref="NativeMemory"/> block.
 /// Once a memory reaches <see cref="ReserveThreshold"/> it moves, once, into a reservation of its whole maximum
 /// (<see cref="VirtualMemory"/>); from then on <see cref="Base"/> never moves and growing commits pages without
 /// copying or zeroing (docs/RATIONALE.md "Linear memory reservations").</para></summary>
