@@ -5,7 +5,8 @@ namespace WitSharp.Core.Instances;
 /// <summary>A linear memory (spec 4.2.8) in unmanaged memory. Compiled code caches <see cref="Base"/> and
 /// <see cref="Length"/> in locals and reloads them after calls and <c>memory.grow</c> (DESIGN.md
 /// "Linear memory is unmanaged memory"), so growing may move the buffer.
-/// <para>Small memories live in one <see cref="NativeMemory"/> block (instantiation stays a single allocation).
+/// <para>Small memories live in one exactly-sized mapping (<see cref="MapThreshold"/>; zero pages from the kernel, no
+/// <c>memset</c>) or, below a page or when mapping is refused, one <see cref="NativeMemory"/> block.
 /// Once a memory reaches <see cref="ReserveThreshold"/> it moves, once, into a reservation of its whole maximum
 /// (<see cref="VirtualMemory"/>); from then on <see cref="Base"/> never moves and growing commits pages without
 /// copying or zeroing (docs/RATIONALE.md "Linear memory reservations").</para></summary>
@@ -20,6 +21,11 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// cheap and many small instances do not each hold up to 4 GiB of address space.</summary>
     public const ulong ReserveThreshold = 16UL << 20;
 
+    /// <summary>Size from which a memory below <see cref="ReserveThreshold"/> is an exactly-sized mapping rather
+    /// than a heap block: one page already costs glibc a 64 KiB <c>memset</c>, a mapping costs one system call
+    /// and a fault per 4 KiB page actually touched.</summary>
+    public const ulong MapThreshold = PageSize;
+
     // GC pressure is capped: it only has to make the collector finalize dropped instances promptly, and
     // gigabytes of (mostly untouched, lazily committed) memory must not force a gen2 collection per growth.
     private const long MaxPressure = 64L << 20;
@@ -29,7 +35,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
         Type = type;
         ulong bytes = type.Limits.Min * PageSize;
         if (bytes < ReserveThreshold || !TryReserve(bytes, null, 0))
-            Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+            Base = AllocateZeroed(bytes, out _mapped);
         Length = bytes;
         // Tell the GC about the unmanaged buffer so that dropped instances are finalized (and their
         // memory freed) promptly; measured: without it, instantiation-heavy hosts ran 6x slower.
@@ -41,6 +47,9 @@ internal sealed unsafe class MemoryInstance : IDisposable
 
     // Bytes reserved at Base when the memory lives in a reservation; 0 when it is a NativeMemory block.
     private ulong _reserved;
+
+    // Bytes mapped at Base when a small memory is an exactly-sized mapping (VirtualMemory.Map); 0 otherwise.
+    private ulong _mapped;
 
     public MemoryType Type { get; }
 
@@ -76,6 +85,27 @@ internal sealed unsafe class MemoryInstance : IDisposable
         }
         else if (newBytes < ReserveThreshold || !TryReserve(newBytes, Base, Length))
         {
+            if (_mapped != 0)
+            {
+                // A mapping cannot be realloc'd: move into a fresh (already zeroed) block of the new size.
+                byte* moved;
+                ulong mapped;
+                try
+                {
+                    moved = AllocateZeroed(newBytes, out mapped);
+                }
+                catch (OutOfMemoryException)
+                {
+                    return -1;
+                }
+                Buffer.MemoryCopy(Base, moved, newBytes, Length);
+                VirtualMemory.Release(Base, _mapped);
+                _mapped = mapped;
+                Base = moved;
+                Length = newBytes;
+                AddPressure(newBytes);
+                return (int)old;
+            }
             byte* grown;
             try
             {
@@ -90,13 +120,37 @@ internal sealed unsafe class MemoryInstance : IDisposable
             Base = grown;
         }
         Length = newBytes;
-        long pressure = (long)Math.Min(newBytes, (ulong)MaxPressure);
+        AddPressure(newBytes);
+        return (int)old;
+    }
+
+    private void AddPressure(ulong bytes)
+    {
+        long pressure = (long)Math.Min(bytes, (ulong)MaxPressure);
         if (pressure > _pressure)
         {
             GC.AddMemoryPressure(pressure - _pressure);
             _pressure = pressure;
         }
-        return (int)old;
+    }
+
+    /// <summary>A zero-filled block for a memory below <see cref="ReserveThreshold"/>: from
+    /// <see cref="MapThreshold"/> on an exactly-sized mapping (zero pages from the kernel, faulted in lazily),
+    /// otherwise (or when mapping is refused) a <see cref="NativeMemory"/> block. <paramref name="mapped"/> is the
+    /// mapped size (0 for a heap block). Throws <see cref="OutOfMemoryException"/> when both fail.</summary>
+    private static byte* AllocateZeroed(ulong bytes, out ulong mapped)
+    {
+        mapped = 0;
+        if (bytes >= MapThreshold)
+        {
+            byte* block = VirtualMemory.Map(bytes);
+            if (block != null)
+            {
+                mapped = bytes;
+                return block;
+            }
+        }
+        return (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
     }
 
     /// <summary>Moves the memory into a reservation of its maximum with <paramref name="bytes"/> committed,
@@ -118,7 +172,9 @@ internal sealed unsafe class MemoryInstance : IDisposable
         if (old != null)
         {
             Buffer.MemoryCopy(old, reservation, bytes, oldLength);
-            NativeMemory.Free(old);
+            if (_mapped != 0) VirtualMemory.Release(old, _mapped);
+            else NativeMemory.Free(old);
+            _mapped = 0;
         }
         Base = reservation;
         _reserved = size;
@@ -149,9 +205,11 @@ internal sealed unsafe class MemoryInstance : IDisposable
     private void Free()
     {
         if (_reserved != 0) VirtualMemory.Release(Base, _reserved);
+        else if (_mapped != 0) VirtualMemory.Release(Base, _mapped);
         else NativeMemory.Free(Base);
         Base = null;
         _reserved = 0;
+        _mapped = 0;
     }
 
     ~MemoryInstance()
