@@ -210,7 +210,8 @@ internal static class ComponentBenchmarks
         }
     }
 
-    private static List<double> Repeat(Action body, double seconds)
+    /// <summary>Thread-CPU times of <paramref name="body"/>: at least 5, at most 300 runs, for about <paramref name="seconds"/>.</summary>
+    internal static List<double> Repeat(Action body, double seconds)
     {
         var times = new List<double>();
         var total = Stopwatch.StartNew();

@@ -59,7 +59,7 @@ internal static class FusedCallBenchmarks
                         if (got != expected) throw new InvalidOperationException($"{export}: got {got}, expected {expected}");
                     };
                     WarmUp(body);
-                    var times = Repeat(body, seconds);
+                    var times = ComponentBenchmarks.Repeat(body, seconds);
                     double best = times.Min() * 1e9 / iterations, median = times.Order().ElementAt(times.Count / 2) * 1e9 / iterations;
                     cells.Add($"{Ns(best)} / {Ns(median)}");
                 }
@@ -122,19 +122,6 @@ internal static class FusedCallBenchmarks
             }
         }
         while (warm.Elapsed.TotalSeconds < 0.3 || (quiet.Elapsed.TotalSeconds < 0.3 && warm.Elapsed.TotalSeconds < 10));
-    }
-
-    private static List<double> Repeat(Action body, double seconds)
-    {
-        var times = new List<double>();
-        var total = Stopwatch.StartNew();
-        while (times.Count < 5 || (times.Count < 300 && total.Elapsed.TotalSeconds < seconds))
-        {
-            var start = CpuClock.Now();
-            body();
-            times.Add(CpuClock.Now() - start);
-        }
-        return times;
     }
 
     private static string Ns(double ns) => ns.ToString(ns < 100 ? "0.0" : "0", Inv);
