@@ -38,6 +38,8 @@ public sealed class CreateMarshalerTests : IDisposable
     private sealed class Host : Handles.IImports
     {
         public IThing CreateThing(uint v) => new Thing(v);
+
+        public uint Keep(Holder h) => h.T.Value() + h.N;
     }
 
     private sealed class Thing(uint value) : IThing

@@ -17,12 +17,13 @@ public sealed class HandleTests : IDisposable
     private readonly Engine _engine = new();
     private readonly Store _store;
     private readonly Handles _handles;
+    private readonly Host _host = new();
 
     public HandleTests()
     {
         _store = new Store(_engine);
         using var linker = new ComponentLinker(_engine);
-        Handles.AddToLinker(linker, new Host());
+        Handles.AddToLinker(linker, _host);
         var component = Component.FromText(_engine, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "handles", "handles.wat")));
         _handles = Handles.Instantiate(_store, component, linker);
     }
@@ -36,7 +37,16 @@ public sealed class HandleTests : IDisposable
 
     private sealed class Host : Handles.IImports
     {
+        public List<(Thing Thing, uint N)> Kept { get; } = [];
+
         public IThing CreateThing(uint v) => new Thing(v);
+
+        public uint Keep(Holder h)
+        {
+            var thing = (Thing)h.T;
+            Kept.Add((thing, h.N));
+            return thing.Value() + h.N;
+        }
     }
 
     private sealed class Thing(uint value) : IThing
@@ -81,6 +91,32 @@ public sealed class HandleTests : IDisposable
         var thing = new Thing(5);
         Assert.Same(thing, _handles.Pass(thing));
         Assert.False(thing.Disposed);
+        Assert.Equal(0, Table().Count);
+    }
+
+    [Fact]
+    public void RecordsWithOwnedHandlesGoToTheComponentAndBack()
+    {
+        // The record crosses as its wire twin: the thing enters the table on the way in, the component hands the
+        // handle back inside the returned record (lifted from memory), and it leaves the table as itself.
+        var thing = new Thing(3);
+        var back = _handles.Wrap(new Holder(thing, 40));
+        Assert.Same(thing, back.T);
+        Assert.Equal(41u, back.N);
+        Assert.False(thing.Disposed);
+        Assert.Equal(0, Table().Count);
+    }
+
+    [Fact]
+    public void HostImportsReceiveRecordsWithOwnedHandles()
+    {
+        // The component constructs a host thing (it enters the table) and gives it to the host inside a holder:
+        // lifting the record moves it out of the table to the host.
+        Assert.Equal(9u + 9u, _handles.Relay(9));
+        var kept = Assert.Single(_host.Kept);
+        Assert.Equal(9u, kept.Thing.Value());
+        Assert.Equal(9u, kept.N);
+        Assert.False(kept.Thing.Disposed);
         Assert.Equal(0, Table().Count);
     }
 }

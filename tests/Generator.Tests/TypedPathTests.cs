@@ -54,16 +54,53 @@ public sealed class TypedPathTests
     }
 
     [Fact]
-    public void HandlesInsideRecordsFallBackToTheDynamicPath()
+    public void HandlesInsideRecordsTravelAsWireTwins()
     {
-        // A handle's transfer needs the call's run-time resource type, which IComponentType's static members cannot
-        // see: such a record keeps the ComponentValue conversions, everything else in the world stays typed.
+        // A record with handles is converted at the call boundary to its wire twin (handles as Resource<T> /
+        // ResourceAny), whose CreateMarshaler hook binds to the call's own type: the world stays on the typed path.
         const string Wit = """
             package my:h;
 
             interface api {
               resource thing;
-              record holder { t: own<thing> }
+              record holder { t: own<thing>, n: u32 }
+              take: func(h: holder);
+              make: func() -> thing;
+            }
+
+            world w {
+              import api;
+            }
+            """;
+        var text = Generate(Wit, "w");
+        AssertTyped(text);
+        Assert.Contains("internal readonly record struct __HolderWire(global::WitSharp.Components.Resource<global::App.My.H.Api.IThing> T, uint N) : global::WitSharp.Components.IComponentType<__HolderWire>", text, StringComparison.Ordinal);
+        Assert.Contains("instance.DefineAction<global::App.B.__HolderWire>(\"take\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("record struct Holder(global::App.My.H.Api.IThing T, uint N) : ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HandlesWorldUsesOnlyTheTypedPath()
+    {
+        // The end-to-end handles world (HandleTests): its `holder` record carries an own<thing> both ways.
+        var wit = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Generator.EndToEnd.Tests", "handles", "world.wit"));
+        var text = Generate(wit, "handles");
+        AssertTyped(text);
+        Assert.Contains("TypedComponentFunction<global::App.B.__HolderWire, global::App.B.__HolderWire>", text, StringComparison.Ordinal);
+        Assert.Contains("DefineFunction<global::App.B.__HolderWire, uint>(\"keep\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HandlesInsideVariantsFallBackToTheDynamicPath()
+    {
+        // Variants with handles have no wire twin yet: such a variant keeps the ComponentValue conversions,
+        // everything else in the world stays typed.
+        const string Wit = """
+            package my:h;
+
+            interface api {
+              resource thing;
+              variant holder { one(own<thing>), none }
               take: func(h: holder);
               make: func() -> thing;
             }
@@ -75,6 +112,5 @@ public sealed class TypedPathTests
         var text = Generate(Wit, "w");
         Assert.Contains("instance.DefineFunction(\"take\", (args, results) =>", text, StringComparison.Ordinal);
         Assert.Contains("instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("record struct Holder(global::App.My.H.Api.IThing T) : ", text, StringComparison.Ordinal);
     }
 }

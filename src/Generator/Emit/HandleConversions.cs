@@ -19,6 +19,7 @@ internal sealed class HandleConversions
     private readonly System.Func<string, string> _resourceClass;
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
     private readonly List<TypeRef> _pending = new();
+    private readonly List<string> _twins = new();
 
     public HandleConversions(TypeCatalog catalog, System.Func<string, string> resourceClass)
     {
@@ -30,11 +31,11 @@ internal sealed class HandleConversions
 
     /// <summary>An expression turning the user's value <paramref name="expr"/> into the typed path's value.</summary>
     public string ToWire(TypeRef t, string expr, string cx) =>
-        TypeCatalog.HasHandles(t) ? ClassName + ".ToWire" + Helper(t) + "(" + cx + ", " + expr + ")" : expr;
+        _catalog.HasHandles(t) ? ClassName + ".ToWire" + Helper(t) + "(" + cx + ", " + expr + ")" : expr;
 
     /// <summary>An expression turning the typed path's value <paramref name="expr"/> into the user's value.</summary>
     public string FromWire(TypeRef t, string expr, string cx) =>
-        TypeCatalog.HasHandles(t) ? ClassName + ".FromWire" + Helper(t) + "(" + cx + ", " + expr + ")" : expr;
+        _catalog.HasHandles(t) ? ClassName + ".FromWire" + Helper(t) + "(" + cx + ", " + expr + ")" : expr;
 
     // own<R> and borrow<R> (and lists of them) share a C# type but not a conversion: key by structure.
     private static string Key(TypeRef t) =>
@@ -69,12 +70,19 @@ internal sealed class HandleConversions
             w.Close();
         }
         w.Close();
+        // Wire twins are named by TypedComponentFunction fields of resource classes (internal), so they sit next to
+        // the conversions class rather than inside it.
+        foreach (var twin in _twins) WireTwins.Write(w, _catalog, _catalog.Declared[twin], twin);
     }
 
     private void WriteToWire(SourceWriter w, TypeRef t)
     {
         switch (t.Kind)
         {
+            case RefKind.Record:
+                if (!_twins.Contains(t.CsType)) _twins.Add(t.CsType);
+                w.Line("return new " + _catalog.Wire(t) + "(" + string.Join(", ", _catalog.Declared[t.CsType].Members.Select(m => ToWire(m.Ref!, "v." + m.Name, "cx"))) + ");");
+                break;
             case RefKind.Own or RefKind.Borrow when IsExported(t):
                 // A handle the component exported goes back as the ResourceAny it came as (moved for own, lent for borrow).
                 w.Line("return v is " + _resourceClass(t.CsType) + " r ? r.Handle : throw new global::System.ArgumentException(v is null ? \"a resource handle is required\" : \"not a resource of these bindings: \" + v.GetType().Name, nameof(v));");
@@ -119,6 +127,9 @@ internal sealed class HandleConversions
     {
         switch (t.Kind)
         {
+            case RefKind.Record:
+                w.Line("return new " + t.CsType + "(" + string.Join(", ", _catalog.Declared[t.CsType].Members.Select(m => FromWire(m.Ref!, "v." + m.Name, "cx"))) + ");");
+                break;
             case RefKind.Own or RefKind.Borrow when IsExported(t):
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(v);");
                 w.Line("return new " + _resourceClass(t.CsType) + "(cx.Owner ?? throw new global::System.NotSupportedException(\"a resource the component exports reached the host outside its bindings\"), v);");
@@ -155,7 +166,13 @@ internal sealed class HandleConversions
 
     /// <summary>Whether lowering a use lends host objects for the duration of a call (a borrow of an imported
     /// resource anywhere in it): the call then releases the table entries when it ends.</summary>
-    public bool Lends(TypeRef t) => t.Kind == RefKind.Borrow ? !IsExported(t) : t.Kind is not (RefKind.Record or RefKind.Variant) && t.Args.Any(Lends);
+    public bool Lends(TypeRef t) => t.Kind switch
+    {
+        RefKind.Borrow => !IsExported(t),
+        RefKind.Record => _catalog.NeedsTwin(t.CsType) && _catalog.Declared[t.CsType].Members.Any(m => Lends(m.Ref!)),
+        RefKind.Variant => false,
+        _ => t.Args.Any(Lends),
+    };
 
     private bool IsExported(TypeRef t) => _catalog.Find(t.CsType)?.Shape == TypeShape.ExportedResource;
 

@@ -13,12 +13,16 @@ internal sealed class TypeCatalog
     public const string Cvt = "global::WitSharp.Components.ComponentValueType";
 
     private readonly Dictionary<string, TypeModel> _declared;
+    private readonly string _classPath;
     private readonly Dictionary<string, bool> _implements = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _twins = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _twinNames = new(System.StringComparer.Ordinal);
 
     public TypeCatalog(WorldModel model)
     {
         _declared = new Dictionary<string, TypeModel>(System.StringComparer.Ordinal);
         var classPath = "global::" + model.Class.FullName;
+        _classPath = classPath;
         foreach (var t in model.Types) _declared[classPath + "." + t.Name] = t;
         foreach (var c in model.Containers)
         {
@@ -42,6 +46,32 @@ internal sealed class TypeCatalog
         return ok;
     }
 
+    /// <summary>Whether a generated record carries resource handles (directly or in its fields) and otherwise only
+    /// what the typed path carries: it then travels as a wire twin (<see cref="TwinName"/>), a record of the same
+    /// fields with handles as <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c> whose <c>CreateMarshaler</c> hook binds
+    /// per call to the function's own type (docs/RATIONALE.md "IComponentType.CreateMarshaler"). Variants with
+    /// handles are not twinned yet and stay on the ComponentValue path.</summary>
+    public bool NeedsTwin(string csType)
+    {
+        if (_twins.TryGetValue(csType, out var cached)) return cached;
+        var ok = !Implements(csType) && Find(csType) is { Shape: TypeShape.Record } t && t.Members.Count > 0
+            && t.Members.All(m => m.Ref is { } r && IsTyped(r));
+        _twins[csType] = ok;
+        return ok;
+    }
+
+    /// <summary>The C# name (nested in the bindings class, internal: resource classes' fields name it) of a record's
+    /// wire twin: <c>__</c>, the record's name, <c>Wire</c>, numbered when two interfaces declare records of the same name.</summary>
+    public string TwinName(string csType)
+    {
+        if (_twinNames.TryGetValue(csType, out var name)) return name;
+        var baseName = "__" + _declared[csType].Name + "Wire";
+        name = baseName;
+        for (var n = 2; _twinNames.ContainsValue(name); n++) name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _twinNames[csType] = name;
+        return name;
+    }
+
     /// <summary>A use marshaled entirely by <c>ComponentMarshaler.Create</c> (no handles anywhere in it).</summary>
     public bool IsStatic(TypeRef t) => t.Kind switch
     {
@@ -54,17 +84,20 @@ internal sealed class TypeCatalog
     /// (converted at the call boundary to <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c>).</summary>
     public bool IsTyped(TypeRef t) => t.Kind switch
     {
-        RefKind.Record or RefKind.Variant => Implements(t.CsType),
+        RefKind.Record => Implements(t.CsType) || NeedsTwin(t.CsType),
+        RefKind.Variant => Implements(t.CsType),
         RefKind.Own or RefKind.Borrow => Find(t.CsType) is { Shape: TypeShape.ImportedResource or TypeShape.ExportedResource },
         RefKind.Map or RefKind.Unsupported => false,
         _ => t.Args.All(IsTyped),
     };
 
-    /// <summary>Whether a use contains a resource handle (outside records and variants) that the boundary converts.</summary>
-    public static bool HasHandles(TypeRef t) => t.Kind switch
+    /// <summary>Whether a use contains a resource handle that the boundary converts (outside variants; records with
+    /// handles are converted to their wire twins).</summary>
+    public bool HasHandles(TypeRef t) => t.Kind switch
     {
         RefKind.Own or RefKind.Borrow => true,
-        RefKind.Record or RefKind.Variant => false,
+        RefKind.Record => NeedsTwin(t.CsType),
+        RefKind.Variant => false,
         _ => t.Args.Any(HasHandles),
     };
 
@@ -79,6 +112,8 @@ internal sealed class TypeCatalog
                 return Find(t.CsType)?.Shape == TypeShape.ExportedResource
                     ? "global::WitSharp.Components.ResourceAny"
                     : "global::WitSharp.Components.Resource<" + t.CsType + ">";
+            case RefKind.Record:
+                return _classPath + "." + TwinName(t.CsType);
             case RefKind.List:
                 return Wire(t.Args[0]) + "[]";
             case RefKind.Option:

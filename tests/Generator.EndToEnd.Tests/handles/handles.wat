@@ -3,11 +3,19 @@
   (import "e2e:handles/host" (instance $host
     (export "thing" (type $t (sub resource)))
     (export "[constructor]thing" (func (param "v" u32) (result (own $t))))
-    (export "[method]thing.value" (func (param "self" (borrow $t)) (result u32)))))
+    (export "[method]thing.value" (func (param "self" (borrow $t)) (result u32)))
+    (type $h (record (field "t" (own $t)) (field "n" u32)))
+    (export "holder" (type $holder (eq $h)))
+    (export "keep" (func (param "h" $holder) (result u32)))))
   (alias export $host "thing" (type $thing))
   (alias export $host "[method]thing.value" (func $value))
   (core func $value-lowered (canon lower (func $value)))
   (core func $drop (canon resource.drop $thing))
+  (alias export $host "[constructor]thing" (func $ctor))
+  (alias export $host "keep" (func $keep))
+  (alias export $host "holder" (type $holder))
+  (core func $ctor-lowered (canon lower (func $ctor)))
+  (core func $keep-lowered (canon lower (func $keep)))
 
   (core module $libc
     (memory (export "mem") 1)
@@ -26,6 +34,8 @@
     (import "libc" "mem" (memory 1))
     (import "h" "value" (func $value (param i32) (result i32)))
     (import "h" "drop" (func $drop (param i32)))
+    (import "h" "ctor" (func $ctor (param i32) (result i32)))
+    (import "h" "keep" (func $keep (param i32 i32) (result i32)))
     ;; A borrow handle the component received must be dropped before it returns (CanonicalABI.md "canon lift").
     (func (export "peek") (param i32) (result i32)
       (local $r i32)
@@ -50,14 +60,25 @@
       (local.set $r (call $value (local.get 0)))
       (call $drop (local.get 0))
       (local.get $r))
-    (func (export "pass") (param i32) (result i32) (local.get 0)))
+    (func (export "pass") (param i32) (result i32) (local.get 0))
+    ;; A record result does not fit one flat value (CanonicalABI.md "MAX_FLAT_RESULTS"): it is returned through
+    ;; memory, at a fixed spot of the bump allocator's unused low memory.
+    (func (export "wrap") (param $t i32) (param $n i32) (result i32)
+      (i32.store (i32.const 16) (local.get $t))
+      (i32.store (i32.const 20) (i32.add (local.get $n) (i32.const 1)))
+      (i32.const 16))
+    (func (export "relay") (param $v i32) (result i32)
+      (call $keep (call $ctor (local.get $v)) (local.get $v))))
   (core instance $i (instantiate $m
     (with "libc" (instance $libc))
-    (with "h" (instance (export "value" (func $value-lowered)) (export "drop" (func $drop))))))
+    (with "h" (instance (export "value" (func $value-lowered)) (export "drop" (func $drop))
+                       (export "ctor" (func $ctor-lowered)) (export "keep" (func $keep-lowered))))))
 
   (func (export "peek") (param "t" (borrow $thing)) (result u32) (canon lift (core func $i "peek")))
   (func (export "peek-all") (param "ts" (list (borrow $thing))) (result u32)
     (canon lift (core func $i "peek-all") (memory $mem) (realloc $realloc)))
   (func (export "consume") (param "t" (own $thing)) (result u32) (canon lift (core func $i "consume")))
   (func (export "pass") (param "t" (own $thing)) (result (own $thing)) (canon lift (core func $i "pass")))
+  (func (export "wrap") (param "h" $holder) (result $holder) (canon lift (core func $i "wrap") (memory $mem)))
+  (func (export "relay") (param "v" u32) (result u32) (canon lift (core func $i "relay")))
 )

@@ -223,17 +223,17 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             {
                 return __Handles.ToWire8(cx, h.ListResult());
             });
-            instance.DefineFunction("record-own-arg", (args, results) =>
+            instance.DefineAction<global::Corpus.Bindings.__NestedOwnWire>("record-own-arg", p =>
             {
-                h.RecordOwnArg(__Values.Lift0(cx, args[0]));
+                h.RecordOwnArg(__Handles.FromWire10(cx, p));
             });
-            instance.DefineFunction("record-borrow-arg", (args, results) =>
+            instance.DefineAction<global::Corpus.Bindings.__NestedBorrowWire>("record-borrow-arg", p =>
             {
-                h.RecordBorrowArg(__Values.Lift1(cx, args[0]));
+                h.RecordBorrowArg(__Handles.FromWire11(cx, p));
             });
-            instance.DefineFunction("record-result", (args, results) =>
+            instance.DefineFunction<global::System.ValueTuple, global::Corpus.Bindings.__NestedOwnWire>("record-result", p =>
             {
-                results[0] = __Values.Lower0(cx, h.RecordResult());
+                return __Handles.ToWire10(cx, h.RecordResult());
             });
             instance.DefineAction<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>("func-with-handle-typedef", p =>
             {
@@ -241,7 +241,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>>("[constructor]fallible", p =>
             {
-                return __Handles.ToWire10(cx, h.CreateFallible());
+                return __Handles.ToWire12(cx, h.CreateFallible());
             });
         }
 
@@ -257,7 +257,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("foo:foo/long-use-chain4");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA>>("foo", p =>
             {
-                return __Handles.ToWire11(cx, h.Foo());
+                return __Handles.ToWire13(cx, h.Foo());
             });
         }
 
@@ -296,7 +296,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         public void Handle(global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo x)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call(__Handles.ToWire12(_owner.__cx, x));
+            __export0.Call(__Handles.ToWire14(_owner.__cx, x));
         }
     }
 
@@ -451,17 +451,37 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return result;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
+        public static global::Corpus.Bindings.__NestedOwnWire ToWire10(__Context cx, global::Corpus.Foo.Foo.Resources.NestedOwn v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Ok(__Handles.ToWire13(cx, v.Value));
+            return new global::Corpus.Bindings.__NestedOwnWire(__Handles.ToWire1(cx, v.NestedBar));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> v)
+        public static global::Corpus.Foo.Foo.Resources.NestedOwn FromWire10(__Context cx, global::Corpus.Bindings.__NestedOwnWire v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Handles.FromWire13(cx, v.Value));
+            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Handles.FromWire1(cx, v.NestedBar));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> ToWire11(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
+        public static global::Corpus.Bindings.__NestedBorrowWire ToWire11(__Context cx, global::Corpus.Foo.Foo.Resources.NestedBorrow v)
+        {
+            return new global::Corpus.Bindings.__NestedBorrowWire(__Handles.ToWire2(cx, v.NestedBar));
+        }
+
+        public static global::Corpus.Foo.Foo.Resources.NestedBorrow FromWire11(__Context cx, global::Corpus.Bindings.__NestedBorrowWire v)
+        {
+            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Handles.FromWire2(cx, v.NestedBar));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> ToWire12(__Context cx, global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string>.Ok(__Handles.ToWire15(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string> FromWire12(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible>, string> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Foo.Foo.Resources.IFallible, string>.Ok(__Handles.FromWire15(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> ToWire13(__Context cx, global::Corpus.Foo.Foo.LongUseChain1.IA v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -469,12 +489,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Foo.Foo.LongUseChain1.IA FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> v)
+        public static global::Corpus.Foo.Foo.LongUseChain1.IA FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.LongUseChain1.IA> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.LongUseChain1.IA>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> ToWire12(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> ToWire14(__Context cx, global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -482,12 +502,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> v)
+        public static global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.TransitiveInterfaceWithResource.IFoo>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> ToWire13(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> ToWire15(__Context cx, global::Corpus.Foo.Foo.Resources.IFallible v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -495,48 +515,97 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Foo.Foo.Resources.IFallible FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> v)
+        public static global::Corpus.Foo.Foo.Resources.IFallible FromWire15(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IFallible> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IFallible>(v);
         }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    /// <summary>The typed path's shape of <see cref="Corpus.Foo.Foo.Resources.NestedOwn"/> (resource handles as the runtime carries them).</summary>
+    internal readonly record struct __NestedOwnWire(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> NestedBar) : global::WitSharp.Components.IComponentType<__NestedOwnWire>
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::Corpus.Foo.Foo.Resources.NestedOwn v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower2(cx, v.NestedBar)));
-        }
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedOwnWire>.ComponentType => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::Corpus.Foo.Foo.Resources.NestedOwn Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedOwn(__Values.Lift2(cx, fields[0].Value));
-        }
+        static global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>? global::WitSharp.Components.IComponentType<__NestedOwnWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new Marshaler(bound);
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::Corpus.Foo.Foo.Resources.NestedBorrow v)
-        {
-            return global::WitSharp.Components.ComponentValue.Record(("nested-bar", __Values.Lower2(cx, v.NestedBar)));
-        }
+        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::Corpus.Foo.Foo.Resources.NestedBorrow Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var fields = v.AsRecord();
-            return new global::Corpus.Foo.Foo.Resources.NestedBorrow(__Values.Lift2(cx, fields[0].Value));
-        }
+        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, global::Corpus.Foo.Foo.Resources.IBar v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Foo.Foo.Resources.IBar>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
+        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::Corpus.Foo.Foo.Resources.IBar Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
+        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        private sealed class Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>
         {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Foo.Foo.Resources.IBar>(v.AsResource().Rep);
+            private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>> _m0;
+
+            public Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
+            {
+                if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Record || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Fields, f => f.Name), new[] { "nested-bar" }))
+                    throw new global::WitSharp.Components.ComponentTypeMismatchException("record `nested-own` does not match the function's type " + bound);
+                _m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>(bound.Fields[0].Type);
+            }
+
+            public override void LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, global::System.Span<ulong> flat)
+            {
+                _m0.LowerFlat(cx, value.NestedBar, flat);
+            }
+
+            public override void Store(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, uint ptr)
+            {
+                _m0.Store(cx, value.NestedBar, ptr);
+            }
+
+            public override __NestedOwnWire LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+                new __NestedOwnWire(_m0.LiftFlat(cx, flat));
+
+            public override __NestedOwnWire Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+                new __NestedOwnWire(_m0.Load(cx, ptr));
+        }
+    }
+
+    /// <summary>The typed path's shape of <see cref="Corpus.Foo.Foo.Resources.NestedBorrow"/> (resource handles as the runtime carries them).</summary>
+    internal readonly record struct __NestedBorrowWire(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> NestedBar) : global::WitSharp.Components.IComponentType<__NestedBorrowWire>
+    {
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedBorrowWire>.ComponentType => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        static global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>? global::WitSharp.Components.IComponentType<__NestedBorrowWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new Marshaler(bound);
+
+        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+
+        private sealed class Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>
+        {
+            private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>> _m0;
+
+            public Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
+            {
+                if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Record || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Fields, f => f.Name), new[] { "nested-bar" }))
+                    throw new global::WitSharp.Components.ComponentTypeMismatchException("record `nested-borrow` does not match the function's type " + bound);
+                _m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>>(bound.Fields[0].Type);
+            }
+
+            public override void LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, global::System.Span<ulong> flat)
+            {
+                _m0.LowerFlat(cx, value.NestedBar, flat);
+            }
+
+            public override void Store(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, uint ptr)
+            {
+                _m0.Store(cx, value.NestedBar, ptr);
+            }
+
+            public override __NestedBorrowWire LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) =>
+                new __NestedBorrowWire(_m0.LiftFlat(cx, flat));
+
+            public override __NestedBorrowWire Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) =>
+                new __NestedBorrowWire(_m0.Load(cx, ptr));
         }
     }
 }
