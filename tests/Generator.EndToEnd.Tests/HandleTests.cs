@@ -119,4 +119,16 @@ public sealed class HandleTests : IDisposable
         Assert.False(kept.Thing.Disposed);
         Assert.Equal(0, Table().Count);
     }
+
+    [Fact]
+    public void VariantsWithOwnedHandlesGoToTheComponentAndBack()
+    {
+        var thing = new Thing(8);
+        var back = Assert.IsType<MaybeThing.Some>(_handles.Echo(new MaybeThing.Some(thing)));
+        Assert.Same(thing, back.Value);
+        Assert.False(thing.Disposed);
+        Assert.Equal(0, Table().Count);
+        Assert.IsType<MaybeThing.Nothing>(_handles.Echo(new MaybeThing.Nothing()));
+        Assert.Equal(0, Table().Count);
+    }
 }

@@ -91,10 +91,9 @@ public sealed class TypedPathTests
     }
 
     [Fact]
-    public void HandlesInsideVariantsFallBackToTheDynamicPath()
+    public void HandlesInsideVariantsTravelAsWireTwins()
     {
-        // Variants with handles have no wire twin yet: such a variant keeps the ComponentValue conversions,
-        // everything else in the world stays typed.
+        // The shape of WASI's `stream-error`: a variant with an own<resource> case and a case without payload.
         const string Wit = """
             package my:h;
 
@@ -110,7 +109,9 @@ public sealed class TypedPathTests
             }
             """;
         var text = Generate(Wit, "w");
-        Assert.Contains("instance.DefineFunction(\"take\", (args, results) =>", text, StringComparison.Ordinal);
-        Assert.Contains("instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<", text, StringComparison.Ordinal);
+        AssertTyped(text);
+        Assert.Contains("internal abstract record __HolderWire : global::WitSharp.Components.IComponentType<__HolderWire>", text, StringComparison.Ordinal);
+        Assert.Contains("public sealed record One(global::WitSharp.Components.Resource<global::App.My.H.Api.IThing> Value) : __HolderWire;", text, StringComparison.Ordinal);
+        Assert.Contains("instance.DefineAction<global::App.B.__HolderWire>(\"take\"", text, StringComparison.Ordinal);
     }
 }

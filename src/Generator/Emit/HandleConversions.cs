@@ -79,6 +79,10 @@ internal sealed class HandleConversions
     {
         switch (t.Kind)
         {
+            case RefKind.Variant:
+                if (!_twins.Contains(t.CsType)) _twins.Add(t.CsType);
+                WriteVariantConversion(w, _catalog.Declared[t.CsType], t.CsType, _catalog.Wire(t), (r, e) => ToWire(r, e, "cx"));
+                break;
             case RefKind.Record:
                 if (!_twins.Contains(t.CsType)) _twins.Add(t.CsType);
                 w.Line("return new " + _catalog.Wire(t) + "(" + string.Join(", ", _catalog.Declared[t.CsType].Members.Select(m => ToWire(m.Ref!, "v." + m.Name, "cx"))) + ");");
@@ -127,6 +131,9 @@ internal sealed class HandleConversions
     {
         switch (t.Kind)
         {
+            case RefKind.Variant:
+                WriteVariantConversion(w, _catalog.Declared[t.CsType], _catalog.Wire(t), t.CsType, (r, e) => FromWire(r, e, "cx"));
+                break;
             case RefKind.Record:
                 w.Line("return new " + t.CsType + "(" + string.Join(", ", _catalog.Declared[t.CsType].Members.Select(m => FromWire(m.Ref!, "v." + m.Name, "cx"))) + ");");
                 break;
@@ -169,10 +176,25 @@ internal sealed class HandleConversions
     public bool Lends(TypeRef t) => t.Kind switch
     {
         RefKind.Borrow => !IsExported(t),
-        RefKind.Record => _catalog.NeedsTwin(t.CsType) && _catalog.Declared[t.CsType].Members.Any(m => Lends(m.Ref!)),
-        RefKind.Variant => false,
+        RefKind.Record or RefKind.Variant => _catalog.NeedsTwin(t.CsType) && _catalog.Declared[t.CsType].Members.Any(m => m.Ref is { } r && Lends(r)),
         _ => t.Args.Any(Lends),
     };
+
+    /// <summary>A variant to its twin or back: case by case (same case names on both sides), payloads converted.</summary>
+    private static void WriteVariantConversion(SourceWriter w, TypeModel t, string from, string to, System.Func<TypeRef, string, string> convert)
+    {
+        var payload = Emitter.PayloadName(t);
+        w.Open("return v switch");
+        foreach (var m in t.Members)
+        {
+            w.Line(m.Ref is { } r
+                ? from + "." + m.Name + " c => new " + to + "." + m.Name + "(" + convert(r, "c." + payload) + "),"
+                : from + "." + m.Name + " => new " + to + "." + m.Name + "(),");
+        }
+        w.Line("null => throw new global::System.ArgumentNullException(nameof(v)),");
+        w.Line("_ => throw new global::System.ArgumentException(\"unknown case \" + v.GetType().Name, nameof(v)),");
+        w.Close(";");
+    }
 
     private bool IsExported(TypeRef t) => _catalog.Find(t.CsType)?.Shape == TypeShape.ExportedResource;
 

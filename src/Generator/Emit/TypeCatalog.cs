@@ -46,16 +46,16 @@ internal sealed class TypeCatalog
         return ok;
     }
 
-    /// <summary>Whether a generated record carries resource handles (directly or in its fields) and otherwise only
-    /// what the typed path carries: it then travels as a wire twin (<see cref="TwinName"/>), a record of the same
-    /// fields with handles as <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c> whose <c>CreateMarshaler</c> hook binds
-    /// per call to the function's own type (docs/RATIONALE.md "IComponentType.CreateMarshaler"). Variants with
-    /// handles are not twinned yet and stay on the ComponentValue path.</summary>
+    /// <summary>Whether a generated record or variant carries resource handles (directly or in its fields/cases) and
+    /// otherwise only what the typed path carries: it then travels as a wire twin (<see cref="TwinName"/>), a type
+    /// of the same fields/cases with handles as <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c> whose
+    /// <c>CreateMarshaler</c> hook binds per call to the function's own type (docs/RATIONALE.md
+    /// "IComponentType.CreateMarshaler").</summary>
     public bool NeedsTwin(string csType)
     {
         if (_twins.TryGetValue(csType, out var cached)) return cached;
-        var ok = !Implements(csType) && Find(csType) is { Shape: TypeShape.Record } t && t.Members.Count > 0
-            && t.Members.All(m => m.Ref is { } r && IsTyped(r));
+        var ok = !Implements(csType) && Find(csType) is { Shape: TypeShape.Record or TypeShape.Variant } t && t.Members.Count > 0
+            && t.Members.All(m => m.Ref is not { } r ? t.Shape == TypeShape.Variant : IsTyped(r));
         _twins[csType] = ok;
         return ok;
     }
@@ -84,20 +84,18 @@ internal sealed class TypeCatalog
     /// (converted at the call boundary to <c>ResourceAny</c> / <c>Resource&lt;T&gt;</c>).</summary>
     public bool IsTyped(TypeRef t) => t.Kind switch
     {
-        RefKind.Record => Implements(t.CsType) || NeedsTwin(t.CsType),
-        RefKind.Variant => Implements(t.CsType),
+        RefKind.Record or RefKind.Variant => Implements(t.CsType) || NeedsTwin(t.CsType),
         RefKind.Own or RefKind.Borrow => Find(t.CsType) is { Shape: TypeShape.ImportedResource or TypeShape.ExportedResource },
         RefKind.Map or RefKind.Unsupported => false,
         _ => t.Args.All(IsTyped),
     };
 
-    /// <summary>Whether a use contains a resource handle that the boundary converts (outside variants; records with
+    /// <summary>Whether a use contains a resource handle that the boundary converts (records and variants with
     /// handles are converted to their wire twins).</summary>
     public bool HasHandles(TypeRef t) => t.Kind switch
     {
         RefKind.Own or RefKind.Borrow => true,
-        RefKind.Record => NeedsTwin(t.CsType),
-        RefKind.Variant => false,
+        RefKind.Record or RefKind.Variant => NeedsTwin(t.CsType),
         _ => t.Args.Any(HasHandles),
     };
 
@@ -112,7 +110,7 @@ internal sealed class TypeCatalog
                 return Find(t.CsType)?.Shape == TypeShape.ExportedResource
                     ? "global::WitSharp.Components.ResourceAny"
                     : "global::WitSharp.Components.Resource<" + t.CsType + ">";
-            case RefKind.Record:
+            case RefKind.Record or RefKind.Variant:
                 return _classPath + "." + TwinName(t.CsType);
             case RefKind.List:
                 return Wire(t.Args[0]) + "[]";

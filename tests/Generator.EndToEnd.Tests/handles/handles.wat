@@ -6,6 +6,8 @@
     (export "[method]thing.value" (func (param "self" (borrow $t)) (result u32)))
     (type $h (record (field "t" (own $t)) (field "n" u32)))
     (export "holder" (type $holder (eq $h)))
+    (type $mt (variant (case "some" (own $t)) (case "nothing")))
+    (export "maybe-thing" (type $mthing (eq $mt)))
     (export "keep" (func (param "h" $holder) (result u32)))))
   (alias export $host "thing" (type $thing))
   (alias export $host "[method]thing.value" (func $value))
@@ -14,6 +16,7 @@
   (alias export $host "[constructor]thing" (func $ctor))
   (alias export $host "keep" (func $keep))
   (alias export $host "holder" (type $holder))
+  (alias export $host "maybe-thing" (type $mthing))
   (core func $ctor-lowered (canon lower (func $ctor)))
   (core func $keep-lowered (canon lower (func $keep)))
 
@@ -67,6 +70,11 @@
       (i32.store (i32.const 16) (local.get $t))
       (i32.store (i32.const 20) (i32.add (local.get $n) (i32.const 1)))
       (i32.const 16))
+    ;; variant<own, none>: discriminant byte at 32, the handle at the payload offset 4.
+    (func (export "echo") (param $d i32) (param $t i32) (result i32)
+      (i32.store8 (i32.const 32) (local.get $d))
+      (i32.store (i32.const 36) (local.get $t))
+      (i32.const 32))
     (func (export "relay") (param $v i32) (result i32)
       (call $keep (call $ctor (local.get $v)) (local.get $v))))
   (core instance $i (instantiate $m
@@ -80,5 +88,6 @@
   (func (export "consume") (param "t" (own $thing)) (result u32) (canon lift (core func $i "consume")))
   (func (export "pass") (param "t" (own $thing)) (result (own $thing)) (canon lift (core func $i "pass")))
   (func (export "wrap") (param "h" $holder) (result $holder) (canon lift (core func $i "wrap") (memory $mem)))
+  (func (export "echo") (param "m" $mthing) (result $mthing) (canon lift (core func $i "echo") (memory $mem)))
   (func (export "relay") (param "v" u32) (result u32) (canon lift (core func $i "relay")))
 )

@@ -524,23 +524,23 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <summary>The typed path's shape of <see cref="Corpus.Foo.Foo.Resources.NestedOwn"/> (resource handles as the runtime carries them).</summary>
     internal readonly record struct __NestedOwnWire(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> NestedBar) : global::WitSharp.Components.IComponentType<__NestedOwnWire>
     {
-        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedOwnWire>.ComponentType => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedOwnWire>.ComponentType => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>? global::WitSharp.Components.IComponentType<__NestedOwnWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new Marshaler(bound);
+        static global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>? global::WitSharp.Components.IComponentType<__NestedOwnWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new __Marshaler(bound);
 
-        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static void global::WitSharp.Components.IComponentType<__NestedOwnWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedOwnWire value, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static __NestedOwnWire global::WitSharp.Components.IComponentType<__NestedOwnWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        private sealed class Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>
+        private sealed class __Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedOwnWire>
         {
             private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>> _m0;
 
-            public Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
+            public __Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
             {
                 if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Record || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Fields, f => f.Name), new[] { "nested-bar" }))
                     throw new global::WitSharp.Components.ComponentTypeMismatchException("record `nested-own` does not match the function's type " + bound);
@@ -568,23 +568,23 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     /// <summary>The typed path's shape of <see cref="Corpus.Foo.Foo.Resources.NestedBorrow"/> (resource handles as the runtime carries them).</summary>
     internal readonly record struct __NestedBorrowWire(global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar> NestedBar) : global::WitSharp.Components.IComponentType<__NestedBorrowWire>
     {
-        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedBorrowWire>.ComponentType => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__NestedBorrowWire>.ComponentType => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>? global::WitSharp.Components.IComponentType<__NestedBorrowWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new Marshaler(bound);
+        static global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>? global::WitSharp.Components.IComponentType<__NestedBorrowWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new __Marshaler(bound);
 
-        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static void global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __NestedBorrowWire value, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a record with resource handles is bound per function (CreateMarshaler)");
+        static __NestedBorrowWire global::WitSharp.Components.IComponentType<__NestedBorrowWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        private sealed class Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>
+        private sealed class __Marshaler : global::WitSharp.Components.ComponentMarshaler<__NestedBorrowWire>
         {
             private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Foo.Foo.Resources.IBar>> _m0;
 
-            public Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
+            public __Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
             {
                 if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Record || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Fields, f => f.Name), new[] { "nested-bar" }))
                     throw new global::WitSharp.Components.ComponentTypeMismatchException("record `nested-borrow` does not match the function's type " + bound);

@@ -179,66 +179,66 @@ partial class Bindings : global::System.IDisposable
         {
             var instance = root.AddInstance("wasi:io/streams@0.2.12");
             instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
-            instance.DefineFunction("[method]input-stream.read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.read", p =>
             {
-                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).Read(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.blocking-read", p =>
             {
-                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).BlockingRead(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.skip", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.skip", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).Skip(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.blocking-skip", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).BlockingSkip(p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]input-stream.subscribe", p =>
             {
                 return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p).Subscribe());
             });
             instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
-            instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.check-write", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).CheckWrite());
             });
-            instance.DefineFunction("[method]output-stream.write", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, byte[]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.write", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift2(cx, args[1])));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).Write(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, byte[]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-write-and-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift2(cx, args[1])));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingWriteAndFlush(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.flush", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Flush());
             });
-            instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).BlockingFlush());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]output-stream.subscribe", p =>
             {
                 return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Subscribe());
             });
-            instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.write-zeroes", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).WriteZeroes(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-write-zeroes-and-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingWriteZeroesAndFlush(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.splice", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.splice", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).Splice(__Handles.FromWire5(cx, p.Item2), p.Item3));
             });
-            instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-splice", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingSplice(__Handles.FromWire5(cx, p.Item2), p.Item3));
             });
         }
 
@@ -247,7 +247,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stdout", p =>
             {
-                return __Handles.ToWire2(cx, h.GetStdout());
+                return __Handles.ToWire6(cx, h.GetStdout());
             });
         }
 
@@ -256,7 +256,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stderr", p =>
             {
-                return __Handles.ToWire2(cx, h.GetStderr());
+                return __Handles.ToWire6(cx, h.GetStderr());
             });
         }
 
@@ -265,7 +265,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>>("get-stdin", p =>
             {
-                return __Handles.ToWire3(cx, h.GetStdin());
+                return __Handles.ToWire7(cx, h.GetStdin());
             });
         }
 
@@ -299,7 +299,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]fields.clone", p =>
             {
-                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p).Clone());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFields>(p).Clone());
             });
             instance.DefineResource("incoming-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::Corpus.Wasi.Http.Types.Method>("[method]incoming-request.method", p =>
@@ -320,16 +320,16 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]incoming-request.headers", p =>
             {
-                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Headers());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Headers());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>>("[method]incoming-request.consume", p =>
             {
-                return __Handles.ToWire5(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Consume());
+                return __Handles.ToWire9(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingRequest>(p).Consume());
             });
             instance.DefineResource("outgoing-request", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>>("[method]outgoing-request.body", p =>
             {
-                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Body());
+                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Body());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::Corpus.Wasi.Http.Types.Method>("[method]outgoing-request.method", p =>
             {
@@ -365,7 +365,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]outgoing-request.headers", p =>
             {
-                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Headers());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(p).Headers());
             });
             instance.DefineResource("request-options", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IRequestOptions>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>, ulong?>("[method]request-options.connect-timeout", p =>
@@ -400,16 +400,16 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]incoming-response.headers", p =>
             {
-                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Headers());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Headers());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>>("[method]incoming-response.consume", p =>
             {
-                return __Handles.ToWire5(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Consume());
+                return __Handles.ToWire9(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingResponse>(p).Consume());
             });
             instance.DefineResource("incoming-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IIncomingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>>("[method]incoming-body.stream", p =>
             {
-                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingBody>(p).Stream());
+                return __Handles.ToWire11(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IIncomingBody>(p).Stream());
             });
             instance.DefineResource("future-trailers", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureTrailers>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]future-trailers.subscribe", p =>
@@ -418,7 +418,7 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?>("[method]future-trailers.get", p =>
             {
-                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(p).Get());
+                return __Handles.ToWire12(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureTrailers>(p).Get());
             });
             instance.DefineResource("outgoing-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, ushort>("[method]outgoing-response.status-code", p =>
@@ -431,16 +431,16 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[method]outgoing-response.headers", p =>
             {
-                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Headers());
+                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Headers());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>>("[method]outgoing-response.body", p =>
             {
-                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Body());
+                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(p).Body());
             });
             instance.DefineResource("outgoing-body", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IOutgoingBody>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>>("[method]outgoing-body.write", p =>
             {
-                return __Handles.ToWire9(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingBody>(p).Write());
+                return __Handles.ToWire13(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IOutgoingBody>(p).Write());
             });
             instance.DefineResource("future-incoming-response", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]future-incoming-response.subscribe", p =>
@@ -449,43 +449,43 @@ partial class Bindings : global::System.IDisposable
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?>("[method]future-incoming-response.get", p =>
             {
-                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(p).Get());
+                return __Handles.ToWire14(cx, cx.Table!.Get<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(p).Get());
             });
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>>("[constructor]fields", p =>
             {
-                return __Handles.ToWire4(cx, h.CreateFields());
+                return __Handles.ToWire8(cx, h.CreateFields());
             });
             instance.DefineFunction<(string, byte[])[], global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>>("[static]fields.from-list", p =>
             {
-                return __Handles.ToWire11(cx, h.FieldsFromList(p));
+                return __Handles.ToWire15(cx, h.FieldsFromList(p));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>>("[constructor]outgoing-request", p =>
             {
-                return __Handles.ToWire12(cx, h.CreateOutgoingRequest(__Handles.FromWire4(cx, p)));
+                return __Handles.ToWire16(cx, h.CreateOutgoingRequest(__Handles.FromWire8(cx, p)));
             });
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>>("[constructor]request-options", p =>
             {
-                return __Handles.ToWire13(cx, h.CreateRequestOptions());
+                return __Handles.ToWire17(cx, h.CreateRequestOptions());
             });
             instance.DefineAction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>)>("[static]response-outparam.set", p =>
             {
-                h.ResponseOutparamSet(__Handles.FromWire14(cx, p.Item1), __Handles.FromWire15(cx, p.Item2));
+                h.ResponseOutparamSet(__Handles.FromWire18(cx, p.Item1), __Handles.FromWire19(cx, p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers>>("[static]incoming-body.finish", p =>
             {
-                return __Handles.ToWire17(cx, h.IncomingBodyFinish(__Handles.FromWire16(cx, p)));
+                return __Handles.ToWire21(cx, h.IncomingBodyFinish(__Handles.FromWire20(cx, p)));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>>("[constructor]outgoing-response", p =>
             {
-                return __Handles.ToWire18(cx, h.CreateOutgoingResponse(__Handles.FromWire4(cx, p)));
+                return __Handles.ToWire22(cx, h.CreateOutgoingResponse(__Handles.FromWire8(cx, p)));
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Http.Types.ErrorCode>>("[static]outgoing-body.finish", p =>
             {
-                return h.OutgoingBodyFinish(__Handles.FromWire19(cx, p.Item1), __Handles.FromWire20(cx, p.Item2));
+                return h.OutgoingBodyFinish(__Handles.FromWire23(cx, p.Item1), __Handles.FromWire24(cx, p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, global::Corpus.Wasi.Http.Types.ErrorCode?>("http-error-code", p =>
             {
-                return h.HttpErrorCode(__Handles.FromWire21(cx, p));
+                return h.HttpErrorCode(__Handles.FromWire25(cx, p));
             });
         }
 
@@ -494,7 +494,7 @@ partial class Bindings : global::System.IDisposable
             var instance = root.AddInstance("wasi:http/outgoing-handler@0.2.12");
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>?), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>>("handle", p =>
             {
-                return __Handles.ToWire23(cx, h.Handle(__Handles.FromWire12(cx, p.Item1), __Handles.FromWire22(cx, p.Item2)));
+                return __Handles.ToWire27(cx, h.Handle(__Handles.FromWire16(cx, p.Item1), __Handles.FromWire26(cx, p.Item2)));
             });
         }
     }
@@ -533,7 +533,7 @@ partial class Bindings : global::System.IDisposable
         public void Handle(global::Corpus.Wasi.Http.Types.IIncomingRequest request, global::Corpus.Wasi.Http.Types.IResponseOutparam responseOut)
         {
             global::System.ObjectDisposedException.ThrowIf(_owner.__disposed, this);
-            __export0.Call((__Handles.ToWire24(_owner.__cx, request), __Handles.ToWire14(_owner.__cx, responseOut)));
+            __export0.Call((__Handles.ToWire28(_owner.__cx, request), __Handles.ToWire18(_owner.__cx, responseOut)));
         }
     }
 
@@ -572,14 +572,14 @@ partial class Bindings : global::System.IDisposable
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var result = new global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire25(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire29(cx, v[i]);
             return result;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable[] FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] v)
         {
             var result = new global::Corpus.Wasi.Io.Poll.IPollable[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire25(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire29(cx, v[i]);
             return result;
         }
 
@@ -596,7 +596,51 @@ partial class Bindings : global::System.IDisposable
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire> ToWire2(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire30(cx, v.Error)) : global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> FromWire2(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire30(cx, v.Error)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire> ToWire3(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire30(cx, v.Error)) : global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> FromWire3(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire30(cx, v.Error)) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire> ToWire4(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire30(cx, v.Error)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> FromWire4(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire30(cx, v.Error)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire5(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(r));
+            return r;
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire5(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire6(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -604,12 +648,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire6(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire7(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -617,12 +661,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire7(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> ToWire4(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> ToWire8(__Context cx, global::Corpus.Wasi.Http.Types.IFields v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -630,82 +674,82 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFields FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> v)
+        public static global::Corpus.Wasi.Http.Types.IFields FromWire8(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFields>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> ToWire5(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> ToWire9(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire16(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire20(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> FromWire5(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple> FromWire9(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Ok(__Handles.FromWire16(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingBody, global::System.ValueTuple>.Ok(__Handles.FromWire20(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> ToWire6(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire19(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple>.Ok(__Handles.ToWire23(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> FromWire6(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Ok(__Handles.FromWire19(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingBody, global::System.ValueTuple>.Ok(__Handles.FromWire23(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> ToWire7(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> ToWire11(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire3(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire7(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> FromWire7(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple> FromWire11(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Ok(__Handles.FromWire3(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::System.ValueTuple>.Ok(__Handles.FromWire7(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire12(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire26(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire31(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire12(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire26(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire31(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> ToWire9(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> ToWire13(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire2(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple>.Ok(__Handles.ToWire6(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> FromWire9(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple> FromWire13(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Ok(__Handles.FromWire2(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::System.ValueTuple>.Ok(__Handles.FromWire6(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? ToWire14(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire27(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.ToWire32(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? FromWire14(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>? v)
         {
-            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire27(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>?)__Handles.FromWire32(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> ToWire11(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> ToWire15(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.ToWire4(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.ToWire8(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> FromWire11(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError> FromWire15(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>, global::Corpus.Wasi.Http.Types.HeaderError> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.FromWire4(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields, global::Corpus.Wasi.Http.Types.HeaderError>.Ok(__Handles.FromWire8(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> ToWire12(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> ToWire16(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -713,12 +757,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest FromWire12(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> v)
+        public static global::Corpus.Wasi.Http.Types.IOutgoingRequest FromWire16(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingRequest> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingRequest>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> ToWire13(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> ToWire17(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -726,12 +770,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> v)
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IRequestOptions>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> ToWire14(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> ToWire18(__Context cx, global::Corpus.Wasi.Http.Types.IResponseOutparam v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -739,22 +783,22 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IResponseOutparam FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> v)
+        public static global::Corpus.Wasi.Http.Types.IResponseOutparam FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IResponseOutparam> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IResponseOutparam>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire15(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire19(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire18(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire22(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire15(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire19(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire18(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IOutgoingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire22(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> ToWire16(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> ToWire20(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -762,12 +806,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IIncomingBody FromWire16(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> v)
+        public static global::Corpus.Wasi.Http.Types.IIncomingBody FromWire20(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingBody> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingBody>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> ToWire17(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> ToWire21(__Context cx, global::Corpus.Wasi.Http.Types.IFutureTrailers v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -775,12 +819,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFutureTrailers FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> v)
+        public static global::Corpus.Wasi.Http.Types.IFutureTrailers FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureTrailers> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureTrailers>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> ToWire18(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> ToWire22(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -788,12 +832,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> v)
+        public static global::Corpus.Wasi.Http.Types.IOutgoingResponse FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingResponse> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingResponse>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> ToWire19(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> ToWire23(__Context cx, global::Corpus.Wasi.Http.Types.IOutgoingBody v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -801,22 +845,22 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IOutgoingBody FromWire19(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> v)
+        public static global::Corpus.Wasi.Http.Types.IOutgoingBody FromWire23(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IOutgoingBody> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IOutgoingBody>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? ToWire20(__Context cx, global::Corpus.Wasi.Http.Types.IFields? v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? ToWire24(__Context cx, global::Corpus.Wasi.Http.Types.IFields? v)
         {
-            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?)__Handles.ToWire4(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?)__Handles.ToWire8(cx, x) : null;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFields? FromWire20(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? v)
+        public static global::Corpus.Wasi.Http.Types.IFields? FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>? v)
         {
-            return v is { } x ? (global::Corpus.Wasi.Http.Types.IFields?)__Handles.FromWire4(cx, x) : null;
+            return v is { } x ? (global::Corpus.Wasi.Http.Types.IFields?)__Handles.FromWire8(cx, x) : null;
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire21(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire25(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -825,32 +869,32 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Error.IError FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
+        public static global::Corpus.Wasi.Io.Error.IError FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? ToWire22(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions? v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? ToWire26(__Context cx, global::Corpus.Wasi.Http.Types.IRequestOptions? v)
         {
-            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>?)__Handles.ToWire13(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>?)__Handles.ToWire17(cx, x) : null;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IRequestOptions? FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? v)
+        public static global::Corpus.Wasi.Http.Types.IRequestOptions? FromWire26(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IRequestOptions>? v)
         {
-            return v is { } x ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Handles.FromWire13(cx, x) : null;
+            return v is { } x ? (global::Corpus.Wasi.Http.Types.IRequestOptions?)__Handles.FromWire17(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire23(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire27(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire28(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire33(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire23(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire27(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire28(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire33(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> ToWire24(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> ToWire28(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingRequest v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -858,12 +902,12 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IIncomingRequest FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> v)
+        public static global::Corpus.Wasi.Http.Types.IIncomingRequest FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingRequest> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingRequest>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire25(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire29(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -872,32 +916,54 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire29(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire26(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        public static global::Corpus.Bindings.__StreamErrorWire ToWire30(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire29(cx, v.Value));
+            return v switch
+            {
+                global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c => new global::Corpus.Bindings.__StreamErrorWire.LastOperationFailed(__Handles.ToWire34(cx, c.Value)),
+                global::Corpus.Wasi.Io.Streams.StreamError.Closed => new global::Corpus.Bindings.__StreamErrorWire.Closed(),
+                null => throw new global::System.ArgumentNullException(nameof(v)),
+                _ => throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v)),
+            };
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire26(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        public static global::Corpus.Wasi.Io.Streams.StreamError FromWire30(__Context cx, global::Corpus.Bindings.__StreamErrorWire v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire29(cx, v.Value));
+            return v switch
+            {
+                global::Corpus.Bindings.__StreamErrorWire.LastOperationFailed c => new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Handles.FromWire34(cx, c.Value)),
+                global::Corpus.Bindings.__StreamErrorWire.Closed => new global::Corpus.Wasi.Io.Streams.StreamError.Closed(),
+                null => throw new global::System.ArgumentNullException(nameof(v)),
+                _ => throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v)),
+            };
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire27(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire31(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire30(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire35(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire27(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire31(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire30(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire35(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> ToWire28(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
+        public static global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> ToWire32(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.ToWire36(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> FromWire32(__Context cx, global::WitSharp.Result<global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>, global::System.ValueTuple>.Ok(__Handles.FromWire36(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> ToWire33(__Context cx, global::Corpus.Wasi.Http.Types.IFutureIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -905,32 +971,45 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> v)
+        public static global::Corpus.Wasi.Http.Types.IFutureIncomingResponse FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IFutureIncomingResponse>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire29(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire34(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire20(cx, v.Value));
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return r;
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire29(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::Corpus.Wasi.Io.Error.IError FromWire34(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire20(cx, v.Value));
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire30(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire35(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire31(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire24(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire30(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire35(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IFields>?, global::Corpus.Wasi.Http.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire31(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IFields?, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire24(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> ToWire31(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> ToWire36(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.ToWire37(cx, v.Value));
+        }
+
+        public static global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode> FromWire36(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse>, global::Corpus.Wasi.Http.Types.ErrorCode> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Http.Types.IIncomingResponse, global::Corpus.Wasi.Http.Types.ErrorCode>.Ok(__Handles.FromWire37(cx, v.Value));
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> ToWire37(__Context cx, global::Corpus.Wasi.Http.Types.IIncomingResponse v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -938,106 +1017,107 @@ partial class Bindings : global::System.IDisposable
             return r;
         }
 
-        public static global::Corpus.Wasi.Http.Types.IIncomingResponse FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> v)
+        public static global::Corpus.Wasi.Http.Types.IIncomingResponse FromWire37(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Http.Types.IIncomingResponse> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Http.Types.IIncomingResponse>(v);
         }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    /// <summary>The typed path's shape of <see cref="Corpus.Wasi.Io.Streams.StreamError"/> (resource handles as the runtime carries them).</summary>
+    internal abstract record __StreamErrorWire : global::WitSharp.Components.IComponentType<__StreamErrorWire>
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
+        private __StreamErrorWire()
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        public sealed record LastOperationFailed(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> Value) : __StreamErrorWire;
+        public sealed record Closed() : __StreamErrorWire;
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__StreamErrorWire>.ComponentType => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        static global::WitSharp.Components.ComponentMarshaler<__StreamErrorWire>? global::WitSharp.Components.IComponentType<__StreamErrorWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new __Marshaler(bound);
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, byte[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
+        static void global::WitSharp.Components.IComponentType<__StreamErrorWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static byte[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new byte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
-            return result;
-        }
+        static void global::WitSharp.Components.IComponentType<__StreamErrorWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
+        static __StreamErrorWire global::WitSharp.Components.IComponentType<__StreamErrorWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        static __StreamErrorWire global::WitSharp.Components.IComponentType<__StreamErrorWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        private sealed class __Marshaler : global::WitSharp.Components.ComponentMarshaler<__StreamErrorWire>
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
-            return global::WitSharp.Components.ComponentValue.Borrow(handle);
-        }
+            private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>> _m0;
+            private readonly int _flatCount;
+            private readonly uint _payload;
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
-        {
-            switch (v)
+            public __Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
             {
-                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower6(cx, c.Value));
-                case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+                if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Variant || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Cases, f => f.Name), new[] { "last-operation-failed", "closed" }))
+                    throw new global::WitSharp.Components.ComponentTypeMismatchException("variant `stream-error` does not match the function's type " + bound);
+                _m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>>(bound.Cases[0].Type!);
+                _flatCount = bound.FlatCount;
+                _payload = (uint)bound.PayloadOffset;
             }
-        }
 
-        public static global::Corpus.Wasi.Io.Streams.StreamError Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
+            public override void LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, global::System.Span<ulong> flat)
             {
-                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift6(cx, v.Payload!));
-                case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+                flat.Slice(0, _flatCount).Clear();
+                switch (value)
+                {
+                    case __StreamErrorWire.LastOperationFailed c:
+                        flat[0] = 0;
+                        _m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                        break;
+                    case __StreamErrorWire.Closed:
+                        flat[0] = 1;
+                        break;
+                    case null:
+                        throw new global::System.ArgumentNullException(nameof(value));
+                    default:
+                        throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+                }
             }
-        }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
+            public override void Store(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, uint ptr)
+            {
+                switch (value)
+                {
+                    case __StreamErrorWire.LastOperationFailed c:
+                        cx.GetRef(ptr, 1) = 0;
+                        _m0.Store(cx, c.Value, ptr + _payload);
+                        break;
+                    case __StreamErrorWire.Closed:
+                        cx.GetRef(ptr, 1) = 1;
+                        break;
+                    case null:
+                        throw new global::System.ArgumentNullException(nameof(value));
+                    default:
+                        throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+                }
+            }
 
-        public static global::Corpus.Wasi.Io.Error.IError Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
+            public override __StreamErrorWire LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+            {
+                var d = (uint)flat[0];
+                return d switch
+                {
+                    0 => new __StreamErrorWire.LastOperationFailed(_m0.LiftFlat(cx, flat.Slice(1))),
+                    1 => new __StreamErrorWire.Closed(),
+                    _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `stream-error` (2 cases)"),
+                };
+            }
+
+            public override __StreamErrorWire Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+            {
+                var d = (uint)cx.GetRef(ptr, 1);
+                return d switch
+                {
+                    0 => new __StreamErrorWire.LastOperationFailed(_m0.Load(cx, ptr + _payload)),
+                    1 => new __StreamErrorWire.Closed(),
+                    _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `stream-error` (2 cases)"),
+                };
+            }
         }
     }
 }

@@ -192,66 +192,66 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             var instance = root.AddInstance("wasi:io/streams@0.2.12");
             instance.DefineResource("input-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IInputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(rep).Dispose());
-            instance.DefineFunction("[method]input-stream.read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.read", p =>
             {
-                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Read(args[1].AsU64()));
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).Read(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.blocking-read", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.blocking-read", p =>
             {
-                results[0] = __Values.Lower0(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingRead(args[1].AsU64()));
+                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).BlockingRead(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.skip", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.skip", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).Skip(args[1].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).Skip(p.Item2));
             });
-            instance.DefineFunction("[method]input-stream.blocking-skip", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]input-stream.blocking-skip", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(args[0].AsResource().Rep).BlockingSkip(args[1].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p.Item1).BlockingSkip(p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]input-stream.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IInputStream>(p).Subscribe());
             });
             instance.DefineResource("output-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Io.Streams.IOutputStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(rep).Dispose());
-            instance.DefineFunction("[method]output-stream.check-write", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.check-write", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).CheckWrite());
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).CheckWrite());
             });
-            instance.DefineFunction("[method]output-stream.write", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, byte[]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.write", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Write(__Values.Lift2(cx, args[1])));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).Write(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.blocking-write-and-flush", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, byte[]), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-write-and-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteAndFlush(__Values.Lift2(cx, args[1])));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingWriteAndFlush(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.flush", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Flush());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Flush());
             });
-            instance.DefineFunction("[method]output-stream.blocking-flush", (args, results) =>
+            instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingFlush());
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).BlockingFlush());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]output-stream.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p).Subscribe());
             });
-            instance.DefineFunction("[method]output-stream.write-zeroes", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.write-zeroes", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).WriteZeroes(args[1].AsU64()));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).WriteZeroes(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.blocking-write-zeroes-and-flush", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, ulong), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-write-zeroes-and-flush", p =>
             {
-                results[0] = __Values.Lower3(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingWriteZeroesAndFlush(args[1].AsU64()));
+                return __Handles.ToWire4(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingWriteZeroesAndFlush(p.Item2));
             });
-            instance.DefineFunction("[method]output-stream.splice", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.splice", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).Splice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).Splice(__Handles.FromWire5(cx, p.Item2), p.Item3));
             });
-            instance.DefineFunction("[method]output-stream.blocking-splice", (args, results) =>
+            instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, ulong), global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>>("[method]output-stream.blocking-splice", p =>
             {
-                results[0] = __Values.Lower1(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(args[0].AsResource().Rep).BlockingSplice(__Values.Lift4(cx, args[1]), args[2].AsU64()));
+                return __Handles.ToWire2(cx, cx.Table!.Get<global::Corpus.Wasi.Io.Streams.IOutputStream>(p.Item1).BlockingSplice(__Handles.FromWire5(cx, p.Item2), p.Item3));
             });
         }
 
@@ -260,7 +260,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/stdin@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>>("get-stdin", p =>
             {
-                return __Handles.ToWire2(cx, h.GetStdin());
+                return __Handles.ToWire6(cx, h.GetStdin());
             });
         }
 
@@ -269,7 +269,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/stdout@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stdout", p =>
             {
-                return __Handles.ToWire3(cx, h.GetStdout());
+                return __Handles.ToWire7(cx, h.GetStdout());
             });
         }
 
@@ -278,7 +278,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/stderr@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>>("get-stderr", p =>
             {
-                return __Handles.ToWire3(cx, h.GetStderr());
+                return __Handles.ToWire7(cx, h.GetStderr());
             });
         }
 
@@ -297,7 +297,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/terminal-stdin@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>?>("get-terminal-stdin", p =>
             {
-                return __Handles.ToWire4(cx, h.GetTerminalStdin());
+                return __Handles.ToWire8(cx, h.GetTerminalStdin());
             });
         }
 
@@ -306,7 +306,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/terminal-stdout@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?>("get-terminal-stdout", p =>
             {
-                return __Handles.ToWire5(cx, h.GetTerminalStdout());
+                return __Handles.ToWire9(cx, h.GetTerminalStdout());
             });
         }
 
@@ -315,7 +315,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:cli/terminal-stderr@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?>("get-terminal-stderr", p =>
             {
-                return __Handles.ToWire5(cx, h.GetTerminalStderr());
+                return __Handles.ToWire9(cx, h.GetTerminalStderr());
             });
         }
 
@@ -332,11 +332,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-instant", p =>
             {
-                return __Handles.ToWire1(cx, h.SubscribeInstant(p));
+                return __Handles.ToWire3(cx, h.SubscribeInstant(p));
             });
             instance.DefineFunction<ulong, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("subscribe-duration", p =>
             {
-                return __Handles.ToWire1(cx, h.SubscribeDuration(p));
+                return __Handles.ToWire3(cx, h.SubscribeDuration(p));
             });
         }
 
@@ -359,15 +359,15 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             instance.DefineResource("descriptor", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(rep).Dispose());
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.read-via-stream", p =>
             {
-                return __Handles.ToWire6(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).ReadViaStream(p.Item2));
+                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).ReadViaStream(p.Item2));
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.write-via-stream", p =>
             {
-                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).WriteViaStream(p.Item2));
+                return __Handles.ToWire11(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).WriteViaStream(p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.append-via-stream", p =>
             {
-                return __Handles.ToWire7(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).AppendViaStream());
+                return __Handles.ToWire11(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).AppendViaStream());
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, ulong, ulong, global::Corpus.Wasi.Filesystem.Types.Advice), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.advise", p =>
             {
@@ -403,7 +403,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.read-directory", p =>
             {
-                return __Handles.ToWire8(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).ReadDirectory());
+                return __Handles.ToWire12(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p).ReadDirectory());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.sync", p =>
             {
@@ -427,11 +427,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.link-at", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).LinkAt(p.Item2, p.Item3, __Handles.FromWire9(cx, p.Item4), p.Item5);
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).LinkAt(p.Item2, p.Item3, __Handles.FromWire13(cx, p.Item4), p.Item5);
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.PathFlags, string, global::Corpus.Wasi.Filesystem.Types.OpenFlags, global::Corpus.Wasi.Filesystem.Types.DescriptorFlags), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.open-at", p =>
             {
-                return __Handles.ToWire10(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).OpenAt(p.Item2, p.Item3, p.Item4, p.Item5));
+                return __Handles.ToWire14(cx, cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).OpenAt(p.Item2, p.Item3, p.Item4, p.Item5));
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<string, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.readlink-at", p =>
             {
@@ -443,7 +443,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.rename-at", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).RenameAt(p.Item2, __Handles.FromWire9(cx, p.Item3), p.Item4);
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).RenameAt(p.Item2, __Handles.FromWire13(cx, p.Item3), p.Item4);
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string, string), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.symlink-at", p =>
             {
@@ -455,7 +455,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>), bool>("[method]descriptor.is-same-object", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).IsSameObject(__Handles.FromWire9(cx, p.Item2));
+                return cx.Table!.Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(p.Item1).IsSameObject(__Handles.FromWire13(cx, p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.MetadataHashValue, global::Corpus.Wasi.Filesystem.Types.ErrorCode>>("[method]descriptor.metadata-hash", p =>
             {
@@ -472,7 +472,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>, global::Corpus.Wasi.Filesystem.Types.ErrorCode?>("filesystem-error-code", p =>
             {
-                return h.FilesystemErrorCode(__Handles.FromWire11(cx, p));
+                return h.FilesystemErrorCode(__Handles.FromWire15(cx, p));
             });
         }
 
@@ -481,7 +481,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:filesystem/preopens@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[]>("get-directories", p =>
             {
-                return __Handles.ToWire12(cx, h.GetDirectories());
+                return __Handles.ToWire16(cx, h.GetDirectories());
             });
         }
 
@@ -495,7 +495,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:sockets/instance-network@0.2.12");
             instance.DefineFunction<global::System.ValueTuple, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>>("instance-network", p =>
             {
-                return __Handles.ToWire13(cx, h.InstanceNetwork());
+                return __Handles.ToWire17(cx, h.InstanceNetwork());
             });
         }
 
@@ -504,7 +504,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             instance.DefineResource("udp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(rep).Dispose());
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.start-bind", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).StartBind(__Handles.FromWire14(cx, p.Item2), p.Item3);
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).StartBind(__Handles.FromWire18(cx, p.Item2), p.Item3);
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.finish-bind", p =>
             {
@@ -512,7 +512,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress?), global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.stream", p =>
             {
-                return __Handles.ToWire15(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).Stream(p.Item2));
+                return __Handles.ToWire19(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p.Item1).Stream(p.Item2));
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]udp-socket.local-address", p =>
             {
@@ -552,7 +552,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]udp-socket.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(p).Subscribe());
             });
             instance.DefineResource("incoming-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(rep).Dispose());
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, ulong), global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IncomingDatagram[], global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]incoming-datagram-stream.receive", p =>
@@ -561,7 +561,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]incoming-datagram-stream.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(p).Subscribe());
             });
             instance.DefineResource("outgoing-datagram-stream", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(rep).Dispose());
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>, global::WitSharp.Result<ulong, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]outgoing-datagram-stream.check-send", p =>
@@ -574,7 +574,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]outgoing-datagram-stream.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(p).Subscribe());
             });
         }
 
@@ -583,7 +583,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:sockets/udp-create-socket@0.2.12");
             instance.DefineFunction<global::Corpus.Wasi.Sockets.Network.IpAddressFamily, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("create-udp-socket", p =>
             {
-                return __Handles.ToWire16(cx, h.CreateUdpSocket(p));
+                return __Handles.ToWire20(cx, h.CreateUdpSocket(p));
             });
         }
 
@@ -592,7 +592,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             instance.DefineResource("tcp-socket", global::WitSharp.Components.ResourceType.Host<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(), rep => cx.Table!.Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(rep).Dispose());
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-bind", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartBind(__Handles.FromWire14(cx, p.Item2), p.Item3);
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartBind(__Handles.FromWire18(cx, p.Item2), p.Item3);
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.finish-bind", p =>
             {
@@ -600,11 +600,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, global::Corpus.Wasi.Sockets.Network.IpSocketAddress), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-connect", p =>
             {
-                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartConnect(__Handles.FromWire14(cx, p.Item2), p.Item3);
+                return cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p.Item1).StartConnect(__Handles.FromWire18(cx, p.Item2), p.Item3);
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.finish-connect", p =>
             {
-                return __Handles.ToWire17(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).FinishConnect());
+                return __Handles.ToWire21(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).FinishConnect());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.start-listen", p =>
             {
@@ -616,7 +616,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.accept", p =>
             {
-                return __Handles.ToWire18(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Accept());
+                return __Handles.ToWire22(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Accept());
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Network.IpSocketAddress, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.local-address", p =>
             {
@@ -696,7 +696,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]tcp-socket.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(p).Subscribe());
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Tcp.ShutdownType), global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("[method]tcp-socket.shutdown", p =>
             {
@@ -709,7 +709,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             var instance = root.AddInstance("wasi:sockets/tcp-create-socket@0.2.12");
             instance.DefineFunction<global::Corpus.Wasi.Sockets.Network.IpAddressFamily, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("create-tcp-socket", p =>
             {
-                return __Handles.ToWire19(cx, h.CreateTcpSocket(p));
+                return __Handles.ToWire23(cx, h.CreateTcpSocket(p));
             });
         }
 
@@ -723,11 +723,11 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             });
             instance.DefineFunction<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>>("[method]resolve-address-stream.subscribe", p =>
             {
-                return __Handles.ToWire1(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(p).Subscribe());
+                return __Handles.ToWire3(cx, cx.Table!.Get<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(p).Subscribe());
             });
             instance.DefineFunction<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork>, string), global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>>("resolve-addresses", p =>
             {
-                return __Handles.ToWire20(cx, h.ResolveAddresses(__Handles.FromWire14(cx, p.Item1), p.Item2));
+                return __Handles.ToWire24(cx, h.ResolveAddresses(__Handles.FromWire18(cx, p.Item1), p.Item2));
             });
         }
 
@@ -790,7 +790,7 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
     public global::WitSharp.Result<global::System.ValueTuple, global::System.ValueTuple> WriteStringsTo(global::Corpus.Wasi.Io.Streams.IOutputStream o)
     {
         global::System.ObjectDisposedException.ThrowIf(__disposed, this);
-        return __export2.Call(__Handles.ToWire3(__cx, o));
+        return __export2.Call(__Handles.ToWire7(__cx, o));
     }
 
     /// <summary>The WIT function `pass-an-imported-record`.</summary>
@@ -836,18 +836,38 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var result = new global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire21(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire25(cx, v[i]);
             return result;
         }
 
         public static global::Corpus.Wasi.Io.Poll.IPollable[] FromWire0(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable>[] v)
         {
             var result = new global::Corpus.Wasi.Io.Poll.IPollable[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire21(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire25(cx, v[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire1(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        public static global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire> ToWire1(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire26(cx, v.Error)) : global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> FromWire1(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire26(cx, v.Error)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire> ToWire2(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire26(cx, v.Error)) : global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> FromWire2(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire26(cx, v.Error)) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire3(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -855,12 +875,36 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire1(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire2(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire> ToWire4(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>.Err(__Handles.ToWire26(cx, v.Error)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> FromWire4(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Bindings.__StreamErrorWire> v)
+        {
+            return v.IsErr ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Handles.FromWire26(cx, v.Error)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Value);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire5(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+            cx.Lend(() => table.Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(r));
+            return r;
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire5(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> ToWire6(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -868,12 +912,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire2(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
+        public static global::Corpus.Wasi.Io.Streams.IInputStream FromWire6(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire3(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> ToWire7(__Context cx, global::Corpus.Wasi.Io.Streams.IOutputStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -881,62 +925,62 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire3(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
+        public static global::Corpus.Wasi.Io.Streams.IOutputStream FromWire7(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Streams.IOutputStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? ToWire4(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? ToWire8(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? v)
         {
-            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>?)__Handles.ToWire22(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>?)__Handles.ToWire27(cx, x) : null;
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? FromWire4(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? v)
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput? FromWire8(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>? v)
         {
-            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Handles.FromWire22(cx, x) : null;
+            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput?)__Handles.FromWire27(cx, x) : null;
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? ToWire5(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? ToWire9(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? v)
         {
-            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?)__Handles.ToWire23(cx, x) : null;
+            return v is { } x ? (global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>?)__Handles.ToWire28(cx, x) : null;
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? FromWire5(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? v)
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput? FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>? v)
         {
-            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Handles.FromWire23(cx, x) : null;
+            return v is { } x ? (global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput?)__Handles.FromWire28(cx, x) : null;
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire6(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire2(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire6(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire6(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire2(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire6(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire7(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire11(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire3(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire7(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire7(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire11(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire3(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Io.Streams.IOutputStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire7(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire8(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire12(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire24(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire29(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire8(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire12(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire24(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire29(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire9(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire13(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -945,22 +989,22 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire9(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire10(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> ToWire14(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire25(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.ToWire30(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire10(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode> FromWire14(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, global::Corpus.Wasi.Filesystem.Types.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire25(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Filesystem.Types.IDescriptor, global::Corpus.Wasi.Filesystem.Types.ErrorCode>.Ok(__Handles.FromWire30(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire11(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire15(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -969,27 +1013,27 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Error.IError FromWire11(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
+        public static global::Corpus.Wasi.Io.Error.IError FromWire15(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Error.IError>(v);
         }
 
-        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] ToWire12(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] ToWire16(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var result = new (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire26(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.ToWire31(cx, v[i]);
             return result;
         }
 
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] FromWire12(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] v)
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[] FromWire16(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string)[] v)
         {
             var result = new (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string)[v.Length];
-            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire26(cx, v[i]);
+            for (var i = 0; i < v.Length; i++) result[i] = __Handles.FromWire31(cx, v[i]);
             return result;
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire13(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire17(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -997,12 +1041,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire13(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
+        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire17(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire14(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> ToWire18(__Context cx, global::Corpus.Wasi.Sockets.Network.INetwork v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1011,72 +1055,72 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire14(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
+        public static global::Corpus.Wasi.Sockets.Network.INetwork FromWire18(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Network.INetwork> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Sockets.Network.INetwork>(v);
         }
 
-        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire15(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire19(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire27(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire32(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire15(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire19(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire27(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire32(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire16(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire20(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire28(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire33(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire16(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire20(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire28(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Udp.IUdpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire33(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire17(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire21(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire29(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire34(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire17(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire21(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire29(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire34(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire18(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire22(__Context cx, global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire30(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire35(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire18(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire22(__Context cx, global::WitSharp.Result<(global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>), global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire30(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<(global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream), global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire35(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire19(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire23(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire31(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire36(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire19(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire23(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire31(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire36(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire20(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> ToWire24(__Context cx, global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire32(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.ToWire37(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire20(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
+        public static global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode> FromWire24(__Context cx, global::WitSharp.Result<global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>, global::Corpus.Wasi.Sockets.Network.ErrorCode> v)
         {
-            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire32(cx, v.Value));
+            return v.IsErr ? global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Err(v.Error) : global::WitSharp.Result<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream, global::Corpus.Wasi.Sockets.Network.ErrorCode>.Ok(__Handles.FromWire37(cx, v.Value));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire21(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> ToWire25(__Context cx, global::Corpus.Wasi.Io.Poll.IPollable v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1085,12 +1129,34 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire21(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
+        public static global::Corpus.Wasi.Io.Poll.IPollable FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Poll.IPollable> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Poll.IPollable>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> ToWire22(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
+        public static global::Corpus.Bindings.__StreamErrorWire ToWire26(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
+        {
+            return v switch
+            {
+                global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c => new global::Corpus.Bindings.__StreamErrorWire.LastOperationFailed(__Handles.ToWire38(cx, c.Value)),
+                global::Corpus.Wasi.Io.Streams.StreamError.Closed => new global::Corpus.Bindings.__StreamErrorWire.Closed(),
+                null => throw new global::System.ArgumentNullException(nameof(v)),
+                _ => throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v)),
+            };
+        }
+
+        public static global::Corpus.Wasi.Io.Streams.StreamError FromWire26(__Context cx, global::Corpus.Bindings.__StreamErrorWire v)
+        {
+            return v switch
+            {
+                global::Corpus.Bindings.__StreamErrorWire.LastOperationFailed c => new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Handles.FromWire38(cx, c.Value)),
+                global::Corpus.Bindings.__StreamErrorWire.Closed => new global::Corpus.Wasi.Io.Streams.StreamError.Closed(),
+                null => throw new global::System.ArgumentNullException(nameof(v)),
+                _ => throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v)),
+            };
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> ToWire27(__Context cx, global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1098,12 +1164,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput FromWire22(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> v)
+        public static global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput FromWire27(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalInput.ITerminalInput>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> ToWire23(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> ToWire28(__Context cx, global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1111,12 +1177,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput FromWire23(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> v)
+        public static global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Cli.TerminalOutput.ITerminalOutput>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> ToWire24(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> ToWire29(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1124,12 +1190,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream FromWire24(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> v)
+        public static global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream FromWire29(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDirectoryEntryStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire25(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> ToWire30(__Context cx, global::Corpus.Wasi.Filesystem.Types.IDescriptor v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1137,32 +1203,32 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire25(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
+        public static global::Corpus.Wasi.Filesystem.Types.IDescriptor FromWire30(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Filesystem.Types.IDescriptor>(v);
         }
 
-        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) ToWire26(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) ToWire31(__Context cx, (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) v)
         {
-            return (__Handles.ToWire25(cx, v.Item1), v.Item2);
+            return (__Handles.ToWire30(cx, v.Item1), v.Item2);
         }
 
-        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) FromWire26(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) v)
+        public static (global::Corpus.Wasi.Filesystem.Types.IDescriptor, string) FromWire31(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Filesystem.Types.IDescriptor>, string) v)
         {
-            return (__Handles.FromWire25(cx, v.Item1), v.Item2);
+            return (__Handles.FromWire30(cx, v.Item1), v.Item2);
         }
 
-        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) ToWire27(__Context cx, (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) v)
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) ToWire32(__Context cx, (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) v)
         {
-            return (__Handles.ToWire33(cx, v.Item1), __Handles.ToWire34(cx, v.Item2));
+            return (__Handles.ToWire39(cx, v.Item1), __Handles.ToWire40(cx, v.Item2));
         }
 
-        public static (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) FromWire27(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) v)
+        public static (global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream) FromWire32(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>) v)
         {
-            return (__Handles.FromWire33(cx, v.Item1), __Handles.FromWire34(cx, v.Item2));
+            return (__Handles.FromWire39(cx, v.Item1), __Handles.FromWire40(cx, v.Item2));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> ToWire28(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> ToWire33(__Context cx, global::Corpus.Wasi.Sockets.Udp.IUdpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1170,32 +1236,32 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket FromWire28(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> v)
+        public static global::Corpus.Wasi.Sockets.Udp.IUdpSocket FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IUdpSocket> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IUdpSocket>(v);
         }
 
-        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire29(__Context cx, (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire34(__Context cx, (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
         {
-            return (__Handles.ToWire2(cx, v.Item1), __Handles.ToWire3(cx, v.Item2));
+            return (__Handles.ToWire6(cx, v.Item1), __Handles.ToWire7(cx, v.Item2));
         }
 
-        public static (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire29(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
+        public static (global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire34(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
         {
-            return (__Handles.FromWire2(cx, v.Item1), __Handles.FromWire3(cx, v.Item2));
+            return (__Handles.FromWire6(cx, v.Item1), __Handles.FromWire7(cx, v.Item2));
         }
 
-        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire30(__Context cx, (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
+        public static (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) ToWire35(__Context cx, (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) v)
         {
-            return (__Handles.ToWire31(cx, v.Item1), __Handles.ToWire2(cx, v.Item2), __Handles.ToWire3(cx, v.Item3));
+            return (__Handles.ToWire36(cx, v.Item1), __Handles.ToWire6(cx, v.Item2), __Handles.ToWire7(cx, v.Item3));
         }
 
-        public static (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire30(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
+        public static (global::Corpus.Wasi.Sockets.Tcp.ITcpSocket, global::Corpus.Wasi.Io.Streams.IInputStream, global::Corpus.Wasi.Io.Streams.IOutputStream) FromWire35(__Context cx, (global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IInputStream>, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Streams.IOutputStream>) v)
         {
-            return (__Handles.FromWire31(cx, v.Item1), __Handles.FromWire2(cx, v.Item2), __Handles.FromWire3(cx, v.Item3));
+            return (__Handles.FromWire36(cx, v.Item1), __Handles.FromWire6(cx, v.Item2), __Handles.FromWire7(cx, v.Item3));
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> ToWire31(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> ToWire36(__Context cx, global::Corpus.Wasi.Sockets.Tcp.ITcpSocket v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1203,12 +1269,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket FromWire31(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> v)
+        public static global::Corpus.Wasi.Sockets.Tcp.ITcpSocket FromWire36(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Tcp.ITcpSocket>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> ToWire32(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> ToWire37(__Context cx, global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1216,12 +1282,25 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream FromWire32(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> v)
+        public static global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream FromWire37(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.IpNameLookup.IResolveAddressStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> ToWire33(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> ToWire38(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(v);
+            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
+            var r = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
+            return r;
+        }
+
+        public static global::Corpus.Wasi.Io.Error.IError FromWire38(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> v)
+        {
+            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v);
+        }
+
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> ToWire39(__Context cx, global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1229,12 +1308,12 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream FromWire33(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> v)
+        public static global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream FromWire39(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IIncomingDatagramStream>(v);
         }
 
-        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> ToWire34(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
+        public static global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> ToWire40(__Context cx, global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream v)
         {
             global::System.ArgumentNullException.ThrowIfNull(v);
             var table = cx.Table ?? throw new global::System.NotSupportedException("host resources live in the handle table AddToLinker made for the linker these bindings were instantiated with; call AddToLinker on that linker first");
@@ -1242,106 +1321,107 @@ partial class Bindings : global::System.IDisposable, global::Corpus.Bindings.IEx
             return r;
         }
 
-        public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream FromWire34(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> v)
+        public static global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream FromWire40(__Context cx, global::WitSharp.Components.Resource<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream> v)
         {
             return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Sockets.Udp.IOutgoingDatagramStream>(v);
         }
     }
 
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    private static class __Values
+    /// <summary>The typed path's shape of <see cref="Corpus.Wasi.Io.Streams.StreamError"/> (resource handles as the runtime carries them).</summary>
+    internal abstract record __StreamErrorWire : global::WitSharp.Components.IComponentType<__StreamErrorWire>
     {
-        public static global::WitSharp.Components.ComponentValue Lower0(__Context cx, global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> v)
+        private __StreamErrorWire()
         {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(__Values.Lower2(cx, v.Value));
         }
 
-        public static global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError> Lift0(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Ok(__Values.Lift2(cx, v.Payload!)) : global::WitSharp.Result<byte[], global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        public sealed record LastOperationFailed(global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError> Value) : __StreamErrorWire;
+        public sealed record Closed() : __StreamErrorWire;
 
-        public static global::WitSharp.Components.ComponentValue Lower1(__Context cx, global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok(global::WitSharp.Components.ComponentValue.U64(v.Value));
-        }
+        static global::WitSharp.Components.ComponentValueType global::WitSharp.Components.IComponentType<__StreamErrorWire>.ComponentType => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError> Lift1(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(v.Payload!.AsU64()) : global::WitSharp.Result<ulong, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        static global::WitSharp.Components.ComponentMarshaler<__StreamErrorWire>? global::WitSharp.Components.IComponentType<__StreamErrorWire>.CreateMarshaler(global::WitSharp.Components.ComponentValueType bound) => new __Marshaler(bound);
 
-        public static global::WitSharp.Components.ComponentValue Lower2(__Context cx, byte[] v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var items = new global::WitSharp.Components.ComponentValue[v.Length];
-            for (var i = 0; i < v.Length; i++) items[i] = global::WitSharp.Components.ComponentValue.U8(v[i]);
-            return global::WitSharp.Components.ComponentValue.List(items);
-        }
+        static void global::WitSharp.Components.IComponentType<__StreamErrorWire>.LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, global::System.Span<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static byte[] Lift2(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            var items = v.AsList();
-            var result = new byte[items.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = items[i].AsU8();
-            return result;
-        }
+        static void global::WitSharp.Components.IComponentType<__StreamErrorWire>.Store(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Components.ComponentValue Lower3(__Context cx, global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> v)
-        {
-            return v.IsErr ? global::WitSharp.Components.ComponentValue.Err(__Values.Lower5(cx, v.Error)) : global::WitSharp.Components.ComponentValue.Ok();
-        }
+        static __StreamErrorWire global::WitSharp.Components.IComponentType<__StreamErrorWire>.LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError> Lift3(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return v.IsOk ? global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Ok(default(global::System.ValueTuple)) : global::WitSharp.Result<global::System.ValueTuple, global::Corpus.Wasi.Io.Streams.StreamError>.Err(__Values.Lift5(cx, v.Payload!));
-        }
+        static __StreamErrorWire global::WitSharp.Components.IComponentType<__StreamErrorWire>.Load(global::WitSharp.Components.CanonicalContext cx, uint ptr) => throw new global::System.NotSupportedException("a type with resource handles is bound per function (CreateMarshaler)");
 
-        public static global::WitSharp.Components.ComponentValue Lower4(__Context cx, global::Corpus.Wasi.Io.Streams.IInputStream v)
+        private sealed class __Marshaler : global::WitSharp.Components.ComponentMarshaler<__StreamErrorWire>
         {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Streams.IInputStream>(v);
-            return global::WitSharp.Components.ComponentValue.Borrow(handle);
-        }
+            private readonly global::WitSharp.Components.ComponentMarshaler<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>> _m0;
+            private readonly int _flatCount;
+            private readonly uint _payload;
 
-        public static global::Corpus.Wasi.Io.Streams.IInputStream Lift4(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Get<global::Corpus.Wasi.Io.Streams.IInputStream>(v.AsResource().Rep);
-        }
-
-        public static global::WitSharp.Components.ComponentValue Lower5(__Context cx, global::Corpus.Wasi.Io.Streams.StreamError v)
-        {
-            switch (v)
+            public __Marshaler(global::WitSharp.Components.ComponentValueType bound) : base(bound)
             {
-                case global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed c: return global::WitSharp.Components.ComponentValue.Variant("last-operation-failed", __Values.Lower6(cx, c.Value));
-                case global::Corpus.Wasi.Io.Streams.StreamError.Closed: return global::WitSharp.Components.ComponentValue.Variant("closed");
-                case null: throw new global::System.ArgumentNullException(nameof(v));
-                default: throw new global::System.ArgumentException("unknown case " + v.GetType().Name, nameof(v));
+                if (bound.Kind != global::WitSharp.Components.ComponentValueKind.Variant || !global::System.Linq.Enumerable.SequenceEqual(global::System.Linq.Enumerable.Select(bound.Cases, f => f.Name), new[] { "last-operation-failed", "closed" }))
+                    throw new global::WitSharp.Components.ComponentTypeMismatchException("variant `stream-error` does not match the function's type " + bound);
+                _m0 = global::WitSharp.Components.ComponentMarshaler.Create<global::WitSharp.Components.Resource<global::Corpus.Wasi.Io.Error.IError>>(bound.Cases[0].Type!);
+                _flatCount = bound.FlatCount;
+                _payload = (uint)bound.PayloadOffset;
             }
-        }
 
-        public static global::Corpus.Wasi.Io.Streams.StreamError Lift5(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            switch (v.AsVariant())
+            public override void LowerFlat(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, global::System.Span<ulong> flat)
             {
-                case "last-operation-failed": return new global::Corpus.Wasi.Io.Streams.StreamError.LastOperationFailed(__Values.Lift6(cx, v.Payload!));
-                case "closed": return new global::Corpus.Wasi.Io.Streams.StreamError.Closed();
-                default: throw new global::System.ArgumentException("unknown case " + v.AsVariant(), nameof(v));
+                flat.Slice(0, _flatCount).Clear();
+                switch (value)
+                {
+                    case __StreamErrorWire.LastOperationFailed c:
+                        flat[0] = 0;
+                        _m0.LowerFlat(cx, c.Value, flat.Slice(1));
+                        break;
+                    case __StreamErrorWire.Closed:
+                        flat[0] = 1;
+                        break;
+                    case null:
+                        throw new global::System.ArgumentNullException(nameof(value));
+                    default:
+                        throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+                }
             }
-        }
 
-        public static global::WitSharp.Components.ComponentValue Lower6(__Context cx, global::Corpus.Wasi.Io.Error.IError v)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(v);
-            var table = cx.Table ?? throw new global::System.NotSupportedException("host resources are passed through the imports wired by AddToLinker");
-            var handle = table.Push<global::Corpus.Wasi.Io.Error.IError>(v);
-            return global::WitSharp.Components.ComponentValue.Own(handle);
-        }
+            public override void Store(global::WitSharp.Components.CanonicalContext cx, in __StreamErrorWire value, uint ptr)
+            {
+                switch (value)
+                {
+                    case __StreamErrorWire.LastOperationFailed c:
+                        cx.GetRef(ptr, 1) = 0;
+                        _m0.Store(cx, c.Value, ptr + _payload);
+                        break;
+                    case __StreamErrorWire.Closed:
+                        cx.GetRef(ptr, 1) = 1;
+                        break;
+                    case null:
+                        throw new global::System.ArgumentNullException(nameof(value));
+                    default:
+                        throw new global::System.ArgumentException("unknown case " + value.GetType().Name, nameof(value));
+                }
+            }
 
-        public static global::Corpus.Wasi.Io.Error.IError Lift6(__Context cx, global::WitSharp.Components.ComponentValue v)
-        {
-            return (cx.Table ?? throw new global::System.InvalidOperationException("no handle table")).Delete<global::Corpus.Wasi.Io.Error.IError>(v.AsResource().Rep);
+            public override __StreamErrorWire LiftFlat(global::WitSharp.Components.CanonicalContext cx, global::System.ReadOnlySpan<ulong> flat)
+            {
+                var d = (uint)flat[0];
+                return d switch
+                {
+                    0 => new __StreamErrorWire.LastOperationFailed(_m0.LiftFlat(cx, flat.Slice(1))),
+                    1 => new __StreamErrorWire.Closed(),
+                    _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `stream-error` (2 cases)"),
+                };
+            }
+
+            public override __StreamErrorWire Load(global::WitSharp.Components.CanonicalContext cx, uint ptr)
+            {
+                var d = (uint)cx.GetRef(ptr, 1);
+                return d switch
+                {
+                    0 => new __StreamErrorWire.LastOperationFailed(_m0.Load(cx, ptr + _payload)),
+                    1 => new __StreamErrorWire.Closed(),
+                    _ => throw cx.Trap("invalid discriminant " + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of variant `stream-error` (2 cases)"),
+                };
+            }
         }
     }
 }
