@@ -110,54 +110,19 @@ internal static class StringTranscoder
                 if (!Utf8.IsValid(bytes)) throw InvalidUtf8(src, ptr, bytes);
                 break;
             case Simple.Utf16:
-                if (UnpairedSurrogate(MemoryMarshal.Cast<byte, char>(bytes)) >= 0)
+                if (StringValidation.FindUnpairedSurrogate(MemoryMarshal.Cast<byte, char>(bytes)) >= 0)
                     throw src.Trap($"string at 0x{ptr:x} is not valid UTF-16: unpaired surrogate");
                 break;
-        }
-    }
-
-    /// <summary>The index of the first unpaired surrogate, or -1.</summary>
-    internal static int UnpairedSurrogate(ReadOnlySpan<char> s)
-    {
-        int i = 0;
-        while (true)
-        {
-            int k = s[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
-            if (k < 0) return -1;
-            i += k;
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i += 2;
-                continue;
-            }
-            return i;
         }
     }
 
     // The same messages as LiftLowerContext.LoadString (slow path: only on a trap).
     private static TrapException InvalidUtf8(AdapterSide src, uint ptr, ReadOnlySpan<byte> bytes)
     {
-        try
-        {
-            StringRange.StrictUtf8.GetCharCount(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            int at = e.Index;
-            bool truncated = e.Index + (e.BytesUnknown?.Length ?? 0) >= bytes.Length && IsTruncatedUtf8(bytes, at);
-            return src.Trap(truncated
-                ? $"string at 0x{ptr:x} is not valid UTF-8: incomplete utf-8 byte sequence at 0x{ptr + at:x}"
-                : $"string at 0x{ptr:x} is not valid UTF-8: invalid utf-8 at 0x{ptr + at:x}");
-        }
-        return src.Trap($"string at 0x{ptr:x} is not valid UTF-8");
-    }
-
-    private static bool IsTruncatedUtf8(ReadOnlySpan<byte> bytes, int at)
-    {
-        if (at < 0 || at >= bytes.Length) return false;
-        byte lead = bytes[at];
-        int need = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0;
-        return need > 0 && bytes.Length - at < need;
+        long at = StringValidation.FindInvalidUtf8(bytes, out bool truncated);
+        return src.Trap(truncated
+            ? $"string at 0x{ptr:x} is not valid UTF-8: incomplete utf-8 byte sequence at 0x{ptr + at:x}"
+            : $"string at 0x{ptr:x} is not valid UTF-8: invalid utf-8 at 0x{ptr + at:x}");
     }
 
     private static TrapException TooLong(AdapterSide dst, long size) =>
