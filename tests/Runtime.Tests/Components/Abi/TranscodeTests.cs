@@ -42,7 +42,7 @@ public sealed class TranscodeTests
     }
 
     /// <summary>The number of realloc calls store_string_into_range makes (spec algorithms restated).</summary>
-    private static uint ExpectedReallocs(string src, string dst, string s)
+    internal static uint ExpectedReallocs(string src, string dst, string s)
     {
         bool ascii = s.All(c => c < 0x80), latin1 = s.All(c => c <= 0xff);
         int u8 = Encoding.UTF8.GetByteCount(s), u16 = s.Length;
