@@ -73,41 +73,11 @@ internal sealed partial class LiftLowerContext
         return StoreHostString(v.Text!);
     }
 
-    /// <summary>A host string is the source: each encoding is one exact allocation (the spec leaves the host's
-    /// own representation open), encoded straight into guest memory. Unpaired surrogates are the host's error.</summary>
-    private (uint Ptr, uint Units) StoreHostString(string s)
-    {
-        Encoding encoding;
-        int alignment = 2;
-        switch (Options.StringEncoding)
-        {
-            case StringEncoding.Utf8: encoding = StrictUtf8; alignment = 1; break;
-            case StringEncoding.Utf16: encoding = StrictUtf16; break;
-            default: encoding = IsLatin1(s) ? Encoding.Latin1 : StrictUtf16; break;
-        }
-        int length;
-        try
-        {
-            length = encoding.GetByteCount(s);
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException($"{Where}: the string contains an unpaired surrogate and is not a valid component string", e);
-        }
-        if (length > MaxStringByteLength) throw new ArgumentException($"{Where}: the string is longer than MAX_STRING_BYTE_LENGTH");
-        uint units = encoding == StrictUtf8 ? (uint)length
-            : (uint)s.Length | (Options.StringEncoding == StringEncoding.Latin1Utf16 && encoding == StrictUtf16 ? Utf16Tag : 0);
-        long ptr = Allocate(alignment, length, "a string");
-        encoding.GetBytes(s, Memory.GetSpan(ptr, length));
-        return ((uint)ptr, units);
-    }
+    /// <summary>A host string is the source: one exact allocation in the options' encoding (the spec leaves the
+    /// host's own representation open), encoded straight into guest memory by the typed path's code
+    /// (<see cref="Typed.StringMarshaler.Lower{TDst}"/>). Unpaired surrogates are the host's error.</summary>
+    private (uint Ptr, uint Units) StoreHostString(string s) => Typed.StringMarshaler.Lower(new Typed.DynamicDestination(this), s);
 
-    private static bool IsLatin1(string s)
-    {
-        foreach (char c in s)
-        {
-            if (c > '\u00ff') return false;
-        }
-        return true;
-    }
+    /// <summary>Guest bytes for <see cref="Typed.DynamicDestination"/>, bounds-checked.</summary>
+    internal Span<byte> StringBytes(uint ptr, int length) => Bytes(ptr, length);
 }
