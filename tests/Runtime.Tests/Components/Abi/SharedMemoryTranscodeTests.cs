@@ -158,6 +158,33 @@ public sealed class SharedMemoryTranscodeTests
         Assert.Equal(0, guest.CallCount);
     }
 
+    /// <summary>Why the tests above drive contexts directly: the only way for both ends to name one memory is a
+    /// component lowering its own lifted function, and that call traps on entry (the suites' "for now" rule,
+    /// InstanceFlags.Enter). Should the rule be relaxed, this fails and the case becomes a component test.</summary>
+    [Fact]
+    public void A_component_lowering_its_own_export_traps_on_entry()
+    {
+        var instance = AbiWat.Instantiate($$"""
+            (component
+              (core module $libc (memory (export "mem") 1) {{AbiWat.Libc}})
+              (core instance $libc (instantiate $libc))
+              (core module $callee (func (export "len") (param i32 i32) (result i32) (local.get 1)))
+              (core instance $callee (instantiate $callee))
+              (func $len (param "s" string) (result u32)
+                (canon lift (core func $callee "len") string-encoding=utf16
+                  (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+              (core func $len' (canon lower (func $len) (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+              (core module $main
+                (import "" "len" (func $len (param i32 i32) (result i32)))
+                (func (export "run") (param i32 i32) (result i32) (call $len (local.get 0) (local.get 1))))
+              (core instance $main (instantiate $main (with "" (instance (export "len" (func $len'))))))
+              (func (export "run") (param "s" string) (result u32)
+                (canon lift (core func $main "run") (memory (core memory $libc "mem")) (realloc (core func $libc "realloc")))))
+            """);
+        var e = Assert.Throws<TrapException>(() => instance.Func("run").Call(V.String("abc")));
+        Assert.Contains("cannot enter component instance", e.Message, StringComparison.Ordinal);
+    }
+
     private static StringEncoding Parse(string encoding) => encoding switch
     {
         "utf8" => StringEncoding.Utf8,
