@@ -29,7 +29,7 @@ internal readonly struct TypedDestination(CanonicalContext cx) : IStringDestinat
     public StringEncoding StringEncoding => cx.StringEncoding;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Allocate(int alignment, int size) => cx.Allocate(alignment, size);
+    public uint Allocate(int alignment, int size) => cx.Reallocate(0, 0, alignment, size);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> GetSpan(uint ptr, int length) => cx.GetSpan(ptr, length);

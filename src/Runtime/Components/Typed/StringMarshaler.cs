@@ -51,6 +51,9 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
     /// <summary>The host-string lowering of both paths: the typed one (<see cref="TypedDestination"/>) and the
     /// dynamic one (<see cref="LiftLowerContext"/> storing a host <see cref="ComponentValue"/>). Generic over a
     /// struct so each path gets its own specialized code, with its own realloc call and trap messages.</summary>
+    /// <remarks>Aggressively inlined so that the typed path's inline budget still reaches its realloc call and span
+    /// checks, as when this code took a <see cref="CanonicalContext"/> directly.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (uint Ptr, uint Units) Lower<TDst>(TDst cx, ReadOnlySpan<char> s) where TDst : struct, IStringDestination
     {
         if (s.Length > MaxStringByteLength) throw new ArgumentException($"{cx.Where}: a string of {s.Length} characters exceeds the canonical ABI's maximum length");
