@@ -17,7 +17,7 @@ internal sealed unsafe class AdapterSide
 {
     private readonly CanonicalOptions _options;
     private readonly FuncItem? _target;
-    private readonly string _suffix;
+    private readonly string _suffix; // after the target's name in trap messages; the whole name when there is no target
     private readonly MemoryInstance? _memory;
     private Func<int, int, int, int, int>? _realloc;
 
