@@ -23,6 +23,8 @@ internal static class FusedCallBenchmarks
     // (case, export, iterations per batch, result per iteration)
     private static readonly (string Name, string Export, uint Iterations, uint PerCall)[] Cases =
     [
+        ("nop (no params, no result)", "run-nop", 1000, 1),
+        ("add(u32, u32) -> u32", "run-add", 1000, 3),
         ("string 16 B ASCII, utf8 → utf8", "run-string-short", 200, 16),
         ("string 1 KiB ASCII, utf8 → utf8", "run-string", 200, 1024),
         ("string 1 KiB (\"é\" x 512), utf8 → utf16", "run-string16", 200, 512),

@@ -21,6 +21,8 @@ internal sealed class RecordCopier : ValueCopier
 
     public override bool IsPlainBytes => _plain;
 
+    public override bool IsFlatIdentity => _fields.All(c => c.IsFlatIdentity);
+
     public override void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst)
     {
         int o = 0;

@@ -36,6 +36,10 @@ internal abstract class ValueCopier(int flatCount)
     /// such elements is one block copy.</summary>
     public virtual bool IsPlainBytes => false;
 
+    /// <summary>True when <see cref="CopyFlat"/> leaves every slot's bits as they are (32- and 64-bit integers,
+    /// and tuples of them): the adapter then hands the caller's slots to the callee unchanged.</summary>
+    public virtual bool IsFlatIdentity => false;
+
     /// <summary>Lifts <see cref="FlatCount"/> raw slots from <paramref name="src"/> and lowers them into
     /// <paramref name="dst"/> (same length).</summary>
     public abstract void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst);
@@ -88,6 +92,9 @@ internal sealed class IntegerCopier : ValueCopier
     }
 
     public override bool IsPlainBytes => true;
+
+    // "lift_flat" of a 32-bit integer keeps the low 32 bits, which is all the callee's i32 slot reads.
+    public override bool IsFlatIdentity => _size >= 4;
 
     public override void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst)
     {
