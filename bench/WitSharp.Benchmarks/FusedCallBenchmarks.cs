@@ -47,8 +47,11 @@ internal static class FusedCallBenchmarks
         Console.WriteLine("| case | " + string.Join(" | ", sides.Select(s => s.Name)) + " |");
         Console.WriteLine("| --- |" + string.Concat(sides.Select(_ => " ---: |")));
         int failures = 0;
+        // WITSHARP_FUSED_CASES=run-nop,run-add (exports, comma-separated) runs only those rows, e.g. under perf.
+        var only = Environment.GetEnvironmentVariable("WITSHARP_FUSED_CASES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var (name, export, iterations, perCall) in Cases)
         {
+            if (only is { Length: > 0 } && !only.Contains(export)) continue;
             var cells = new List<string>();
             foreach (var side in sides)
             {

@@ -109,7 +109,7 @@ internal sealed class LiftedFuncItem : FuncItem
         var borrows = new CallBorrowScope();
         var movers = new ValueMovers(this, arguments, onResolve,
             new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows });
-        LiftedCall.Run(ref movers, _flags, caller, where, _options.PostReturn is not null, borrows);
+        LiftedCall.Run(ref movers, _flags, _flags.PlanEntry(caller), where, _options.PostReturn is not null, borrows);
     }
 
     /// <summary>The dynamic path's movers: <see cref="ComponentValue"/> arguments lowered by

@@ -29,7 +29,7 @@ internal interface ILiftedCallMovers
 /// <summary>
 /// The protocol of a synchronous call into a lifted function, whatever moves the values (CanonicalABI.md
 /// "canon lift", "canon lower"; Explainer.md "Component Invariants"): the callee is entered from the caller
-/// (<c>may_enter</c>, the suites' reentrance rule and lockdown, <see cref="InstanceFlags.Enter"/>); the arguments
+/// (<c>may_enter</c>, the suites' reentrance rule and lockdown, <see cref="InstanceFlags.Enter(int, string)"/>); the arguments
 /// are lowered, the core function runs, the result is lifted; the callee's borrows are checked at return
 /// (<c>Task.return_</c>); <c>post-return</c> runs with the callee's <c>may_leave</c> cleared; the borrow scope is
 /// released and the callee left whatever happens, and an error unwinding through the call locks the callee down
@@ -38,14 +38,15 @@ internal interface ILiftedCallMovers
 /// </summary>
 internal static class LiftedCall
 {
-    /// <summary>Runs one call of <paramref name="callee"/> from <paramref name="caller"/> (null for the host).
+    /// <summary>Runs one call of <paramref name="callee"/> from the caller for which <paramref name="entry"/> was
+    /// planned (<see cref="InstanceFlags.PlanEntry"/>: per call for the host, once for a fused adapter).
     /// <paramref name="where"/> names the callee in trap messages; <paramref name="borrows"/> is the callee's
     /// borrow scope, or null when the function type carries no handles.</summary>
-    public static void Run<TMovers>(ref TMovers movers, InstanceFlags callee, InstanceFlags? caller, string where,
+    public static void Run<TMovers>(ref TMovers movers, InstanceFlags callee, int entry, string where,
         bool hasPostReturn, CallBorrowScope? borrows)
         where TMovers : struct, ILiftedCallMovers
     {
-        int entered = callee.Enter(caller, where);
+        int entered = callee.Enter(entry, where);
         bool coreRunning = false; // see the catch below
         try
         {

@@ -35,6 +35,8 @@ internal sealed unsafe class FusedAdapter
     private readonly bool _argumentsAsIs;
     private readonly bool _resultAsIs;
     private readonly int _returnPointerSlot;
+    // The callee's entering_set from this caller and the reentrance rule, decided once (InstanceFlags.PlanEntry).
+    private readonly int _entry;
     private string? _whereName;
     private string _where = "";
 
@@ -53,6 +55,7 @@ internal sealed unsafe class FusedAdapter
         _argumentsAsIs = !_paramsInMemory && !plan.HasHandles && plan.Parameters.IsFlatIdentity;
         _resultAsIs = plan.Result is null || (!_resultsInMemory && !plan.HasHandles && plan.Result.IsFlatIdentity);
         _returnPointerSlot = plan.CoreParameters.Length - 1;
+        _entry = callee.Flags.PlanEntry(callerOptions.Instance);
     }
 
     /// <summary>The adapter as the core function the caller imports, or null when the direct path does not apply
@@ -96,7 +99,7 @@ internal sealed unsafe class FusedAdapter
         if (!_plan.HasHandles)
         {
             var movers = new PlanMovers(this, _argumentFrame, _resultFrame, args, scratch);
-            LiftedCall.Run(ref movers, _callee.Flags, caller, Where, _hasPostReturn, null);
+            LiftedCall.Run(ref movers, _callee.Flags, _entry, Where, _hasPostReturn, null);
             return movers.Result;
         }
         return CallWithHandles(caller, args, scratch);
@@ -119,7 +122,7 @@ internal sealed unsafe class FusedAdapter
                 new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx },
                 new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx },
                 args, scratch);
-            LiftedCall.Run(ref movers, _callee.Flags, caller, where, _hasPostReturn, calleeScope);
+            LiftedCall.Run(ref movers, _callee.Flags, _entry, where, _hasPostReturn, calleeScope);
             return movers.Result;
         }
         finally
@@ -136,7 +139,6 @@ internal sealed unsafe class FusedAdapter
     /// spilled tuple (checked) into the callee's (allocated by its realloc). Returns the callee's core arguments.</summary>
     private ulong* LowerArguments(AdapterFrame frame, ulong* args, ulong* scratch)
     {
-        if (_argumentsAsIs) return args;
         var parameters = _plan.Parameters;
         if (_paramsInMemory)
         {
@@ -157,7 +159,6 @@ internal sealed unsafe class FusedAdapter
     /// returned pointer stored at the caller's return pointer (the last core argument).</summary>
     private ulong LiftResult(AdapterFrame frame, ulong* args, ulong r)
     {
-        if (_resultAsIs) return r;
         var result = _plan.Result!;
         if (_resultsInMemory)
         {
@@ -183,11 +184,11 @@ internal sealed unsafe class FusedAdapter
         /// <summary>The caller's core result, as raw bits.</summary>
         public ulong Result;
 
-        public void Lower() => _coreArgs = adapter.LowerArguments(argumentFrame, args, scratch);
+        public void Lower() => _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(argumentFrame, args, scratch);
 
         public readonly ulong CallCore() => adapter._callee.CoreInvoker(_coreArgs);
 
-        public void Lift(ulong result) => Result = adapter.LiftResult(resultFrame, args, result);
+        public void Lift(ulong result) => Result = adapter._resultAsIs ? result : adapter.LiftResult(resultFrame, args, result);
 
         public readonly void PostReturn(ulong result) => adapter._callee.PostReturnInvoker!(&result);
     }
