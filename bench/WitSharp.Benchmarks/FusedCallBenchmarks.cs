@@ -44,6 +44,9 @@ internal static class FusedCallBenchmarks
         sides.Add(("WitSharp dynamic (ComponentValue)", WitSharpSide(text, dynamic: true)));
 #endif
         sides.Add(("Wasmtime", WasmtimeSide(text)));
+        // WITSHARP_FUSED_SIDES=direct (a substring of the column names, case-insensitive) keeps only matching sides.
+        if (Environment.GetEnvironmentVariable("WITSHARP_FUSED_SIDES") is { Length: > 0 } keep)
+            sides.RemoveAll(s => !s.Name.Contains(keep, StringComparison.OrdinalIgnoreCase));
         Console.WriteLine("| case | " + string.Join(" | ", sides.Select(s => s.Name)) + " |");
         Console.WriteLine("| --- |" + string.Concat(sides.Select(_ => " ---: |")));
         int failures = 0;

@@ -147,7 +147,7 @@ internal sealed class LiftedFuncItem : FuncItem
             return raw.Length > 0 ? raw[0] : 0;
         }
 
-        public readonly void Lift(ulong result)
+        public readonly ulong Lift(ulong result)
         {
             ComponentValue? value = null;
             if (f.Type.Result is { } rt)
@@ -164,6 +164,7 @@ internal sealed class LiftedFuncItem : FuncItem
                 }
             }
             onResolve(value);
+            return 0;
         }
 
         public readonly void PostReturn(ulong result) => CoreSignature.Invoke(f._options.PostReturn!, _raw!);

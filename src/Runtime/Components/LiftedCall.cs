@@ -19,8 +19,9 @@ internal interface ILiftedCallMovers
     ulong CallCore();
 
     /// <summary>Lifts the core result (CanonicalABI.md "lift_flat_values": flat, or from the returned pointer) and
-    /// hands it to the caller.</summary>
-    void Lift(ulong result);
+    /// hands it to the caller; returns what <see cref="LiftedCall.Run"/> returns (the caller's flat result, for a
+    /// fused adapter).</summary>
+    ulong Lift(ulong result);
 
     /// <summary>Runs the callee's <c>post-return</c> with the core result (called only when it has one).</summary>
     void PostReturn(ulong result);
@@ -42,7 +43,7 @@ internal static class LiftedCall
     /// planned (<see cref="InstanceFlags.PlanEntry"/>: per call for the host, once for a fused adapter).
     /// <paramref name="where"/> names the callee in trap messages; <paramref name="borrows"/> is the callee's
     /// borrow scope, or null when the function type carries no handles.</summary>
-    public static void Run<TMovers>(ref TMovers movers, InstanceFlags callee, int entry, string where,
+    public static ulong Run<TMovers>(ref TMovers movers, InstanceFlags callee, int entry, string where,
         bool hasPostReturn, CallBorrowScope? borrows)
         where TMovers : struct, ILiftedCallMovers
     {
@@ -53,22 +54,10 @@ internal static class LiftedCall
             movers.Lower();
             coreRunning = true;
             ulong result = movers.CallCore();
-            movers.Lift(result);
+            ulong lifted = movers.Lift(result);
             borrows?.CheckReturn(where);
-            if (hasPostReturn)
-            {
-                // CanonicalABI.md "canon lift": post-return sees the core result once the caller has the lifted
-                // one, and runs with may_leave cleared.
-                callee.MayLeave = false;
-                try
-                {
-                    movers.PostReturn(result);
-                }
-                finally
-                {
-                    callee.MayLeave = true;
-                }
-            }
+            if (hasPostReturn) PostReturn(ref movers, callee, result);
+            return lifted;
         }
         // Explainer.md "Component Invariants" 1: a trap, or any other error, unwinding through the call locks the
         // instance down; only a host argument rejected while lowering, before the core function ran, does not.
@@ -81,6 +70,23 @@ internal static class LiftedCall
         {
             borrows?.Release();
             callee.Leave(entered);
+        }
+    }
+
+    /// <summary>CanonicalABI.md "canon lift": post-return sees the core result once the caller has the lifted one,
+    /// and runs with may_leave cleared. (Out of line: most functions have none, and the nested protected region
+    /// would cost every call.)</summary>
+    private static void PostReturn<TMovers>(ref TMovers movers, InstanceFlags callee, ulong result)
+        where TMovers : struct, ILiftedCallMovers
+    {
+        callee.MayLeave = false;
+        try
+        {
+            movers.PostReturn(result);
+        }
+        finally
+        {
+            callee.MayLeave = true;
         }
     }
 }

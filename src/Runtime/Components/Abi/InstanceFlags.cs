@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace WitSharp.Components;
 
 /// <summary>
@@ -61,13 +63,40 @@ internal sealed class InstanceFlags
 
     /// <summary><see cref="Enter(InstanceFlags?, string)"/> with its caller-dependent part planned by
     /// <see cref="PlanEntry"/>: lockdown and <c>may_enter</c> are checked on every call.</summary>
+    /// <remarks>The checks and the entry in one short pass, inlined into the callers; when anything is off (a
+    /// locked-down or already entered instance, a forbidden caller) the entries made so far are undone and
+    /// <see cref="EnterCount"/> raises the trap of the first rule broken, in its order.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Enter(int plan, string where)
     {
-        if (plan == ForbiddenEntry)
-            throw new TrapException(TrapCode.CannotEnterComponent,
-                $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
+        var chain = _selfAndAncestors;
+        if ((uint)plan > (uint)chain.Length) return EnterSlow(plan, where, 0);
+        foreach (var f in chain)
+        {
+            if (f._poisonedBy is not null) return EnterSlow(plan, where, 0);
+        }
+        for (int i = 0; i < plan; i++)
+        {
+            var f = chain[i];
+            if (!f.MayEnter) return EnterSlow(plan, where, i);
+            f.MayEnter = false;
+        }
+        return plan;
+    }
+
+    /// <summary>Undoes the first <paramref name="entered"/> entries of a failed <see cref="Enter(int, string)"/>,
+    /// then raises its trap.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int EnterSlow(int plan, string where, int entered)
+    {
+        Leave(entered);
+        if (plan == ForbiddenEntry) throw Forbidden(where);
         return EnterCount(plan, where);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TrapException Forbidden(string where) =>
+        new(TrapCode.CannotEnterComponent, $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
 
     /// <summary>CanonicalABI.md "canon resource.drop": a destructor runs as <c>Store.lift(dtor, ..., rt.impl)</c>
     /// called from the dropping instance, so entering checks lockdown and <c>may_enter_from(caller)</c> only: a
@@ -98,9 +127,11 @@ internal sealed class InstanceFlags
     }
 
     /// <summary><c>leave_to(caller)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Leave(int entered)
     {
-        for (int i = 0; i < entered; i++) _selfAndAncestors[i].MayEnter = true;
+        var chain = _selfAndAncestors;
+        for (int i = 0; i < entered; i++) chain[i].MayEnter = true;
     }
 
     /// <summary>Locks down the instances a call entered (the <paramref name="entered"/> count returned by

@@ -23,6 +23,8 @@ internal sealed unsafe class FusedAdapter
     private readonly LiftedFuncItem _callee;
     private readonly CanonicalOptions _callerOptions;
     private readonly AdapterPlan _plan;
+    private readonly InstanceFlags _callerFlags;
+    private readonly InstanceFlags _calleeFlags;
     private readonly AdapterSide _callerSide;
     private readonly AdapterSide _calleeSide;
     private readonly AdapterFrame _argumentFrame;
@@ -37,6 +39,7 @@ internal sealed unsafe class FusedAdapter
     private readonly int _returnPointerSlot;
     // The callee's entering_set from this caller and the reentrance rule, decided once (InstanceFlags.PlanEntry).
     private readonly int _entry;
+    private FlatInvoker? _core;
     private string? _whereName;
     private string _where = "";
 
@@ -45,6 +48,8 @@ internal sealed unsafe class FusedAdapter
         _callee = callee;
         _callerOptions = callerOptions;
         _plan = plan;
+        _callerFlags = callerOptions.Instance;
+        _calleeFlags = callee.Flags;
         _callerSide = new AdapterSide(callerOptions, callee, " (lowered)");
         _calleeSide = new AdapterSide(callee.Options, callee, "");
         _argumentFrame = new AdapterFrame(_callerSide, _calleeSide);
@@ -55,7 +60,7 @@ internal sealed unsafe class FusedAdapter
         _argumentsAsIs = !_paramsInMemory && !plan.HasHandles && plan.Parameters.IsFlatIdentity;
         _resultAsIs = plan.Result is null || (!_resultsInMemory && !plan.HasHandles && plan.Result.IsFlatIdentity);
         _returnPointerSlot = plan.CoreParameters.Length - 1;
-        _entry = callee.Flags.PlanEntry(callerOptions.Instance);
+        _entry = _calleeFlags.PlanEntry(_callerFlags);
     }
 
     /// <summary>The adapter as the core function the caller imports, or null when the direct path does not apply
@@ -89,25 +94,33 @@ internal sealed unsafe class FusedAdapter
 
     /// <summary>The core function the caller imports (<see cref="FlatHostCallback"/>): <paramref name="args"/> holds
     /// the lowered core signature's arguments, the return value is its result (if any) as raw bits.</summary>
-    [SkipLocalsInit]
     private ulong Call(ulong* args)
     {
-        var caller = _callerOptions.Instance;
+        // Kept small enough to be inlined into the flat host thunk: anything but the common case goes out of line.
+        if (!_callerFlags.MayLeave | !_argumentsAsIs) return CallCopying(args);
+        var movers = new PlanMovers(this, null, args, null);
+        return LiftedCall.Run(ref movers, _calleeFlags, _entry, Where, _hasPostReturn, null);
+    }
+
+    /// <summary>A call whose arguments go through the copiers, into a scratch buffer (or the callee's memory); also
+    /// where a call the caller may not make traps.</summary>
+    [SkipLocalsInit]
+    private ulong CallCopying(ulong* args)
+    {
         // CanonicalABI.md "canon lower": trap_if(not inst.may_leave) — e.g. an import called from realloc or post-return.
-        if (!caller.MayLeave) throw CannotLeave();
+        if (!_callerFlags.MayLeave) throw CannotLeave();
         ulong* scratch = stackalloc ulong[CanonFuncType.MaxFlatParams];
         if (!_plan.HasHandles)
         {
-            var movers = new PlanMovers(this, _argumentFrame, _resultFrame, args, scratch);
-            LiftedCall.Run(ref movers, _callee.Flags, _entry, Where, _hasPostReturn, null);
-            return movers.Result;
+            var movers = new PlanMovers(this, null, args, scratch);
+            return LiftedCall.Run(ref movers, _calleeFlags, _entry, Where, _hasPostReturn, null);
         }
-        return CallWithHandles(caller, args, scratch);
+        return CallWithHandles(args, scratch);
     }
 
     /// <summary>A call whose values may carry handles: they move through the two instances' tables with the
     /// dynamic path's contexts, in the call's borrow scopes.</summary>
-    private ulong CallWithHandles(InstanceFlags caller, ulong* args, ulong* scratch)
+    private ulong CallWithHandles(ulong* args, ulong* scratch)
     {
         string where = Where;
         // The caller's lenders (own handles lent as borrows) are returned when the call ends, trap or not;
@@ -116,14 +129,15 @@ internal sealed unsafe class FusedAdapter
         var calleeScope = new CallBorrowScope();
         try
         {
-            var callerCx = new LiftLowerContext(_callerOptions, where + " (lowered)") { Instance = caller, Borrows = callerScope };
-            var calleeCx = new LiftLowerContext(_callee.Options, where) { Instance = _callee.Flags, Borrows = calleeScope };
+            var callerCx = new LiftLowerContext(_callerOptions, where + " (lowered)") { Instance = _callerFlags, Borrows = callerScope };
+            var calleeCx = new LiftLowerContext(_callee.Options, where) { Instance = _calleeFlags, Borrows = calleeScope };
             var movers = new PlanMovers(this,
-                new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx },
-                new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx },
+                [
+                    new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx },
+                    new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx },
+                ],
                 args, scratch);
-            LiftedCall.Run(ref movers, _callee.Flags, _entry, where, _hasPostReturn, calleeScope);
-            return movers.Result;
+            return LiftedCall.Run(ref movers, _calleeFlags, _entry, where, _hasPostReturn, calleeScope);
         }
         finally
         {
@@ -175,20 +189,19 @@ internal sealed unsafe class FusedAdapter
         return to;
     }
 
-    /// <summary>The plan's movers for <see cref="LiftedCall.Run"/>.</summary>
-    private struct PlanMovers(FusedAdapter adapter, AdapterFrame argumentFrame, AdapterFrame resultFrame, ulong* args, ulong* scratch)
-        : ILiftedCallMovers
+    /// <summary>The plan's movers for <see cref="LiftedCall.Run"/>: <paramref name="frames"/> holds the call's
+    /// argument and result frames when values carry handles (null: the adapter's own).</summary>
+    private struct PlanMovers(FusedAdapter adapter, AdapterFrame[]? frames, ulong* args, ulong* scratch) : ILiftedCallMovers
     {
         private ulong* _coreArgs;
 
-        /// <summary>The caller's core result, as raw bits.</summary>
-        public ulong Result;
+        public void Lower() =>
+            _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(frames?[0] ?? adapter._argumentFrame, args, scratch);
 
-        public void Lower() => _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(argumentFrame, args, scratch);
+        public readonly ulong CallCore() => (adapter._core ??= adapter._callee.CoreInvoker)(_coreArgs);
 
-        public readonly ulong CallCore() => adapter._callee.CoreInvoker(_coreArgs);
-
-        public void Lift(ulong result) => Result = adapter._resultAsIs ? result : adapter.LiftResult(resultFrame, args, result);
+        public readonly ulong Lift(ulong result) =>
+            adapter._resultAsIs ? result : adapter.LiftResult(frames?[1] ?? adapter._resultFrame, args, result);
 
         public readonly void PostReturn(ulong result) => adapter._callee.PostReturnInvoker!(&result);
     }
