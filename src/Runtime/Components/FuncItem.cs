@@ -105,21 +105,31 @@ internal sealed class LiftedFuncItem : FuncItem
         if (arguments.Count != Type.Parameters.Count)
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
-        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
         var borrows = new CallBorrowScope();
-        var movers = new ValueMovers(this, arguments, onResolve,
+        var movers = new ValueMovers(this, _flags.PlanEntry(caller), arguments, onResolve,
             new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows });
-        LiftedCall.Run(ref movers, _flags, _flags.PlanEntry(caller), where, _options.PostReturn is not null, borrows);
+        LiftedCall.Run(ref movers);
     }
 
     /// <summary>The dynamic path's movers: <see cref="ComponentValue"/> arguments lowered by
     /// <see cref="LiftLowerContext"/>, the core function called with boxed values, the result lifted into a
     /// <see cref="ComponentValue"/> for <c>onResolve</c>.</summary>
-    private struct ValueMovers(LiftedFuncItem f, IReadOnlyList<ComponentValue> arguments, Action<ComponentValue?> onResolve,
+    private struct ValueMovers(LiftedFuncItem f, int entry, IReadOnlyList<ComponentValue> arguments, Action<ComponentValue?> onResolve,
         LiftLowerContext cx) : ILiftedCallMovers
     {
         private List<ulong>? _flat;
         private ulong[]? _raw;
+
+        public readonly InstanceFlags Callee => f._flags;
+
+        public readonly int Entry => entry;
+
+        public readonly string Where => cx.Where;
+
+        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
+        public readonly CallBorrowScope? Borrows => cx.Borrows;
+
+        public readonly bool HasPostReturn => f._options.PostReturn is not null;
 
         public void Lower()
         {

@@ -63,35 +63,42 @@ internal sealed class InstanceFlags
 
     /// <summary><see cref="Enter(InstanceFlags?, string)"/> with its caller-dependent part planned by
     /// <see cref="PlanEntry"/>: lockdown and <c>may_enter</c> are checked on every call.</summary>
-    /// <remarks>The checks and the entry in one short pass, inlined into the callers; when anything is off (a
-    /// locked-down or already entered instance, a forbidden caller) the entries made so far are undone and
-    /// <see cref="EnterCount"/> raises the trap of the first rule broken, in its order.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Enter(int plan, string where)
     {
+        int entered = TryEnter(plan);
+        if (entered >= 0) return entered;
+        if (plan == ForbiddenEntry) throw Forbidden(where);
+        return EnterCount(plan, where); // raises the trap of the first rule broken, in its order
+    }
+
+    /// <summary><see cref="Enter(int, string)"/> without the trap: returns -1, having entered nothing, when the
+    /// call may not enter (the caller then calls <see cref="Enter(int, string)"/> for the trap, so that the name of
+    /// the function is only needed then).</summary>
+    /// <remarks>The checks and the entry in one short pass, inlined into the callers; on a failure the entries
+    /// made so far are undone.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int TryEnter(int plan)
+    {
         var chain = _selfAndAncestors;
-        if ((uint)plan > (uint)chain.Length) return EnterSlow(plan, where, 0);
+        if ((uint)plan > (uint)chain.Length) return -1;
         foreach (var f in chain)
         {
-            if (f._poisonedBy is not null) return EnterSlow(plan, where, 0);
+            if (f._poisonedBy is not null) return -1;
         }
         for (int i = 0; i < plan; i++)
         {
             var f = chain[i];
-            if (!f.MayEnter) return EnterSlow(plan, where, i);
+            if (!f.MayEnter) return Undo(i);
             f.MayEnter = false;
         }
         return plan;
     }
 
-    /// <summary>Undoes the first <paramref name="entered"/> entries of a failed <see cref="Enter(int, string)"/>,
-    /// then raises its trap.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int EnterSlow(int plan, string where, int entered)
+    private int Undo(int entered)
     {
         Leave(entered);
-        if (plan == ForbiddenEntry) throw Forbidden(where);
-        return EnterCount(plan, where);
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

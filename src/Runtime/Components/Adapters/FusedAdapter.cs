@@ -98,8 +98,8 @@ internal sealed unsafe class FusedAdapter
     {
         // Kept small enough to be inlined into the flat host thunk: anything but the common case goes out of line.
         if (!_callerFlags.MayLeave | !_argumentsAsIs) return CallCopying(args);
-        var movers = new PlanMovers(this, null, args, null);
-        return LiftedCall.Run(ref movers, _calleeFlags, _entry, Where, _hasPostReturn, null);
+        var movers = new AsIsMovers(this, args);
+        return LiftedCall.Run(ref movers);
     }
 
     /// <summary>A call whose arguments go through the copiers, into a scratch buffer (or the callee's memory); also
@@ -112,8 +112,8 @@ internal sealed unsafe class FusedAdapter
         ulong* scratch = stackalloc ulong[CanonFuncType.MaxFlatParams];
         if (!_plan.HasHandles)
         {
-            var movers = new PlanMovers(this, null, args, scratch);
-            return LiftedCall.Run(ref movers, _calleeFlags, _entry, Where, _hasPostReturn, null);
+            var movers = new PlanMovers(this, null, null, args, scratch);
+            return LiftedCall.Run(ref movers);
         }
         return CallWithHandles(args, scratch);
     }
@@ -136,8 +136,8 @@ internal sealed unsafe class FusedAdapter
                     new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx },
                     new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx },
                 ],
-                args, scratch);
-            return LiftedCall.Run(ref movers, _calleeFlags, _entry, where, _hasPostReturn, calleeScope);
+                calleeScope, args, scratch);
+            return LiftedCall.Run(ref movers);
         }
         finally
         {
@@ -189,11 +189,48 @@ internal sealed unsafe class FusedAdapter
         return to;
     }
 
+    /// <summary>The movers when the caller's flat arguments are the callee's (see <see cref="_argumentsAsIs"/>):
+    /// nothing to lower, and the result copied only if it needs it.</summary>
+    private readonly struct AsIsMovers(FusedAdapter adapter, ulong* args) : ILiftedCallMovers
+    {
+        public InstanceFlags Callee => adapter._calleeFlags;
+
+        public int Entry => adapter._entry;
+
+        public string Where => adapter.Where;
+
+        public CallBorrowScope? Borrows => null;
+
+        public bool HasPostReturn => adapter._hasPostReturn;
+
+        public void Lower()
+        {
+        }
+
+        public ulong CallCore() => (adapter._core ??= adapter._callee.CoreInvoker)(args);
+
+        public ulong Lift(ulong result) => adapter._resultAsIs ? result : adapter.LiftResult(adapter._resultFrame, args, result);
+
+        public void PostReturn(ulong result) => adapter._callee.PostReturnInvoker!(&result);
+    }
+
     /// <summary>The plan's movers for <see cref="LiftedCall.Run"/>: <paramref name="frames"/> holds the call's
-    /// argument and result frames when values carry handles (null: the adapter's own).</summary>
-    private struct PlanMovers(FusedAdapter adapter, AdapterFrame[]? frames, ulong* args, ulong* scratch) : ILiftedCallMovers
+    /// argument and result frames and <paramref name="borrows"/> the callee's borrow scope when values carry
+    /// handles (null: the adapter's own frames, no scope).</summary>
+    private struct PlanMovers(FusedAdapter adapter, AdapterFrame[]? frames, CallBorrowScope? borrows, ulong* args, ulong* scratch)
+        : ILiftedCallMovers
     {
         private ulong* _coreArgs;
+
+        public readonly InstanceFlags Callee => adapter._calleeFlags;
+
+        public readonly int Entry => adapter._entry;
+
+        public readonly string Where => adapter.Where;
+
+        public readonly CallBorrowScope? Borrows => borrows;
+
+        public readonly bool HasPostReturn => adapter._hasPostReturn;
 
         public void Lower() =>
             _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(frames?[0] ?? adapter._argumentFrame, args, scratch);
