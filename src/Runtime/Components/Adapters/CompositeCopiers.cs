@@ -8,6 +8,10 @@ internal sealed class RecordCopier : ValueCopier
     private readonly int[] _offsets;
     private readonly int _size;
     private readonly bool _plain;
+    // Per field, its first flat slot; and for 32- and 64-bit integer fields the bits their CopyFlat keeps, so that
+    // they are copied here without a virtual call (the argument tuple of most functions is a few such integers).
+    private readonly int[] _flatSlots;
+    private readonly ulong[] _integerMasks;
 
     public RecordCopier(RecordCanonType type, ValueCopier[] fields) : base(type.Flat.Count)
     {
@@ -17,6 +21,13 @@ internal sealed class RecordCopier : ValueCopier
         int sum = 0;
         foreach (var t in type.Fields) sum += t.Size;
         _plain = fields.Length > 0 && sum == _size && fields.All(c => c.IsPlainBytes);
+        _flatSlots = new int[fields.Length];
+        _integerMasks = new ulong[fields.Length];
+        for (int i = 0, slot = 0; i < fields.Length; slot += fields[i].FlatCount, i++)
+        {
+            _flatSlots[i] = slot;
+            _integerMasks[i] = fields[i] is IntegerCopier ic ? ic.WideMask : 0;
+        }
     }
 
     public override bool IsPlainBytes => _plain;
@@ -25,12 +36,20 @@ internal sealed class RecordCopier : ValueCopier
 
     public override void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst)
     {
-        int o = 0;
-        foreach (var field in _fields)
+        var fields = _fields;
+        var slots = _flatSlots;
+        var masks = _integerMasks;
+        for (int i = 0; i < fields.Length && i < slots.Length && i < masks.Length; i++)
         {
+            int o = slots[i];
+            if (masks[i] != 0)
+            {
+                dst[o] = src[o] & masks[i];
+                continue;
+            }
+            var field = fields[i];
             int n = field.FlatCount;
             field.CopyFlat(f, src.Slice(o, n), dst.Slice(o, n));
-            o += n;
         }
     }
 
