@@ -9,7 +9,8 @@ internal sealed class RecordCopier : ValueCopier
     private readonly int _size;
     private readonly bool _plain;
     // Per field, its first flat slot; and for 32- and 64-bit integer fields the bits their CopyFlat keeps, so that
-    // they are copied here without a virtual call (the argument tuple of most functions is a few such integers).
+    // they are copied here, flat or in memory, without a virtual call (the argument tuple of most functions is a
+    // few such integers).
     private readonly int[] _flatSlots;
     private readonly ulong[] _integerMasks;
 
@@ -60,7 +61,25 @@ internal sealed class RecordCopier : ValueCopier
             f.Src.Span(src, _size).CopyTo(f.Dst.Span(dst, _size));
             return;
         }
-        for (int i = 0; i < _fields.Length; i++) _fields[i].CopyMemory(f, src + (uint)_offsets[i], dst + (uint)_offsets[i]);
+        var fields = _fields;
+        var offsets = _offsets;
+        var masks = _integerMasks;
+        for (int i = 0; i < fields.Length && i < offsets.Length && i < masks.Length; i++)
+        {
+            uint o = (uint)offsets[i];
+            switch (masks[i])
+            {
+                case uint.MaxValue:
+                    Write(f.Dst, dst + o, Read<uint>(f.Src, src + o));
+                    break;
+                case ulong.MaxValue:
+                    Write(f.Dst, dst + o, Read<ulong>(f.Src, src + o));
+                    break;
+                default:
+                    fields[i].CopyMemory(f, src + o, dst + o);
+                    break;
+            }
+        }
     }
 }
 
