@@ -23,6 +23,8 @@ internal static class FusedCallBenchmarks
     // (case, export, iterations per batch, result per iteration)
     private static readonly (string Name, string Export, uint Iterations, uint PerCall)[] Cases =
     [
+        ("nop (no params, no result)", "run-nop", 1000, 1),
+        ("add(u32, u32) -> u32", "run-add", 1000, 3),
         ("string 16 B ASCII, utf8 → utf8", "run-string-short", 200, 16),
         ("string 1 KiB ASCII, utf8 → utf8", "run-string", 200, 1024),
         ("string 1 KiB (\"é\" x 512), utf8 → utf16", "run-string16", 200, 512),
@@ -42,11 +44,17 @@ internal static class FusedCallBenchmarks
         sides.Add(("WitSharp dynamic (ComponentValue)", WitSharpSide(text, dynamic: true)));
 #endif
         sides.Add(("Wasmtime", WasmtimeSide(text)));
+        // WITSHARP_FUSED_SIDES=direct (a substring of the column names, case-insensitive) keeps only matching sides.
+        if (Environment.GetEnvironmentVariable("WITSHARP_FUSED_SIDES") is { Length: > 0 } keep)
+            sides.RemoveAll(s => !s.Name.Contains(keep, StringComparison.OrdinalIgnoreCase));
         Console.WriteLine("| case | " + string.Join(" | ", sides.Select(s => s.Name)) + " |");
         Console.WriteLine("| --- |" + string.Concat(sides.Select(_ => " ---: |")));
         int failures = 0;
+        // WITSHARP_FUSED_CASES=run-nop,run-add (exports, comma-separated) runs only those rows, e.g. under perf.
+        var only = Environment.GetEnvironmentVariable("WITSHARP_FUSED_CASES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var (name, export, iterations, perCall) in Cases)
         {
+            if (only is { Length: > 0 } && !only.Contains(export)) continue;
             var cells = new List<string>();
             foreach (var side in sides)
             {

@@ -88,75 +88,95 @@ internal sealed class LiftedFuncItem : FuncItem
     internal bool ParamsInMemory => _paramsInMemory;
     internal bool ResultsInMemory => _resultsInMemory;
 
+    private Typed.FlatInvoker? _coreInvoker;
+    private Typed.FlatInvoker? _postReturnInvoker;
+
+    /// <summary>The core function as a <see cref="Typed.FlatInvoker"/> (raw-bits arguments and result), built on
+    /// first use and shared by the fused adapters that call this function.</summary>
+    internal Typed.FlatInvoker CoreInvoker => _coreInvoker ??= Typed.CoreInvokers.Create(_core);
+
+    /// <summary><c>post-return</c> as a <see cref="Typed.FlatInvoker"/>, or null when there is none.</summary>
+    internal Typed.FlatInvoker? PostReturnInvoker =>
+        _postReturnInvoker ??= _options.PostReturn is { } pr ? Typed.CoreInvokers.Create(pr) : null;
+
     public override void Call(InstanceFlags? caller, IReadOnlyList<ComponentValue> arguments, StringOrigins? origins, Action<ComponentValue?> onResolve)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Count != Type.Parameters.Count)
             throw new ArgumentException($"`{Name}` takes {Type.Parameters.Count} arguments, got {arguments.Count}");
         string where = $"`{Name}`";
-        int entered = _flags.Enter(caller, where);
-        bool coreRunning = false; // see the catch below
-        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
         var borrows = new CallBorrowScope();
-        try
+        var movers = new ValueMovers(this, _flags.PlanEntry(caller), arguments, onResolve,
+            new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows });
+        LiftedCall.Run(ref movers);
+    }
+
+    /// <summary>The dynamic path's movers: <see cref="ComponentValue"/> arguments lowered by
+    /// <see cref="LiftLowerContext"/>, the core function called with boxed values, the result lifted into a
+    /// <see cref="ComponentValue"/> for <c>onResolve</c>.</summary>
+    private struct ValueMovers(LiftedFuncItem f, int entry, IReadOnlyList<ComponentValue> arguments, Action<ComponentValue?> onResolve,
+        LiftLowerContext cx) : ILiftedCallMovers
+    {
+        private List<ulong>? _flat;
+        private ulong[]? _raw;
+
+        public readonly InstanceFlags Callee => f._flags;
+
+        public readonly int Entry => entry;
+
+        public readonly string Where => cx.Where;
+
+        // CanonicalABI.md Task.num_borrows and the host's lends: checked at return, released when the call ends.
+        public readonly CallBorrowScope? Borrows => cx.Borrows;
+
+        public readonly bool HasPostReturn => f._options.PostReturn is not null;
+
+        public void Lower()
         {
-            var cx = new LiftLowerContext(_options, where) { Origins = origins, Instance = _flags, Borrows = borrows };
+            var type = f.Type;
             var flat = new List<ulong>();
-            if (_paramsInMemory)
+            if (f._paramsInMemory)
             {
                 // CanonicalABI.md "lower_flat_values": the tuple is allocated by realloc and checked.
-                var tuple = Type.ParamTuple;
+                var tuple = type.ParamTuple;
                 long ptr = cx.Allocate(tuple.Alignment, tuple.Size, "the spilled parameters");
                 for (int i = 0; i < arguments.Count; i++) cx.Store(arguments[i], tuple.Fields[i], ptr + tuple.Offsets[i]);
                 flat.Add((uint)ptr);
             }
             else
             {
-                for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], Type.Parameters[i], flat);
+                for (int i = 0; i < arguments.Count; i++) cx.LowerFlat(arguments[i], type.Parameters[i], flat);
             }
+            _flat = flat;
+        }
 
-            coreRunning = true;
-            var raw = CoreSignature.Invoke(_core, flat);
-            ComponentValue? result = null;
-            if (Type.Result is { } rt)
+        public ulong CallCore()
+        {
+            var raw = CoreSignature.Invoke(f._core, _flat!);
+            _raw = raw;
+            return raw.Length > 0 ? raw[0] : 0;
+        }
+
+        public readonly ulong Lift(ulong result)
+        {
+            ComponentValue? value = null;
+            if (f.Type.Result is { } rt)
             {
-                if (_resultsInMemory)
+                if (f._resultsInMemory)
                 {
-                    long ptr = (uint)raw[0];
+                    long ptr = (uint)result;
                     cx.CheckRange(ptr, rt.Alignment, rt.Size, "return");
-                    result = cx.Load(ptr, rt);
+                    value = cx.Load(ptr, rt);
                 }
                 else
                 {
-                    result = cx.LiftFlat(new LiftLowerContext.FlatReader(raw), rt);
+                    value = cx.LiftFlat(new LiftLowerContext.FlatReader(_raw!), rt);
                 }
             }
-            borrows.CheckReturn(where);
-            onResolve(result);
-            if (_options.PostReturn is { } postReturn)
-            {
-                _flags.MayLeave = false;
-                try
-                {
-                    CoreSignature.Invoke(postReturn, raw);
-                }
-                finally
-                {
-                    _flags.MayLeave = true;
-                }
-            }
+            onResolve(value);
+            return 0;
         }
-        // Explainer.md "Component Invariants" 1: a trap, or any other error, unwinding through the call locks the
-        // instance down; only a host argument rejected while lowering, before the core function ran, does not.
-        catch (Exception e) when (coreRunning || e is not ArgumentException)
-        {
-            _flags.Poison(entered, e);
-            throw;
-        }
-        finally
-        {
-            borrows.Release();
-            _flags.Leave(entered);
-        }
+
+        public readonly void PostReturn(ulong result) => CoreSignature.Invoke(f._options.PostReturn!, _raw!);
     }
 }

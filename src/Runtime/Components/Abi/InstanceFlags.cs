@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace WitSharp.Components;
 
 /// <summary>
@@ -40,23 +42,78 @@ internal sealed class InstanceFlags
 
     /// <summary>CanonicalABI.md <c>Store.lift</c>: <c>trap_if(not inst.may_enter_from(caller))</c>, then
     /// <c>enter_from(caller)</c>. Returns how many instances were entered, for <see cref="Leave"/>.</summary>
-    public int Enter(InstanceFlags? caller, string where)
+    public int Enter(InstanceFlags? caller, string where) => Enter(PlanEntry(caller), where);
+
+    /// <summary>The part of <see cref="Enter(InstanceFlags?, string)"/> that depends only on who the caller is
+    /// (the instance tree does not change after instantiation), decided once by callers with a fixed caller (fused
+    /// adapters): the <c>entering_set</c> size, or <see cref="ForbiddenEntry"/>.</summary>
+    public int PlanEntry(InstanceFlags? caller)
     {
         // "For now" rule of the component-model and wasmtime test suites (async/trap-on-reenter.wast, adapter.wast):
         // a component calling into itself, into an ancestor or into a descendant traps, although entering_set
         // alone would allow donut wrapping.
         if (caller is not null
             && (Array.IndexOf(_selfAndAncestors, caller) >= 0 || Array.IndexOf(caller._selfAndAncestors, this) >= 0))
-            throw new TrapException(TrapCode.CannotEnterComponent,
-                $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
-        return EnterFrom(caller, where);
+            return ForbiddenEntry;
+        return EnteringCount(caller);
     }
+
+    /// <summary>A <see cref="PlanEntry"/> result: the caller may never enter this instance.</summary>
+    public const int ForbiddenEntry = -1;
+
+    /// <summary><see cref="Enter(InstanceFlags?, string)"/> with its caller-dependent part planned by
+    /// <see cref="PlanEntry"/>: lockdown and <c>may_enter</c> are checked on every call.</summary>
+    public int Enter(int plan, string where)
+    {
+        int entered = TryEnter(plan);
+        if (entered >= 0) return entered;
+        if (plan == ForbiddenEntry) throw Forbidden(where);
+        return EnterCount(plan, where); // raises the trap of the first rule broken, in its order
+    }
+
+    /// <summary><see cref="Enter(int, string)"/> without the trap: returns -1, having entered nothing, when the
+    /// call may not enter (the caller then calls <see cref="Enter(int, string)"/> for the trap, so that the name of
+    /// the function is only needed then).</summary>
+    /// <remarks>The checks and the entry in one short pass, inlined into the callers; on a failure the entries
+    /// made so far are undone.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int TryEnter(int plan)
+    {
+        var chain = _selfAndAncestors;
+        if ((uint)plan > (uint)chain.Length) return -1;
+        foreach (var f in chain)
+        {
+            if (f._poisonedBy is not null) return -1;
+        }
+        for (int i = 0; i < plan; i++)
+        {
+            var f = chain[i];
+            if (!f.MayEnter) return Undo(i);
+            f.MayEnter = false;
+        }
+        return plan;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Undo(int entered)
+    {
+        Leave(entered);
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TrapException Forbidden(string where) =>
+        new(TrapCode.CannotEnterComponent, $"{where}: cannot enter component instance: a component may not call into itself, its parent or its child");
 
     /// <summary>CanonicalABI.md "canon resource.drop": a destructor runs as <c>Store.lift(dtor, ..., rt.impl)</c>
     /// called from the dropping instance, so entering checks lockdown and <c>may_enter_from(caller)</c> only: a
     /// component dropping a resource it implements enters nothing, and the suites' rule against calling into
-    /// oneself, a parent or a child (<see cref="Enter"/>) is about lifted exports.</summary>
-    public int EnterFrom(InstanceFlags? caller, string where)
+    /// oneself, a parent or a child (<see cref="PlanEntry"/>) is about lifted exports.</summary>
+    public int EnterFrom(InstanceFlags? caller, string where) => EnterCount(EnteringCount(caller), where);
+
+    /// <summary>Lockdown and <c>may_enter</c> checks, then <c>enter_from</c> for an <c>entering_set</c> of
+    /// <paramref name="n"/> instances.</summary>
+    private int EnterCount(int n, string where)
     {
         // Explainer.md "Component Invariants" 1: after a trap it is no longer possible to observe the instance's
         // internal state, nor that of the instances it contains (wasmtime: "cannot enter component instance").
@@ -66,7 +123,6 @@ internal sealed class InstanceFlags
                 throw new TrapException(TrapCode.CannotEnterComponent,
                     $"{where}: cannot enter component instance: it is locked down after an earlier trap ({earlier})");
         }
-        int n = EnteringCount(caller);
         for (int i = 0; i < n; i++)
         {
             if (!_selfAndAncestors[i].MayEnter)
@@ -78,13 +134,15 @@ internal sealed class InstanceFlags
     }
 
     /// <summary><c>leave_to(caller)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Leave(int entered)
     {
-        for (int i = 0; i < entered; i++) _selfAndAncestors[i].MayEnter = true;
+        var chain = _selfAndAncestors;
+        for (int i = 0; i < entered; i++) chain[i].MayEnter = true;
     }
 
     /// <summary>Locks down the instances a call entered (the <paramref name="entered"/> count returned by
-    /// <see cref="Enter"/>) after <paramref name="error"/> unwound through it; the caller still calls
+    /// <see cref="Enter(int, string)"/>) after <paramref name="error"/> unwound through it; the caller still calls
     /// <see cref="Leave"/>. Like wasmtime, any error poisons, not only a trap (docs/RATIONALE.md "Component lockdown
     /// after a trap").</summary>
     public void Poison(int entered, Exception error)

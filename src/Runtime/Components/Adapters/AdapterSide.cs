@@ -55,7 +55,10 @@ internal sealed unsafe class AdapterSide
     /// after its export once instantiation has exported it, after the adapter was built).</summary>
     public string Where => _target is null ? _suffix : $"`{_target.Name}`{_suffix}";
 
-    private MemoryInstance Mem => _memory ?? throw new ComponentException($"{Where}: the canonical options have no `memory`");
+    private MemoryInstance Mem => _memory ?? throw NoMemory();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ComponentException NoMemory() => new($"{Where}: the canonical options have no `memory`");
 
     /// <summary>The memory's current length in bytes.</summary>
     public ulong Length => Mem.Length;
@@ -80,14 +83,17 @@ internal sealed unsafe class AdapterSide
 
     /// <summary>The checks of "lift_flat_values" / "lower_flat_values" for a pointer to a whole value
     /// (<c>trap_if(ptr != align_to(ptr, alignment))</c>, <c>trap_if(ptr + size > len(memory))</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CheckRange(uint ptr, int alignment, long size, string what)
     {
-        if (ptr % (uint)alignment != 0)
-            throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: {what} pointer 0x{ptr:x} is not {alignment}-byte aligned");
-        if ((ulong)ptr + (ulong)size > Mem.Length)
-            throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"{Where}: {what} pointer/length out of bounds of memory: {size} bytes at 0x{ptr:x} (memory is {Mem.Length} bytes)");
+        if ((ptr & (uint)(alignment - 1)) != 0 || (ulong)ptr + (ulong)size > Mem.Length) throw BadRange(ptr, alignment, size, what);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TrapException BadRange(uint ptr, int alignment, long size, string what) =>
+        ptr % (uint)alignment != 0
+            ? new(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: {what} pointer 0x{ptr:x} is not {alignment}-byte aligned")
+            : new(TrapCode.MemoryOutOfBounds, $"{Where}: {what} pointer/length out of bounds of memory: {size} bytes at 0x{ptr:x} (memory is {Mem.Length} bytes)");
 
     /// <summary><c>cx.reallocate(old, old_size, alignment, new_size)</c>: realloc runs with <c>may_leave</c>
     /// cleared, then its result is checked for alignment and bounds.</summary>

@@ -8,6 +8,11 @@ internal sealed class RecordCopier : ValueCopier
     private readonly int[] _offsets;
     private readonly int _size;
     private readonly bool _plain;
+    // Per field, its first flat slot; and for 32- and 64-bit integer fields the bits their CopyFlat keeps, so that
+    // they are copied here, flat or in memory, without a virtual call (the argument tuple of most functions is a
+    // few such integers).
+    private readonly int[] _flatSlots;
+    private readonly ulong[] _integerMasks;
 
     public RecordCopier(RecordCanonType type, ValueCopier[] fields) : base(type.Flat.Count)
     {
@@ -17,18 +22,35 @@ internal sealed class RecordCopier : ValueCopier
         int sum = 0;
         foreach (var t in type.Fields) sum += t.Size;
         _plain = fields.Length > 0 && sum == _size && fields.All(c => c.IsPlainBytes);
+        _flatSlots = new int[fields.Length];
+        _integerMasks = new ulong[fields.Length];
+        for (int i = 0, slot = 0; i < fields.Length; slot += fields[i].FlatCount, i++)
+        {
+            _flatSlots[i] = slot;
+            _integerMasks[i] = fields[i] is IntegerCopier ic ? ic.WideMask : 0;
+        }
     }
 
     public override bool IsPlainBytes => _plain;
 
+    public override bool IsFlatIdentity => _fields.All(c => c.IsFlatIdentity);
+
     public override void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst)
     {
-        int o = 0;
-        foreach (var field in _fields)
+        var fields = _fields;
+        var slots = _flatSlots;
+        var masks = _integerMasks;
+        for (int i = 0; i < fields.Length && i < slots.Length && i < masks.Length; i++)
         {
+            int o = slots[i];
+            if (masks[i] != 0)
+            {
+                dst[o] = src[o] & masks[i];
+                continue;
+            }
+            var field = fields[i];
             int n = field.FlatCount;
             field.CopyFlat(f, src.Slice(o, n), dst.Slice(o, n));
-            o += n;
         }
     }
 
@@ -39,7 +61,25 @@ internal sealed class RecordCopier : ValueCopier
             f.Src.Span(src, _size).CopyTo(f.Dst.Span(dst, _size));
             return;
         }
-        for (int i = 0; i < _fields.Length; i++) _fields[i].CopyMemory(f, src + (uint)_offsets[i], dst + (uint)_offsets[i]);
+        var fields = _fields;
+        var offsets = _offsets;
+        var masks = _integerMasks;
+        for (int i = 0; i < fields.Length && i < offsets.Length && i < masks.Length; i++)
+        {
+            uint o = (uint)offsets[i];
+            switch (masks[i])
+            {
+                case uint.MaxValue:
+                    Write(f.Dst, dst + o, Read<uint>(f.Src, src + o));
+                    break;
+                case ulong.MaxValue:
+                    Write(f.Dst, dst + o, Read<ulong>(f.Src, src + o));
+                    break;
+                default:
+                    fields[i].CopyMemory(f, src + o, dst + o);
+                    break;
+            }
+        }
     }
 }
 

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using WitSharp.Components.Typed;
+using WitSharp.Core;
+using WitSharp.Core.Compilation;
 
 namespace WitSharp.Components.Adapters;
 
@@ -20,15 +23,23 @@ internal sealed unsafe class FusedAdapter
     private readonly LiftedFuncItem _callee;
     private readonly CanonicalOptions _callerOptions;
     private readonly AdapterPlan _plan;
+    private readonly InstanceFlags _callerFlags;
+    private readonly InstanceFlags _calleeFlags;
     private readonly AdapterSide _callerSide;
     private readonly AdapterSide _calleeSide;
     private readonly AdapterFrame _argumentFrame;
     private readonly AdapterFrame _resultFrame;
     private readonly bool _paramsInMemory;
     private readonly bool _resultsInMemory;
-    private readonly ValueKind _resultKind;
+    private readonly bool _hasPostReturn;
+    // Decided once from the plan: when every flat argument (or the result) crosses with its bits unchanged
+    // (32- and 64-bit integers), the caller's slots are the callee's and no copier runs.
+    private readonly bool _argumentsAsIs;
+    private readonly bool _resultAsIs;
+    private readonly int _returnPointerSlot;
+    // The callee's entering_set from this caller and the reentrance rule, decided once (InstanceFlags.PlanEntry).
+    private readonly int _entry;
     private FlatInvoker? _core;
-    private FlatInvoker? _postReturn;
     private string? _whereName;
     private string _where = "";
 
@@ -37,13 +48,19 @@ internal sealed unsafe class FusedAdapter
         _callee = callee;
         _callerOptions = callerOptions;
         _plan = plan;
+        _callerFlags = callerOptions.Instance;
+        _calleeFlags = callee.Flags;
         _callerSide = new AdapterSide(callerOptions, callee, " (lowered)");
         _calleeSide = new AdapterSide(callee.Options, callee, "");
         _argumentFrame = new AdapterFrame(_callerSide, _calleeSide);
         _resultFrame = new AdapterFrame(_calleeSide, _callerSide);
         _paramsInMemory = callee.ParamsInMemory;
         _resultsInMemory = callee.ResultsInMemory;
-        _resultKind = !_resultsInMemory && callee.Type.FlatResults.Count == 1 ? callee.Type.FlatResults[0] : ValueKind.Int32;
+        _hasPostReturn = callee.Options.PostReturn is not null;
+        _argumentsAsIs = !_paramsInMemory && !plan.HasHandles && plan.Parameters.IsFlatIdentity;
+        _resultAsIs = plan.Result is null || (!_resultsInMemory && !plan.HasHandles && plan.Result.IsFlatIdentity);
+        _returnPointerSlot = plan.CoreParameters.Length - 1;
+        _entry = _calleeFlags.PlanEntry(_callerFlags);
     }
 
     /// <summary>The adapter as the core function the caller imports, or null when the direct path does not apply
@@ -53,7 +70,11 @@ internal sealed unsafe class FusedAdapter
         if (callerOptions.Memory is { } a && callee.Options.Memory is { } b && ReferenceEquals(a.Instance, b.Instance)) return null;
         if (AdapterPlan.For(callee.Type) is not { } plan) return null;
         var adapter = new FusedAdapter(callee, callerOptions, plan);
-        return Function.FromCallbackUnwrapped(store, adapter.Call, plan.CoreParameters, plan.CoreResults);
+        // A flat host function: the caller's core arguments arrive as raw bits in a stack buffer and the result
+        // leaves as raw bits — no boxing, no allocation at the core boundary (docs/RATIONALE.md "Fused adapters
+        // enter through a flat host thunk").
+        var type = new FuncType([.. plan.CoreParameters.Select(k => k.ToValType())], [.. plan.CoreResults.Select(k => k.ToValType())]);
+        return HostFunctions.CreateFlat(store, type, adapter.Call) is { } f ? new Function(store, f) : null;
     }
 
     /// <summary>The callee's name for trap messages; rebuilt only if the function was (re)named after its export.</summary>
@@ -71,25 +92,52 @@ internal sealed unsafe class FusedAdapter
         }
     }
 
-    private void Call(Caller _, ReadOnlySpan<ValueBox> args, Span<ValueBox> results)
+    /// <summary>The core function the caller imports (<see cref="FlatHostCallback"/>): <paramref name="args"/> holds
+    /// the lowered core signature's arguments, the return value is its result (if any) as raw bits.</summary>
+    private ulong Call(ulong* args)
     {
-        var caller = _callerOptions.Instance;
+        // Kept small enough to be inlined into the flat host thunk: anything but the common case goes out of line.
+        if (!_callerFlags.MayLeave | !_argumentsAsIs) return CallCopying(args);
+        var movers = new AsIsMovers(this, args);
+        return LiftedCall.Run(ref movers);
+    }
+
+    /// <summary>A call whose arguments go through the copiers, into a scratch buffer (or the callee's memory); also
+    /// where a call the caller may not make traps.</summary>
+    [SkipLocalsInit]
+    private ulong CallCopying(ulong* args)
+    {
         // CanonicalABI.md "canon lower": trap_if(not inst.may_leave) — e.g. an import called from realloc or post-return.
-        if (!caller.MayLeave)
-            throw new TrapException(TrapCode.CannotLeaveComponent,
-                $"{Where} (lowered): cannot leave component instance: imports may not be called from realloc or post-return");
-        Span<ulong> raw = stackalloc ulong[args.Length];
-        for (int i = 0; i < raw.Length; i++) raw[i] = CoreSignature.FromBox(args[i]);
+        if (!_callerFlags.MayLeave) throw CannotLeave();
+        ulong* scratch = stackalloc ulong[CanonFuncType.MaxFlatParams];
         if (!_plan.HasHandles)
         {
-            Run(raw, results, null);
-            return;
+            var movers = new PlanMovers(this, null, null, args, scratch);
+            return LiftedCall.Run(ref movers);
         }
-        // The caller's lenders (own handles lent as borrows) are returned when the call ends, trap or not.
+        return CallWithHandles(args, scratch);
+    }
+
+    /// <summary>A call whose values may carry handles: they move through the two instances' tables with the
+    /// dynamic path's contexts, in the call's borrow scopes.</summary>
+    private ulong CallWithHandles(ulong* args, ulong* scratch)
+    {
+        string where = Where;
+        // The caller's lenders (own handles lent as borrows) are returned when the call ends, trap or not;
+        // the callee's borrows are checked at return and released after (CanonicalABI.md Task.num_borrows).
         var callerScope = new CallBorrowScope();
+        var calleeScope = new CallBorrowScope();
         try
         {
-            Run(raw, results, callerScope);
+            var callerCx = new LiftLowerContext(_callerOptions, where + " (lowered)") { Instance = _callerFlags, Borrows = callerScope };
+            var calleeCx = new LiftLowerContext(_callee.Options, where) { Instance = _calleeFlags, Borrows = calleeScope };
+            var movers = new PlanMovers(this,
+                [
+                    new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx },
+                    new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx },
+                ],
+                calleeScope, args, scratch);
+            return LiftedCall.Run(ref movers);
         }
         finally
         {
@@ -97,96 +145,101 @@ internal sealed unsafe class FusedAdapter
         }
     }
 
-    private void Run(Span<ulong> raw, Span<ValueBox> results, CallBorrowScope? callerScope)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TrapException CannotLeave() =>
+        new(TrapCode.CannotLeaveComponent, $"{Where} (lowered): cannot leave component instance: imports may not be called from realloc or post-return");
+
+    /// <summary>"lower_flat_values" of the callee from the caller's core arguments: slot by slot, or the caller's
+    /// spilled tuple (checked) into the callee's (allocated by its realloc). Returns the callee's core arguments.</summary>
+    private ulong* LowerArguments(AdapterFrame frame, ulong* args, ulong* scratch)
     {
-        var caller = _callerOptions.Instance;
-        var callee = _callee.Flags;
-        string where = Where;
-        int entered = callee.Enter(caller, where);
-        bool coreRunning = false;
-        // CanonicalABI.md Task.num_borrows: the callee's borrows are checked at return and released after.
-        var calleeScope = callerScope is null ? null : new CallBorrowScope();
-        try
+        var parameters = _plan.Parameters;
+        if (_paramsInMemory)
         {
-            AdapterFrame argumentFrame = _argumentFrame, resultFrame = _resultFrame;
-            if (calleeScope is not null)
-            {
-                var callerCx = new LiftLowerContext(_callerOptions, where + " (lowered)") { Instance = caller, Borrows = callerScope };
-                var calleeCx = new LiftLowerContext(_callee.Options, where) { Instance = callee, Borrows = calleeScope };
-                argumentFrame = new AdapterFrame(_callerSide, _calleeSide) { SrcHandles = callerCx, DstHandles = calleeCx };
-                resultFrame = new AdapterFrame(_calleeSide, _callerSide) { SrcHandles = calleeCx, DstHandles = callerCx };
-            }
-
-            Span<ulong> flat = stackalloc ulong[CanonFuncType.MaxFlatParams];
-            int count;
-            var parameters = _plan.Parameters;
-            if (_paramsInMemory)
-            {
-                // The caller's spilled tuple is checked, the callee's allocated by its realloc ("lower_flat_values").
-                var tuple = _callee.Type.ParamTuple;
-                uint sp = (uint)raw[0];
-                _callerSide.CheckRange(sp, tuple.Alignment, tuple.Size, "parameter");
-                uint dp = _calleeSide.Reallocate(0, 0, tuple.Alignment, tuple.Size, "the spilled parameters");
-                parameters.CopyMemory(argumentFrame, sp, dp);
-                flat[0] = dp;
-                count = 1;
-            }
-            else
-            {
-                count = parameters.FlatCount;
-                parameters.CopyFlat(argumentFrame, raw[..count], flat[..count]);
-            }
-
-            coreRunning = true;
-            ulong r;
-            fixed (ulong* p = flat) r = (_core ??= CoreInvokers.Create(_callee.Core))(p);
-
-            if (_plan.Result is { } result)
-            {
-                if (_resultsInMemory)
-                {
-                    var rt = _callee.Type.Result!;
-                    uint sp = (uint)r;
-                    _calleeSide.CheckRange(sp, rt.Alignment, rt.Size, "return");
-                    uint dp = (uint)raw[^1];
-                    _callerSide.CheckRange(dp, rt.Alignment, rt.Size, "return");
-                    result.CopyMemory(resultFrame, sp, dp);
-                }
-                else
-                {
-                    Span<ulong> from = [r];
-                    Span<ulong> to = stackalloc ulong[1];
-                    result.CopyFlat(resultFrame, from, to);
-                    results[0] = CoreSignature.ToBox(to[0], _resultKind);
-                }
-            }
-            calleeScope?.CheckReturn(where);
-
-            if (_callee.Options.PostReturn is { } postReturn)
-            {
-                // post-return runs with the core results and may_leave cleared (CanonicalABI.md "canon lift").
-                callee.MayLeave = false;
-                try
-                {
-                    (_postReturn ??= CoreInvokers.Create(postReturn))(&r);
-                }
-                finally
-                {
-                    callee.MayLeave = true;
-                }
-            }
+            var tuple = _callee.Type.ParamTuple;
+            uint sp = (uint)args[0];
+            _callerSide.CheckRange(sp, tuple.Alignment, tuple.Size, "parameter");
+            uint dp = _calleeSide.Reallocate(0, 0, tuple.Alignment, tuple.Size, "the spilled parameters");
+            parameters.CopyMemory(frame, sp, dp);
+            scratch[0] = dp;
+            return scratch;
         }
-        // As LiftedFuncItem: an error unwinding through the call locks the callee down (Explainer.md "Component
-        // Invariants" 1); only a host argument error before the core function ran does not (none arise here).
-        catch (Exception e) when (coreRunning || e is not ArgumentException)
+        int count = parameters.FlatCount;
+        parameters.CopyFlat(frame, new ReadOnlySpan<ulong>(args, count), new Span<ulong>(scratch, count));
+        return scratch;
+    }
+
+    /// <summary>The callee's core result to the caller: the flat result slot (returned), or the value behind the
+    /// returned pointer stored at the caller's return pointer (the last core argument).</summary>
+    private ulong LiftResult(AdapterFrame frame, ulong* args, ulong r)
+    {
+        var result = _plan.Result!;
+        if (_resultsInMemory)
         {
-            callee.Poison(entered, e);
-            throw;
+            var rt = _callee.Type.Result!;
+            uint sp = (uint)r;
+            _calleeSide.CheckRange(sp, rt.Alignment, rt.Size, "return");
+            uint dp = (uint)args[_returnPointerSlot];
+            _callerSide.CheckRange(dp, rt.Alignment, rt.Size, "return");
+            result.CopyMemory(frame, sp, dp);
+            return 0;
         }
-        finally
+        ulong to = 0;
+        result.CopyFlat(frame, new ReadOnlySpan<ulong>(&r, 1), new Span<ulong>(&to, 1));
+        return to;
+    }
+
+    /// <summary>The movers when the caller's flat arguments are the callee's (see <see cref="_argumentsAsIs"/>):
+    /// nothing to lower, and the result copied only if it needs it.</summary>
+    private readonly struct AsIsMovers(FusedAdapter adapter, ulong* args) : ILiftedCallMovers
+    {
+        public InstanceFlags Callee => adapter._calleeFlags;
+
+        public int Entry => adapter._entry;
+
+        public string Where => adapter.Where;
+
+        public CallBorrowScope? Borrows => null;
+
+        public bool HasPostReturn => adapter._hasPostReturn;
+
+        public void Lower()
         {
-            calleeScope?.Release();
-            callee.Leave(entered);
         }
+
+        public ulong CallCore() => (adapter._core ??= adapter._callee.CoreInvoker)(args);
+
+        public ulong Lift(ulong result) => adapter._resultAsIs ? result : adapter.LiftResult(adapter._resultFrame, args, result);
+
+        public void PostReturn(ulong result) => adapter._callee.PostReturnInvoker!(&result);
+    }
+
+    /// <summary>The plan's movers for <see cref="LiftedCall.Run"/>: <paramref name="frames"/> holds the call's
+    /// argument and result frames and <paramref name="borrows"/> the callee's borrow scope when values carry
+    /// handles (null: the adapter's own frames, no scope).</summary>
+    private struct PlanMovers(FusedAdapter adapter, AdapterFrame[]? frames, CallBorrowScope? borrows, ulong* args, ulong* scratch)
+        : ILiftedCallMovers
+    {
+        private ulong* _coreArgs;
+
+        public readonly InstanceFlags Callee => adapter._calleeFlags;
+
+        public readonly int Entry => adapter._entry;
+
+        public readonly string Where => adapter.Where;
+
+        public readonly CallBorrowScope? Borrows => borrows;
+
+        public readonly bool HasPostReturn => adapter._hasPostReturn;
+
+        public void Lower() =>
+            _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(frames?[0] ?? adapter._argumentFrame, args, scratch);
+
+        public readonly ulong CallCore() => (adapter._core ??= adapter._callee.CoreInvoker)(_coreArgs);
+
+        public readonly ulong Lift(ulong result) =>
+            adapter._resultAsIs ? result : adapter.LiftResult(frames?[1] ?? adapter._resultFrame, args, result);
+
+        public readonly void PostReturn(ulong result) => adapter._callee.PostReturnInvoker!(&result);
     }
 }

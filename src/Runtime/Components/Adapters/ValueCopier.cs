@@ -36,6 +36,12 @@ internal abstract class ValueCopier(int flatCount)
     /// such elements is one block copy.</summary>
     public virtual bool IsPlainBytes => false;
 
+    /// <summary>True when, in slots of the value's own flat types, <see cref="CopyFlat"/> changes nothing the
+    /// receiving core function reads (32- and 64-bit integers, and tuples of them): the adapter then hands the
+    /// caller's argument slots to the callee, or the callee's result to the caller, as they are. Not so in a
+    /// variant's joined slots, where a 32-bit payload in an i64 slot is truncated.</summary>
+    public virtual bool IsFlatIdentity => false;
+
     /// <summary>Lifts <see cref="FlatCount"/> raw slots from <paramref name="src"/> and lowers them into
     /// <paramref name="dst"/> (same length).</summary>
     public abstract void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst);
@@ -88,6 +94,12 @@ internal sealed class IntegerCopier : ValueCopier
     }
 
     public override bool IsPlainBytes => true;
+
+    // "lift_flat" of a 32-bit integer keeps the low 32 bits, which is all the callee's i32 slot reads.
+    public override bool IsFlatIdentity => _size >= 4;
+
+    /// <summary>For 32- and 64-bit integers, the bits <see cref="CopyFlat"/> keeps; 0 for narrower ones.</summary>
+    public ulong WideMask => _size switch { 4 => uint.MaxValue, 8 => ulong.MaxValue, _ => 0 };
 
     public override void CopyFlat(AdapterFrame f, ReadOnlySpan<ulong> src, Span<ulong> dst)
     {

@@ -22,6 +22,17 @@ internal static class HostFunctions
         return new FunctionInstance(type, cg.SignatureId(type), cg.UntypedHostThunk(type), ctx, null);
     }
 
+    /// <summary>A host function on raw bits (<see cref="FlatHostCallback"/>, for the component layer's fused
+    /// adapters): no boxing, and the callback's exceptions propagate unwrapped. Null when the type cannot be
+    /// carried as raw bits (see <see cref="CodeGenerator.FlatHostThunk"/>).</summary>
+    public static FunctionInstance? CreateFlat(Store store, FuncType type, FlatHostCallback callback)
+    {
+        var cg = store.Engine.CodeGen;
+        if (cg.FlatHostThunk(type) is not { } code) return null;
+        var ctx = new HostFunctionContext(callback, store.State, type) { WrapExceptions = false };
+        return new FunctionInstance(type, cg.SignatureId(type), code, ctx, null);
+    }
+
     /// <summary>The <see cref="Caller"/> handed to a typed host function that asks for one.</summary>
     public static Caller CallerOf(InstanceContext context)
     {
