@@ -46,6 +46,12 @@ internal static class Instantiator
             tables[ti++] = new TableInstance(t, null) { Owner = store.State };
         }
         ctx.Tables = tables;
+        // With a prepared memory image (MemoryImage.cs) the active segments are applied as one block below and
+        // are dropped from the start; only passive segments are copied out for memory.init.
+        var image = MemoryImage.For(info);
+        // Whether the active data segments are about to write into the memory defined here: the memory then
+        // chooses a block whose first write costs no page fault (MemoryInstance.WrittenHeapThreshold).
+        bool written = info.Memories.Count != 0 && (image is not null ? image.Runs.Length != 0 : WritesActiveData(info));
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
@@ -53,7 +59,7 @@ internal static class Instantiator
             MemoryInstance mem;
             try
             {
-                mem = new MemoryInstance(m);
+                mem = new MemoryInstance(m, written);
             }
             catch (OutOfMemoryException e)
             {
@@ -83,9 +89,6 @@ internal static class Instantiator
             elements[i] = refs;
         }
         ctx.ElementSegments = elements;
-        // With a prepared memory image (MemoryImage.cs) the active segments are applied as one block below and
-        // are dropped from the start; only passive segments are copied out for memory.init.
-        var image = MemoryImage.For(info);
         var data = new byte[info.Data.Count][];
         for (int i = 0; i < data.Length; i++)
             data[i] = image is not null && info.Data[i].Mode == SegmentMode.Active ? [] : info.Data[i].Bytes.ToArray();
@@ -116,5 +119,14 @@ internal static class Instantiator
 
         if (info.Start is uint start) DynamicCall.Invoke(functions[start], []);
         return ctx;
+    }
+
+    /// <summary>True when an active data segment with bytes exists (it writes into memory 0 at instantiation,
+    /// unless an earlier segment traps).</summary>
+    private static bool WritesActiveData(ModuleInfo info)
+    {
+        foreach (var seg in info.Data)
+            if (seg.Mode == SegmentMode.Active && seg.Bytes.Length != 0) return true;
+        return false;
     }
 }
