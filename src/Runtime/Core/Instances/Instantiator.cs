@@ -31,14 +31,13 @@ internal static class Instantiator
                 case GlobalInstance g: globals[gi++] = g; break;
             }
         }
-        var cg = store.Engine.CodeGen;
-        for (int i = 0; i < info.FunctionTypeIndices.Count; i++)
-        {
-            var type = info.Types[(int)info.FunctionTypeIndices[i]];
-            int index = info.ImportedFunctionCount + i;
-            functions[index] = new FunctionInstance(type, module.SignatureIds[info.FunctionTypeIndices[i]],
-                module.FunctionPointers[i], ctx, module.FunctionName(index));
-        }
+        var plan = InstantiationPlan.For(module);
+        var types = plan.Types;
+        var signatureIds = plan.SignatureIds;
+        var names = plan.Names;
+        var pointers = module.FunctionPointers;
+        for (int i = 0, index = info.ImportedFunctionCount; i < types.Length; i++, index++)
+            functions[index] = new FunctionInstance(types[i], signatureIds[i], pointers[i], ctx, names[i]);
         ctx.Functions = functions;
         foreach (var t in info.Tables)
         {
@@ -51,7 +50,7 @@ internal static class Instantiator
         var image = MemoryImage.For(info);
         // Whether the active data segments are about to write into the memory defined here: the memory then
         // chooses a block whose first write costs no page fault (MemoryInstance.WrittenHeapThreshold).
-        bool written = info.Memories.Count != 0 && (image is not null ? image.Runs.Length != 0 : WritesActiveData(info));
+        bool written = plan.WritesActiveData;
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
@@ -119,14 +118,5 @@ internal static class Instantiator
 
         if (info.Start is uint start) DynamicCall.Invoke(functions[start], []);
         return ctx;
-    }
-
-    /// <summary>True when an active data segment with bytes exists (it writes into memory 0 at instantiation,
-    /// unless an earlier segment traps).</summary>
-    private static bool WritesActiveData(ModuleInfo info)
-    {
-        foreach (var seg in info.Data)
-            if (seg.Mode == SegmentMode.Active && seg.Bytes.Length != 0) return true;
-        return false;
     }
 }
