@@ -126,6 +126,29 @@ public sealed unsafe class MemoryBlockTests
         Assert.Equal(0, memory.ReadByte(257L * 65536 - 1));
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(256)]
+    public void A_large_image_run_is_copied_exactly_into_a_mapping_or_reservation(int pages)
+    {
+        // A 100 KiB segment starting mid-page: the run is faulted in ahead of the copy (VirtualMemory.Prefault),
+        // which must neither lose bytes nor disturb the zero bytes around it.
+        const int Offset = 70_000, Length = 100_000;
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < Length; i++) text.Append($"\\{(i * 7 + 3) & 0xff:x2}");
+        using var store = new Store(new Engine());
+        var memory = Instantiate(store, $$"""(module (memory (export "memory") {{pages}}) (data (i32.const {{Offset}}) "{{text}}"))""")
+            .GetMemory("memory")!;
+        Assert.Equal(VirtualMemory.IsSupported, memory.Instance.IsPageBacked);
+        Assert.Equal(0, memory.ReadByte(Offset - 1));
+        Assert.Equal(0, memory.ReadByte(Offset + Length));
+        Assert.Equal(0, memory.ReadByte(0));
+        Assert.Equal(0, memory.ReadByte(pages * 65536L - 1));
+        var bytes = memory.GetSpan(Offset, Length);
+        for (int i = 0; i < Length; i++)
+            if (bytes[i] != (byte)((i * 7 + 3) & 0xff)) Assert.Fail($"byte {i} is {bytes[i]}");
+    }
+
     [Fact]
     public void Disposing_the_store_frees_every_kind_of_block()
     {

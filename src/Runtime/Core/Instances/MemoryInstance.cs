@@ -78,6 +78,9 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// <summary>True once the memory lives in a reservation of its maximum (its base no longer moves).</summary>
     public bool IsReserved => _reserved != 0;
 
+    /// <summary>True when the memory is a mapping or reservation (page-aligned, zero pages faulted in lazily).</summary>
+    public bool IsPageBacked => _mapped != 0 || _reserved != 0;
+
     /// <summary>True while the memory is an exactly-sized mapping (<see cref="MapThreshold"/>), false for a heap
     /// block or a reservation.</summary>
     public bool IsMapped => _mapped != 0;

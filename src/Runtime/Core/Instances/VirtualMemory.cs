@@ -80,6 +80,30 @@ internal static unsafe partial class VirtualMemory
         else munmap(start, (nuint)bytes);
     }
 
+    private const int MadvPopulateWrite = 23;
+
+    /// <summary>Faults in <c>[start, start + bytes)</c> of a mapping or committed reservation, writable, in one call
+    /// (Linux 5.14+ <c>madvise(MADV_POPULATE_WRITE)</c>), ahead of a large copy into it: one system call instead of
+    /// one page fault per 4 KiB page. The range must be page-aligned. Does nothing where unsupported.</summary>
+    public static void Prefault(byte* start, ulong bytes)
+    {
+        if (!s_populateSupported || bytes == 0) return;
+        try
+        {
+            if (madvise(start, (nuint)bytes, MadvPopulateWrite) != 0 && Marshal.GetLastPInvokeError() == 22 /* EINVAL: older kernel */)
+                s_populateSupported = false;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_populateSupported = false;
+        }
+    }
+
+    private static bool s_populateSupported = OperatingSystem.IsLinux();
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int madvise(void* addr, nuint length, int advice);
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint mmap(void* addr, nuint length, int prot, int flags, int fd, nint offset);
 
