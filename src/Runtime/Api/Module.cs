@@ -120,7 +120,7 @@ public sealed class Module : IDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         var payload = ArtifactFormat.Read(bytes, ArtifactKind.Module, engine);
-        var module = FromLoaded(engine, name, ModuleArtifact.Load(engine, name, payload));
+        var module = FromLoaded(engine, name, ModuleArtifact.Load(engine, name, payload, ArtifactFormat.Identity(bytes)));
         module._artifactPayload = payload.ToArray();
         return module;
     }

@@ -37,11 +37,15 @@ internal static class ArtifactFormat
     /// <summary>Version 2: the payload holds the compiled code as a saved .NET assembly plus the metadata
     /// instantiation needs (ModuleArtifact, ComponentArtifact). Version 1 held the validated binary and
     /// recompiled it on load; such artifacts are rejected by their version.</summary>
-    public const ushort FormatVersion = 2;
+    public const ushort FormatVersion = 3;
 
     public static ReadOnlySpan<byte> Magic => "WITSHARP-ART"u8;
 
     private const int ChecksumLength = 32;
+
+    /// <summary>The checksum of an artifact that <see cref="Read"/> accepted: it identifies the artifact's exact
+    /// content (the name of its <see cref="CodeCache"/> file).</summary>
+    public static ReadOnlySpan<byte> Identity(ReadOnlySpan<byte> verified) => verified[^ChecksumLength..];
 
     /// <summary>The version string this runtime writes and accepts.</summary>
     public static string RuntimeVersion { get; } =

@@ -1,37 +1,88 @@
 using System.IO.Compression;
+using System.Reflection;
+using WitSharp.Core.Compilation;
 
 namespace WitSharp.Artifacts;
 
 /// <summary>How a payload stores the PE image of its compiled code:
 /// <code>
-///   1  encoding: 1 = zlib (RFC 1950) deflate
-///   4  u32 length of the image once inflated
-///   blob  the encoded image
+///   1       encoding: 1 = IL assembly, 2 = ReadyToRun assembly (IL plus native code), both zlib (RFC 1950)
+///   string  (encoding 2 only) the platform of the native code, e.g. "linux-x64"
+///   4       u32 length of the image once inflated
+///   blob    the deflated image
 /// </code>
-/// Compressed because IL is much less dense than wasm code (LEB immediates and a stack machine vs 4-byte
-/// tokens, 4-byte constants and spilled locals): the componentize-js module's 12.5 MB of wasm becomes a 46 MB
-/// assembly, which deflates to about 12 MB at the fastest level. Inflating costs tens of milliseconds per
-/// 10 MB of image; the checksum is then taken over the compressed bytes, which pays part of it back.</summary>
+/// Compressed because IL is much less dense than wasm code (4-byte tokens, spilled locals, 8-byte bounds checks)
+/// and native code more so: the componentize-js module's 12.5 MB of wasm becomes a 36 MB IL assembly (12.8 MB
+/// deflated at the fastest level) or an 81 MB ReadyToRun image (about 31 MB deflated at the default level; the
+/// slower level pays for itself here, crossgen2 took minutes). A ReadyToRun image for this process's platform
+/// is loaded from a file in the <see cref="CodeCache"/> (the runtime ignores native code in an image loaded from
+/// bytes); any other image is loaded from bytes and JIT-compiled.</summary>
 internal static class CodeImage
 {
-    private const byte Zlib = 1;
+    private const byte IL = 1, ReadyToRun = 2;
 
-    public static void Write(PayloadWriter w, byte[] image)
+    /// <summary>Writes <paramref name="image"/>, first compiled to native code when the engine names a
+    /// ReadyToRun compiler (<see cref="Config.WithReadyToRunCompiler"/>).</summary>
+    public static void Write(PayloadWriter w, byte[] image, string assemblyName, Engine engine)
+    {
+        if (engine.Config.ReadyToRunCompiler is { } crossgen2)
+        {
+            var native = ReadyToRunCompiler.Compile(crossgen2, image, assemblyName);
+            w.Byte(ReadyToRun);
+            w.String(ReadyToRunCompiler.Platform);
+            Deflate(w, native, CompressionLevel.Optimal);
+        }
+        else
+        {
+            w.Byte(IL);
+            Deflate(w, image, CompressionLevel.Fastest);
+        }
+    }
+
+    /// <summary>Reads the code of a verified payload and loads it; <paramref name="identity"/> (the artifact's
+    /// checksum) names its cache file.</summary>
+    public static Assembly Load(ref PayloadReader r, Engine engine, ReadOnlySpan<byte> identity)
+    {
+        var encoded = Parse(ref r, out var platform, out int length);
+        if (platform == ReadyToRunCompiler.Platform && engine.Config.CodeCacheDirectory is { } directory)
+        {
+            string path = CodeCache.PathFor(directory, identity);
+            if (CodeCache.IsPresent(path, length)) return LoadedCode.LoadFile(path);
+            var image = Inflate(encoded, length);
+            return CodeCache.TryWrite(path, image) ? LoadedCode.LoadFile(path) : LoadedCode.Load(image);
+        }
+        return LoadedCode.Load(Inflate(encoded, length));
+    }
+
+    /// <summary>Reads the code and inflates it, without loading it; <paramref name="platform"/> is the native
+    /// code's platform, or null for an IL-only image.</summary>
+    public static byte[] Read(ref PayloadReader r, out string? platform)
+    {
+        var encoded = Parse(ref r, out platform, out int length);
+        return Inflate(encoded, length);
+    }
+
+    private static ReadOnlySpan<byte> Parse(ref PayloadReader r, out string? platform, out int length)
+    {
+        byte encoding = r.Byte("code encoding");
+        if (encoding is not (IL or ReadyToRun)) throw new ArtifactException(ArtifactError.Corrupted, $"unknown code encoding {encoding} behind a valid checksum");
+        platform = encoding == ReadyToRun ? r.String("code platform") : null;
+        length = r.U32("code length");
+        var encoded = r.Blob("code");
+        if (encoded.IsEmpty || length == 0) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
+        return encoded;
+    }
+
+    private static void Deflate(PayloadWriter w, byte[] image, CompressionLevel level)
     {
         using var compressed = new MemoryStream(image.Length / 3);
-        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true)) z.Write(image);
-        w.Byte(Zlib);
+        using (var z = new ZLibStream(compressed, level, leaveOpen: true)) z.Write(image);
         w.U32(image.Length);
         w.Blob(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
     }
 
-    public static byte[] Read(ref PayloadReader r)
+    private static byte[] Inflate(ReadOnlySpan<byte> encoded, int length)
     {
-        byte encoding = r.Byte("code encoding");
-        int length = r.U32("code length");
-        var encoded = r.Blob("code");
-        if (encoding != Zlib) throw new ArtifactException(ArtifactError.Corrupted, $"unknown code encoding {encoding} behind a valid checksum");
-        if (encoded.IsEmpty || length == 0) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
         var image = new byte[length];
         try
         {

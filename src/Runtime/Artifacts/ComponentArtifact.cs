@@ -10,7 +10,8 @@ namespace WitSharp.Artifacts;
 /// <code>
 ///   blob    the component binary with every core module stripped of its function bodies (WasmStripper)
 ///   u32     n, the number of core modules, then per module in definition order (depth first, nested
-///           components included): string module name, string type name in the assembly
+///           components included): string module name, string type name in the assembly, its method
+///           tokens (MethodTokens)
 ///   code    the compiled code of all n modules: one .NET assembly saved by PersistedCompiler (CodeImage)
 /// </code>
 /// One assembly for the whole component: its metadata (type references into the runtime, signatures) is shared
@@ -27,27 +28,34 @@ internal static class ComponentArtifact
         var w = new PayloadWriter();
         w.Blob(WasmStripper.StripComponent(binary.Source.AsSpan(binary.Offset, binary.Length)));
         var modules = CoreModules(binary);
-        w.U32(modules.Count);
+        var names = new List<(string Module, string Type)>();
         foreach (var m in modules)
         {
             var module = component.Modules[m];
-            w.String(module.Name);
-            w.String(compiler.Add(module.SourceInfo()));
+            names.Add((module.Name, compiler.Add(module.SourceInfo())));
         }
-        CodeImage.Write(w, compiler.Save());
+        var (image, tokens) = compiler.Save();
+        w.U32(modules.Count);
+        for (int i = 0; i < names.Count; i++)
+        {
+            w.String(names[i].Module);
+            w.String(names[i].Type);
+            w.Tokens(tokens[i]);
+        }
+        CodeImage.Write(w, image, compiler.AssemblyName, component.Engine);
         return w.ToArray();
     }
 
     /// <summary>Loads a verified payload into <paramref name="engine"/>.</summary>
-    public static Component Load(Engine engine, ReadOnlySpan<byte> payload)
+    public static Component Load(Engine engine, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> identity)
     {
         var r = new PayloadReader(payload);
         var bytes = r.Blob("component").ToArray();
         int count = r.U32("module count");
-        var names = new (string Module, string Type)[Math.Min(count, bytes.Length)];
+        var names = new (string Module, string Type, MethodTokens Tokens)[Math.Min(count, bytes.Length)];
         if (names.Length != count) throw new ArtifactException(ArtifactError.Corrupted, "malformed payload (module count) behind a valid checksum");
-        for (int i = 0; i < count; i++) names[i] = (r.String("module name"), r.String("type name"));
-        var image = CodeImage.Read(ref r);
+        for (int i = 0; i < count; i++) names[i] = (r.String("module name"), r.String("type name"), r.Tokens());
+        var assembly = CodeImage.Load(ref r, engine, identity);
         r.End();
         BinaryComponent binary;
         try
@@ -61,12 +69,11 @@ internal static class ComponentArtifact
         var definitions = CoreModules(binary);
         if (definitions.Count != count)
             throw new ArtifactException(ArtifactError.Corrupted, $"the artifact lists {count} compiled core modules but its component has {definitions.Count}");
-        var assembly = LoadedCode.Load(image);
         var modules = new Dictionary<CoreModuleDefinition, Module>();
         for (int i = 0; i < count; i++)
         {
             var info = ModuleArtifact.Decode(BinaryComponent.CopyBytes(definitions[i].Bytes));
-            modules[definitions[i]] = Module.FromLoaded(engine, names[i].Module, LoadedCode.Bind(engine, info, names[i].Module, assembly, names[i].Type));
+            modules[definitions[i]] = Module.FromLoaded(engine, names[i].Module, LoadedCode.Bind(engine, info, names[i].Module, assembly, names[i].Type, names[i].Tokens));
         }
         return Component.FromLoaded(engine, binary, modules, payload.ToArray());
     }

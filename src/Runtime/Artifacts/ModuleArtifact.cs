@@ -9,6 +9,7 @@ namespace WitSharp.Artifacts;
 ///   blob    the module binary without function bodies (WasmStripper.StripModule): types, imports, exports,
 ///           tables, memories, globals, element and data segments, names — what instantiation reads
 ///   string  the name of the module's type in the assembly
+///   tokens  where its methods are in the assembly (MethodTokens)
 ///   code    the compiled code: a .NET assembly saved by PersistedCompiler (CodeImage)
 /// </code>
 /// Loading decodes the small stripped binary (no validation: it was validated when compiled, and the checksum
@@ -20,23 +21,26 @@ internal static class ModuleArtifact
     {
         var compiler = new PersistedCompiler(engine);
         string typeName = compiler.Add(info);
+        var (image, tokens) = compiler.Save();
         var w = new PayloadWriter();
         w.Blob(WasmStripper.StripModule(info.Bytes.Span));
         w.String(typeName);
-        CodeImage.Write(w, compiler.Save());
+        w.Tokens(tokens[0]);
+        CodeImage.Write(w, image, compiler.AssemblyName, engine);
         return w.ToArray();
     }
 
     /// <summary>Loads a verified payload into <paramref name="engine"/>.</summary>
-    public static CompiledModule Load(Engine engine, string name, ReadOnlySpan<byte> payload)
+    public static CompiledModule Load(Engine engine, string name, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> identity)
     {
         var r = new PayloadReader(payload);
         var stripped = r.Blob("module").ToArray();
         string typeName = r.String("type name");
-        var image = CodeImage.Read(ref r);
+        var tokens = r.Tokens();
+        var assembly = CodeImage.Load(ref r, engine, identity);
         r.End();
         var info = Decode(stripped);
-        return LoadedCode.Bind(engine, info, name, LoadedCode.Load(image), typeName);
+        return LoadedCode.Bind(engine, info, name, assembly, typeName, tokens);
     }
 
     /// <summary>Decodes a stripped module; it decoded before it was stripped, so a failure is a writer bug.</summary>

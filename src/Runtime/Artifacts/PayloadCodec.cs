@@ -26,6 +26,19 @@ internal sealed class PayloadWriter
 
     public void String(string s) => Blob(Encoding.UTF8.GetBytes(s));
 
+    /// <summary>u32 n, n × u32 function token, u32 m, m × (u32 function index, u32 export entry token).</summary>
+    public void Tokens(Core.Compilation.MethodTokens tokens)
+    {
+        U32(tokens.Functions.Length);
+        foreach (int token in tokens.Functions) U32(token);
+        U32(tokens.ExportEntries.Count);
+        foreach (var (index, token) in tokens.ExportEntries.OrderBy(e => e.Key))
+        {
+            U32((int)index);
+            U32(token);
+        }
+    }
+
     public byte[] ToArray() => _out.ToArray();
 }
 
@@ -51,6 +64,18 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
     public ReadOnlySpan<byte> Blob(string what) => Take(U32(what + " length"), what);
 
     public string String(string what) => Encoding.UTF8.GetString(Blob(what));
+
+    public Core.Compilation.MethodTokens Tokens()
+    {
+        int count = U32("function count");
+        if (count > (_bytes.Length - _position) / 4) throw Bad("function tokens");
+        var functions = new int[count];
+        for (int i = 0; i < count; i++) functions[i] = U32("function token");
+        int n = U32("export entry count");
+        var entries = new Dictionary<uint, int>(Math.Min(n, 1024));
+        for (int i = 0; i < n; i++) entries[(uint)U32("export entry index")] = U32("export entry token");
+        return new Core.Compilation.MethodTokens(functions, entries);
+    }
 
     public readonly void End()
     {

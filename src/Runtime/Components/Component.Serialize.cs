@@ -34,7 +34,7 @@ public sealed partial class Component
     public static Component Deserialize(Engine engine, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return ComponentArtifact.Load(engine, ArtifactFormat.Read(bytes, ArtifactKind.Component, engine));
+        return ComponentArtifact.Load(engine, ArtifactFormat.Read(bytes, ArtifactKind.Component, engine), ArtifactFormat.Identity(bytes));
     }
 
     /// <summary>Loads a component artifact from a file (wasmtime <c>Component::deserialize_file</c>; see

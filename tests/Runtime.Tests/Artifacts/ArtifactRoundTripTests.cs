@@ -86,13 +86,15 @@ public class ArtifactRoundTripTests
         Assert.Equal(ArtifactFormat.FormatVersion, header.FormatVersion);
         Assert.Equal(ArtifactFormat.RuntimeVersion, header.RuntimeVersion);
         Assert.Equal("debug-info=false;epoch=true;fuel=false", header.Settings);
-        // Format 2: the module without bodies, the type name, the compiled code as a PE image.
+        // Format 3: the module without bodies, the type name, its method tokens, the compiled code as a PE image.
         var r = new PayloadReader(payload);
         var stripped = r.Blob("module").ToArray();
         Assert.Equal(Module.ConvertText(Wat)[..8], stripped[..8]);
         Assert.True(stripped.Length < Module.ConvertText(Wat).Length);
         Assert.StartsWith("WasmModule", r.String("type"));
-        var image = CodeImage.Read(ref r);
+        Assert.Equal(Module.FromText(engine, "m", Wat).Compiled.Info.FunctionTypeIndices.Count, r.Tokens().Functions.Length);
+        var image = CodeImage.Read(ref r, out var platform);
+        Assert.Null(platform); // no ReadyToRun compiler configured: IL only
         Assert.Equal("MZ"u8.ToArray(), image[..2]);
         r.End();
     }

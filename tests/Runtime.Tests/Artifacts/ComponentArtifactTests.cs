@@ -36,15 +36,15 @@ public sealed class ComponentArtifactTests(ITestOutputHelper output)
         var wasm = File.ReadAllBytes(s_calls.Value.ComponentPath);
         var header = ArtifactFormat.ReadHeader(s_artifact.Value, out var payload);
         Assert.Equal(ArtifactKind.Component, header.Kind);
-        Assert.Equal(2, header.FormatVersion);
+        Assert.Equal(3, header.FormatVersion);
         var r = new PayloadReader(payload);
         var stripped = r.Blob("component").ToArray();
         Assert.True(stripped.Length < wasm.Length, $"stripped component {stripped.Length} B, wasm {wasm.Length} B");
         Assert.Equal(wasm[..8], stripped[..8]); // the component preamble
         int modules = r.U32("count");
         Assert.True(modules >= 1);
-        for (int i = 0; i < modules; i++) { r.String("name"); r.String("type"); }
-        var image = CodeImage.Read(ref r);
+        for (int i = 0; i < modules; i++) { r.String("name"); r.String("type"); r.Tokens(); }
+        var image = CodeImage.Read(ref r, out _);
         Assert.True(image[0] == (byte)'M' && image[1] == (byte)'Z', "the compiled code is a PE image");
         r.End();
     }

@@ -11,6 +11,8 @@ public class MalformedPayloadTests
 {
     public static TheoryData<string> Payloads() => ["empty", "short", "no-type", "bad-module", "bad-encoding", "bad-deflate", "not-an-assembly", "trailing"];
 
+    private static readonly Core.Compilation.MethodTokens NoTokens = new([], new Dictionary<uint, int>());
+
     private static byte[] Payload(string kind)
     {
         var stripped = Module.ConvertText("(module (func (export \"f\")))");
@@ -20,11 +22,11 @@ public class MalformedPayloadTests
             case "empty": break;
             case "short": w.U32(1000); break;
             case "no-type": w.Blob(stripped); break;
-            case "bad-module": w.Blob([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Byte(1); w.U32(0); w.Blob([]); break;
-            case "bad-encoding": w.Blob(stripped); w.String("WasmModule0"); w.Byte(7); w.U32(0); w.Blob([]); break;
-            case "bad-deflate": w.Blob(stripped); w.String("WasmModule0"); w.Byte(1); w.U32(10); w.Blob([1, 2, 3]); break;
-            case "not-an-assembly": w.Blob(stripped); w.String("WasmModule0"); CodeImage.Write(w, "not a PE image"u8.ToArray()); break;
-            case "trailing": w.Blob(stripped); w.String("WasmModule0"); w.Byte(1); w.U32(0); w.Blob([]); w.Byte(0); break;
+            case "bad-module": w.Blob([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(0); w.Blob([]); break;
+            case "bad-encoding": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(7); w.U32(0); w.Blob([]); break;
+            case "bad-deflate": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(10); w.Blob([1, 2, 3]); break;
+            case "not-an-assembly": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); CodeImage.Write(w, "not a PE image"u8.ToArray(), "x", WasmFixture.Engine); break;
+            case "trailing": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(0); w.Blob([]); w.Byte(0); break;
         }
         return w.ToArray();
     }

@@ -13,15 +13,15 @@ internal sealed partial class FunctionCompiler
         var type = ModuleTypes.FunctionType(_info, index);
         if (index >= _info.ImportedFunctionCount)
         {
-            _il.Emit(OpCodes.Ldarg, _ctxArg);
+            _il.EmitLdarg(_ctxArg);
             _il.Emit(OpCodes.Call, _m.Methods[index - _info.ImportedFunctionCount]);
         }
         else
         {
             var f = RentTemp(typeof(FunctionInstance));
-            _il.Emit(OpCodes.Ldarg, _ctxArg);
+            _il.EmitLdarg(_ctxArg);
             EmitField(OpCodes.Ldfld, F.Functions);
-            _il.Emit(OpCodes.Ldc_I4, (int)index);
+            _il.EmitLdcI4((int)index);
             _il.Emit(OpCodes.Ldelem_Ref);
             _il.Emit(OpCodes.Stloc, f);
             _il.Emit(OpCodes.Ldloc, f);
@@ -112,7 +112,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLoadTable(uint tableIndex)
     {
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Tables);
         _il.Emit(OpCodes.Ldc_I4, (int)tableIndex);
         _il.Emit(OpCodes.Ldelem_Ref);

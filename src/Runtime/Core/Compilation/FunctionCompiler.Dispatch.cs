@@ -72,11 +72,11 @@ internal sealed partial class FunctionCompiler
                 EmitMemoryGrow();
                 return;
             case Opcode.I32Const:
-                _il.Emit(OpCodes.Ldc_I4, _r.ReadVarS32());
+                _il.EmitLdcI4(_r.ReadVarS32());
                 Push(ValType.I32);
                 return;
             case Opcode.I64Const:
-                _il.Emit(OpCodes.Ldc_I8, _r.ReadVarS64());
+                _il.EmitLdcI8(_r.ReadVarS64());
                 Push(ValType.I64);
                 return;
             case Opcode.F32Const:

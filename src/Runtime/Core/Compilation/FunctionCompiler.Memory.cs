@@ -15,7 +15,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Stloc, ea);
         _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Ldc_I8, (long)(offset + (ulong)bytes));
+        _il.EmitLdcI8((long)(offset + (ulong)bytes));
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Ldloc, _memSize!);
         // The trap block's IL stack is this frame's operands without the address operand (already popped
@@ -25,7 +25,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, ea);
         if (offset != 0)
         {
-            _il.Emit(OpCodes.Ldc_I8, (long)offset);
+            _il.EmitLdcI8((long)offset);
             _il.Emit(OpCodes.Add);
         }
         _il.Emit(OpCodes.Conv_U);
@@ -126,7 +126,7 @@ internal sealed partial class FunctionCompiler
     private void EmitMemoryGrow()
     {
         FlushFuel();
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, M.MemoryGrow);
         ReloadMemory();

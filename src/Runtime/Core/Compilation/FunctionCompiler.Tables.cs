@@ -73,7 +73,7 @@ internal sealed partial class FunctionCompiler
     {
         FlushFuel();
         EmitLoadTable(table);
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         _il.Emit(OpCodes.Ldc_I4, (int)elem);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.TableInit))!);
         Pop(3);
@@ -81,7 +81,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitElemDrop(uint elem)
     {
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         _il.Emit(OpCodes.Ldc_I4, (int)elem);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.ElemDrop))!);
     }
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
     private void EmitMemoryInit(uint data)
     {
         FlushFuel();
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         _il.Emit(OpCodes.Ldc_I4, (int)data);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.MemoryInit))!);
         Pop(3);
@@ -97,7 +97,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitDataDrop(uint data)
     {
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         _il.Emit(OpCodes.Ldc_I4, (int)data);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.DataDrop))!);
     }
@@ -105,7 +105,7 @@ internal sealed partial class FunctionCompiler
     private void EmitMemoryCopy()
     {
         FlushFuel();
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.MemoryCopy))!);
         Pop(3);
@@ -114,7 +114,7 @@ internal sealed partial class FunctionCompiler
     private void EmitMemoryFill()
     {
         FlushFuel();
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.MemoryFill))!);
         Pop(3);

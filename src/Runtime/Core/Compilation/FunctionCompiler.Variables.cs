@@ -7,7 +7,7 @@ internal sealed partial class FunctionCompiler
 {
     private void EmitLocalGet(uint index)
     {
-        if (index < _type.Params.Length) _il.Emit(OpCodes.Ldarg, (short)index);
+        if (index < _type.Params.Length) _il.EmitLdarg((int)index);
         else _il.Emit(OpCodes.Ldloc, _locals[index]!);
         Push(_localTypes[index]);
     }
@@ -15,16 +15,16 @@ internal sealed partial class FunctionCompiler
     private void EmitLocalSet(uint index, bool tee)
     {
         if (tee) _il.Emit(OpCodes.Dup);
-        if (index < _type.Params.Length) _il.Emit(OpCodes.Starg, (short)index);
+        if (index < _type.Params.Length) _il.EmitStarg((int)index);
         else _il.Emit(OpCodes.Stloc, _locals[index]!);
         if (!tee) Pop();
     }
 
     private void EmitLoadGlobalCell(uint index)
     {
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Globals);
-        _il.Emit(OpCodes.Ldc_I4, (int)index);
+        _il.EmitLdcI4((int)index);
         _il.Emit(OpCodes.Ldelem_Ref);
     }
 
@@ -52,9 +52,9 @@ internal sealed partial class FunctionCompiler
 
     private void EmitRefFunc(uint index)
     {
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Functions);
-        _il.Emit(OpCodes.Ldc_I4, (int)index);
+        _il.EmitLdcI4((int)index);
         _il.Emit(OpCodes.Ldelem_Ref);
         Push(ValType.FuncRef);
     }

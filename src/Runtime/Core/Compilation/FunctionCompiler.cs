@@ -135,7 +135,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
     private void EmitPrologue()
     {
         _storeLocal = _il.DeclareLocal(typeof(StoreState));
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Store);
         _il.Emit(OpCodes.Stloc, _storeLocal);
 
@@ -166,7 +166,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
     private void ReloadMemory()
     {
         if (_memBase is null) return;
-        _il.Emit(OpCodes.Ldarg, _ctxArg);
+        _il.EmitLdarg(_ctxArg);
         EmitField(OpCodes.Ldfld, F.Memory0);
         _il.Emit(OpCodes.Dup);
         EmitField(OpCodes.Ldfld, F.MemBase);
@@ -214,7 +214,7 @@ internal sealed partial class FunctionCompiler : IEmitContext
         _il.Emit(OpCodes.Ldloc, _storeLocal!);
         _il.Emit(OpCodes.Dup);
         EmitField(OpCodes.Ldfld, F.Fuel);
-        _il.Emit(OpCodes.Ldc_I8, (long)_pendingFuel);
+        _il.EmitLdcI8((long)_pendingFuel);
         _il.Emit(OpCodes.Sub);
         EmitField(OpCodes.Stfld, F.Fuel);
         _pendingFuel = 0;

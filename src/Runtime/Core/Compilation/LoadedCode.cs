@@ -25,11 +25,28 @@ internal static class LoadedCode
         }
     }
 
+    /// <summary>Loads a saved assembly from a file, which is what lets the runtime use ReadyToRun native code in
+    /// it (code in an image loaded from bytes is ignored and every method is JIT-compiled). A fresh non-collectible
+    /// load context per call, for the same reason as <see cref="Load(byte[])"/>: each engine gets its own statics.</summary>
+    public static Assembly LoadFile(string path)
+    {
+        try
+        {
+            return new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: false).LoadFromAssemblyPath(path);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new ArtifactException(ArtifactError.Corrupted, $"the compiled code in the artifact is not a valid assembly: {e.Message}");
+        }
+    }
+
     /// <summary>Binds module type <paramref name="typeName"/> of <paramref name="assembly"/> to
     /// <paramref name="engine"/>: maps the module's function types to this engine's signature ids (the loaded
     /// code compares against them in <c>call_indirect</c>, and this engine's other modules and host functions use
-    /// the same ids), runs the signature type's initialiser with them, and registers the type for backtraces.</summary>
-    public static CompiledModule Bind(Engine engine, ModuleInfo info, string name, Assembly assembly, string typeName)
+    /// the same ids), runs the signature type's initialiser with them, and registers the type for backtraces.
+    /// Only the functions a pointer can reach (FunctionReferences) and the export entries are resolved now, by
+    /// metadata token; every other function is entered by direct calls inside the loaded code.</summary>
+    public static CompiledModule Bind(Engine engine, ModuleInfo info, string name, Assembly assembly, string typeName, MethodTokens tokens)
     {
         var type = assembly.GetType(typeName) ?? throw Missing(typeName);
         var holder = assembly.GetType(SignatureTypeName(typeName)) ?? throw Missing(SignatureTypeName(typeName));
@@ -37,21 +54,38 @@ internal static class LoadedCode
         var sigIds = new int[info.Types.Count];
         for (int i = 0; i < sigIds.Length; i++) sigIds[i] = cg.SignatureId(info.Types[i]);
         SignatureTable.Bind(holder, sigIds);
-        int imported = info.ImportedFunctionCount;
-        // One pass over the type's methods: Type.GetMethod(name) scans them all on every call, which made binding
-        // quadratic (30 s for the 12,685 functions of a componentize-js module).
-        var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
-        foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)) byName[m.Name] = m;
-        var methods = new MethodInfo[info.FunctionTypeIndices.Count];
-        for (int i = 0; i < methods.Length; i++)
-            methods[i] = byName.GetValueOrDefault("$" + (imported + i)) ?? throw Missing($"{typeName}.${imported + i}");
-        var entries = new MethodInfo?[methods.Length];
+        int count = info.FunctionTypeIndices.Count, imported = info.ImportedFunctionCount;
+        if (tokens.Functions.Length != count) throw Missing($"{typeName}: {count} functions");
+        var handle = type.Module.ModuleHandle;
+        MethodInfo Method(int token, string what) =>
+            MethodBase.GetMethodFromHandle(Resolve(handle, token, what)) as MethodInfo ?? throw Missing(what);
+        // One name check proves the tokens point into this type's functions (a stale token would not).
+        if (count > 0 && Method(tokens.Functions[0], "$" + imported) is var m0 && (m0.Name != "$" + imported || m0.DeclaringType != type))
+            throw Missing($"{typeName}.${imported} at its recorded token");
+        var referenced = FunctionReferences.Referenced(info);
+        var pointers = new nint[count];
+        for (int i = 0; i < count; i++)
+            if (referenced[i]) pointers[i] = Resolve(handle, tokens.Functions[i], $"${imported + i}").GetFunctionPointer();
+        var entries = new MethodInfo?[count];
         foreach (var e in info.Exports)
             if (e.Kind == ExternKind.Func && e.Index >= imported)
-                entries[e.Index - imported] = byName.GetValueOrDefault(ModuleEmitter.ExportEntryName(e.Index)) ?? throw Missing($"{typeName}.Export{e.Index}");
-        var compiled = new CompiledModule(info, name, type, methods, sigIds, entries);
+                entries[e.Index - imported] = tokens.ExportEntries.TryGetValue(e.Index, out int t) ? Method(t, $"Export{e.Index}") : throw Missing($"{typeName}.Export{e.Index}");
+        var compiled = new CompiledModule(info, name, type, pointers, sigIds, entries,
+            () => [.. Enumerable.Range(0, count).Select(i => Method(tokens.Functions[i], $"${imported + i}"))], null);
         Backtrace.Register(type, compiled);
         return compiled;
+    }
+
+    private static RuntimeMethodHandle Resolve(ModuleHandle handle, int token, string what)
+    {
+        try
+        {
+            return handle.ResolveMethodHandle(token);
+        }
+        catch (ArgumentException)
+        {
+            throw Missing($"{what} (token 0x{token:x8})");
+        }
     }
 
     // The checksum has passed by now, so a missing member is a writer bug, not damage.

@@ -97,7 +97,9 @@ internal sealed class ModuleEmitter
         return mb;
     }
 
-    public static string ExportEntryName(uint index) => "Export" + index;
+    public const string ExportEntryPrefix = "Export";
+
+    public static string ExportEntryName(uint index) => ExportEntryPrefix + index;
 }
 
 /// <summary>Engine settings that change the emitted code.</summary>

@@ -17,6 +17,7 @@ internal sealed class PersistedCompiler
     private readonly ModuleBuilder _module;
     private readonly bool _debugInfo, _fuel, _epoch;
     private int _count;
+    private readonly List<(string Type, ModuleInfo Info)> _modules = [];
 
     public PersistedCompiler(Engine engine)
     {
@@ -31,7 +32,11 @@ internal sealed class PersistedCompiler
             typeof(System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute).GetConstructor([typeof(string)])!,
             [typeof(CodeGenerator).Assembly.GetName().Name!]));
         _module = _assembly.DefineDynamicModule(name.Name!);
+        AssemblyName = name.Name!;
     }
+
+    /// <summary>The saved assembly's simple name (unique per compiler).</summary>
+    public string AssemblyName { get; }
 
     /// <summary>Compiles every function of the validated module <paramref name="info"/>; returns the name of its type.</summary>
     public string Add(ModuleInfo info)
@@ -44,14 +49,16 @@ internal sealed class PersistedCompiler
         for (int i = 0; i < emitter.Methods.Length; i++) emitter.EmitBody(i);
         foreach (uint index in emitter.ExportedFunctions()) emitter.EmitExportEntry(tb, index);
         tb.CreateType();
+        _modules.Add((typeName, info));
         return typeName;
     }
 
-    /// <summary>The assembly's PE image.</summary>
-    public byte[] Save()
+    /// <summary>The assembly's PE image, and per module added (in order) where its methods are in it.</summary>
+    public (byte[] Image, MethodTokens[] Tokens) Save()
     {
         using var stream = new MemoryStream();
         _assembly.Save(stream);
-        return stream.ToArray();
+        var image = stream.ToArray();
+        return (image, [.. _modules.Select(m => MethodTokens.FromImage(image, m.Type, m.Info))]);
     }
 }
