@@ -15,8 +15,9 @@ internal static class Instantiator
         limits?.BumpResourceCounts(info.Memories.Count, info.Tables.Count);
         var ctx = new InstanceContext { Store = store.State, Module = module };
         var functions = new FunctionInstance[info.TotalFunctionCount];
-        var tables = new TableInstance[info.TotalTableCount];
-        var globals = new GlobalInstance[info.TotalGlobalCount];
+        // Empty index spaces share the empty array (nothing ever writes into them).
+        var tables = info.TotalTableCount == 0 ? [] : new TableInstance[info.TotalTableCount];
+        var globals = info.TotalGlobalCount == 0 ? [] : new GlobalInstance[info.TotalGlobalCount];
         int fi = 0, ti = 0, gi = 0;
         for (int i = 0; i < imports.Length; i++)
         {
@@ -76,7 +77,7 @@ internal static class Instantiator
             globals[gi++] = cell;
         }
 
-        var elements = new object?[info.Elements.Count][];
+        var elements = info.Elements.Count == 0 ? [] : new object?[info.Elements.Count][];
         for (int i = 0; i < elements.Length; i++)
         {
             var seg = info.Elements[i];
@@ -88,7 +89,7 @@ internal static class Instantiator
             elements[i] = refs;
         }
         ctx.ElementSegments = elements;
-        var data = new byte[info.Data.Count][];
+        var data = info.Data.Count == 0 ? [] : new byte[info.Data.Count][];
         for (int i = 0; i < data.Length; i++)
             data[i] = image is not null && info.Data[i].Mode == SegmentMode.Active ? [] : info.Data[i].Bytes.ToArray();
         ctx.DataSegments = data;
