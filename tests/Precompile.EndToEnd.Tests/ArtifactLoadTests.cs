@@ -73,3 +73,57 @@ public sealed class ArtifactLoadTests(ITestOutputHelper output)
         Assert.True(load < compile, $"loading the artifact ({load.TotalMilliseconds:F2} ms) should be faster than compiling ({compile.TotalMilliseconds:F2} ms)");
     }
 }
+
+/// <summary>The build's artifact carries ReadyToRun native code (crossgen2, downloaded by restore): loading it writes
+/// the image once to the engine's code cache directory and maps it from there, the only way the .NET runtime runs
+/// an assembly's native code; without a cache directory the same artifact loads from bytes and is JIT-compiled.</summary>
+public sealed class NativeCodeTests : IDisposable
+{
+    private readonly string _cache = Directory.CreateTempSubdirectory("witsharp-cache-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_cache, recursive: true);
+
+    [Fact]
+    public void TheArtifactsCodeIsMappedFromTheCodeCache()
+    {
+        using var engine = new Engine(new Config().WithCodeCacheDirectory(_cache));
+        var component = CTypes.Load(engine);
+        var code = Assert.Single(component.CodeAssemblies);
+        Assert.StartsWith(_cache, code.Location, StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(_cache));
+        Assert.Equal(file, code.Location);
+        // A second engine reuses the file (same content, same name) and gets its own copy of the code's statics.
+        using var other = new Engine(new Config().WithCodeCacheDirectory(_cache));
+        var again = CTypes.Load(other);
+        Assert.Equal(file, Assert.Single(again.CodeAssemblies).Location);
+        Assert.NotSame(code, again.CodeAssemblies[0]);
+        Assert.Single(Directory.GetFiles(_cache));
+        using var store = new Store(other);
+        using var linker = new ComponentLinker(other);
+        using var c = CTypes.Instantiate(store, again, linker);
+        Assert.Equal("olleh", c.Reverse("hello"));
+    }
+
+    [Fact]
+    public void WithoutACodeCacheTheArtifactLoadsFromBytesAndRuns()
+    {
+        using var engine = new Engine(new Config().WithCodeCacheDirectory(null));
+        var component = CTypes.Load(engine);
+        Assert.Equal("", Assert.Single(component.CodeAssemblies).Location);
+        using var store = new Store(engine);
+        using var linker = new ComponentLinker(engine);
+        using var c = CTypes.Instantiate(store, component, linker);
+        Assert.Equal("olleh", c.Reverse("hello"));
+    }
+
+    [Fact]
+    public void AnUnwritableCodeCacheFallsBackToBytes()
+    {
+        // A path under a regular file can never be created as a directory.
+        var blocker = Path.Combine(_cache, "file");
+        File.WriteAllText(blocker, "");
+        using var engine = new Engine(new Config().WithCodeCacheDirectory(Path.Combine(blocker, "cache")));
+        var component = CTypes.Load(engine);
+        Assert.Equal("", Assert.Single(component.CodeAssemblies).Location);
+    }
+}

@@ -8,16 +8,22 @@ namespace WitSharp.Precompile;
 /// same ones for the artifact to be used (docs/RATIONALE.md "Build-time precompilation").</summary>
 internal static class PrecompileCommand
 {
-    private const string Usage = "usage: WitSharp.Precompile <component.wasm> <artifact> [--fuel-consumption] [--epoch-interruption] [--debug-info]";
+    private const string Usage = "usage: WitSharp.Precompile <component.wasm> <artifact> [--fuel-consumption] [--epoch-interruption] [--debug-info] [--crossgen2 <path>]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var positional = new List<string>();
         var config = new Config();
-        foreach (var arg in args)
+        for (int i = 0; i < args.Length; i++)
         {
+            var arg = args[i];
             switch (arg)
             {
+                // Native code for this machine's platform (Config.WithReadyToRunCompiler): the MSBuild targets pass
+                // the crossgen2 of the SDK's runtime version, downloaded by restore.
+                case "--crossgen2" when i + 1 < args.Length:
+                    config.WithReadyToRunCompiler(args[++i]);
+                    break;
                 case "--fuel-consumption": config.WithFuelConsumption(true); break;
                 case "--epoch-interruption": config.WithEpochInterruption(true); break;
                 case "--debug-info": config.WithDebugInfo(true); break;
@@ -55,6 +61,12 @@ internal static class PrecompileCommand
         {
             using var engine = new Engine(config);
             artifact = engine.PrecompileComponent(bytes);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The ReadyToRun compiler is missing or failed.
+            stderr.WriteLine($"{input}: error WITSHARPPC004: cannot compile the component to native code: {e.Message}");
+            return 1;
         }
         catch (WasmException e)
         {

@@ -33,6 +33,7 @@ internal static class ReadyToRunCompiler
             string input = Path.Combine(work.FullName, assemblyName + ".dll");
             string output = Path.Combine(work.FullName, "out", assemblyName + ".dll");
             File.WriteAllBytes(input, image);
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             bool managed = crossgen2.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
             var psi = new ProcessStartInfo(managed ? "dotnet" : crossgen2)
             {
