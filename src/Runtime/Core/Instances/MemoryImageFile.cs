@@ -45,6 +45,8 @@ internal sealed unsafe class MemoryImageFile
         ulong end = ((ulong)run.Offset + (ulong)run.Bytes.Length + page - 1) & ~(page - 1);
         // A fresh memory is a whole number of wasm pages, so a page-rounded run inside it stays inside it.
         if (end > memory.Length || !memory.IsPageBacked) return false;
+        // Not prefaulted (MADV_POPULATE_WRITE would copy every page now): measured, that made instantiation plus the
+        // first call slower than copying, while leaving the copies to the guest's first writes made it faster.
         return VirtualMemory.MapFileAt(memory.Base + first, end - first, _fd, first);
     }
 
