@@ -3,7 +3,8 @@ using WitSharp.Core.Instances;
 namespace WitSharp.Runtime.Tests.Robustness;
 
 /// <summary>
-/// Which block a linear memory lives in (docs/RATIONALE.md "Linear memory: heap block or mapping"): a one-page
+/// Which block a linear memory lives in
+/// (docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images"): a one-page
 /// memory that the active data segments write into at instantiation is a heap block (its first write costs no page
 /// fault), any other memory from one page up to 16 MiB is an exactly-sized mapping, and past 16 MiB a reservation.
 /// Whatever the block, contents, growth (inside and past each threshold) and disposal behave the same.

@@ -3,7 +3,8 @@ using WitSharp.Core.Instances;
 namespace WitSharp.Runtime.Tests.Robustness;
 
 /// <summary>
-/// Copy-on-write memory images (<see cref="MemoryImageFile"/>, docs/RATIONALE.md "Copy-on-write memory images"): a
+/// Copy-on-write memory images (<see cref="MemoryImageFile"/>,
+/// docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images"): a
 /// module's large image runs are mapped from one in-memory file over every instance's memory. Each instance must
 /// still see exactly the image, its writes must stay its own, and growth, reservation and disposal must behave as
 /// with a copied image. On platforms without memfd the image is copied and the same assertions hold.

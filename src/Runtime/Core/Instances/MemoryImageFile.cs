@@ -6,7 +6,8 @@ namespace WitSharp.Core.Instances;
 /// copy-on-write memory images, <c>MemoryImageSlot::instantiate</c>): instantiation then neither zero-fills nor copies
 /// those pages, reads share the file's pages across instances, and a page is copied only when an instance first
 /// writes it. Where memfd is unavailable (Windows, macOS) or refused, <see cref="Create"/> returns null and the image
-/// is copied as before (docs/RATIONALE.md "Copy-on-write memory images").
+/// is copied as before
+/// (docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images").
 /// </summary>
 internal sealed unsafe class MemoryImageFile
 {

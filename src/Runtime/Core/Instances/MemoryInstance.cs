@@ -41,7 +41,8 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// <param name="writtenAtInstantiation">True when the instantiator is about to write into the fresh memory
     /// (active data segments, spec 4.5.4 step 15). A memory of at most <see cref="WrittenHeapThreshold"/> is then a
     /// heap block: the write would fault a fresh page into a mapping, which costs more than the heap's
-    /// <c>memset</c> of one page (docs/RATIONALE.md "Linear memory: heap block or mapping").</param>
+    /// <c>memset</c> of one page
+    /// (docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images").</param>
     public MemoryInstance(MemoryType type, bool writtenAtInstantiation)
     {
         Type = type;

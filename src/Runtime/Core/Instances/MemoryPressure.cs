@@ -8,7 +8,8 @@ namespace WitSharp.Core.Instances;
 /// (4 MB of additions) even when the memory was disposed right after, so a host that instantiates and disposes
 /// one-page modules forced a blocking gen2 collection every 64 instantiations, whatever the size of its managed
 /// heap. Reported net, such a host adds no pressure at all, while a host that drops its instances still adds it
-/// with every undisposed memory (docs/RATIONALE.md "Linear memory: heap block or mapping").</para>
+/// with every undisposed memory
+/// (docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images").</para>
 /// <para>A memory freed by its finalizer does not withdraw its pressure (as before this class): withdrawing it
 /// tells the runtime's heuristic that its collections are effective, which keeps the budget at 4 MB; measured on an
 /// instantiate-and-drop loop of a one-page module, that made three times as many gen2 collections and a median
