@@ -6,10 +6,10 @@ namespace WitSharp.Core.Instances;
 /// <summary>
 /// What every instantiation of a compiled module derives from the module alone (spec 4.5.4 "Instantiation",
 /// steps that do not depend on the imports), computed on the first instantiation and kept with the module.
-/// <para>Why: the per-function name lookup (<see cref="CompiledModule.FunctionName"/>: the name section, then a scan
-/// of the exports) ran for every defined function on every instantiation; for componentize-js's core module it was
-/// the largest managed cost of instantiating (6% of a profile of repeated instantiations, the page faults of
-/// copying the memory image being most of the rest).</para>
+/// <para>Why: on every instantiation, a <see cref="FunctionInstance"/> was allocated per defined function,
+/// referenced or not (componentize-js: 1.1 MB per instantiation), and each one's name was looked up
+/// (<see cref="CompiledModule.FunctionName"/>: the name section, then a scan of the exports); for componentize-js's
+/// core module these were the largest managed costs of instantiating.</para>
 /// </summary>
 internal sealed class InstantiationPlan
 {
@@ -22,6 +22,7 @@ internal sealed class InstantiationPlan
         Types = new FuncType[count];
         SignatureIds = new int[count];
         Names = new string?[count];
+        Referenced = FunctionReferences.Referenced(info);
         for (int i = 0; i < count; i++)
         {
             uint typeIndex = info.FunctionTypeIndices[i];
@@ -45,6 +46,13 @@ internal sealed class InstantiationPlan
 
     /// <summary>Per defined function: its name for backtraces (name section, else first export), or null.</summary>
     public string?[] Names { get; }
+
+    /// <summary>Per defined function: whether anything but a direct <c>call</c> can reach it (an export, an element
+    /// segment, a global's or element's <c>ref.func</c>, the start function: spec 3.4.10 C.refs plus the start), so
+    /// that it needs a <see cref="FunctionInstance"/>. Compiled code reads <c>InstanceContext.Functions</c> only for
+    /// imports and <c>ref.func</c> (whose index validation restricts to C.refs), and a lazily compiled module has no
+    /// code pointer for the others anyway (<see cref="FunctionReferences"/>), so their entries stay null.</summary>
+    public bool[] Referenced { get; }
 
     /// <summary>True when an active data segment has bytes: instantiation writes into memory 0 (unless an earlier
     /// segment traps), so a memory defined by the module is told (<see cref="MemoryInstance(MemoryType, bool)"/>).</summary>

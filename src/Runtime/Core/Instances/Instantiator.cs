@@ -36,9 +36,11 @@ internal static class Instantiator
         var types = plan.Types;
         var signatureIds = plan.SignatureIds;
         var names = plan.Names;
+        var referenced = plan.Referenced;
         var pointers = module.FunctionPointers;
+        // Only functions that something other than a direct call can reach get an instance (InstantiationPlan.Referenced).
         for (int i = 0, index = info.ImportedFunctionCount; i < types.Length; i++, index++)
-            functions[index] = new FunctionInstance(types[i], signatureIds[i], pointers[i], ctx, names[i]);
+            if (referenced[i]) functions[index] = new FunctionInstance(types[i], signatureIds[i], pointers[i], ctx, names[i]);
         ctx.Functions = functions;
         foreach (var t in info.Tables)
         {
