@@ -98,6 +98,14 @@ public sealed class NativeCodeTests : IDisposable
         Assert.Equal(file, Assert.Single(again.CodeAssemblies).Location);
         Assert.NotSame(code, again.CodeAssemblies[0]);
         Assert.Single(Directory.GetFiles(_cache));
+        // image_range: the whole mapped image, which holds the native code and the metadata.
+        var (start, end) = component.ImageRange!.Value;
+        Assert.True(end - start >= new FileInfo(file).Length * 9 / 10, $"image range {end - start} B for a {new FileInfo(file).Length} B file");
+        unsafe
+        {
+            Assert.True(System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(code, out byte* metadata, out int length));
+            Assert.True((nint)metadata >= start && (nint)metadata + length <= end, "the metadata lies inside the mapped image");
+        }
         using var store = new Store(other);
         using var linker = new ComponentLinker(other);
         using var c = CTypes.Instantiate(store, again, linker);

@@ -93,7 +93,7 @@ public sealed class Module : IDisposable
 
     // Built on first Serialize and kept; for a module loaded from an artifact, that artifact's payload (its
     // function bodies are gone, only the compiled code is left).
-    private byte[]? _artifactPayload;
+    private SavedArtifact? _saved;
     private bool _loaded;
 
     /// <summary>Serializes the module into an artifact for <see cref="Deserialize"/> (wasmtime
@@ -104,8 +104,8 @@ public sealed class Module : IDisposable
     /// (<c>Artifacts/ModuleArtifact.cs</c>). The first call compiles every function eagerly.</summary>
     public byte[] Serialize()
     {
-        var payload = LazyInitializer.EnsureInitialized(ref _artifactPayload, () => ModuleArtifact.Payload(Engine, SourceInfo()));
-        return ArtifactFormat.Write(ArtifactKind.Module, Engine, payload);
+        var saved = LazyInitializer.EnsureInitialized(ref _saved, () => ModuleArtifact.Payload(Engine, SourceInfo()));
+        return ArtifactFormat.Write(ArtifactKind.Module, Engine, saved.Payload, saved.Code);
     }
 
     /// <summary>Loads a module produced by <see cref="Serialize"/> or <see cref="Engine.PrecompileModule"/>
@@ -119,9 +119,9 @@ public sealed class Module : IDisposable
     public static Module Deserialize(Engine engine, string name, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var payload = ArtifactFormat.Read(bytes, ArtifactKind.Module, engine);
-        var module = FromLoaded(engine, name, ModuleArtifact.Load(engine, name, payload, ArtifactFormat.Identity(bytes)));
-        module._artifactPayload = payload.ToArray();
+        var payload = ArtifactFormat.Read(bytes, ArtifactKind.Module, engine, out var code);
+        var module = FromLoaded(engine, name, ModuleArtifact.Load(engine, name, payload, code));
+        module._saved = new SavedArtifact(payload.ToArray(), code.ToArray());
         return module;
     }
 
@@ -131,7 +131,8 @@ public sealed class Module : IDisposable
     {
         var info = ModuleDecoder.Decode(bytes.ToArray());
         ModuleValidator.Validate(info);
-        return ArtifactFormat.Write(ArtifactKind.Module, engine, ModuleArtifact.Payload(engine, info));
+        var saved = ModuleArtifact.Payload(engine, info);
+        return ArtifactFormat.Write(ArtifactKind.Module, engine, saved.Payload, saved.Code);
     }
 
     /// <summary>A module whose compiled code was loaded from an artifact.</summary>
@@ -145,8 +146,11 @@ public sealed class Module : IDisposable
 
     /// <summary>Loads a module serialized to a file (see <see cref="Deserialize"/>).</summary>
     /// <exception cref="ArtifactException">As <see cref="Deserialize"/>.</exception>
-    public static Module DeserializeFile(Engine engine, string name, string path) =>
-        Deserialize(engine, name, File.ReadAllBytes(path));
+    public static Module DeserializeFile(Engine engine, string name, string path)
+    {
+        using var file = ArtifactFile.Open(path);
+        return Deserialize(engine, name, file.Bytes);
+    }
 
     /// <summary>Converts the text format to the binary format.</summary>
     public static byte[] ConvertText(string text) => Wat.ParseModule(text);

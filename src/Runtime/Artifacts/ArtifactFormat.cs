@@ -25,45 +25,49 @@ internal sealed record ArtifactHeader(ushort FormatVersion, ArtifactKind Kind, s
 ///    2  m, then m bytes UTF-8: code settings, "debug-info=false;epoch=false;fuel=false"
 ///    8  hash of the code settings (first 8 bytes of their SHA-256)
 ///    8  payload length p
+///    8  code length c
 ///    p  payload
 ///   32  SHA-256 of every byte before it
+///    c  code: the compiled code's encoded image, covered by its own SHA-256 recorded in the payload (CodeImage)
 /// </code>
-/// The checksum covers the header too, so a flipped bit anywhere is caught; it is checked before the version
-/// and settings comparisons, so those messages only appear for genuine artifacts of another runtime/config.
+/// The checksum covers the header too, so a flipped bit anywhere before the code is caught; it is checked before
+/// the version and settings comparisons, so those messages only appear for genuine artifacts of another
+/// runtime/config. The code has its own hash so that loading need not read it when its image is already in the
+/// code cache (tens of megabytes for a large component, against a 50 ms load budget): the cache file holds the
+/// image with that hash, so damage in the artifact's copy cannot change what runs. Whenever the code itself is
+/// used, its hash is checked first.
 /// Magic and format version come first and never move: any later layout change bumps the version, and an
 /// older reader rejects the newer artifact by its version instead of misreading it.</summary>
 internal static class ArtifactFormat
 {
-    /// <summary>Version 2: the payload holds the compiled code as a saved .NET assembly plus the metadata
-    /// instantiation needs (ModuleArtifact, ComponentArtifact). Version 1 held the validated binary and
-    /// recompiled it on load; such artifacts are rejected by their version.</summary>
+    /// <summary>Version 3: the payload holds the metadata instantiation needs and the method tokens of the compiled
+    /// code (ModuleArtifact, ComponentArtifact); the code, a saved .NET assembly with or without ReadyToRun native
+    /// code (CodeImage), follows the checksum in its own section. Version 2 kept the code inside the payload and
+    /// version 1 held the validated binary and recompiled it on load; such artifacts are rejected by their version.</summary>
     public const ushort FormatVersion = 3;
 
     public static ReadOnlySpan<byte> Magic => "WITSHARP-ART"u8;
 
     private const int ChecksumLength = 32;
 
-    /// <summary>The checksum of an artifact that <see cref="Read"/> accepted: it identifies the artifact's exact
-    /// content (the name of its <see cref="CodeCache"/> file).</summary>
-    public static ReadOnlySpan<byte> Identity(ReadOnlySpan<byte> verified) => verified[^ChecksumLength..];
 
     /// <summary>The version string this runtime writes and accepts.</summary>
     public static string RuntimeVersion { get; } =
         typeof(ArtifactFormat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(ArtifactFormat).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    /// <summary>Builds an artifact for <paramref name="payload"/> compiled by <paramref name="engine"/>.</summary>
-    public static byte[] Write(ArtifactKind kind, Engine engine, ReadOnlySpan<byte> payload) =>
-        Write(kind, RuntimeVersion, CodeSettings.Of(engine), payload, FormatVersion);
+    /// <summary>Builds an artifact for <paramref name="payload"/> and <paramref name="code"/> compiled by <paramref name="engine"/>.</summary>
+    public static byte[] Write(ArtifactKind kind, Engine engine, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> code = default) =>
+        Write(kind, RuntimeVersion, CodeSettings.Of(engine), payload, FormatVersion, code);
 
     /// <summary>The general form; tests use it to make artifacts "from" another runtime or format version.</summary>
-    internal static byte[] Write(ArtifactKind kind, string runtimeVersion, CodeSettings settings, ReadOnlySpan<byte> payload, ushort formatVersion)
+    internal static byte[] Write(ArtifactKind kind, string runtimeVersion, CodeSettings settings, ReadOnlySpan<byte> payload, ushort formatVersion, ReadOnlySpan<byte> code = default)
     {
         var version = Encoding.UTF8.GetBytes(runtimeVersion);
         var text = Encoding.UTF8.GetBytes(settings.Text);
         if (version.Length > byte.MaxValue || text.Length > ushort.MaxValue) throw new ArgumentException("header string too long");
-        int headerLength = Magic.Length + 2 + 1 + 1 + 1 + version.Length + 2 + text.Length + 8 + 8;
-        var result = new byte[headerLength + payload.Length + ChecksumLength];
+        int headerLength = Magic.Length + 2 + 1 + 1 + 1 + version.Length + 2 + text.Length + 8 + 8 + 8;
+        var result = new byte[headerLength + payload.Length + ChecksumLength + code.Length];
         var w = result.AsSpan();
         Magic.CopyTo(w);
         int at = Magic.Length;
@@ -76,17 +80,20 @@ internal static class ArtifactFormat
         text.CopyTo(w[at..]); at += text.Length;
         BinaryPrimitives.WriteUInt64LittleEndian(w[at..], settings.Hash); at += 8;
         BinaryPrimitives.WriteUInt64LittleEndian(w[at..], (ulong)payload.Length); at += 8;
+        BinaryPrimitives.WriteUInt64LittleEndian(w[at..], (ulong)code.Length); at += 8;
         payload.CopyTo(w[at..]); at += payload.Length;
         SHA256.HashData(w[..at], w[at..]);
+        code.CopyTo(w[(at + ChecksumLength)..]);
         return result;
     }
 
     /// <summary>Checks <paramref name="bytes"/> completely and returns the payload. Throws
     /// <see cref="ArtifactException"/> for anything but an intact artifact of <paramref name="kind"/> written
-    /// by this runtime version for an engine with <paramref name="engine"/>'s code settings.</summary>
-    public static ReadOnlySpan<byte> Read(ReadOnlySpan<byte> bytes, ArtifactKind kind, Engine engine)
+    /// by this runtime version for an engine with <paramref name="engine"/>'s code settings; <paramref name="code"/>
+    /// is the code section, whose own hash the payload records (not checked here).</summary>
+    public static ReadOnlySpan<byte> Read(ReadOnlySpan<byte> bytes, ArtifactKind kind, Engine engine, out ReadOnlySpan<byte> code)
     {
-        var header = ReadHeader(bytes, out var payload);
+        var header = ReadHeader(bytes, out var payload, out code);
         if (header.Kind != kind)
             throw new ArtifactException(ArtifactError.Kind, $"it holds a {Describe(header.Kind)}, not a {Describe(kind)}; load it with {(header.Kind == ArtifactKind.Component ? "Component" : "Module")}.Deserialize");
         if (header.RuntimeVersion != RuntimeVersion)
@@ -108,7 +115,10 @@ internal static class ArtifactFormat
     }
 
     /// <summary>Parses and checksums the header without comparing it to an engine.</summary>
-    public static ArtifactHeader ReadHeader(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> payload)
+    public static ArtifactHeader ReadHeader(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> payload) => ReadHeader(bytes, out payload, out _);
+
+    /// <summary>As <see cref="ReadHeader(ReadOnlySpan{byte}, out ReadOnlySpan{byte})"/>, also returning the code section.</summary>
+    public static ArtifactHeader ReadHeader(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> payload, out ReadOnlySpan<byte> code)
     {
         if (bytes.Length < Magic.Length || !bytes.StartsWith(Magic))
         {
@@ -131,21 +141,23 @@ internal static class ArtifactFormat
         string settings = r.Utf8(r.U16("settings length"), "code settings");
         ulong hash = r.U64("settings hash");
         ulong length = r.U64("payload length");
-        long expected = r.Position + (long)Math.Min(length, (ulong)int.MaxValue) + ChecksumLength;
-        if (length > int.MaxValue || bytes.Length < expected)
-            throw new ArtifactException(ArtifactError.Truncated, $"truncated: the header declares a {length}-byte payload plus a {ChecksumLength}-byte checksum, but only {bytes.Length - r.Position} bytes follow it");
+        ulong codeLength = r.U64("code length");
+        long expected = r.Position + (long)Math.Min(length, (ulong)int.MaxValue) + ChecksumLength + (long)Math.Min(codeLength, (ulong)int.MaxValue);
+        if (length > int.MaxValue || codeLength > int.MaxValue || bytes.Length < expected)
+            throw new ArtifactException(ArtifactError.Truncated, $"truncated: the header declares a {length}-byte payload, a {ChecksumLength}-byte checksum and {codeLength} bytes of code, but only {bytes.Length - r.Position} bytes follow it");
         if (bytes.Length > expected)
             throw new ArtifactException(ArtifactError.Corrupted, $"{bytes.Length - expected} unexpected bytes after the end of the artifact");
-        int end = (int)expected - ChecksumLength;
+        int end = r.Position + (int)length;
         Span<byte> actual = stackalloc byte[ChecksumLength];
         SHA256.HashData(bytes[..end], actual);
-        if (!actual.SequenceEqual(bytes[end..]))
+        if (!actual.SequenceEqual(bytes.Slice(end, ChecksumLength)))
             throw new ArtifactException(ArtifactError.Corrupted, "checksum mismatch: the artifact was modified or damaged");
         // Only checked after the checksum: a valid checksum with unknown values means a writer bug or a
         // newer writer that forgot to bump the format version, never damage.
         if (flags != 0 || kind is not (ArtifactKind.Module or ArtifactKind.Component))
             throw new ArtifactException(ArtifactError.FormatVersion, $"unknown kind {(byte)kind} or flags 0x{flags:x2} for format version {format}");
         payload = bytes[r.Position..end];
+        code = bytes[(end + ChecksumLength)..];
         return new ArtifactHeader(format, kind, version, settings, hash);
     }
 

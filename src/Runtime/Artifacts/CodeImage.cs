@@ -1,16 +1,19 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Security.Cryptography;
 using WitSharp.Core.Compilation;
 
 namespace WitSharp.Artifacts;
 
-/// <summary>How a payload stores the PE image of its compiled code:
+/// <summary>How an artifact stores the PE image of its compiled code. In the payload:
 /// <code>
 ///   1       encoding: 1 = IL assembly, 2 = ReadyToRun assembly (IL plus native code), both zlib (RFC 1950)
 ///   string  (encoding 2 only) the platform of the native code, e.g. "linux-x64"
 ///   4       u32 length of the image once inflated
-///   blob    the deflated image
+///   32      SHA-256 of the code section
 /// </code>
+/// and the deflated image as the artifact's code section (ArtifactFormat), so that a load that finds the image in
+/// the code cache never reads it.
 /// Compressed because IL is much less dense than wasm code (4-byte tokens, spilled locals, 8-byte bounds checks)
 /// and native code more so: the componentize-js module's 12.5 MB of wasm becomes a 36 MB IL assembly (12.8 MB
 /// deflated at the fastest level) or an 81 MB ReadyToRun image (about 31 MB deflated at the default level; the
@@ -21,45 +24,52 @@ internal static class CodeImage
 {
     private const byte IL = 1, ReadyToRun = 2;
 
-    /// <summary>Writes <paramref name="image"/>, first compiled to native code when the engine names a
-    /// ReadyToRun compiler (<see cref="Config.WithReadyToRunCompiler"/>).</summary>
-    public static void Write(PayloadWriter w, byte[] image, string assemblyName, Engine engine)
+    /// <summary>Writes the description of <paramref name="image"/> to the payload and returns the code section:
+    /// the image deflated, first compiled to native code when the engine names a ReadyToRun compiler
+    /// (<see cref="Config.WithReadyToRunCompiler"/>).</summary>
+    public static byte[] Write(PayloadWriter w, byte[] image, string assemblyName, Engine engine)
     {
+        byte[] code;
         if (engine.Config.ReadyToRunCompiler is { } crossgen2)
         {
             var native = ReadyToRunCompiler.Compile(crossgen2, image, assemblyName);
             w.Byte(ReadyToRun);
             w.String(ReadyToRunCompiler.Platform);
-            Deflate(w, native, CompressionLevel.Optimal);
+            w.U32(native.Length);
+            code = Deflate(native, CompressionLevel.Optimal);
         }
         else
         {
             w.Byte(IL);
-            Deflate(w, image, CompressionLevel.Fastest);
+            w.U32(image.Length);
+            code = Deflate(image, CompressionLevel.Fastest);
         }
+        w.Bytes(SHA256.HashData(code));
+        return code;
     }
 
-    /// <summary>Reads the code of a verified payload and loads it; <paramref name="identity"/> (the artifact's
-    /// checksum) names its cache file.</summary>
-    public static Assembly Load(ref PayloadReader r, Engine engine, ReadOnlySpan<byte> identity)
+    /// <summary>Loads the code described by a verified payload. A ReadyToRun image for this platform is mapped from
+    /// its cache file (named by the code's hash), which is written first if missing; only then is the code section
+    /// read, after its hash is checked.</summary>
+    public static Assembly Load(ref PayloadReader r, Engine engine, ReadOnlySpan<byte> code)
     {
-        var encoded = Parse(ref r, out var platform, out int length);
+        var hash = Parse(ref r, out var platform, out int length);
         if (platform == ReadyToRunCompiler.Platform && engine.Config.CodeCacheDirectory is { } directory)
         {
-            string path = CodeCache.PathFor(directory, identity);
+            string path = CodeCache.PathFor(directory, hash);
             if (CodeCache.IsPresent(path, length)) return LoadedCode.LoadFile(path);
-            var image = Inflate(encoded, length);
+            var image = Inflate(Verified(code, hash), length);
             return CodeCache.TryWrite(path, image) ? LoadedCode.LoadFile(path) : LoadedCode.Load(image);
         }
-        return LoadedCode.Load(Inflate(encoded, length));
+        return LoadedCode.Load(Inflate(Verified(code, hash), length));
     }
 
-    /// <summary>Reads the code and inflates it, without loading it; <paramref name="platform"/> is the native
-    /// code's platform, or null for an IL-only image.</summary>
-    public static byte[] Read(ref PayloadReader r, out string? platform)
+    /// <summary>Checks and inflates the code without loading it; <paramref name="platform"/> is the native code's
+    /// platform, or null for an IL-only image.</summary>
+    public static byte[] Read(ref PayloadReader r, ReadOnlySpan<byte> code, out string? platform)
     {
-        var encoded = Parse(ref r, out platform, out int length);
-        return Inflate(encoded, length);
+        var hash = Parse(ref r, out platform, out int length);
+        return Inflate(Verified(code, hash), length);
     }
 
     private static ReadOnlySpan<byte> Parse(ref PayloadReader r, out string? platform, out int length)
@@ -68,17 +78,26 @@ internal static class CodeImage
         if (encoding is not (IL or ReadyToRun)) throw new ArtifactException(ArtifactError.Corrupted, $"unknown code encoding {encoding} behind a valid checksum");
         platform = encoding == ReadyToRun ? r.String("code platform") : null;
         length = r.U32("code length");
-        var encoded = r.Blob("code");
-        if (encoded.IsEmpty || length == 0) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
-        return encoded;
+        var hash = r.Bytes(SHA256.HashSizeInBytes, "code hash");
+        if (length == 0) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
+        return hash;
     }
 
-    private static void Deflate(PayloadWriter w, byte[] image, CompressionLevel level)
+    private static ReadOnlySpan<byte> Verified(ReadOnlySpan<byte> code, ReadOnlySpan<byte> hash)
+    {
+        Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(code, actual);
+        if (!actual.SequenceEqual(hash))
+            throw new ArtifactException(ArtifactError.Corrupted, "checksum mismatch in the compiled code: the artifact was modified or damaged");
+        if (code.IsEmpty) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
+        return code;
+    }
+
+    private static byte[] Deflate(byte[] image, CompressionLevel level)
     {
         using var compressed = new MemoryStream(image.Length / 3);
         using (var z = new ZLibStream(compressed, level, leaveOpen: true)) z.Write(image);
-        w.U32(image.Length);
-        w.Blob(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        return compressed.ToArray();
     }
 
     private static byte[] Inflate(ReadOnlySpan<byte> encoded, int length)

@@ -12,7 +12,8 @@ namespace WitSharp.Artifacts;
 ///   u32     n, the number of core modules, then per module in definition order (depth first, nested
 ///           components included): string module name, string type name in the assembly, its method
 ///           tokens (MethodTokens)
-///   code    the compiled code of all n modules: one .NET assembly saved by PersistedCompiler (CodeImage)
+///   code    the description of the compiled code of all n modules, one .NET assembly saved by
+///           PersistedCompiler, which follows in the artifact's code section (CodeImage)
 /// </code>
 /// One assembly for the whole component: its metadata (type references into the runtime, signatures) is shared
 /// by the modules, and loading costs one <c>Assembly.Load</c>. Loading skips component validation (it ran
@@ -21,7 +22,7 @@ namespace WitSharp.Artifacts;
 internal static class ComponentArtifact
 {
     /// <summary>Compiles every core module of <paramref name="component"/> into one assembly and builds the payload.</summary>
-    public static byte[] Payload(Component component)
+    public static SavedArtifact Payload(Component component)
     {
         var binary = component.Binary;
         var compiler = new PersistedCompiler(component.Engine);
@@ -42,12 +43,12 @@ internal static class ComponentArtifact
             w.String(names[i].Type);
             w.Tokens(tokens[i]);
         }
-        CodeImage.Write(w, image, compiler.AssemblyName, component.Engine);
-        return w.ToArray();
+        var code = CodeImage.Write(w, image, compiler.AssemblyName, component.Engine);
+        return new SavedArtifact(w.ToArray(), code);
     }
 
     /// <summary>Loads a verified payload into <paramref name="engine"/>.</summary>
-    public static Component Load(Engine engine, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> identity)
+    public static Component Load(Engine engine, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> code, Func<SavedArtifact> saved)
     {
         var r = new PayloadReader(payload);
         var bytes = r.Blob("component").ToArray();
@@ -55,7 +56,7 @@ internal static class ComponentArtifact
         var names = new (string Module, string Type, MethodTokens Tokens)[Math.Min(count, bytes.Length)];
         if (names.Length != count) throw new ArtifactException(ArtifactError.Corrupted, "malformed payload (module count) behind a valid checksum");
         for (int i = 0; i < count; i++) names[i] = (r.String("module name"), r.String("type name"), r.Tokens());
-        var assembly = CodeImage.Load(ref r, engine, identity);
+        var assembly = CodeImage.Load(ref r, engine, code);
         r.End();
         BinaryComponent binary;
         try
@@ -75,7 +76,7 @@ internal static class ComponentArtifact
             var info = ModuleArtifact.Decode(BinaryComponent.CopyBytes(definitions[i].Bytes));
             modules[definitions[i]] = Module.FromLoaded(engine, names[i].Module, LoadedCode.Bind(engine, info, names[i].Module, assembly, names[i].Type, names[i].Tokens));
         }
-        return Component.FromLoaded(engine, binary, modules, payload.ToArray());
+        return Component.FromLoaded(engine, binary, modules, saved);
     }
 
     /// <summary>Core module definitions in a fixed order, the same when saving and loading: binary order, with a

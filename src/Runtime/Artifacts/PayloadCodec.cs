@@ -26,6 +26,9 @@ internal sealed class PayloadWriter
 
     public void String(string s) => Blob(Encoding.UTF8.GetBytes(s));
 
+    /// <summary>Bytes of a length both sides know (no prefix).</summary>
+    public void Bytes(ReadOnlySpan<byte> bytes) => _out.Write(bytes);
+
     /// <summary>u32 n, n × u32 function token, u32 m, m × (u32 function index, u32 export entry token).</summary>
     public void Tokens(Core.Compilation.MethodTokens tokens)
     {
@@ -62,6 +65,8 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
     public byte Byte(string what) => Take(1, what)[0];
 
     public ReadOnlySpan<byte> Blob(string what) => Take(U32(what + " length"), what);
+
+    public ReadOnlySpan<byte> Bytes(int length, string what) => Take(length, what);
 
     public string String(string what) => Encoding.UTF8.GetString(Blob(what));
 

@@ -9,18 +9,21 @@ public sealed partial class Component
 {
     /// <summary>
     /// The assemblies holding this component's compiled code: the engine's dynamic (Reflection.Emit) assembly for
-    /// code compiled from wasm in this process, or the assembly an artifact carried. The JIT turns their methods
-    /// into machine code on first call; that machine code lives in the runtime's code heap, not in any of them.
+    /// code compiled from wasm in this process, or the assembly an artifact carried. The JIT turns IL methods into
+    /// machine code on first call, in the runtime's code heap; an artifact with ReadyToRun code
+    /// (<see cref="Config.WithReadyToRunCompiler"/>) loaded from the code cache has its machine code in the assembly's
+    /// mapped image (its <see cref="Assembly.Location"/> is the cache file).
     /// </summary>
     public IReadOnlyList<Assembly> CodeAssemblies =>
         [.. Modules.Values.Select(m => m.Compiled.Type.Assembly).Distinct()];
 
     /// <summary>
     /// Where this component's compiled code lives in the host's address space as a loaded image (wasmtime
-    /// <c>Component::image_range</c>), start inclusive, end exclusive. In .NET, saved compiled code is an assembly,
-    /// and what the runtime holds of it in memory, in one contiguous block, is its metadata (type, method and
-    /// signature tables that the IL and the JIT read); this is that block for the one assembly holding the code,
-    /// as <see cref="System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata"/> reports it. The JIT places
+    /// <c>Component::image_range</c>), start inclusive, end exclusive. In .NET, saved compiled code is an assembly.
+    /// When an artifact's ReadyToRun code was mapped from a file (the code cache), this is the whole mapped image,
+    /// machine code included, as in wasmtime. Otherwise what the runtime holds of the assembly in one contiguous
+    /// block is its metadata (type, method and signature tables that the IL and the JIT read), as
+    /// <see cref="System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata"/> reports it; the JIT places
     /// machine code per method in the runtime's code heap, outside any image, so no range covers it (ask the
     /// runtime for a method's entry, <see cref="RuntimeMethodHandle.GetFunctionPointer"/>, instead). Null when the
     /// code was emitted in this process (a dynamic assembly is built in memory and has no image) or is spread over
@@ -35,12 +38,38 @@ public sealed partial class Component
         }
     }
 
-    /// <summary>The loaded metadata block of <paramref name="assembly"/>, or null for a dynamic assembly.</summary>
+    /// <summary>The mapped image of <paramref name="assembly"/> when it holds ReadyToRun code loaded from a file, else
+    /// its loaded metadata block; null for a dynamic assembly.</summary>
     internal static unsafe (nint Start, nint End)? ImageRangeOf(Assembly assembly)
     {
-        if (assembly.IsDynamic || !System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out byte* blob, out int length))
+        if (assembly.IsDynamic) return null;
+        if (!System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(assembly, out byte* blob, out int length))
             return null;
+        if (assembly.Location.Length != 0 && MappedImage(assembly.Location, blob) is { } mapped) return mapped;
         return ((nint)blob, (nint)blob + length);
+    }
+
+    /// <summary>The extent of the image of <paramref name="path"/> when the runtime mapped it at its RVAs (ReadyToRun
+    /// code loaded from a file): the metadata sits at base + its RVA, so the base follows from where the metadata
+    /// is, and the image spans SizeOfImage bytes from there. Null when the image is not laid out that way.</summary>
+    private static unsafe (nint Start, nint End)? MappedImage(string path, byte* metadata)
+    {
+        System.Reflection.PortableExecutable.PEHeaders headers;
+        try
+        {
+            using var file = File.OpenRead(path);
+            headers = new System.Reflection.PortableExecutable.PEHeaders(file);
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        // Only a ReadyToRun image is certain to be laid out at its RVAs (its native code runs in place); an IL-only
+        // one may be mapped flat, where base + RVA would point elsewhere.
+        if (headers.CorHeader is not { } cor || headers.PEHeader is not { } pe || cor.ManagedNativeHeaderDirectory.Size == 0) return null;
+        byte* image = metadata - cor.MetadataDirectory.RelativeVirtualAddress;
+        if (image[0] != (byte)'M' || image[1] != (byte)'Z') return null;
+        return ((nint)image, (nint)image + pe.SizeOfImage);
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ public sealed partial class Component
 {
     // For a deserialized component: its payload, written again by Serialize (its modules have no bodies left
     // to compile). Otherwise built on first Serialize and kept.
-    private byte[]? _artifactPayload;
+    private Func<SavedArtifact>? _loadedFrom;
+    private SavedArtifact? _saved;
 
     /// <summary>Serializes the compiled component into an artifact (wasmtime <c>Component::serialize</c>) that
     /// <see cref="Deserialize"/> loads without decoding function bodies, validating or compiling: the component's
@@ -19,8 +20,8 @@ public sealed partial class Component
     /// otherwise emits code as it is needed), so it takes about as long as compiling the component.</summary>
     public byte[] Serialize()
     {
-        var payload = LazyInitializer.EnsureInitialized(ref _artifactPayload, () => ComponentArtifact.Payload(this));
-        return ArtifactFormat.Write(ArtifactKind.Component, Engine, payload);
+        var saved = LazyInitializer.EnsureInitialized(ref _saved, () => _loadedFrom is { } source ? source() : ComponentArtifact.Payload(this));
+        return ArtifactFormat.Write(ArtifactKind.Component, Engine, saved.Payload, saved.Code);
     }
 
     /// <summary>Loads a component produced by <see cref="Serialize"/> or <see cref="WitSharp.Engine.PrecompileComponent"/>
@@ -34,7 +35,9 @@ public sealed partial class Component
     public static Component Deserialize(Engine engine, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return ComponentArtifact.Load(engine, ArtifactFormat.Read(bytes, ArtifactKind.Component, engine), ArtifactFormat.Identity(bytes));
+        var payload = ArtifactFormat.Read(bytes, ArtifactKind.Component, engine, out var code);
+        var saved = new SavedArtifact(payload.ToArray(), code.ToArray());
+        return ComponentArtifact.Load(engine, payload, code, () => saved);
     }
 
     /// <summary>Loads a component artifact from a file (wasmtime <c>Component::deserialize_file</c>; see
@@ -42,8 +45,13 @@ public sealed partial class Component
     /// <exception cref="ArtifactException">As <see cref="Deserialize"/>.</exception>
     public static Component DeserializeFile(Engine engine, string path)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(path);
-        return Deserialize(engine, File.ReadAllBytes(path));
+        // Mapped, not read: when the code is in the code cache only the header and payload pages are touched.
+        using var file = ArtifactFile.Open(path);
+        var payload = ArtifactFormat.Read(file.Bytes, ArtifactKind.Component, engine, out var code).ToArray();
+        var full = Path.GetFullPath(path);
+        return ComponentArtifact.Load(engine, payload, code, () => SavedArtifact.Reread(full, ArtifactKind.Component, engine, payload));
     }
 
     /// <summary>Compiles <paramref name="bytes"/> and returns its artifact (<see cref="WitSharp.Engine.PrecompileComponent"/>).</summary>
@@ -51,9 +59,9 @@ public sealed partial class Component
 
     /// <summary>A component whose core modules were loaded from an artifact; the feature checks of
     /// <see cref="Prepare"/> run as for a compiled one.</summary>
-    internal static Component FromLoaded(Engine engine, BinaryComponent binary, Dictionary<CoreModuleDefinition, Module> modules, byte[] payload)
+    internal static Component FromLoaded(Engine engine, BinaryComponent binary, Dictionary<CoreModuleDefinition, Module> modules, Func<SavedArtifact> saved)
     {
         Prepare(engine, binary, modules, 0);
-        return new Component(engine, binary, modules) { _artifactPayload = payload };
+        return new Component(engine, binary, modules) { _loadedFrom = saved };
     }
 }

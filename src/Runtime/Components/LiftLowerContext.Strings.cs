@@ -1,34 +1,47 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using WitSharp.Components.Adapters;
 using WitSharp.Wit.Binary;
 
 namespace WitSharp.Components;
 
 /// <summary>
 /// Strings (CanonicalABI.md "load_string_from_range", "store_string_into_range"). Lifting checks the length
-/// limit, alignment and bounds, then decodes strictly. Lowering a string that was lifted from another component
-/// follows the spec's transcoding algorithms exactly (the same allocations and realloc calls, each result
-/// checked), memory to memory (LiftLowerContext.Transcode.cs); a host string is stored with one exact allocation.
+/// limit, alignment and bounds, then decodes strictly. Between two components (<see cref="Origins"/> set) the
+/// fused adapters' <see cref="StringTranscoder"/> does both halves: the string stays in the source memory when
+/// lifted and is transcoded memory to memory when lowered, with the spec's allocations and realloc calls; a host
+/// string is stored with one exact allocation.
 /// </summary>
 internal sealed partial class LiftLowerContext
 {
-    /// <summary>"load_string_from_range". Between two components (<see cref="Origins"/> set) the string stays in
-    /// the caller's memory and is transcoded memory to memory when it is stored (LiftLowerContext.Transcode.cs);
-    /// for the host it is decoded into a .NET string. Either way the length limit, alignment and bounds are
-    /// checked before anything is read or allocated.</summary>
+    private AdapterSide? _side;
+
+    /// <summary>This context as a <see cref="StringTranscoder"/> end.</summary>
+    private AdapterSide Side => _side ??= new AdapterSide(Options, Where);
+
+    /// <summary>"load_string_from_range". Between two components the string stays where it is, recorded in
+    /// <see cref="Origins"/> (snapshotted when both ends share one memory, see <see cref="StringOrigins"/>); for
+    /// the host it is decoded into a .NET string. Either way the length limit, alignment and bounds are checked
+    /// before anything is read or allocated.</summary>
     public ComponentValue LoadString(uint ptr, uint taggedCodeUnits)
     {
+        if (Origins is not null)
+        {
+            var source = StringTranscoder.Load(Side, ptr, taggedCodeUnits);
+            // A fresh placeholder per string: the origins are keyed by identity.
+            var value = ComponentValue.String(string.Empty);
+            Origins.Record(value, source);
+            return value;
+        }
         var (alignment, byteLength, encoding) = StringRange.Of(Options.StringEncoding, taggedCodeUnits);
-        long max = Origins is null ? MaxStringByteLength : FusedMaxStringByteLength;
-        if (byteLength > max)
+        if (byteLength > MaxStringByteLength)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"{Where}: string content out-of-bounds: {byteLength} bytes exceed {(Origins is null ? "MAX_STRING_BYTE_LENGTH" : "the maximum string length between components")} ({max})");
+                $"{Where}: string content out-of-bounds: {byteLength} bytes exceed MAX_STRING_BYTE_LENGTH ({MaxStringByteLength})");
         if (ptr % alignment != 0)
             throw new TrapException(TrapCode.HeapMisaligned, $"{Where}: unaligned pointer: string pointer not aligned to {alignment} (0x{ptr:x})");
         if (ptr + byteLength > Memory.GetLength())
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"{Where}: string content out-of-bounds: string pointer/length out of bounds of memory ({byteLength} bytes at 0x{ptr:x}, memory is {Memory.GetLength()} bytes)");
-        if (Origins is not null) return LoadGuestString(ptr, taggedCodeUnits, byteLength);
         var bytes = Memory.GetSpan(ptr, (int)byteLength);
         CheckContents(bytes, ptr, encoding);
         return ComponentValue.String(encoding.GetString(bytes));
@@ -56,45 +69,15 @@ internal sealed partial class LiftLowerContext
     /// <summary>Stores a string with the options' encoding; returns (pointer, tagged code units).</summary>
     public (uint Ptr, uint Units) StoreString(ComponentValue v)
     {
-        if (Origins is not null && Origins.TryGet(v, out var source)) return Transcode(source);
+        if (Origins is not null && Origins.TryGet(v, out var source)) return StringTranscoder.Store(source, Side);
         return StoreHostString(v.Text!);
     }
 
-    /// <summary>A host string is the source: each encoding is one exact allocation (the spec leaves the host's
-    /// own representation open), encoded straight into guest memory. Unpaired surrogates are the host's error.</summary>
-    private (uint Ptr, uint Units) StoreHostString(string s)
-    {
-        Encoding encoding;
-        int alignment = 2;
-        switch (Options.StringEncoding)
-        {
-            case StringEncoding.Utf8: encoding = StrictUtf8; alignment = 1; break;
-            case StringEncoding.Utf16: encoding = StrictUtf16; break;
-            default: encoding = IsLatin1(s) ? Encoding.Latin1 : StrictUtf16; break;
-        }
-        int length;
-        try
-        {
-            length = encoding.GetByteCount(s);
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException($"{Where}: the string contains an unpaired surrogate and is not a valid component string", e);
-        }
-        if (length > MaxStringByteLength) throw new ArgumentException($"{Where}: the string is longer than MAX_STRING_BYTE_LENGTH");
-        uint units = encoding == StrictUtf8 ? (uint)length
-            : (uint)s.Length | (Options.StringEncoding == StringEncoding.Latin1Utf16 && encoding == StrictUtf16 ? Utf16Tag : 0);
-        long ptr = Allocate(alignment, length, "a string");
-        encoding.GetBytes(s, Memory.GetSpan(ptr, length));
-        return ((uint)ptr, units);
-    }
+    /// <summary>A host string is the source: one exact allocation in the options' encoding (the spec leaves the
+    /// host's own representation open), encoded straight into guest memory by the typed path's code
+    /// (<see cref="Typed.StringMarshaler.Lower{TDst}"/>). Unpaired surrogates are the host's error.</summary>
+    private (uint Ptr, uint Units) StoreHostString(string s) => Typed.StringMarshaler.Lower(new Typed.DynamicDestination(this), s);
 
-    private static bool IsLatin1(string s)
-    {
-        foreach (char c in s)
-        {
-            if (c > '\u00ff') return false;
-        }
-        return true;
-    }
+    /// <summary>Guest bytes for <see cref="Typed.DynamicDestination"/>, bounds-checked.</summary>
+    internal Span<byte> StringBytes(uint ptr, int length) => Bytes(ptr, length);
 }

@@ -58,8 +58,17 @@ internal sealed partial class LiftLowerContext
     public string Where { get; }
 
     /// <summary>When set, strings lifted by this context record their source encoding here, and strings lowered
-    /// by it are transcoded from their recorded source exactly as <c>store_string_into_range</c> does.</summary>
-    public StringOrigins? Origins { get; init; }
+    /// by it are transcoded from their recorded source exactly as <c>store_string_into_range</c> does. Setting it
+    /// joins this context's memory to the call's (StringOrigins: one shared memory means snapshots).</summary>
+    public StringOrigins? Origins
+    {
+        get;
+        init
+        {
+            field = value;
+            value?.Join(Options.Memory?.Instance);
+        }
+    }
 
     private Memory Memory => Options.Memory ?? throw new ComponentException($"{Where}: the canonical options have no `memory`");
 

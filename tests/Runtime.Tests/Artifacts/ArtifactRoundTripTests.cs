@@ -81,7 +81,7 @@ public class ArtifactRoundTripTests
     {
         var engine = new Engine(new Config().WithEpochInterruption(true));
         var bytes = Module.FromText(engine, "m", Wat).Serialize();
-        var header = ArtifactFormat.ReadHeader(bytes, out var payload);
+        var header = ArtifactFormat.ReadHeader(bytes, out var payload, out var code);
         Assert.Equal(ArtifactKind.Module, header.Kind);
         Assert.Equal(ArtifactFormat.FormatVersion, header.FormatVersion);
         Assert.Equal(ArtifactFormat.RuntimeVersion, header.RuntimeVersion);
@@ -93,7 +93,7 @@ public class ArtifactRoundTripTests
         Assert.True(stripped.Length < Module.ConvertText(Wat).Length);
         Assert.StartsWith("WasmModule", r.String("type"));
         Assert.Equal(Module.FromText(engine, "m", Wat).Compiled.Info.FunctionTypeIndices.Count, r.Tokens().Functions.Length);
-        var image = CodeImage.Read(ref r, out var platform);
+        var image = CodeImage.Read(ref r, code, out var platform);
         Assert.Null(platform); // no ReadyToRun compiler configured: IL only
         Assert.Equal("MZ"u8.ToArray(), image[..2]);
         r.End();

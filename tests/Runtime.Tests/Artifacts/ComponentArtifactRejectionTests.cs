@@ -106,9 +106,9 @@ public class ComponentArtifactRejectionTests
     [Fact]
     public void Artifact_of_another_runtime_or_format_version_is_rejected()
     {
-        ArtifactFormat.ReadHeader(s_artifact.Value, out var payload);
+        ArtifactFormat.ReadHeader(s_artifact.Value, out var payload, out var code);
         var settings = CodeSettings.Of(WasmFixture.Engine);
-        var older = Reject(ArtifactFormat.Write(ArtifactKind.Component, "0.0.1-older", settings, payload, ArtifactFormat.FormatVersion));
+        var older = Reject(ArtifactFormat.Write(ArtifactKind.Component, "0.0.1-older", settings, payload, ArtifactFormat.FormatVersion, code));
         Assert.Equal(ArtifactError.RuntimeVersion, older.Error);
         Assert.Contains("0.0.1-older", older.Message);
         var v1 = Reject(ArtifactFormat.Write(ArtifactKind.Component, ArtifactFormat.RuntimeVersion, settings, payload, 1));

@@ -34,7 +34,7 @@ public sealed class ComponentArtifactTests(ITestOutputHelper output)
     public void Artifact_holds_compiled_code_and_no_function_bodies()
     {
         var wasm = File.ReadAllBytes(s_calls.Value.ComponentPath);
-        var header = ArtifactFormat.ReadHeader(s_artifact.Value, out var payload);
+        var header = ArtifactFormat.ReadHeader(s_artifact.Value, out var payload, out var code);
         Assert.Equal(ArtifactKind.Component, header.Kind);
         Assert.Equal(3, header.FormatVersion);
         var r = new PayloadReader(payload);
@@ -44,7 +44,7 @@ public sealed class ComponentArtifactTests(ITestOutputHelper output)
         int modules = r.U32("count");
         Assert.True(modules >= 1);
         for (int i = 0; i < modules; i++) { r.String("name"); r.String("type"); r.Tokens(); }
-        var image = CodeImage.Read(ref r, out _);
+        var image = CodeImage.Read(ref r, code, out _);
         Assert.True(image[0] == (byte)'M' && image[1] == (byte)'Z', "the compiled code is a PE image");
         r.End();
     }

@@ -9,33 +9,45 @@ namespace WitSharp.Runtime.Tests.Artifacts;
 /// and nothing from it is loaded.</summary>
 public class MalformedPayloadTests
 {
-    public static TheoryData<string> Payloads() => ["empty", "short", "no-type", "bad-module", "bad-encoding", "bad-deflate", "not-an-assembly", "trailing"];
+    public static TheoryData<string> Payloads() => ["empty", "short", "no-type", "bad-module", "bad-encoding", "no-code", "bad-deflate", "not-an-assembly", "trailing"];
 
     private static readonly Core.Compilation.MethodTokens NoTokens = new([], new Dictionary<uint, int>());
 
-    private static byte[] Payload(string kind)
+    /// <summary>A payload and a code section that pass the artifact's checksum but not their own parsing: the code
+    /// hash is written correctly for the code section, so the failure is in what follows.</summary>
+    private static (byte[] Payload, byte[] Code) Payload(string kind)
     {
         var stripped = Module.ConvertText("(module (func (export \"f\")))");
         var w = new PayloadWriter();
+        byte[] code = [];
+        void Code(byte encoding, int length, byte[] bytes)
+        {
+            w.Byte(encoding);
+            w.U32(length);
+            w.Bytes(System.Security.Cryptography.SHA256.HashData(bytes));
+            code = bytes;
+        }
         switch (kind)
         {
             case "empty": break;
             case "short": w.U32(1000); break;
             case "no-type": w.Blob(stripped); break;
-            case "bad-module": w.Blob([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(0); w.Blob([]); break;
-            case "bad-encoding": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(7); w.U32(0); w.Blob([]); break;
-            case "bad-deflate": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(10); w.Blob([1, 2, 3]); break;
-            case "not-an-assembly": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); CodeImage.Write(w, "not a PE image"u8.ToArray(), "x", WasmFixture.Engine); break;
-            case "trailing": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); w.Byte(1); w.U32(0); w.Blob([]); w.Byte(0); break;
+            case "bad-module": w.Blob([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
+            case "bad-encoding": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(7, 10, [1, 2, 3]); break;
+            case "no-code": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 0, []); break;
+            case "bad-deflate": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
+            case "not-an-assembly": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); code = CodeImage.Write(w, "not a PE image"u8.ToArray(), "x", WasmFixture.Engine); break;
+            case "trailing": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); w.Byte(0); break;
         }
-        return w.ToArray();
+        return (w.ToArray(), code);
     }
 
     [Theory]
     [MemberData(nameof(Payloads))]
     public void Module_payload_that_does_not_parse_is_corrupted(string kind)
     {
-        var bytes = ArtifactFormat.Write(ArtifactKind.Module, WasmFixture.Engine, Payload(kind));
+        var (payload, code) = Payload(kind);
+        var bytes = ArtifactFormat.Write(ArtifactKind.Module, WasmFixture.Engine, payload, code);
         var e = Assert.Throws<ArtifactException>(() => Module.Deserialize(WasmFixture.Engine, "m", bytes));
         Assert.Equal(ArtifactError.Corrupted, e.Error);
     }
@@ -44,7 +56,8 @@ public class MalformedPayloadTests
     [MemberData(nameof(Payloads))]
     public void Component_payload_that_does_not_parse_is_corrupted(string kind)
     {
-        var bytes = ArtifactFormat.Write(ArtifactKind.Component, WasmFixture.Engine, Payload(kind));
+        var (payload, code) = Payload(kind);
+        var bytes = ArtifactFormat.Write(ArtifactKind.Component, WasmFixture.Engine, payload, code);
         var e = Assert.Throws<ArtifactException>(() => Component.Deserialize(WasmFixture.Engine, bytes));
         Assert.Equal(ArtifactError.Corrupted, e.Error);
     }

@@ -16,8 +16,8 @@ namespace WitSharp.Components.Adapters;
 internal sealed unsafe class AdapterSide
 {
     private readonly CanonicalOptions _options;
-    private readonly FuncItem _target;
-    private readonly string _suffix;
+    private readonly FuncItem? _target;
+    private readonly string _suffix; // after the target's name in trap messages; the whole name when there is no target
     private readonly MemoryInstance? _memory;
     private Func<int, int, int, int, int>? _realloc;
 
@@ -28,6 +28,18 @@ internal sealed unsafe class AdapterSide
         _suffix = suffix;
         _memory = options.Memory?.Instance;
         Encoding = options.StringEncoding;
+    }
+
+    /// <summary>One end of a dynamic-path call (a <see cref="LiftLowerContext"/>, for <see cref="StringTranscoder"/>),
+    /// named by <paramref name="where"/>. It lives for one call, so realloc is called through
+    /// <c>Function.Invoke</c> rather than bound to a compiled delegate.</summary>
+    public AdapterSide(CanonicalOptions options, string where)
+    {
+        _options = options;
+        _suffix = where;
+        _memory = options.Memory?.Instance;
+        Encoding = options.StringEncoding;
+        if (options.Realloc is { } r) _realloc = (old, oldSize, alignment, newSize) => (int)r.Invoke(old, oldSize, alignment, newSize)!;
     }
 
     /// <summary>The <c>string-encoding</c> option of this end.</summary>
@@ -41,7 +53,7 @@ internal sealed unsafe class AdapterSide
 
     /// <summary>The function named in trap messages; formatted only when a trap is raised (a function is named
     /// after its export once instantiation has exported it, after the adapter was built).</summary>
-    public string Where => $"`{_target.Name}`{_suffix}";
+    public string Where => _target is null ? _suffix : $"`{_target.Name}`{_suffix}";
 
     private MemoryInstance Mem => _memory ?? throw new ComponentException($"{Where}: the canonical options have no `memory`");
 

@@ -10,7 +10,8 @@ namespace WitSharp.Components.Typed;
 /// <summary>
 /// <c>string</c> ↔ <see cref="string"/>. Lowering transcodes the UTF-16 host string once, straight into the
 /// buffer the guest's <c>realloc</c> returned, with one <c>realloc</c> call of the final size (the size is
-/// computed by a vectorized scan first), as the dynamic path does.
+/// computed by a vectorized scan first). The dynamic path stores host strings with the same code
+/// (<see cref="Lower{TDst}"/>).
 /// </summary>
 internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentValueType.String)
 {
@@ -45,7 +46,15 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
 
     /// <summary>Copies <paramref name="s"/> into guest memory in the guest's encoding; returns the pointer and
     /// the (tagged) number of code units.</summary>
-    public static (uint Ptr, uint Units) Lower(CanonicalContext cx, ReadOnlySpan<char> s)
+    public static (uint Ptr, uint Units) Lower(CanonicalContext cx, ReadOnlySpan<char> s) => Lower(new TypedDestination(cx), s);
+
+    /// <summary>The host-string lowering of both paths: the typed one (<see cref="TypedDestination"/>) and the
+    /// dynamic one (<see cref="LiftLowerContext"/> storing a host <see cref="ComponentValue"/>). Generic over a
+    /// struct so each path gets its own specialized code, with its own realloc call and trap messages.</summary>
+    /// <remarks>Aggressively inlined so that the typed path's inline budget still reaches its realloc call and span
+    /// checks, as when this code took a <see cref="CanonicalContext"/> directly.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (uint Ptr, uint Units) Lower<TDst>(TDst cx, ReadOnlySpan<char> s) where TDst : struct, IStringDestination
     {
         if (s.Length > MaxStringByteLength) throw new ArgumentException($"{cx.Where}: a string of {s.Length} characters exceeds the canonical ABI's maximum length");
         return cx.StringEncoding switch
@@ -60,7 +69,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
     // so realloc is called once with the final size and the transcoder writes straight into the guest buffer.
     // (CanonicalABI.md "store_string_to_utf8" describes the optimistic grow-and-shrink sequence for strings coming
     // from another component, whose length in UTF-8 is unknown without a pass; it needs a realloc that copies.)
-    private static (uint, uint) ToUtf8(CanonicalContext cx, ReadOnlySpan<char> s)
+    private static (uint, uint) ToUtf8<TDst>(TDst cx, ReadOnlySpan<char> s) where TDst : struct, IStringDestination
     {
         int length = Encoding.UTF8.GetByteCount(s);
         if (length > MaxStringByteLength) throw new ArgumentException($"{cx.Where}: a string of {length} UTF-8 bytes exceeds the canonical ABI's maximum length");
@@ -71,16 +80,16 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
             if (Ascii.FromUtf16(s, dst, out _) == OperationStatus.Done) return (ptr, (uint)length);
         }
         if (Utf8.FromUtf16(s, dst, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done || written != length)
-            throw UnpairedSurrogate(cx);
+            throw UnpairedSurrogate(cx.Where);
         return (ptr, (uint)length);
     }
 
     // CanonicalABI.md "store_string_copy" (utf16 to utf16): one block copy.
-    private static (uint, uint) ToUtf16(CanonicalContext cx, ReadOnlySpan<char> s)
+    private static (uint, uint) ToUtf16<TDst>(TDst cx, ReadOnlySpan<char> s) where TDst : struct, IStringDestination
     {
-        CheckSurrogates(cx, s);
+        CheckSurrogates(cx.Where, s);
         int bytes = checked(2 * s.Length);
-        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx, bytes);
+        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx.Where, bytes);
         uint ptr = cx.Allocate(2, bytes);
         CopyUtf16(s, cx.GetSpan(ptr, bytes));
         return (ptr, (uint)s.Length);
@@ -88,7 +97,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
 
     // CanonicalABI.md "store_string_to_latin1_or_utf16": Latin-1 when every code point fits, else tagged UTF-16.
     // The host string is scanned first (vectorized), so one allocation of the final size suffices.
-    private static (uint, uint) ToLatin1OrUtf16(CanonicalContext cx, ReadOnlySpan<char> s)
+    private static (uint, uint) ToLatin1OrUtf16<TDst>(TDst cx, ReadOnlySpan<char> s) where TDst : struct, IStringDestination
     {
         int n = s.Length;
         if (s.IndexOfAnyExceptInRange('\0', '\u00ff') < 0)
@@ -97,9 +106,9 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
             Encoding.Latin1.GetBytes(s, cx.GetSpan(latin1, n));
             return (latin1, (uint)n);
         }
-        CheckSurrogates(cx, s);
+        CheckSurrogates(cx.Where, s);
         int bytes = checked(2 * n);
-        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx, bytes);
+        if (bytes > MaxStringByteLength) throw TooLongInUtf16(cx.Where, bytes);
         uint ptr = cx.Allocate(2, bytes);
         CopyUtf16(s, cx.GetSpan(ptr, bytes));
         return (ptr, (uint)n | Utf16Tag);
@@ -115,7 +124,7 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
         for (int i = 0; i < s.Length; i++) { dst[2 * i] = (byte)s[i]; dst[2 * i + 1] = (byte)(s[i] >> 8); }
     }
 
-    private static void CheckSurrogates(CanonicalContext cx, ReadOnlySpan<char> s)
+    private static void CheckSurrogates(string where, ReadOnlySpan<char> s)
     {
         int i = s.IndexOfAnyInRange('\ud800', '\udfff');
         if (i < 0) return;
@@ -123,17 +132,17 @@ internal sealed class StringMarshaler() : ComponentMarshaler<string>(ComponentVa
         {
             if (!char.IsSurrogate(s[i])) continue;
             if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-            throw UnpairedSurrogate(cx);
+            throw UnpairedSurrogate(where);
         }
     }
 
     // CanonicalABI.md "store_string_copy": trap_if(dst_byte_length > MAX_STRING_BYTE_LENGTH); from the host, the
     // caller's error.
-    private static ArgumentException TooLongInUtf16(CanonicalContext cx, int bytes) =>
-        new($"{cx.Where}: a string of {bytes} UTF-16 bytes exceeds the canonical ABI's maximum length");
+    private static ArgumentException TooLongInUtf16(string where, int bytes) =>
+        new($"{where}: a string of {bytes} UTF-16 bytes exceeds the canonical ABI's maximum length");
 
-    private static ArgumentException UnpairedSurrogate(CanonicalContext cx) =>
-        new($"{cx.Where}: the string contains an unpaired surrogate, which is not a sequence of Unicode scalar values");
+    private static ArgumentException UnpairedSurrogate(string where) =>
+        new($"{where}: the string contains an unpaired surrogate, which is not a sequence of Unicode scalar values");
 
     /// <summary>CanonicalABI.md "load_string_from_range".</summary>
     public static string Lift(CanonicalContext cx, uint ptr, uint tagged)

@@ -41,8 +41,30 @@ public sealed class TranscodeTests
         }
     }
 
+    /// <summary>A host string (the dynamic path, Typed.StringMarshaler.Lower) is stored with one exact allocation in
+    /// every encoding; an unpaired surrogate is the host's error, raised before the callee runs, which stays usable.</summary>
+    [Theory]
+    [InlineData("utf8")]
+    [InlineData("utf16")]
+    [InlineData("latin1+utf16")]
+    public void Host_strings_take_one_allocation_and_unpaired_surrogates_are_the_hosts_error(string calleeEncoding)
+    {
+        var instance = AbiWat.Instantiate(Component("utf8", calleeEncoding));
+        var echo = instance.Func("echo");
+        var count = instance.Func("callee-realloc-count");
+        foreach (var s in Samples)
+        {
+            uint before = count.Call()!.AsU32();
+            Assert.Equal(s, echo.Call(V.String(s))!.AsString());
+            Assert.Equal(1u, count.Call()!.AsU32() - before);
+        }
+        Assert.Throws<ArgumentException>(() => echo.Call(V.String("é\uD800")));
+        Assert.Throws<ArgumentException>(() => echo.Call(V.String("\uDC00☃")));
+        Assert.Equal("ok ☃", echo.Call(V.String("ok ☃"))!.AsString());
+    }
+
     /// <summary>The number of realloc calls store_string_into_range makes (spec algorithms restated).</summary>
-    private static uint ExpectedReallocs(string src, string dst, string s)
+    internal static uint ExpectedReallocs(string src, string dst, string s)
     {
         bool ascii = s.All(c => c < 0x80), latin1 = s.All(c => c <= 0xff);
         int u8 = Encoding.UTF8.GetByteCount(s), u16 = s.Length;
