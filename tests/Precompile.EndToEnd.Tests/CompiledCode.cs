@@ -12,5 +12,9 @@ internal static class CompiledCode
             .Where(a => a.IsDynamic && (a.GetName().Name ?? "").StartsWith("WitSharp.Compiled.", StringComparison.Ordinal))
             .Sum(a => a.GetTypes().Length);
 
+    /// <summary>How many engines have created their Reflection.Emit assembly (one per engine, on first need).</summary>
+    public static int EmitAssemblies() =>
+        AppDomain.CurrentDomain.GetAssemblies().Count(a => a.IsDynamic && (a.GetName().Name ?? "").StartsWith("WitSharp.Compiled.", StringComparison.Ordinal));
+
     public static IReadOnlyList<string> Resources(Assembly assembly) => assembly.GetManifestResourceNames();
 }

@@ -31,6 +31,9 @@ public sealed partial class Engine : IDisposable
     // One generator per engine, created once even under concurrent first use: signature ids must be
     // engine-wide for call_indirect across modules.
     internal CodeGenerator CodeGen => LazyInitializer.EnsureInitialized(ref _codeGen, () => new CodeGenerator(this));
+
+    /// <summary>Engine-wide signature ids for <c>call_indirect</c>, shared by compiled and loaded code.</summary>
+    internal SignatureRegistry Signatures { get; } = new();
     private CodeGenerator? _codeGen;
 
     /// <summary>Whether modules run on wasmtime's Pulley interpreter: always false, because WitSharp compiles

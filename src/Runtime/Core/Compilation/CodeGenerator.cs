@@ -10,7 +10,6 @@ internal sealed partial class CodeGenerator
 {
     private readonly object _lock = new();
     private readonly ModuleBuilder _module;
-    private readonly Dictionary<FuncType, int> _signatureIds = [];
     private int _typeCounter;
 
     public CodeGenerator(Engine engine)
@@ -28,19 +27,8 @@ internal sealed partial class CodeGenerator
 
     public Engine Engine { get; }
 
-    /// <summary>Engine-wide id of a function type: structurally equal types share one id.</summary>
-    public int SignatureId(FuncType type)
-    {
-        lock (_signatureIds)
-        {
-            if (!_signatureIds.TryGetValue(type, out int id))
-            {
-                id = _signatureIds.Count + 1;
-                _signatureIds.Add(type, id);
-            }
-            return id;
-        }
-    }
+    /// <summary>Engine-wide id of a function type (<see cref="SignatureRegistry"/>).</summary>
+    public int SignatureId(FuncType type) => Engine.Signatures.Id(type);
 
     /// <summary>Defines a fresh public static class in the dynamic module (callers hold <see cref="_lock"/>).</summary>
     private TypeBuilder NewType(string prefix) =>

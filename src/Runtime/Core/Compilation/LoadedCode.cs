@@ -50,9 +50,8 @@ internal static class LoadedCode
     {
         var type = assembly.GetType(typeName) ?? throw Missing(typeName);
         var holder = assembly.GetType(SignatureTypeName(typeName)) ?? throw Missing(SignatureTypeName(typeName));
-        var cg = engine.CodeGen;
         var sigIds = new int[info.Types.Count];
-        for (int i = 0; i < sigIds.Length; i++) sigIds[i] = cg.SignatureId(info.Types[i]);
+        for (int i = 0; i < sigIds.Length; i++) sigIds[i] = engine.Signatures.Id(info.Types[i]);
         SignatureTable.Bind(holder, sigIds);
         int count = info.FunctionTypeIndices.Count, imported = info.ImportedFunctionCount;
         if (tokens.Functions.Length != count) throw Missing($"{typeName}: {count} functions");
