@@ -9,11 +9,16 @@ namespace Benchmarks;
 
 /// <summary>
 /// `-- --artifacts`: precompiled artifacts of the componentize-js component (issue 6; tests/fixtures/components/jstext/
-/// jstext.wasm, 12.5 MB). The parent compiles and serializes on both sides (sizes, serialize time), writes the
-/// artifacts to temporary files, then runs fresh processes (`--artifacts-once ours|wasmtime FILE`) that deserialize
-/// the file, instantiate and make the first call of `witsharp:jstext/text@0.1.0#title-case` (checked against
-/// expected.json), interleaved with fresh processes that compile the .wasm instead (`--componentize-js-once`), so
-/// "load an artifact" and "compile" are measured under the same machine load.
+/// jstext.wasm, 12.5 MB). The parent compiles and serializes on each side (sizes, serialize time): WitSharp's IL
+/// artifact, WitSharp's artifact with ReadyToRun native code (crossgen2 of the SDK's runtime, downloaded by this
+/// project's restore; Config.WithReadyToRunCompiler) and Wasmtime's. It writes them to temporary files, then runs
+/// fresh processes (`--artifacts-once ours|wasmtime FILE [CACHE]`) that deserialize the file, instantiate and make
+/// the first call of `witsharp:jstext/text@0.1.0#title-case` (checked against expected.json), interleaved with fresh
+/// processes that compile the .wasm instead (`--componentize-js-once`), so "load an artifact" and "compile" are
+/// measured under the same machine load. The ReadyToRun artifact is measured twice: "cold", with an empty code cache
+/// (the first load on a machine inflates the image and writes its cache file), and "warm" (every later load maps it).
+/// Run from a ReadyToRun-published copy (`dotnet publish -p:PublishReadyToRun=true`) to measure an app whose own
+/// code, WitSharp's included, is precompiled too.
 /// </summary>
 internal static class ArtifactBenchmarks
 {
@@ -34,10 +39,24 @@ internal static class ArtifactBenchmarks
         var sides = new List<string>();
 #if WITSHARP_ENGINE
         sides.Add("ours");
+        if (File.Exists(Crossgen2)) sides.Add("ours-r2r");
+        else Console.WriteLine($"(no ReadyToRun side: crossgen2 not found at {Crossgen2})");
 #endif
         sides.Add("wasmtime");
+        // WITSHARP_BENCH_ARTIFACTS=DIR keeps the artifacts there and reuses them in a later run of the same build
+        // (making the ReadyToRun one takes minutes), e.g. to measure from a ReadyToRun-published copy as well.
+        var keep = System.Environment.GetEnvironmentVariable("WITSHARP_BENCH_ARTIFACTS");
         foreach (var side in sides)
         {
+            var kept = keep is null ? null : Path.Combine(keep, $"jstext-{side}.cwasm");
+            if (kept is not null && File.Exists(kept))
+            {
+                files[side] = kept;
+                long size = new FileInfo(kept).Length;
+                rows.Add(string.Create(Inv, $"| {Name(side)} | {size / 1e6:0.00} MB | {(double)size / wasm.Length:0.00}x | (kept) | (kept) |"));
+                continue;
+            }
+
             var clock = Stopwatch.StartNew();
             byte[] artifact;
             double compile, serialize;
@@ -52,7 +71,9 @@ internal static class ArtifactBenchmarks
             else
             {
 #if WITSHARP_ENGINE
-                var engine = new WitSharp.Engine();
+                var config = new WitSharp.Config();
+                if (side == "ours-r2r") config.WithReadyToRunCompiler(Crossgen2);
+                var engine = new WitSharp.Engine(config);
                 var component = WSC.Component.FromBytes(engine, wasm);
                 compile = clock.Elapsed.TotalMilliseconds;
                 artifact = component.Serialize();
@@ -62,13 +83,14 @@ internal static class ArtifactBenchmarks
 #endif
             }
 
-            var path = Path.Combine(Path.GetTempPath(), $"jstext-{side}-{Environment.ProcessId}.cwasm");
+            var path = kept ?? Path.Combine(Path.GetTempPath(), $"jstext-{side}-{Environment.ProcessId}.cwasm");
+            if (kept is not null) Directory.CreateDirectory(keep!);
             File.WriteAllBytes(path, artifact);
             files[side] = path;
             rows.Add(string.Create(Inv, $"| {Name(side)} | {artifact.Length / 1e6:0.00} MB | {(double)artifact.Length / wasm.Length:0.00}x | {compile:0} | {serialize:0} |"));
         }
 
-        Console.WriteLine("In the parent process, one run each (wall clock ms): `compile` is `Component.FromBytes`, `serialize` is `Component.Serialize()` after it (WitSharp compiles every function into a saved assembly there; wasmtime copies its compiled image).");
+        Console.WriteLine("In the parent process, one run each (wall clock ms): `compile` is `Component.FromBytes`, `serialize` is `Component.Serialize()` after it (WitSharp compiles every function into a saved assembly there, and for the ReadyToRun artifact runs crossgen2 over it; wasmtime copies its compiled image).");
         Console.WriteLine();
         Console.WriteLine("| side | artifact size | size / .wasm | compile ms | serialize ms |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
@@ -79,13 +101,27 @@ internal static class ArtifactBenchmarks
         var self = typeof(ArtifactBenchmarks).Assembly.Location;
         var results = new Dictionary<(string Side, string Mode), List<double[]>>();
         var failures = 0;
+        // The warm code cache: filled by one untimed load of the ReadyToRun artifact.
+        var warm = Directory.CreateTempSubdirectory("witsharp-bench-cache-").FullName;
+        var caches = new List<string> { warm };
+        if (files.TryGetValue("ours-r2r", out var r2r)) Child(self, ["--artifacts-once", "ours", r2r, warm], out _);
         for (var i = 0; i < Samples; i++)
         {
             foreach (var side in sides)
             {
-                foreach (var mode in new[] { "artifact", "compile" })
+                foreach (var mode in Modes(side))
                 {
-                    string[] args = mode == "artifact" ? ["--artifacts-once", side, files[side]] : ["--componentize-js-once", side];
+                    string engineSide = side == "wasmtime" ? "wasmtime" : "ours";
+                    string[] args;
+                    if (mode == "compile") args = ["--componentize-js-once", engineSide];
+                    else if (side != "ours-r2r") args = ["--artifacts-once", engineSide, files[side]];
+                    else if (mode == "artifact") args = ["--artifacts-once", engineSide, files[side], warm];
+                    else
+                    {
+                        var cold = Directory.CreateTempSubdirectory("witsharp-bench-cache-").FullName;
+                        caches.Add(cold);
+                        args = ["--artifacts-once", engineSide, files[side], cold];
+                    }
                     var sample = Child(self, args, out var error);
                     if (sample is null)
                     {
@@ -100,14 +136,15 @@ internal static class ArtifactBenchmarks
             }
         }
 
-        foreach (var path in files.Values) File.Delete(path);
+        if (keep is null) foreach (var path in files.Values) File.Delete(path);
+        foreach (var dir in caches) Directory.Delete(dir, recursive: true);
         Console.WriteLine($"Per side and mode, {Samples} fresh processes; ms best / median. `load` is `Component.DeserializeFile` for an artifact and `Component.FromBytes` of the .wasm (file read included) for compile; `load → first result` is load + instantiate + first call, measured inside the child; `process wall` includes runtime start-up.");
         Console.WriteLine();
         Console.WriteLine("| side | mode | process wall | load | instantiate | first call | load → first result | process CPU at first result |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var side in sides)
         {
-            foreach (var mode in new[] { "artifact", "compile" })
+            foreach (var mode in Modes(side))
             {
                 if (!results.TryGetValue((side, mode), out var list) || list.Count == 0) continue;
                 var cells = Enumerable.Range(0, list[0].Length).Select(c =>
@@ -121,10 +158,15 @@ internal static class ArtifactBenchmarks
 
         foreach (var side in sides)
         {
-            if (results.TryGetValue((side, "artifact"), out var a) && results.TryGetValue((side, "compile"), out var c) && a.Count > 0 && c.Count > 0)
+            // The ReadyToRun artifact is compared with compiling on WitSharp (the IL side's compile row).
+            var compileSide = side == "ours-r2r" ? "ours" : side;
+            foreach (var mode in Modes(side).Where(m => m != "compile"))
             {
-                double load = Median(a, 4), compile = Median(c, 4);
-                Console.WriteLine(string.Create(Inv, $"\n{Name(side)}: load → first result {load:0.0} ms from the artifact vs {compile:0.0} ms compiling (medians): {compile / load:0.0}x faster."));
+                if (results.TryGetValue((side, mode), out var a) && results.TryGetValue((compileSide, "compile"), out var c) && a.Count > 0 && c.Count > 0)
+                {
+                    double load = Median(a, 4), compile = Median(c, 4);
+                    Console.WriteLine(string.Create(Inv, $"\n{Name(side)}, {mode}: load → first result {load:0.0} ms from the artifact vs {compile:0.0} ms compiling (medians): {compile / load:0.0}x faster."));
+                }
             }
         }
 
@@ -132,9 +174,21 @@ internal static class ArtifactBenchmarks
     }
 
     /// <summary>Child: deserializes <paramref name="path"/>, instantiates and calls once (same columns as `--componentize-js-once`).</summary>
-    public static int Once(string side, string path) => JstextFirstCall.Once(side, path);
+    public static int Once(string side, string path, string? codeCache) => JstextFirstCall.Once(side, path, codeCache);
 
-    private static string Name(string side) => side == "ours" ? "WitSharp" : "Wasmtime 50.0.1";
+    private static string Name(string side) => side switch
+    {
+        "ours" => "WitSharp (IL artifact)",
+        "ours-r2r" => "WitSharp (ReadyToRun artifact)",
+        _ => "Wasmtime 50.0.1",
+    };
+
+    // The ReadyToRun side's compile row would repeat the IL side's (same compiler); it has a cold-cache row instead.
+    private static string[] Modes(string side) => side == "ours-r2r" ? ["artifact", "artifact-cold"] : ["artifact", "compile"];
+
+    private static string Crossgen2 { get; } = typeof(ArtifactBenchmarks).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "Crossgen2")?.Value ?? "";
 
     private static double Median(List<double[]> rows, int column)
     {

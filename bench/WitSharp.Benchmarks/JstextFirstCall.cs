@@ -18,8 +18,9 @@ internal static class JstextFirstCall
     public const string Function = "title-case";
 
     /// <summary>Child: one sample of one side; prints `RESULT load instantiate firstCall total cpu` in ms, where
-    /// "load" is compiling <see cref="Wasm"/> when <paramref name="artifact"/> is null, else deserializing it.</summary>
-    public static int Once(string side, string? artifact)
+    /// "load" is compiling <see cref="Wasm"/> when <paramref name="artifact"/> is null, else deserializing it;
+    /// <paramref name="codeCache"/> is WitSharp's code cache directory for artifacts with native code.</summary>
+    public static int Once(string side, string? artifact, string? codeCache = null)
     {
         var (argument, expected) = Case();
         var total = Stopwatch.StartNew();
@@ -42,7 +43,7 @@ internal static class JstextFirstCall
         else if (side == "ours")
         {
 #if WITSHARP_ENGINE
-            var engine = new WitSharp.Engine();
+            var engine = new WitSharp.Engine(codeCache is null ? new WitSharp.Config() : new WitSharp.Config().WithCodeCacheDirectory(codeCache));
             var component = artifact is null ? WSC.Component.FromFile(engine, Wasm) : WSC.Component.DeserializeFile(engine, artifact);
             load = total.Elapsed.TotalMilliseconds;
             var instance = new WSC.ComponentLinker(engine).Instantiate(new WitSharp.Store(engine), component);

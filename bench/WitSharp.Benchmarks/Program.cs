@@ -40,11 +40,11 @@ if (args.Contains("--componentize-js"))
 }
 
 // `-- --artifacts`: precompiled artifacts of the componentize-js component (issue 6; ArtifactBenchmarks): sizes,
-// serialize, and deserialize → first call in fresh processes (`--artifacts-once ours|wasmtime FILE`) vs compiling.
+// serialize, and deserialize → first call in fresh processes (`--artifacts-once ours|wasmtime FILE [CACHE]`) vs compiling.
 var artifactOnce = Array.IndexOf(args, "--artifacts-once");
 if (artifactOnce >= 0)
 {
-    return ArtifactBenchmarks.Once(args.ElementAtOrDefault(artifactOnce + 1) ?? "", args.ElementAtOrDefault(artifactOnce + 2) ?? "");
+    return ArtifactBenchmarks.Once(args.ElementAtOrDefault(artifactOnce + 1) ?? "", args.ElementAtOrDefault(artifactOnce + 2) ?? "", args.ElementAtOrDefault(artifactOnce + 3));
 }
 
 if (args.Contains("--artifacts"))

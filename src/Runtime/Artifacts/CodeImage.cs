@@ -16,7 +16,7 @@ namespace WitSharp.Artifacts;
 /// the code cache never reads it.
 /// Compressed because IL is much less dense than wasm code (4-byte tokens, spilled locals, 8-byte bounds checks)
 /// and native code more so: the componentize-js module's 12.5 MB of wasm becomes a 36 MB IL assembly (12.8 MB
-/// deflated at the fastest level) or an 81 MB ReadyToRun image (about 31 MB deflated at the default level; the
+/// deflated at the fastest level) or an 81 MB ReadyToRun image (about 31 MB deflated at the smallest-size level; the
 /// slower level pays for itself here, crossgen2 took minutes). A ReadyToRun image for this process's platform
 /// is loaded from a file in the <see cref="CodeCache"/> (the runtime ignores native code in an image loaded from
 /// bytes); any other image is loaded from bytes and JIT-compiled.</summary>
@@ -36,7 +36,7 @@ internal static class CodeImage
             w.Byte(ReadyToRun);
             w.String(ReadyToRunCompiler.Platform);
             w.U32(native.Length);
-            code = Deflate(native, CompressionLevel.Optimal);
+            code = Deflate(native, CompressionLevel.SmallestSize);
         }
         else
         {

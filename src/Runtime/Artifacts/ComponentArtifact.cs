@@ -8,7 +8,7 @@ namespace WitSharp.Artifacts;
 
 /// <summary>The payload of a component artifact, format version 2:
 /// <code>
-///   blob    the component binary with every core module stripped of its function bodies (WasmStripper)
+///   deflated the component binary with every core module stripped of its function bodies (WasmStripper)
 ///   u32     n, the number of core modules, then per module in definition order (depth first, nested
 ///           components included): string module name, string type name in the assembly, its method
 ///           tokens (MethodTokens)
@@ -27,7 +27,7 @@ internal static class ComponentArtifact
         var binary = component.Binary;
         var compiler = new PersistedCompiler(component.Engine);
         var w = new PayloadWriter();
-        w.Blob(WasmStripper.StripComponent(binary.Source.AsSpan(binary.Offset, binary.Length)));
+        w.Deflated(WasmStripper.StripComponent(binary.Source.AsSpan(binary.Offset, binary.Length)));
         var modules = CoreModules(binary);
         var names = new List<(string Module, string Type)>();
         foreach (var m in modules)
@@ -51,7 +51,7 @@ internal static class ComponentArtifact
     public static Component Load(Engine engine, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> code, Func<SavedArtifact> saved)
     {
         var r = new PayloadReader(payload);
-        var bytes = r.Blob("component").ToArray();
+        var bytes = r.Inflated("component");
         int count = r.U32("module count");
         var names = new (string Module, string Type, MethodTokens Tokens)[Math.Min(count, bytes.Length)];
         if (names.Length != count) throw new ArtifactException(ArtifactError.Corrupted, "malformed payload (module count) behind a valid checksum");

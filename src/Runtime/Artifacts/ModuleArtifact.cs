@@ -6,7 +6,7 @@ namespace WitSharp.Artifacts;
 
 /// <summary>The payload of a core module artifact, format version 2:
 /// <code>
-///   blob    the module binary without function bodies (WasmStripper.StripModule): types, imports, exports,
+///   deflated the module binary without function bodies (WasmStripper.StripModule): types, imports, exports,
 ///           tables, memories, globals, element and data segments, names — what instantiation reads
 ///   string  the name of the module's type in the assembly
 ///   tokens  where its methods are in the assembly (MethodTokens)
@@ -24,7 +24,7 @@ internal static class ModuleArtifact
         string typeName = compiler.Add(info);
         var (image, tokens) = compiler.Save();
         var w = new PayloadWriter();
-        w.Blob(WasmStripper.StripModule(info.Bytes.Span));
+        w.Deflated(WasmStripper.StripModule(info.Bytes.Span));
         w.String(typeName);
         w.Tokens(tokens[0]);
         var code = CodeImage.Write(w, image, compiler.AssemblyName, engine);
@@ -35,7 +35,7 @@ internal static class ModuleArtifact
     public static CompiledModule Load(Engine engine, string name, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> code)
     {
         var r = new PayloadReader(payload);
-        var stripped = r.Blob("module").ToArray();
+        var stripped = r.Inflated("module");
         string typeName = r.String("type name");
         var tokens = r.Tokens();
         var assembly = CodeImage.Load(ref r, engine, code);

@@ -26,6 +26,16 @@ internal sealed class PayloadWriter
 
     public void String(string s) => Blob(Encoding.UTF8.GetBytes(s));
 
+    /// <summary>u32 inflated length, then a blob of the bytes deflated (zlib). For the stripped binary, whose data
+    /// segments dominate a large module (3.3 MB of the componentize-js one, 1.3 MB deflated).</summary>
+    public void Deflated(ReadOnlySpan<byte> bytes)
+    {
+        using var compressed = new MemoryStream(bytes.Length / 2 + 64);
+        using (var z = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(bytes);
+        U32(bytes.Length);
+        Blob(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+    }
+
     /// <summary>Bytes of a length both sides know (no prefix).</summary>
     public void Bytes(ReadOnlySpan<byte> bytes) => _out.Write(bytes);
 
@@ -67,6 +77,31 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
     public ReadOnlySpan<byte> Blob(string what) => Take(U32(what + " length"), what);
 
     public ReadOnlySpan<byte> Bytes(int length, string what) => Take(length, what);
+
+    /// <summary>Reads what <see cref="PayloadWriter.Deflated"/> wrote.</summary>
+    public byte[] Inflated(string what)
+    {
+        int length = U32(what + " length");
+        var encoded = Blob(what);
+        var bytes = new byte[length];
+        try
+        {
+            unsafe
+            {
+                fixed (byte* p = encoded)
+                {
+                    using var z = new System.IO.Compression.ZLibStream(new UnmanagedMemoryStream(p, encoded.Length), System.IO.Compression.CompressionMode.Decompress);
+                    z.ReadExactly(bytes);
+                    if (z.ReadByte() != -1) throw new InvalidDataException("longer than declared");
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new ArtifactException(ArtifactError.Corrupted, $"the {what} in the artifact does not inflate: {e.Message}");
+        }
+        return bytes;
+    }
 
     public string String(string what) => Encoding.UTF8.GetString(Blob(what));
 

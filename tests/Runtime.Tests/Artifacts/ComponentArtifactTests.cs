@@ -38,7 +38,7 @@ public sealed class ComponentArtifactTests(ITestOutputHelper output)
         Assert.Equal(ArtifactKind.Component, header.Kind);
         Assert.Equal(3, header.FormatVersion);
         var r = new PayloadReader(payload);
-        var stripped = r.Blob("component").ToArray();
+        var stripped = r.Inflated("component");
         Assert.True(stripped.Length < wasm.Length, $"stripped component {stripped.Length} B, wasm {wasm.Length} B");
         Assert.Equal(wasm[..8], stripped[..8]); // the component preamble
         int modules = r.U32("count");

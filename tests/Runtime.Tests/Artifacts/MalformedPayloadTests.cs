@@ -9,7 +9,7 @@ namespace WitSharp.Runtime.Tests.Artifacts;
 /// and nothing from it is loaded.</summary>
 public class MalformedPayloadTests
 {
-    public static TheoryData<string> Payloads() => ["empty", "short", "no-type", "bad-module", "bad-encoding", "no-code", "bad-deflate", "not-an-assembly", "trailing"];
+    public static TheoryData<string> Payloads() => ["empty", "short", "bad-inflate", "no-type", "bad-module", "bad-encoding", "no-code", "bad-deflate", "not-an-assembly", "trailing"];
 
     private static readonly Core.Compilation.MethodTokens NoTokens = new([], new Dictionary<uint, int>());
 
@@ -31,13 +31,14 @@ public class MalformedPayloadTests
         {
             case "empty": break;
             case "short": w.U32(1000); break;
-            case "no-type": w.Blob(stripped); break;
-            case "bad-module": w.Blob([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
-            case "bad-encoding": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(7, 10, [1, 2, 3]); break;
-            case "no-code": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 0, []); break;
-            case "bad-deflate": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
-            case "not-an-assembly": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); code = CodeImage.Write(w, "not a PE image"u8.ToArray(), "x", WasmFixture.Engine); break;
-            case "trailing": w.Blob(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); w.Byte(0); break;
+            case "bad-inflate": w.U32(100); w.Blob([1, 2, 3]); break;
+            case "no-type": w.Deflated(stripped); break;
+            case "bad-module": w.Deflated([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 99]); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
+            case "bad-encoding": w.Deflated(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(7, 10, [1, 2, 3]); break;
+            case "no-code": w.Deflated(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 0, []); break;
+            case "bad-deflate": w.Deflated(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); break;
+            case "not-an-assembly": w.Deflated(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); code = CodeImage.Write(w, "not a PE image"u8.ToArray(), "x", WasmFixture.Engine); break;
+            case "trailing": w.Deflated(stripped); w.String("WasmModule0"); w.Tokens(NoTokens); Code(1, 10, [1, 2, 3]); w.Byte(0); break;
         }
         return (w.ToArray(), code);
     }

@@ -42,7 +42,7 @@ public sealed class ReadyToRunArtifactTests : IDisposable
     {
         ArtifactFormat.ReadHeader(s_artifact.Value, out var payload, out var code);
         var r = new PayloadReader(payload);
-        r.Blob("module");
+        r.Inflated("module");
         r.String("type");
         r.Tokens();
         var image = CodeImage.Read(ref r, code, out var platform);

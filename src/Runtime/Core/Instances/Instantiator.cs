@@ -15,8 +15,9 @@ internal static class Instantiator
         limits?.BumpResourceCounts(info.Memories.Count, info.Tables.Count);
         var ctx = new InstanceContext { Store = store.State, Module = module };
         var functions = new FunctionInstance[info.TotalFunctionCount];
-        var tables = new TableInstance[info.TotalTableCount];
-        var globals = new GlobalInstance[info.TotalGlobalCount];
+        // Empty index spaces share the empty array (nothing ever writes into them).
+        var tables = info.TotalTableCount == 0 ? [] : new TableInstance[info.TotalTableCount];
+        var globals = info.TotalGlobalCount == 0 ? [] : new GlobalInstance[info.TotalGlobalCount];
         int fi = 0, ti = 0, gi = 0;
         for (int i = 0; i < imports.Length; i++)
         {
@@ -31,14 +32,15 @@ internal static class Instantiator
                 case GlobalInstance g: globals[gi++] = g; break;
             }
         }
-        var cg = store.Engine.CodeGen;
-        for (int i = 0; i < info.FunctionTypeIndices.Count; i++)
-        {
-            var type = info.Types[(int)info.FunctionTypeIndices[i]];
-            int index = info.ImportedFunctionCount + i;
-            functions[index] = new FunctionInstance(type, module.SignatureIds[info.FunctionTypeIndices[i]],
-                module.FunctionPointers[i], ctx, module.FunctionName(index));
-        }
+        var plan = InstantiationPlan.For(module);
+        var types = plan.Types;
+        var signatureIds = plan.SignatureIds;
+        var names = plan.Names;
+        var referenced = plan.Referenced;
+        var pointers = module.FunctionPointers;
+        // Only functions that something other than a direct call can reach get an instance (InstantiationPlan.Referenced).
+        for (int i = 0, index = info.ImportedFunctionCount; i < types.Length; i++, index++)
+            if (referenced[i]) functions[index] = new FunctionInstance(types[i], signatureIds[i], pointers[i], ctx, names[i]);
         ctx.Functions = functions;
         foreach (var t in info.Tables)
         {
@@ -46,6 +48,12 @@ internal static class Instantiator
             tables[ti++] = new TableInstance(t, null) { Owner = store.State };
         }
         ctx.Tables = tables;
+        // With a prepared memory image (MemoryImage.cs) the active segments are applied as one block below and
+        // are dropped from the start; only passive segments are copied out for memory.init.
+        var image = MemoryImage.For(info);
+        // Whether the active data segments are about to write into the memory defined here: the memory then
+        // chooses a block whose first write costs no page fault (MemoryInstance.WrittenHeapThreshold).
+        bool written = plan.WritesActiveData;
         foreach (var m in info.Memories)
         {
             if (m.Limits.Min > MemoryInstance.MaxPages32) throw new LinkException("memory size must be at most 65536 pages (4 GiB)");
@@ -53,7 +61,7 @@ internal static class Instantiator
             MemoryInstance mem;
             try
             {
-                mem = new MemoryInstance(m);
+                mem = new MemoryInstance(m, written);
             }
             catch (OutOfMemoryException e)
             {
@@ -71,7 +79,7 @@ internal static class Instantiator
             globals[gi++] = cell;
         }
 
-        var elements = new object?[info.Elements.Count][];
+        var elements = info.Elements.Count == 0 ? [] : new object?[info.Elements.Count][];
         for (int i = 0; i < elements.Length; i++)
         {
             var seg = info.Elements[i];
@@ -83,10 +91,7 @@ internal static class Instantiator
             elements[i] = refs;
         }
         ctx.ElementSegments = elements;
-        // With a prepared memory image (MemoryImage.cs) the active segments are applied as one block below and
-        // are dropped from the start; only passive segments are copied out for memory.init.
-        var image = MemoryImage.For(info);
-        var data = new byte[info.Data.Count][];
+        var data = info.Data.Count == 0 ? [] : new byte[info.Data.Count][];
         for (int i = 0; i < data.Length; i++)
             data[i] = image is not null && info.Data[i].Mode == SegmentMode.Active ? [] : info.Data[i].Bytes.ToArray();
         ctx.DataSegments = data;

@@ -31,11 +31,25 @@ internal sealed class MemoryImage
     /// have thousands of small segments).</summary>
     private const int MergeGap = 4096;
 
+    /// <summary>Runs from this size on are mapped copy-on-write from the image file (MemoryImageFile) or, without
+    /// one, faulted in with one call before the copy (VirtualMemory.Prefault).</summary>
+    private const int PrefaultThreshold = 64 * 1024;
+
     /// <summary>One entry per module info: the image, or a marker that the module has none. Weak, so images die
     /// with their modules; keyed on the module info so modules loaded from artifacts get images too.</summary>
     private static readonly ConditionalWeakTable<ModuleInfo, Holder> s_images = [];
 
-    private MemoryImage(Run[] runs) => Runs = runs;
+    private MemoryImage(Run[] runs)
+    {
+        Runs = runs;
+        if (runs.Any(r => r.Bytes.Length >= PrefaultThreshold)) _file = MemoryImageFile.Create(runs);
+    }
+
+    // The image as a file whose large runs are mapped copy-on-write instead of copied (Linux), or null.
+    private readonly MemoryImageFile? _file;
+
+    /// <summary>True when large runs are mapped copy-on-write from a file rather than copied (for tests).</summary>
+    internal bool IsFileBacked => _file is not null;
 
     /// <summary>A block of initial memory contents at <c>Offset</c>; gaps between merged segments are zero.</summary>
     internal readonly record struct Run(uint Offset, byte[] Bytes);
@@ -125,6 +139,15 @@ internal sealed class MemoryImage
         {
             // Checked in Build against the initial size; a fresh memory is never smaller.
             if ((ulong)run.Offset + (ulong)run.Bytes.Length > memory.Length) throw Trap.MemoryOutOfBounds();
+            if (run.Bytes.Length >= PrefaultThreshold && _file is not null && _file.TryMap(memory, run)) continue;
+            // The copy would take one page fault per 4 KiB of a fresh mapping; faulting the run's pages in with one
+            // call first made componentize-js's instantiation (3.2 MB of image) 2.45 -> 1.65 ms (best of 200).
+            if (run.Bytes.Length >= PrefaultThreshold && memory.IsPageBacked)
+            {
+                ulong page = (ulong)Environment.SystemPageSize;
+                ulong first = run.Offset & ~(page - 1), end = ((ulong)run.Offset + (ulong)run.Bytes.Length + page - 1) & ~(page - 1);
+                VirtualMemory.Prefault(memory.Base + first, Math.Min(end, memory.Length) - first);
+            }
             run.Bytes.AsSpan().CopyTo(new Span<byte>(memory.Base + run.Offset, run.Bytes.Length));
         }
     }

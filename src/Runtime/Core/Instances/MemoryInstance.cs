@@ -26,21 +26,34 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// and a fault per 4 KiB page actually touched.</summary>
     public const ulong MapThreshold = PageSize;
 
+    /// <summary>Size up to which a memory that instantiation writes into stays a heap block although it reaches
+    /// <see cref="MapThreshold"/>. One page: glibc serves larger blocks from <c>mmap</c> itself (its
+    /// <c>M_MMAP_THRESHOLD</c> starts at 128 KiB), so a heap block would only save something up to there.</summary>
+    public const ulong WrittenHeapThreshold = PageSize;
+
     // GC pressure is capped: it only has to make the collector finalize dropped instances promptly, and
     // gigabytes of (mostly untouched, lazily committed) memory must not force a gen2 collection per growth.
     private const long MaxPressure = 64L << 20;
 
-    public MemoryInstance(MemoryType type)
+    public MemoryInstance(MemoryType type) : this(type, writtenAtInstantiation: false) { }
+
+    /// <param name="type">The memory's limits.</param>
+    /// <param name="writtenAtInstantiation">True when the instantiator is about to write into the fresh memory
+    /// (active data segments, spec 4.5.4 step 15). A memory of at most <see cref="WrittenHeapThreshold"/> is then a
+    /// heap block: the write would fault a fresh page into a mapping, which costs more than the heap's
+    /// <c>memset</c> of one page
+    /// (docs/RATIONALE.md "Linear memory: heap block or mapping, net GC pressure, copy-on-write images").</param>
+    public MemoryInstance(MemoryType type, bool writtenAtInstantiation)
     {
         Type = type;
         ulong bytes = type.Limits.Min * PageSize;
         if (bytes < ReserveThreshold || !TryReserve(bytes, null, 0))
-            Base = AllocateZeroed(bytes, out _mapped);
+            Base = AllocateZeroed(bytes, writtenAtInstantiation, out _mapped);
         Length = bytes;
         // Tell the GC about the unmanaged buffer so that dropped instances are finalized (and their
         // memory freed) promptly; measured: without it, instantiation-heavy hosts ran 6x slower.
-        _pressure = bytes > 0 ? (long)Math.Min(bytes, (ulong)MaxPressure) : 0;
-        if (_pressure > 0) GC.AddMemoryPressure(_pressure);
+        _pressure = (long)Math.Min(bytes, (ulong)MaxPressure);
+        MemoryPressure.Shared.Add(_pressure);
     }
 
     private long _pressure;
@@ -66,6 +79,13 @@ internal sealed unsafe class MemoryInstance : IDisposable
     /// <summary>True once the memory lives in a reservation of its maximum (its base no longer moves).</summary>
     public bool IsReserved => _reserved != 0;
 
+    /// <summary>True when the memory is a mapping or reservation (page-aligned, zero pages faulted in lazily).</summary>
+    public bool IsPageBacked => _mapped != 0 || _reserved != 0;
+
+    /// <summary>True while the memory is an exactly-sized mapping (<see cref="MapThreshold"/>), false for a heap
+    /// block or a reservation.</summary>
+    public bool IsMapped => _mapped != 0;
+
     /// <summary>The store whose limits (<c>Store.SetLimits</c>) apply to growing this memory.</summary>
     public StoreState? Owner;
 
@@ -85,39 +105,23 @@ internal sealed unsafe class MemoryInstance : IDisposable
         }
         else if (newBytes < ReserveThreshold || !TryReserve(newBytes, Base, Length))
         {
-            if (_mapped != 0)
-            {
-                // A mapping cannot be realloc'd: move into a fresh (already zeroed) block of the new size.
-                byte* moved;
-                ulong mapped;
-                try
-                {
-                    moved = AllocateZeroed(newBytes, out mapped);
-                }
-                catch (OutOfMemoryException)
-                {
-                    return -1;
-                }
-                Buffer.MemoryCopy(Base, moved, newBytes, Length);
-                VirtualMemory.Release(Base, _mapped);
-                _mapped = mapped;
-                Base = moved;
-                Length = newBytes;
-                AddPressure(newBytes);
-                return (int)old;
-            }
-            byte* grown;
+            // Move into a fresh (already zeroed) block of the new size: a mapping from MapThreshold on, whose
+            // untouched pages cost nothing, where realloc of a heap block would have to clear the new part. A
+            // grown memory is not written by instantiation, so it never prefers the heap.
+            byte* moved;
+            ulong mapped;
             try
             {
-                grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
+                moved = AllocateZeroed(newBytes, preferHeap: false, out mapped);
             }
             catch (OutOfMemoryException)
             {
                 return -1;
             }
-            if (grown == null) return -1;
-            NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));
-            Base = grown;
+            Buffer.MemoryCopy(Base, moved, newBytes, Length);
+            FreeBlock(Base, _mapped);
+            _mapped = mapped;
+            Base = moved;
         }
         Length = newBytes;
         AddPressure(newBytes);
@@ -129,19 +133,20 @@ internal sealed unsafe class MemoryInstance : IDisposable
         long pressure = (long)Math.Min(bytes, (ulong)MaxPressure);
         if (pressure > _pressure)
         {
-            GC.AddMemoryPressure(pressure - _pressure);
+            MemoryPressure.Shared.Add(pressure - _pressure);
             _pressure = pressure;
         }
     }
 
     /// <summary>A zero-filled block for a memory below <see cref="ReserveThreshold"/>: from
     /// <see cref="MapThreshold"/> on an exactly-sized mapping (zero pages from the kernel, faulted in lazily),
-    /// otherwise (or when mapping is refused) a <see cref="NativeMemory"/> block. <paramref name="mapped"/> is the
-    /// mapped size (0 for a heap block). Throws <see cref="OutOfMemoryException"/> when both fail.</summary>
-    private static byte* AllocateZeroed(ulong bytes, out ulong mapped)
+    /// otherwise (or when mapping is refused, or for a block of at most <see cref="WrittenHeapThreshold"/> when
+    /// <paramref name="preferHeap"/>) a <see cref="NativeMemory"/> block. <paramref name="mapped"/> is the mapped
+    /// size (0 for a heap block). Throws <see cref="OutOfMemoryException"/> when both fail.</summary>
+    private static byte* AllocateZeroed(ulong bytes, bool preferHeap, out ulong mapped)
     {
         mapped = 0;
-        if (bytes >= MapThreshold)
+        if (bytes >= MapThreshold && !(preferHeap && bytes <= WrittenHeapThreshold))
         {
             byte* block = VirtualMemory.Map(bytes);
             if (block != null)
@@ -151,6 +156,13 @@ internal sealed unsafe class MemoryInstance : IDisposable
             }
         }
         return (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+    }
+
+    /// <summary>Frees a block made by <see cref="AllocateZeroed"/> (<paramref name="mapped"/> as it returned).</summary>
+    private static void FreeBlock(byte* block, ulong mapped)
+    {
+        if (mapped != 0) VirtualMemory.Release(block, mapped);
+        else NativeMemory.Free(block);
     }
 
     /// <summary>Moves the memory into a reservation of its maximum with <paramref name="bytes"/> committed,
@@ -172,8 +184,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
         if (old != null)
         {
             Buffer.MemoryCopy(old, reservation, bytes, oldLength);
-            if (_mapped != 0) VirtualMemory.Release(old, _mapped);
-            else NativeMemory.Free(old);
+            FreeBlock(old, _mapped);
             _mapped = 0;
         }
         Base = reservation;
@@ -196,7 +207,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
         {
             Free();
             Length = 0;
-            if (_pressure > 0) GC.RemoveMemoryPressure(_pressure);
+            MemoryPressure.Shared.Remove(_pressure);
             _pressure = 0;
         }
         GC.SuppressFinalize(this);
@@ -205,8 +216,7 @@ internal sealed unsafe class MemoryInstance : IDisposable
     private void Free()
     {
         if (_reserved != 0) VirtualMemory.Release(Base, _reserved);
-        else if (_mapped != 0) VirtualMemory.Release(Base, _mapped);
-        else NativeMemory.Free(Base);
+        else FreeBlock(Base, _mapped);
         Base = null;
         _reserved = 0;
         _mapped = 0;
@@ -214,6 +224,8 @@ internal sealed unsafe class MemoryInstance : IDisposable
 
     ~MemoryInstance()
     {
+        // The pressure of a dropped memory is not withdrawn (MemoryPressure remarks): the collection that
+        // finalized it then counts as ineffective, which lets the GC space pressure-induced collections further.
         if (Base != null) Free();
     }
 }

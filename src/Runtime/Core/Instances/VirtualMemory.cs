@@ -80,6 +80,106 @@ internal static unsafe partial class VirtualMemory
         else munmap(start, (nuint)bytes);
     }
 
+    private const int MapFixed = 0x10, MfdCloexec = 1;
+
+    /// <summary>A new anonymous in-memory file of <paramref name="bytes"/> (Linux <c>memfd_create</c>, zero-filled,
+    /// sparse), or -1 where unavailable or refused. Close with <see cref="CloseFile"/>.</summary>
+    public static int CreateFile(string name, ulong bytes)
+    {
+        if (!OperatingSystem.IsLinux() || bytes == 0) return -1;
+        try
+        {
+            int fd = memfd_create(name, MfdCloexec);
+            if (fd < 0) return -1;
+            if (ftruncate(fd, (long)bytes) != 0)
+            {
+                close(fd);
+                return -1;
+            }
+            return fd;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>Writes <paramref name="data"/> at <paramref name="offset"/> of a file made by
+    /// <see cref="CreateFile"/>; false when the write is refused or short.</summary>
+    public static bool WriteFile(int fd, ReadOnlySpan<byte> data, ulong offset)
+    {
+        fixed (byte* p = data)
+        {
+            ulong done = 0;
+            while (done < (ulong)data.Length)
+            {
+                nint n = pwrite(fd, p + done, (nuint)((ulong)data.Length - done), (long)(offset + done));
+                if (n <= 0) return false;
+                done += (ulong)n;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Maps <c>[offset, offset + bytes)</c> of file <paramref name="fd"/> copy-on-write, readable and
+    /// writable, exactly at <paramref name="at"/>, replacing the pages there (<c>MAP_PRIVATE | MAP_FIXED</c>): reads
+    /// share the file's pages, a write copies the page for this mapping only. <paramref name="at"/> must lie in a
+    /// mapping or reservation owned by the caller, which releasing it also unmaps. False when refused: the range
+    /// then holds fresh zero pages again (a failed <c>MAP_FIXED</c> may already have removed the old ones, so they
+    /// are mapped anew; <see cref="OutOfMemoryException"/> if even that is refused).</summary>
+    public static bool MapFileAt(byte* at, ulong bytes, int fd, ulong offset)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        nint p = mmap(at, (nuint)bytes, ProtReadWrite, MapPrivate | MapFixed, fd, (nint)offset);
+        if (p == (nint)at) return true;
+        if (p != s_mapFailed) munmap((void*)p, (nuint)bytes);
+        if (mmap(at, (nuint)bytes, ProtReadWrite, s_mapFlags | MapFixed, -1, 0) != (nint)at)
+            throw new OutOfMemoryException("a linear memory's pages could not be mapped again after a refused image mapping");
+        return false;
+    }
+
+    /// <summary>Closes a file made by <see cref="CreateFile"/> (its mappings stay valid).</summary>
+    public static void CloseFile(int fd)
+    {
+        if (fd >= 0) close(fd);
+    }
+
+    [LibraryImport("libc", EntryPoint = "memfd_create", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int memfd_create(string name, uint flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int ftruncate(int fd, long length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint pwrite(int fd, void* buffer, nuint count, long offset);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int close(int fd);
+
+    private const int MadvPopulateWrite = 23;
+
+    /// <summary>Faults in <c>[start, start + bytes)</c> of a mapping or committed reservation, writable, in one call
+    /// (Linux 5.14+ <c>madvise(MADV_POPULATE_WRITE)</c>), ahead of a large copy into it: one system call instead of
+    /// one page fault per 4 KiB page. The range must be page-aligned. Does nothing where unsupported.</summary>
+    public static void Prefault(byte* start, ulong bytes)
+    {
+        if (!s_populateSupported || bytes == 0) return;
+        try
+        {
+            if (madvise(start, (nuint)bytes, MadvPopulateWrite) != 0 && Marshal.GetLastPInvokeError() == 22 /* EINVAL: older kernel */)
+                s_populateSupported = false;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_populateSupported = false;
+        }
+    }
+
+    private static bool s_populateSupported = OperatingSystem.IsLinux();
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int madvise(void* addr, nuint length, int advice);
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint mmap(void* addr, nuint length, int prot, int flags, int fd, nint offset);
 
