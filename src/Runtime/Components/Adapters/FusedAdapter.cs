@@ -9,11 +9,12 @@ namespace WitSharp.Components.Adapters;
 /// The fused adapter of a <c>canon lower</c> whose target is another component's <c>canon lift</c>
 /// (CanonicalABI.md "canon lower" calling "canon lift"): arguments move straight from the caller's flat values or
 /// memory into the callee's, and the result straight back, following an <see cref="AdapterPlan"/> built once —
-/// no <see cref="ComponentValue"/> in between. The call protocol is the dynamic path's
-/// (<see cref="LoweredFunction"/> + <see cref="LiftedFuncItem"/>): <c>may_leave</c> of the caller checked, the
-/// callee entered (<c>may_enter</c>, reentrance and lockdown rules of <see cref="InstanceFlags"/>), realloc and
-/// post-return run with the callee's <c>may_leave</c> cleared, borrow scopes checked at return and released after,
-/// and any error unwinding through the callee locks it down.
+/// no <see cref="ComponentValue"/> in between. The call protocol is the dynamic path's: <c>may_leave</c> of the
+/// caller checked (as <see cref="LoweredFunction"/> does), then <see cref="LiftedCall.Run"/>, shared with
+/// <see cref="LiftedFuncItem"/> — the callee entered (<c>may_enter</c>, reentrance and lockdown rules of
+/// <see cref="InstanceFlags"/>, planned once per adapter), realloc and post-return run with the callee's
+/// <c>may_leave</c> cleared, borrow scopes checked at return and released after, and any error unwinding through
+/// the callee locks it down. The caller enters through a flat host thunk (raw-bits arguments, no boxing).
 /// </summary>
 /// <remarks>Not used (the dynamic path runs instead) when both ends name the same linear memory — the spec's
 /// lift-then-lower reads the whole source before any destination realloc, which a fused copy within one memory
@@ -96,7 +97,8 @@ internal sealed unsafe class FusedAdapter
     /// the lowered core signature's arguments, the return value is its result (if any) as raw bits.</summary>
     private ulong Call(ulong* args)
     {
-        // Kept small enough to be inlined into the flat host thunk: anything but the common case goes out of line.
+        // The common case (arguments that cross as they are: integers) needs no scratch buffer; anything else,
+        // including the may_leave trap, goes out of line so that this frame stays small.
         if (!_callerFlags.MayLeave | !_argumentsAsIs) return CallCopying(args);
         var movers = new AsIsMovers(this, args);
         return LiftedCall.Run(ref movers);
@@ -232,8 +234,8 @@ internal sealed unsafe class FusedAdapter
 
         public readonly bool HasPostReturn => adapter._hasPostReturn;
 
-        public void Lower() =>
-            _coreArgs = adapter._argumentsAsIs ? args : adapter.LowerArguments(frames?[0] ?? adapter._argumentFrame, args, scratch);
+        // Used only when the arguments do not cross as they are (AsIsMovers covers the rest).
+        public void Lower() => _coreArgs = adapter.LowerArguments(frames?[0] ?? adapter._argumentFrame, args, scratch);
 
         public readonly ulong CallCore() => (adapter._core ??= adapter._callee.CoreInvoker)(_coreArgs);
 
