@@ -108,9 +108,14 @@ public sealed class NativeCodeTests : IDisposable
             Assert.True(System.Reflection.Metadata.AssemblyExtensions.TryGetRawMetadata(code, out byte* metadata, out int length));
             Assert.True((nint)metadata >= start && (nint)metadata + length <= end, "the metadata lies inside the mapped image");
         }
-        using var store = new Store(other);
-        using var linker = new ComponentLinker(other);
-        using var c = CTypes.Instantiate(store, again, linker);
+        AssertRuns(other, again);
+    }
+
+    private static void AssertRuns(Engine engine, Component component)
+    {
+        using var store = new Store(engine);
+        using var linker = new ComponentLinker(engine);
+        using var c = CTypes.Instantiate(store, component, linker);
         Assert.Equal("olleh", c.Reverse("hello"));
     }
 
@@ -120,10 +125,7 @@ public sealed class NativeCodeTests : IDisposable
         using var engine = new Engine(new Config().WithCodeCacheDirectory(null));
         var component = CTypes.Load(engine);
         Assert.Equal("", Assert.Single(component.CodeAssemblies).Location);
-        using var store = new Store(engine);
-        using var linker = new ComponentLinker(engine);
-        using var c = CTypes.Instantiate(store, component, linker);
-        Assert.Equal("olleh", c.Reverse("hello"));
+        AssertRuns(engine, component);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace WitSharp.Runtime.Tests.Artifacts;
 /// <summary>A serialized module deserializes into one that behaves exactly as the original.</summary>
 public class ArtifactRoundTripTests
 {
-    private const string Wat = """
+    /// <summary>Memory, a table reached by <c>call_indirect</c>, recursion, a loop (also used by ReadyToRunArtifactTests).</summary>
+    internal const string Wat = """
         (module
           (memory (export "mem") 1)
           (table 2 funcref)

@@ -26,6 +26,12 @@ internal static class AbiWat
         (func (export "realloc-count") (result i32) (global.get $calls))
         """;
 
+    /// <summary><see cref="Libc"/> with its heap starting at <paramref name="heapStart"/> and
+    /// <paramref name="onEntry"/> run first on every call (a test's hook, e.g. clobbering memory).</summary>
+    public static string BumpAllocator(int heapStart, string onEntry) =>
+        Libc.Replace("(global $next (mut i32) (i32.const 1024))", $"(global $next (mut i32) (i32.const {heapStart}))", StringComparison.Ordinal)
+            .Replace("(local $r i32)", "(local $r i32)\n  " + onEntry, StringComparison.Ordinal);
+
     public static ComponentInstance Instantiate(string componentText)
     {
         var engine = new Engine();

@@ -21,26 +21,11 @@ public sealed class SharedMemoryTranscodeTests
 {
     private static readonly string[] Samples = ["", "abc", "héllo wörld", "☃ snow", "🍰cake", "ÿ\u0100", "aé☃🍰", new string('é', 300) + "☃"];
 
-    // A bump allocator (as AbiWat.Libc) that first fills the victim range [mem[0], +mem[4]) with 'X'.
-    private const string Wat = """
+    // A bump allocator (AbiWat.BumpAllocator) that first fills the victim range [mem[0], +mem[4]) with 'X'.
+    private static readonly string Wat = $"""
         (module
           (memory (export "mem") 1)
-          (global $next (mut i32) (i32.const 4096))
-          (global $calls (mut i32) (i32.const 0))
-          (func (export "realloc") (param $old i32) (param $osize i32) (param $align i32) (param $nsize i32) (result i32)
-            (local $r i32)
-            (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
-            (memory.fill (i32.load (i32.const 0)) (i32.const 0x58) (i32.load (i32.const 4)))
-            (if (i32.and (i32.ne (local.get $old) (i32.const 0)) (i32.le_u (local.get $nsize) (local.get $osize)))
-              (then (return (local.get $old))))
-            (global.set $next (i32.and (i32.add (global.get $next) (i32.sub (local.get $align) (i32.const 1)))
-                                       (i32.sub (i32.const 0) (local.get $align))))
-            (local.set $r (global.get $next))
-            (global.set $next (i32.add (global.get $next) (local.get $nsize)))
-            (if (i32.ne (local.get $old) (i32.const 0))
-              (then (memory.copy (local.get $r) (local.get $old) (local.get $osize))))
-            (local.get $r))
-          (func (export "calls") (result i32) (global.get $calls)))
+          {AbiWat.BumpAllocator(heapStart: 4096, onEntry: "(memory.fill (i32.load (i32.const 0)) (i32.const 0x58) (i32.load (i32.const 4)))")})
         """;
 
     private sealed class Guest
@@ -51,7 +36,7 @@ public sealed class SharedMemoryTranscodeTests
             var instance = new Linker(engine).Instantiate(new Store(engine), Module.FromText(engine, "libc", Wat));
             Memory = instance.GetMemory("mem")!;
             Realloc = instance.GetFunction("realloc")!;
-            Calls = instance.GetFunction("calls")!;
+            Calls = instance.GetFunction("realloc-count")!;
         }
 
         public Memory Memory { get; }
