@@ -164,23 +164,24 @@ public sealed partial class Linker : IDisposable
     internal static object ToInternal(Store store, object item, Core.Import import, ModuleInfo info)
     {
         var ext = ToExtern(store, item);
-        string where = $"`{import.Module}::{import.Name}`";
+        // Formatted only when an import does not match: this runs for every import of every instantiation.
+        string where() => $"`{import.Module}::{import.Name}`";
         switch (import.Kind)
         {
             case ExternKind.Func when ext is FunctionInstance f:
                 return ImportMatching.FunctionMatches(f.Type, info.Types[(int)import.TypeIndex]) ? f
-                    : throw new LinkException($"incompatible import type for {where}: function types differ");
+                    : throw new LinkException($"incompatible import type for {where()}: function types differ");
             case ExternKind.Table when ext is TableInstance t:
                 return ImportMatching.TableMatches(t, import.Table!) ? t
-                    : throw new LinkException($"incompatible import type for {where}: table types differ");
+                    : throw new LinkException($"incompatible import type for {where()}: table types differ");
             case ExternKind.Memory when ext is MemoryInstance m:
                 return ImportMatching.MemoryMatches(m, import.Memory!) ? m
-                    : throw new LinkException($"incompatible import type for {where}: memory types differ");
+                    : throw new LinkException($"incompatible import type for {where()}: memory types differ");
             case ExternKind.Global when ext is GlobalInstance g:
                 return g.Type == import.Global! ? g
-                    : throw new LinkException($"incompatible import type for {where}: global types differ");
+                    : throw new LinkException($"incompatible import type for {where()}: global types differ");
             default:
-                throw new LinkException($"incompatible import type for {where}: expected a {import.Kind.ToString().ToLowerInvariant()}");
+                throw new LinkException($"incompatible import type for {where()}: expected a {import.Kind.ToString().ToLowerInvariant()}");
         }
     }
 }
