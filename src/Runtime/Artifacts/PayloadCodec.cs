@@ -44,11 +44,11 @@ internal sealed class PayloadWriter
     {
         U32(tokens.Functions.Length);
         foreach (int token in tokens.Functions) U32(token);
-        U32(tokens.ExportEntries.Count);
-        foreach (var (index, token) in tokens.ExportEntries.OrderBy(e => e.Key))
+        U32(tokens.ExportIndices.Length);
+        for (int i = 0; i < tokens.ExportIndices.Length; i++)
         {
-            U32((int)index);
-            U32(token);
+            U32((int)tokens.ExportIndices[i]);
+            U32(tokens.ExportTokens[i]);
         }
     }
 
@@ -112,9 +112,15 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
         var functions = new int[count];
         for (int i = 0; i < count; i++) functions[i] = U32("function token");
         int n = U32("export entry count");
-        var entries = new Dictionary<uint, int>(Math.Min(n, 1024));
-        for (int i = 0; i < n; i++) entries[(uint)U32("export entry index")] = U32("export entry token");
-        return new Core.Compilation.MethodTokens(functions, entries);
+        if (n > (_bytes.Length - _position) / 8) throw Bad("export entry tokens");
+        var indices = new uint[n];
+        var tokens = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            indices[i] = (uint)U32("export entry index");
+            tokens[i] = U32("export entry token");
+        }
+        return new Core.Compilation.MethodTokens(functions, indices, tokens);
     }
 
     public readonly void End()

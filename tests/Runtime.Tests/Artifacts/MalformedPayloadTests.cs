@@ -11,7 +11,7 @@ public class MalformedPayloadTests
 {
     public static TheoryData<string> Payloads() => ["empty", "short", "bad-inflate", "no-type", "bad-module", "bad-encoding", "no-code", "bad-deflate", "not-an-assembly", "trailing"];
 
-    private static readonly Core.Compilation.MethodTokens NoTokens = new([], new Dictionary<uint, int>());
+    private static readonly Core.Compilation.MethodTokens NoTokens = new([], [], []);
 
     /// <summary>A payload and a code section that pass the artifact's checksum but not their own parsing: the code
     /// hash is written correctly for the code section, so the failure is in what follows.</summary>

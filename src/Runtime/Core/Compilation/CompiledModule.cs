@@ -35,7 +35,9 @@ internal sealed class CompiledModule
         SignatureIds = signatureIds;
         FunctionPointers = functionPointers;
         for (int i = 0; i < functionPointers.Length; i++)
-            if (functionPointers[i] != 0) _byCode[functionPointers[i]] = i;
+            // Only functions with an export entry: ExportEntry answers null for the others anyway, and a loaded
+            // componentize-js module has 6,263 pointer-reachable functions but a handful of exports.
+            if (functionPointers[i] != 0 && exportEntries[i] is not null) _byCode[functionPointers[i]] = i;
     }
 
     private readonly MethodInfo?[] _exportEntries;

@@ -68,7 +68,7 @@ internal static class LoadedCode
         var entries = new MethodInfo?[count];
         foreach (var e in info.Exports)
             if (e.Kind == ExternKind.Func && e.Index >= imported)
-                entries[e.Index - imported] = tokens.ExportEntries.TryGetValue(e.Index, out int t) ? Method(t, $"Export{e.Index}") : throw Missing($"{typeName}.Export{e.Index}");
+                entries[e.Index - imported] = tokens.ExportEntry(e.Index) is int t ? Method(t, $"Export{e.Index}") : throw Missing($"{typeName}.Export{e.Index}");
         var compiled = new CompiledModule(info, name, type, pointers, sigIds, entries,
             () => [.. Enumerable.Range(0, count).Select(i => Method(tokens.Functions[i], $"${imported + i}"))], null);
         Backtrace.Register(type, compiled);

@@ -9,8 +9,17 @@ namespace WitSharp.Core.Compilation;
 /// the method of each defined function (index − imported count) and of each export entry (by function index). Binding a loaded artifact resolves only the methods it needs by token
 /// (<see cref="ModuleHandle.ResolveMethodHandle(int)"/>) instead of reflecting over every method of the type: a
 /// reflection pass over the ~19,000 methods of the componentize-js module cost ~0.2 s, most of the load.</summary>
-internal sealed record MethodTokens(int[] Functions, IReadOnlyDictionary<uint, int> ExportEntries)
+internal sealed record MethodTokens(int[] Functions, uint[] ExportIndices, int[] ExportTokens)
 {
+    /// <summary>The token of the export entry of function <paramref name="index"/>, or null (a handful of exports:
+    /// a scan, and no <c>Dictionary&lt;uint, int&gt;</c>, whose code no ReadyToRun image holds).</summary>
+    public int? ExportEntry(uint index)
+    {
+        for (int i = 0; i < ExportIndices.Length; i++)
+            if (ExportIndices[i] == index) return ExportTokens[i];
+        return null;
+    }
+
     /// <summary>Reads the tokens of module type <paramref name="typeName"/> from a saved image's metadata.</summary>
     public static MethodTokens FromImage(byte[] image, string typeName, ModuleInfo info)
     {
@@ -34,7 +43,8 @@ internal sealed record MethodTokens(int[] Functions, IReadOnlyDictionary<uint, i
             var tokens = new int[info.FunctionTypeIndices.Count];
             for (uint i = 0; i < tokens.Length; i++)
                 tokens[i] = functions.TryGetValue(imported + i, out int t) ? t : throw new InvalidOperationException($"{typeName} has no method for function {imported + i}");
-            return new MethodTokens(tokens, entries);
+            var indices = entries.Keys.Order().ToArray();
+            return new MethodTokens(tokens, indices, [.. indices.Select(i => entries[i])]);
         }
         throw new InvalidOperationException($"the saved assembly has no type {typeName}");
     }
