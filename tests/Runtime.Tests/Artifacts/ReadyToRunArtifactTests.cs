@@ -106,6 +106,21 @@ public sealed class ReadyToRunArtifactTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent_first_loads_agree_on_one_cache_file()
+    {
+        // Every loader finds the cache empty, inflates and renames its own temporary file into place; the
+        // renames replace each other atomically and every load maps a complete image.
+        var results = new int[4];
+        Parallel.For(0, results.Length, i =>
+        {
+            var engine = CachingEngine();
+            results[i] = Apply(engine, Module.Deserialize(engine, "m", s_artifact.Value), i + 1, 1);
+        });
+        Assert.Equal([1, 4, 9, 16], results);
+        Assert.Single(Directory.GetFiles(_cache)); // no temporary file left behind
+    }
+
+    [Fact]
     public void Without_a_cache_the_native_artifact_runs_as_IL()
     {
         var engine = new Engine(new Config().WithCodeCacheDirectory(null));
