@@ -152,25 +152,8 @@ internal static class ComponentBenchmarks
             try
             {
                 const int Batch = 20;
-                // Warm-up until the JIT has settled: whichever row ran first used to measure 2-3x slower than the same
-                // code in a later row. Profiling showed why: under load the background tier-1 compilations (after the
-                // instrumented Dynamic PGO tier) land seconds late, so a fixed 1 s warm-up measured the first row
-                // partly in tier-0/instrumented code (with DOTNET_TieredPGO=0 the two WitSharp rows were equal).
-                // So: at least 1 s, then until no method was compiled for 0.5 s (at most 15 s).
-                var warm = Stopwatch.StartNew();
-                var quiet = Stopwatch.StartNew();
-                long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-                do
-                {
-                    instantiate();
-                    long now = System.Runtime.JitInfo.GetCompiledMethodCount();
-                    if (now != compiled)
-                    {
-                        compiled = now;
-                        quiet.Restart();
-                    }
-                }
-                while (warm.Elapsed.TotalSeconds < 1.0 || (quiet.Elapsed.TotalSeconds < 0.5 && warm.Elapsed.TotalSeconds < 15));
+                // At least 1 s, then until no method was compiled for 0.5 s (at most 15 s): see JitWarmUp.
+                JitWarmUp.Run(instantiate, 1.0, 0.5, 15);
                 var times = Repeat(() => { for (var i = 0; i < Batch; i++) instantiate(); }, seconds / 2);
                 var compileTimes = new List<double>();
                 for (var i = 0; i < 5; i++)

@@ -66,7 +66,7 @@ internal static class FusedCallBenchmarks
                         uint got = side.Make(export, iterations);
                         if (got != expected) throw new InvalidOperationException($"{export}: got {got}, expected {expected}");
                     };
-                    WarmUp(body);
+                    JitWarmUp.Run(body, 0.3, 0.3, 10); // at least 0.3 s, then until no method was JIT-compiled for 0.3 s
                     var times = ComponentBenchmarks.Repeat(body, seconds);
                     double best = times.Min() * 1e9 / iterations, median = times.Order().ElementAt(times.Count / 2) * 1e9 / iterations;
                     cells.Add($"{Ns(best)} / {Ns(median)}");
@@ -110,26 +110,6 @@ internal static class FusedCallBenchmarks
         var instance = new WTC.ComponentLinker(engine).Instantiate(new Wasmtime.Store(engine), component);
         var functions = Cases.ToDictionary(c => c.Export, c => instance.GetFunction(c.Export) ?? throw new InvalidOperationException("no export " + c.Export));
         return (export, n) => functions[export].Call([WTC.ComponentValue.U32(n)])!.AsU32();
-    }
-
-    /// <summary>At least 0.3 s, then until no method was JIT-compiled for 0.3 s (at most 10 s): under load the
-    /// tier-1 recompilations land late, and a fixed warm-up measured the first rows partly in tier-0 code.</summary>
-    private static void WarmUp(Action body)
-    {
-        var warm = Stopwatch.StartNew();
-        var quiet = Stopwatch.StartNew();
-        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        do
-        {
-            body();
-            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now != compiled)
-            {
-                compiled = now;
-                quiet.Restart();
-            }
-        }
-        while (warm.Elapsed.TotalSeconds < 0.3 || (quiet.Elapsed.TotalSeconds < 0.3 && warm.Elapsed.TotalSeconds < 10));
     }
 
     private static string Ns(double ns) => ns.ToString(ns < 100 ? "0.0" : "0", Inv);

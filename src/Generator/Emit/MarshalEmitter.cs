@@ -122,14 +122,19 @@ internal static class MarshalEmitter
             var m = t.Members[i];
             w.Line(I(i) + " => new " + csType + "." + m.Name + "(" + (m.Ref is { } r ? Call(op, r, i, null, at) : string.Empty) + "),");
         }
-        // CanonicalABI.md "lift_flat_variant" / "load_variant": trap_if(case_index >= len(cases)).
-        w.Line("_ => throw cx.Trap(\"invalid discriminant \" + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " +
-            SourceWriter.Literal(" of variant `" + t.WitName + "` (" + I(t.Members.Count) + " cases)") + "),");
+        WriteInvalidDiscriminant(w, t);
         w.Close(";");
         w.Close();
     }
 
-    private static void WriteBadValue(SourceWriter w)
+    /// <summary>The default arm of a variant lift's <c>switch</c> (CanonicalABI.md "lift_flat_variant" /
+    /// "load_variant": trap_if(case_index >= len(cases))); shared with the wire twins (WireTwins).</summary>
+    internal static void WriteInvalidDiscriminant(SourceWriter w, TypeModel t) =>
+        w.Line("_ => throw cx.Trap(\"invalid discriminant \" + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " +
+            SourceWriter.Literal(" of variant `" + t.WitName + "` (" + I(t.Members.Count) + " cases)") + "),");
+
+    /// <summary>The null and unknown-subclass arms of a variant lower's <c>switch</c>; shared with WireTwins.</summary>
+    internal static void WriteBadValue(SourceWriter w)
     {
         w.Line("case null:");
         w.Line("    throw new global::System.ArgumentNullException(nameof(value));");
@@ -163,14 +168,14 @@ internal static class MarshalEmitter
         return target + "(cx, " + (value is null ? string.Empty : value + ", ") + at + ")";
     }
 
-    private static string StoreDiscriminant(int size, string value) => size switch
+    internal static string StoreDiscriminant(int size, string value) => size switch
     {
         1 => "cx.GetRef(ptr, 1) = " + value,
         2 => "global::System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(cx.GetSpan(ptr, 2), " + value + ")",
         _ => "global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(cx.GetSpan(ptr, 4), " + value + ")",
     };
 
-    private static string LoadDiscriminant(int size) => size switch
+    internal static string LoadDiscriminant(int size) => size switch
     {
         1 => "(uint)cx.GetRef(ptr, 1)",
         2 => "(uint)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(cx.GetSpan(ptr, 2))",

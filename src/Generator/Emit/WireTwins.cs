@@ -96,7 +96,7 @@ internal static class WireTwins
             if (wires[i] is not null) w.Line("    _m" + I(i) + ".LowerFlat(cx, c." + payload + ", flat.Slice(1));");
             w.Line("    break;");
         }
-        WriteBadValue(w);
+        MarshalEmitter.WriteBadValue(w);
         w.Close();
         w.Close();
         w.Line();
@@ -105,15 +105,15 @@ internal static class WireTwins
         for (var i = 0; i < cases.Count; i++)
         {
             w.Line("case " + name + "." + cases[i].Name + (wires[i] is null ? ":" : " c:"));
-            w.Line("    " + StoreDiscriminant(size, I(i)) + ";");
+            w.Line("    " + MarshalEmitter.StoreDiscriminant(size, I(i)) + ";");
             if (wires[i] is not null) w.Line("    _m" + I(i) + ".Store(cx, c." + payload + ", ptr + _payload);");
             w.Line("    break;");
         }
-        WriteBadValue(w);
+        MarshalEmitter.WriteBadValue(w);
         w.Close();
         w.Close();
         WriteLift(w, t, name, wires, "LiftFlat", "global::System.ReadOnlySpan<ulong> flat", "(uint)flat[0]", "flat.Slice(1)");
-        WriteLift(w, t, name, wires, "Load", "uint ptr", LoadDiscriminant(size), "ptr + _payload");
+        WriteLift(w, t, name, wires, "Load", "uint ptr", MarshalEmitter.LoadDiscriminant(size), "ptr + _payload");
         w.Close();
         w.Close();
     }
@@ -126,34 +126,10 @@ internal static class WireTwins
         w.Open("return d switch");
         for (var i = 0; i < t.Members.Count; i++)
             w.Line(I(i) + " => new " + name + "." + t.Members[i].Name + "(" + (wires[i] is null ? string.Empty : "_m" + I(i) + "." + op + "(cx, " + at + ")") + "),");
-        // CanonicalABI.md "lift_flat_variant" / "load_variant": trap_if(case_index >= len(cases)).
-        w.Line("_ => throw cx.Trap(\"invalid discriminant \" + d.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " +
-            SourceWriter.Literal(" of variant `" + t.WitName + "` (" + I(t.Members.Count) + " cases)") + "),");
+        MarshalEmitter.WriteInvalidDiscriminant(w, t);
         w.Close(";");
         w.Close();
     }
-
-    private static void WriteBadValue(SourceWriter w)
-    {
-        w.Line("case null:");
-        w.Line("    throw new global::System.ArgumentNullException(nameof(value));");
-        w.Line("default:");
-        w.Line("    throw new global::System.ArgumentException(\"unknown case \" + value.GetType().Name, nameof(value));");
-    }
-
-    private static string StoreDiscriminant(int size, string value) => size switch
-    {
-        1 => "cx.GetRef(ptr, 1) = " + value,
-        2 => "global::System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(cx.GetSpan(ptr, 2), " + value + ")",
-        _ => "global::System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(cx.GetSpan(ptr, 4), " + value + ")",
-    };
-
-    private static string LoadDiscriminant(int size) => size switch
-    {
-        1 => "(uint)cx.GetRef(ptr, 1)",
-        2 => "(uint)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(cx.GetSpan(ptr, 2))",
-        _ => "global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(cx.GetSpan(ptr, 4))",
-    };
 
     private static void WriteRecord(SourceWriter w, TypeCatalog catalog, TypeModel t, string csType)
     {

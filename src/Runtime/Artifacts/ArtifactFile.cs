@@ -27,7 +27,8 @@ internal sealed unsafe class ArtifactFile : IDisposable
     public static ArtifactFile Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        long length = new FileInfo(path).Exists ? new FileInfo(path).Length : throw new FileNotFoundException($"no artifact file at {path}", path);
+        var info = new FileInfo(path);
+        long length = info.Exists ? info.Length : throw new FileNotFoundException($"no artifact file at {path}", path);
         if (length > int.MaxValue) throw new ArtifactException(ArtifactError.Corrupted, $"{path} is {length} bytes, larger than any artifact");
         // An empty file cannot be mapped; its (empty) bytes are rejected by the format check like any other.
         if (length == 0) return new ArtifactFile(null, null, null, 0);

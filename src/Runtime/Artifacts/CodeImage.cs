@@ -36,13 +36,13 @@ internal static class CodeImage
             w.Byte(ReadyToRun);
             w.String(ReadyToRunCompiler.Platform);
             w.U32(native.Length);
-            code = Deflate(native, CompressionLevel.SmallestSize);
+            code = Zlib.Deflate(native, CompressionLevel.SmallestSize);
         }
         else
         {
             w.Byte(IL);
             w.U32(image.Length);
-            code = Deflate(image, CompressionLevel.Fastest);
+            code = Zlib.Deflate(image, CompressionLevel.Fastest);
         }
         w.Bytes(SHA256.HashData(code));
         return code;
@@ -58,10 +58,10 @@ internal static class CodeImage
         {
             string path = CodeCache.PathFor(directory, hash);
             if (CodeCache.IsPresent(path, length)) return LoadedCode.LoadFile(path);
-            var image = Inflate(Verified(code, hash), length);
+            var image = Zlib.Inflate(Verified(code, hash), length, "compiled code");
             return CodeCache.TryWrite(path, image) ? LoadedCode.LoadFile(path) : LoadedCode.Load(image);
         }
-        return LoadedCode.Load(Inflate(Verified(code, hash), length));
+        return LoadedCode.Load(Zlib.Inflate(Verified(code, hash), length, "compiled code"));
     }
 
     /// <summary>Checks and inflates the code without loading it; <paramref name="platform"/> is the native code's
@@ -69,7 +69,7 @@ internal static class CodeImage
     public static byte[] Read(ref PayloadReader r, ReadOnlySpan<byte> code, out string? platform)
     {
         var hash = Parse(ref r, out platform, out int length);
-        return Inflate(Verified(code, hash), length);
+        return Zlib.Inflate(Verified(code, hash), length, "compiled code");
     }
 
     private static ReadOnlySpan<byte> Parse(ref PayloadReader r, out string? platform, out int length)
@@ -91,34 +91,5 @@ internal static class CodeImage
             throw new ArtifactException(ArtifactError.Corrupted, "checksum mismatch in the compiled code: the artifact was modified or damaged");
         if (code.IsEmpty) throw new ArtifactException(ArtifactError.Corrupted, "the artifact holds no compiled code");
         return code;
-    }
-
-    private static byte[] Deflate(byte[] image, CompressionLevel level)
-    {
-        using var compressed = new MemoryStream(image.Length / 3);
-        using (var z = new ZLibStream(compressed, level, leaveOpen: true)) z.Write(image);
-        return compressed.ToArray();
-    }
-
-    private static byte[] Inflate(ReadOnlySpan<byte> encoded, int length)
-    {
-        var image = new byte[length];
-        try
-        {
-            unsafe
-            {
-                fixed (byte* p = encoded)
-                {
-                    using var z = new ZLibStream(new UnmanagedMemoryStream(p, encoded.Length), CompressionMode.Decompress);
-                    z.ReadExactly(image);
-                    if (z.ReadByte() != -1) throw new InvalidDataException("longer than declared");
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw new ArtifactException(ArtifactError.Corrupted, $"the compiled code in the artifact does not inflate: {e.Message}");
-        }
-        return image;
     }
 }

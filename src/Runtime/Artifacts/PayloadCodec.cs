@@ -30,10 +30,8 @@ internal sealed class PayloadWriter
     /// segments dominate a large module (3.3 MB of the componentize-js one, 1.3 MB deflated).</summary>
     public void Deflated(ReadOnlySpan<byte> bytes)
     {
-        using var compressed = new MemoryStream(bytes.Length / 2 + 64);
-        using (var z = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(bytes);
         U32(bytes.Length);
-        Blob(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        Blob(Zlib.Deflate(bytes, System.IO.Compression.CompressionLevel.Optimal));
     }
 
     /// <summary>Bytes of a length both sides know (no prefix).</summary>
@@ -82,25 +80,7 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
     public byte[] Inflated(string what)
     {
         int length = U32(what + " length");
-        var encoded = Blob(what);
-        var bytes = new byte[length];
-        try
-        {
-            unsafe
-            {
-                fixed (byte* p = encoded)
-                {
-                    using var z = new System.IO.Compression.ZLibStream(new UnmanagedMemoryStream(p, encoded.Length), System.IO.Compression.CompressionMode.Decompress);
-                    z.ReadExactly(bytes);
-                    if (z.ReadByte() != -1) throw new InvalidDataException("longer than declared");
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw new ArtifactException(ArtifactError.Corrupted, $"the {what} in the artifact does not inflate: {e.Message}");
-        }
-        return bytes;
+        return Zlib.Inflate(Blob(what), length, what);
     }
 
     public string String(string what) => Encoding.UTF8.GetString(Blob(what));

@@ -20,11 +20,17 @@ internal sealed record MethodTokens(int[] Functions, uint[] ExportIndices, int[]
         return null;
     }
 
-    /// <summary>Reads the tokens of module type <paramref name="typeName"/> from a saved image's metadata.</summary>
-    public static MethodTokens FromImage(byte[] image, string typeName, ModuleInfo info)
+    /// <summary>Reads the tokens of each module type (name and module, in order) from a saved image's metadata,
+    /// parsed once for all of them.</summary>
+    public static MethodTokens[] FromImage(byte[] image, IReadOnlyList<(string Type, ModuleInfo Info)> modules)
     {
         using var pe = new PEReader(new MemoryStream(image, writable: false));
         var md = pe.GetMetadataReader();
+        return [.. modules.Select(m => Of(md, m.Type, m.Info))];
+    }
+
+    private static MethodTokens Of(MetadataReader md, string typeName, ModuleInfo info)
+    {
         foreach (var th in md.TypeDefinitions)
         {
             var type = md.GetTypeDefinition(th);

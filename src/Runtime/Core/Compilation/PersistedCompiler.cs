@@ -59,6 +59,6 @@ internal sealed class PersistedCompiler
         using var stream = new MemoryStream();
         _assembly.Save(stream);
         var image = stream.ToArray();
-        return (image, [.. _modules.Select(m => MethodTokens.FromImage(image, m.Type, m.Info))]);
+        return (image, MethodTokens.FromImage(image, _modules));
     }
 }
